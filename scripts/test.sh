@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test StudyBot has, after installing what the tests need on a fresh machine:
+#   - node packages for the reference scripts under tests/reference (npm ci), when node is present;
+#   - Debian's chromium for the browser test, when running as root with apt-get (CI does).
+# Ends with one line: "tests: N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+say() { printf '==> %s\n' "$*"; }
+
+# Node packages for reference scripts (conformance checks, reference data makers).
+if command -v npm >/dev/null 2>&1; then
+  for dir in tests/reference/*/; do
+    if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
+      say "npm ci in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "npm ci failed in $dir (tests that need it will say so and skip)"
+    fi
+  done
+fi
+
+# Chromium for the Playground browser test.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing chromium (browser test)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
+    || say "chromium could not be installed (the browser test will say so and skip)"
+fi
+
+# Request bodies the bot sends during the tests are recorded here for the conformance check.
+export STUDYBOT_RECORD_DIR="$root/artifacts/recorded-requests"
+rm -rf "$STUDYBOT_RECORD_DIR"; mkdir -p "$STUDYBOT_RECORD_DIR"
+
+say "dotnet test"
+dotnet test StudyBot.sln 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-assembly summaries: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped < <(grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" | awk -F'[:,]' '
+  { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+
+# Conformance: every recorded request body against discord-api-spec's Zod schemas.
+conformance=tests/reference/discord-spec/check.mjs
+if [ -f "$conformance" ]; then
+  say "conformance check of recorded request bodies"
+  if [ -d tests/reference/discord-spec/node_modules ]; then
+    if node "$conformance" "$STUDYBOT_RECORD_DIR"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+  else
+    say "skipped: node packages for the conformance check are not installed (run npm ci in tests/reference/discord-spec)"
+    skipped=$((skipped + 1))
+  fi
+fi
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+line="tests: $passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit "$status"

@@ -1,0 +1,21 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StudyBot.Cli;
+using StudyBot.Hosting;
+
+var app = new CommandApp<RunCommand>();
+app.Configure(config =>
+{
+    config.SetApplicationName("studybot");
+    config.SetExceptionHandler((ex, _) =>
+    {
+        // Bad input is reported by the commands themselves; anything reaching here is still one line, never a stack trace.
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+        return 1;
+    });
+    config.AddCommand<RunCommand>("run").WithDescription("Run the bot (the default): Discord when a token is set, else the Playground.");
+    config.AddFsrsCommands();
+    config.AddDeckCommands();
+    config.AddDbCommands();
+});
+return await app.RunAsync(args);

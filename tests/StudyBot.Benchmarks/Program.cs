@@ -1,0 +1,19 @@
+using StudyBot.Benchmarks;
+
+// Each suite prints its figures and ends with one `RESULT <suite> key=value ...` line.
+var suite = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+return suite switch
+{
+    "fsrs" => await FsrsSuite.RunAsync(rest),
+    "import" => await ImportSuite.RunAsync(rest),
+    "answers" => await AnswersSuite.RunAsync(rest),
+    "interactions" => await InteractionsSuite.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|import|answers|interactions [options]");
+    return 2;
+}
