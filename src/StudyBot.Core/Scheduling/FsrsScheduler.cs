@@ -19,6 +19,7 @@ public readonly record struct SchedulingPreview(FsrsCard Again, FsrsCard Hard, F
 /// <summary>
 /// FSRS-6, agreeing with ts-fsrs 5.4.2 (its FSRS.next with the default seed strategy). Time is always
 /// an argument. <see cref="Next"/> allocates nothing: every weight-only term is computed here, once.
+/// Immutable and thread-safe: build one per settings and share it.
 /// </summary>
 public sealed partial class FsrsScheduler
 {
@@ -47,7 +48,7 @@ public sealed partial class FsrsScheduler
         _steps = new LearningSteps(learning, relearning);
         _shortTerm = p.EnableShortTerm;
         _fuzz = p.EnableFuzz;
-        EffectiveWeights = weights;
+        EffectiveWeights = Array.AsReadOnly(weights);
     }
 
     public FsrsParameters Parameters { get; }
