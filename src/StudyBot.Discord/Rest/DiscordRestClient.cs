@@ -35,7 +35,7 @@ public sealed partial class DiscordRestClient : IDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _buckets = new RateLimitBuckets(time);
+        _buckets = new RateLimitBuckets(time, _options.Rest.RateLimitMargin);
         _global = new SlidingWindowLimiter(_options.Rest.GlobalRequestsPerSecond, TimeSpan.FromSeconds(1), time);
         _guard = new InvalidRequestGuard(_options.Rest.InvalidRequestLimit, _options.Rest.InvalidRequestWindow, time);
         _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
@@ -174,7 +174,7 @@ public sealed partial class DiscordRestClient : IDisposable
 
         if (global)
         {
-            _global.PauseFor(retryAfter);
+            _global.PauseFor(retryAfter + _options.Rest.RateLimitMargin);
         }
         else
         {

@@ -22,6 +22,12 @@ public sealed class DiscordRestOptions
 
     public TimeSpan InvalidRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Added to every reset and retry-after: Discord rounds them to milliseconds, and a request that
+    /// lands a fraction of a millisecond early still counts against the spent bucket.
+    /// </summary>
+    public TimeSpan RateLimitMargin { get; set; } = TimeSpan.FromMilliseconds(50);
+
     public long MaxFileSizeBytes { get; set; } = 10 * 1024 * 1024;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

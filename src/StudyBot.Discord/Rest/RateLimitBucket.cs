@@ -4,7 +4,7 @@ namespace StudyBot.Discord.Rest;
 /// One learnt bucket. Requests in a bucket go one at a time, so the remaining count read before a
 /// request is still true when it is sent; with remaining 0 the next request waits for the reset.
 /// </summary>
-internal sealed class RateLimitBucket(TimeProvider time)
+internal sealed class RateLimitBucket(TimeProvider time, TimeSpan margin = default)
 {
     private readonly object _lock = new();
     private int? _remaining;
@@ -71,7 +71,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
             if (headers.ResetAfter is { } resetAfter)
             {
                 // Measured from receipt, so it is never earlier than the server's own reset.
-                _resetAt = now + (long)(resetAfter.TotalSeconds * time.TimestampFrequency);
+                _resetAt = now + (long)((resetAfter + margin).TotalSeconds * time.TimestampFrequency);
             }
         }
     }
@@ -80,7 +80,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
     {
         lock (_lock)
         {
-            var until = time.GetTimestamp() + (long)(duration.TotalSeconds * time.TimestampFrequency);
+            var until = time.GetTimestamp() + (long)((duration + margin).TotalSeconds * time.TimestampFrequency);
             _remaining = 0;
             _resetAt = Math.Max(_resetAt, until);
         }

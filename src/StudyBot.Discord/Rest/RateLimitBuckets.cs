@@ -6,7 +6,7 @@ namespace StudyBot.Discord.Rest;
 /// Maps routes to buckets. Until Discord names a route's bucket (X-RateLimit-Bucket) the route is
 /// its own bucket; afterwards every route with that hash and the same major parameters shares one.
 /// </summary>
-internal sealed class RateLimitBuckets(TimeProvider time)
+internal sealed class RateLimitBuckets(TimeProvider time, TimeSpan margin = default)
 {
     private static readonly TimeSpan IdleEviction = TimeSpan.FromMinutes(2);
 
@@ -23,7 +23,7 @@ internal sealed class RateLimitBuckets(TimeProvider time)
             EvictIdle();
         }
 
-        return _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket(time));
+        return _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket(time, margin));
     }
 
     /// <summary>Applies an answer's headers to the bucket used and, if the route's hash is new, to the hash's bucket.</summary>
@@ -38,7 +38,7 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         if (!_hashByRoute.TryGetValue(route.RouteKey, out var known) || known != hash)
         {
             _hashByRoute[route.RouteKey] = hash;
-            var shared = _buckets.GetOrAdd(hash + "|" + route.MajorKey, _ => new RateLimitBucket(time));
+            var shared = _buckets.GetOrAdd(hash + "|" + route.MajorKey, _ => new RateLimitBucket(time, margin));
             if (!ReferenceEquals(shared, used))
             {
                 shared.Apply(headers);
