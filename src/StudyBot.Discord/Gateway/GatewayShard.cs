@@ -147,7 +147,7 @@ public sealed class GatewayShard
                 var frame = await connection.ReceiveAsync(connectionCts.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
-                    return ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy);
+                    return Ended(connection, healthy, null);
                 }
 
                 switch (frame.Op)
@@ -175,14 +175,7 @@ public sealed class GatewayShard
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or OperationCanceledException or JsonException or IOException)
         {
-            if (connection.IsZombie)
-            {
-                return new ConnectionEnd("zombie connection: no heartbeat ACK between two beats", healthy);
-            }
-
-            return connection.CloseStatus is not null
-                ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy)
-                : new ConnectionEnd($"connection lost ({e.GetType().Name}: {e.Message})", healthy);
+            return Ended(connection, healthy, e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -199,11 +192,23 @@ public sealed class GatewayShard
         }
     }
 
+    // Our own zombie close may come back as the server's echo of 4000: report the cause, not the echo.
+    private static ConnectionEnd Ended(GatewayConnection connection, bool healthy, Exception? error)
+    {
+        if (connection.IsZombie)
+        {
+            return new ConnectionEnd("zombie connection: no heartbeat ACK between two beats", healthy);
+        }
+
+        return connection.CloseStatus is not null || error is null
+            ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy)
+            : new ConnectionEnd($"connection lost ({error.GetType().Name}: {error.Message})", healthy);
+    }
+
     private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
     {
         _lastDispatched = 0;
         Volatile.Write(ref _sequence, 0);
-        await _identifyLimiter.WaitAsync(ShardId, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _identifies);
         var identify = new Identify
         {
@@ -212,7 +217,10 @@ public sealed class GatewayShard
             Properties = new IdentifyProperties { Os = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "StudyBot", Device = "StudyBot" },
             Shard = [ShardId, ShardCount],
         };
-        await connection.SendAsync(GatewayOpcode.Identify, identify, DiscordJsonContext.Default.GatewayCommandIdentify, cancellationToken).ConfigureAwait(false);
+        using (await _identifyLimiter.AcquireAsync(ShardId, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.SendAsync(GatewayOpcode.Identify, identify, DiscordJsonContext.Default.GatewayCommandIdentify, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Returns true when the frame proves the session is up (READY or RESUMED).
