@@ -173,14 +173,17 @@ public sealed class GatewayShard
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or OperationCanceledException or JsonException or IOException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or JsonException or IOException or ObjectDisposedException
+                                   || (e is InvalidOperationException && socket.State != WebSocketState.Open))
         {
-            return Ended(connection, healthy, e);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                return Ended(connection, healthy, e);
+            }
+
+            // Stopping: whatever the socket was doing, the shard ends as cancelled, politely closed.
             await CloseNormallyAsync(socket).ConfigureAwait(false);
-            throw;
+            throw new OperationCanceledException("The gateway shard was stopped.", e, cancellationToken);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed record AllowedMentions
 /// The body that creates or edits a message: POST/PATCH channel messages, interaction callback
 /// data (types 4 and 7), webhook follow-ups and @original edits all share it.
 /// </summary>
-public sealed record MessagePayload
+public record MessagePayload
 {
     public string? Content { get; init; }
     public IReadOnlyList<Embed>? Embeds { get; init; }
