@@ -23,8 +23,7 @@ public sealed class GatewayShard
     private readonly System.Threading.Channels.Channel<GatewayDispatch> _dispatches = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new() { SingleReader = true, SingleWriter = true });
     private string? _sessionId;
     private string? _resumeUrl;
-    private int _sequence;
-    private int _lastDispatched;
+    private readonly DispatchSequence _sequence = new();
     private int _identifies;
     private int _resumes;
 
@@ -55,7 +54,7 @@ public sealed class GatewayShard
     public int ShardCount { get; }
 
     /// <summary>Last sequence number received.</summary>
-    public int Sequence => Volatile.Read(ref _sequence);
+    public int Sequence => _sequence.Last;
 
     public int IdentifyCount => Volatile.Read(ref _identifies);
 
@@ -210,8 +209,7 @@ public sealed class GatewayShard
 
     private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
     {
-        _lastDispatched = 0;
-        Volatile.Write(ref _sequence, 0);
+        _sequence.Reset();
         Interlocked.Increment(ref _identifies);
         var identify = new Identify
         {
@@ -229,20 +227,10 @@ public sealed class GatewayShard
     // Returns true when the frame proves the session is up (READY or RESUMED).
     private bool OnDispatch(GatewayPayload frame)
     {
-        if (frame.S is { } sequence)
+        if (frame.S is { } sequence && !_sequence.TryAdvance(sequence))
         {
-            if (sequence > Sequence)
-            {
-                Volatile.Write(ref _sequence, sequence);
-            }
-
-            if (sequence <= _lastDispatched)
-            {
-                _logger.LogDebug("Shard {Shard}: dropping replayed {Event} #{Sequence}, already dispatched", ShardId, frame.T, sequence);
-                return false;
-            }
-
-            _lastDispatched = sequence;
+            _logger.LogDebug("Shard {Shard}: dropping replayed {Event} #{Sequence}, already dispatched", ShardId, frame.T, sequence);
+            return false;
         }
 
         var name = frame.T ?? "";
