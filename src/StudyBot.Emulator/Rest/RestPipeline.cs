@@ -28,6 +28,10 @@ internal sealed class RestPipeline(EmulatorCore core)
         {
             await result.ExecuteAsync(context);
         }
+        if (context.Response.StatusCode is 401 or 403 or 429)
+        {
+            core.CountInvalidRequest();
+        }
         var body = RestBody.Of(context);
         core.Recorder.Record(new RecordedRequest(
             core.Options.TimeProvider.GetUtcNow(),
@@ -107,7 +111,7 @@ internal sealed class RestPipeline(EmulatorCore core)
         if (decision.Limited)
         {
             response.Headers.RetryAfter = Math.Ceiling(decision.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Scope"] = decision.Global ? "global" : "user";
+            response.Headers["X-RateLimit-Scope"] = decision.Global ? "global" : decision.Shared ? "shared" : "user";
             if (decision.Global)
             {
                 response.Headers["X-RateLimit-Global"] = "true";
