@@ -32,6 +32,9 @@ public sealed class EmulatorOptions
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
 
+    /// <summary>Close (resumably) a connection that stops heartbeating for 1.5 intervals, as Discord does.</summary>
+    public bool EnforceHeartbeats { get; set; } = true;
+
     /// <summary>Gateway sends allowed per connection per <see cref="GatewaySendWindow"/> (Discord: 120 per 60 s).</summary>
     public int GatewaySendLimit { get; set; } = 120;
     public TimeSpan GatewaySendWindow { get; set; } = TimeSpan.FromSeconds(60);

@@ -28,7 +28,8 @@ internal sealed class RestPipeline(EmulatorCore core)
         {
             await result.ExecuteAsync(context);
         }
-        if (context.Response.StatusCode is 401 or 403 or 429)
+        // Discord does not hold shared-scope 429s against the client.
+        if (context.Response.StatusCode is 401 or 403 or 429 && context.Response.Headers["X-RateLimit-Scope"] != "shared")
         {
             core.CountInvalidRequest();
         }
@@ -121,7 +122,7 @@ internal sealed class RestPipeline(EmulatorCore core)
 
     private static IResult TooManyRequests(RateLimitDecision decision) => DiscordErrors.Json(429, new JsonObject
     {
-        ["message"] = "You are being rate limited.",
+        ["message"] = decision.Shared ? "The resource is being rate limited." : "You are being rate limited.",
         ["retry_after"] = Math.Round(decision.RetryAfter.TotalSeconds, 3),
         ["global"] = decision.Global,
     });

@@ -145,6 +145,16 @@ public class EmulatorGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Heartbeats_Stopped_ConnectionClosedResumably()
+    {
+        await using var emulator = await StartAsync(o => o.HeartbeatIntervalMs = 100);
+        var (client, ready) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken);
+        await using var _1 = client;
+        Assert.Equal(4000, await client.ReceiveCloseAsync());
+        Assert.False(emulator.Gateway.Sessions.Single().Invalidated);
+    }
+
+    [Fact]
     public async Task Payload_Over4096Bytes_Closes4002()
     {
         var (client, _) = await GatewayTestClient.IdentifiedAsync(_emulator.GatewayUrl, _emulator.BotToken);
