@@ -244,7 +244,27 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
     public void Abort()
     {
         Closed = true;
-        _stop.Cancel();
-        http.Abort();
+        lock (_stop)
+        {
+            if (Finished)
+            {
+                return;
+            }
+            _stop.Cancel();
+            http.Abort();
+        }
+    }
+
+    /// <summary>Set when the request has ended: its HttpContext is gone and there is nothing left to abort.</summary>
+    public bool Finished { get; private set; }
+
+    public void MarkFinished()
+    {
+        lock (_stop)
+        {
+            Closed = true;
+            _stop.Cancel();
+            Finished = true;
+        }
     }
 }
