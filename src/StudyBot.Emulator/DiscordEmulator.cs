@@ -81,7 +81,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
         MessageRoutes.Map(group, _core);
         InteractionRoutes.Map(group, _core);
         WebhookRoutes.Map(group, _core);
-        group.Map("/{**rest}", () => DiscordErrors.NotFound());
+        group.Map(RestPipeline.UnknownRoute, () => DiscordErrors.NotFound());
         AttachmentRoutes.Map(app, _core);
         app.Map("/gateway", _core.Gateway.HandleAsync);
         PlaygroundEndpoints.Map(app, this);

@@ -14,9 +14,13 @@ internal sealed class RestPipeline(EmulatorCore core)
 {
     public const string Prefix = "/api/v10";
 
+    /// <summary>The catch-all that answers routes the emulator does not serve with Discord's 404.</summary>
+    public const string UnknownRoute = "/{**rest}";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw && raw.StartsWith(Prefix, StringComparison.Ordinal)
+            && raw != Prefix + UnknownRoute
             ? raw[Prefix.Length..]
             : null;
         var result = await PrepareAsync(context, route);
@@ -62,7 +66,7 @@ internal sealed class RestPipeline(EmulatorCore core)
             return DiscordErrors.Error(status, 0, $"{status}: {(status == 500 ? "Internal Server Error" : "Server Error")}");
         }
         var tokenFree = IsInteractionRoute(route);
-        if (!tokenFree && context.Request.Headers.Authorization.ToString() != $"Bot {core.Options.BotToken}")
+        if (!tokenFree && route != "/gateway" && context.Request.Headers.Authorization.ToString() != $"Bot {core.Options.BotToken}")
         {
             return DiscordErrors.Unauthorized();
         }
