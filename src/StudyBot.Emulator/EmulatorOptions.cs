@@ -32,8 +32,11 @@ public sealed class EmulatorOptions
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
 
-    /// <summary>Close (resumably) a connection that stops heartbeating for 1.5 intervals, as Discord does.</summary>
+    /// <summary>Close (resumably) a connection that stops heartbeating for 1.5 intervals plus <see cref="HeartbeatGrace"/>, as Discord does.</summary>
     public bool EnforceHeartbeats { get; set; } = true;
+
+    /// <summary>Slack on top of 1.5 intervals, so a busy test machine does not look like a dead client.</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gateway sends allowed per connection per <see cref="GatewaySendWindow"/> (Discord: 120 per 60 s).</summary>
     public int GatewaySendLimit { get; set; } = 120;

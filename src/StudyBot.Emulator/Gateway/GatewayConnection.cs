@@ -122,7 +122,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
 
     /// <summary>
     /// Discord closes a connection whose heartbeats stop (resumably). The allowance is one and a half
-    /// intervals, as the first beat may come up to a whole interval late by design (jitter). Heartbeats
+    /// intervals (the first beat may come up to a whole interval late by design) plus a grace. Heartbeats
     /// are a wall-clock matter, so this watches the real clock, not the configurable TimeProvider.
     /// </summary>
     private async Task WatchHeartbeatsAsync()
@@ -131,7 +131,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
         {
             return;
         }
-        var allowance = options.HeartbeatIntervalMs * 3L / 2 + 1000;
+        var allowance = options.HeartbeatIntervalMs * 3L / 2 + (long)options.HeartbeatGrace.TotalMilliseconds;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.HeartbeatIntervalMs / 4, 10, 1000));
         try
         {

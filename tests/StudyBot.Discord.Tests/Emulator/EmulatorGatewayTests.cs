@@ -173,7 +173,7 @@ public class EmulatorGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Heartbeats_Stopped_ConnectionClosedResumably()
     {
-        await using var emulator = await StartAsync(o => o.HeartbeatIntervalMs = 100);
+        await using var emulator = await StartAsync(o => { o.HeartbeatIntervalMs = 100; o.HeartbeatGrace = TimeSpan.FromMilliseconds(200); });
         var (client, ready) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken);
         await using var _1 = client;
         Assert.Equal(4000, await client.ReceiveCloseAsync());
