@@ -69,15 +69,13 @@ public static partial class HtmlToMarkdown
         "i" or "em" => "*",
         "u" => "__",
         "br" => "\n",
-        "div" or "p" or "li" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "ol" or "table" or "blockquote" =>
-            closing ? "\n" : "\n",
+        // A div or list item starts a line; a paragraph or heading also ends one, leaving a blank line between.
+        "div" or "li" or "tr" or "ul" or "ol" or "table" => closing ? "" : "\n",
+        "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" => "\n",
         _ => "",
     };
 
-    /// <summary>
-    /// Markers that wrap only spaces or stand at a line's edge inside the markers
-    /// (<c>** bold**</c>) do not render in Discord; move the spaces outside.
-    /// </summary>
+    /// <summary>Bold or underline markers around nothing (from an empty tag) would show as literal asterisks.</summary>
     private static string TidyMarkers(string text)
     {
         var result = new StringBuilder(text.Length);
@@ -92,6 +90,6 @@ public static partial class HtmlToMarkdown
         return result.ToString().Trim();
     }
 
-    [GeneratedRegex(@"(\*\*|__|\*)(\s*)\1")]
+    [GeneratedRegex(@"(?<!\*)(\*\*|__)(\s*)\1(?!\*)")]
     private static partial Regex EmptyMarkers();
 }
