@@ -1,31 +1,39 @@
-using System.Text.RegularExpressions;
+using StudyBot.Core.Decks;
 
 namespace StudyBot.Core.Tests.Decks;
 
 /// <summary>
-/// The decks under decks/ teach the essay: every card must be traceable to a short verbatim quote,
-/// and the set must be large and varied enough to study from.
+/// The decks under decks/ teach the essay: they must load cleanly, every card must be traceable
+/// to a short verbatim quote, and the set must be large and varied enough to study from.
 /// </summary>
-public partial class EssayDeckFaithfulnessTests
+public class EssayDeckFaithfulnessTests
 {
     private const int MinimumCards = 90;
 
     // Short quotes only: a sentence or part of one, never a paragraph.
     private const int MaxQuoteLength = 220;
 
-    private static readonly string[] _kinds = ["basic", "mcq", "typed", "cloze"];
+    private static readonly CardKind[] _kinds = [CardKind.Basic, CardKind.Mcq, CardKind.Typed, CardKind.Cloze];
 
-    private static IReadOnlyList<DeckFileCard> AllCards() =>
-        EssayLocator.DeckFiles().SelectMany(DeckFileCards.Read).ToList();
+    [Fact]
+    public void LoadFile_EveryEssayDeck_HasNoErrorsOrWarnings()
+    {
+        var loader = new DeckLoader();
+
+        var problems = EssayLocator.DeckFiles().SelectMany(path => loader.LoadFile(path).Diagnostics).ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 
     [Fact]
     public void Explanations_EveryCard_QuoteAShortPassage()
     {
-        var problems = AllCards()
-            .Where(card => card.Explanation is null
-                || QuotedPassages.In(card.Explanation).Count == 0
-                || QuotedPassages.In(card.Explanation).Any(p => p.Length > MaxQuoteLength))
-            .Select(card => $"{card}: the explanation needs a double-quoted passage of at most {MaxQuoteLength} characters from the essay")
+        var problems = EssayDeck.LoadAll()
+            .SelectMany(deck => deck.Notes
+                .Where(card => card.Explanation is null
+                    || QuotedPassages.In(card.Explanation).Count == 0
+                    || QuotedPassages.In(card.Explanation).Any(p => p.Length > MaxQuoteLength))
+                .Select(card => $"{deck.File} card '{EssayDeck.NoteIdOf(card)}': the explanation needs a double-quoted passage of at most {MaxQuoteLength} characters from the essay"))
             .ToList();
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -36,10 +44,10 @@ public partial class EssayDeckFaithfulnessTests
     {
         var essay = QuotedPassages.Normalize(File.ReadAllText(EssayLocator.EssayPath!));
 
-        var problems = AllCards()
-            .SelectMany(card => QuotedPassages.In(card.Explanation ?? "")
+        var problems = EssayDeck.LoadAll()
+            .SelectMany(deck => deck.Notes.SelectMany(card => QuotedPassages.In(card.Explanation ?? "")
                 .SelectMany(passage => QuotedPassages.MissingFrom(essay, passage))
-                .Select(fragment => $"{card}: not in the essay: \"{fragment}\""))
+                .Select(fragment => $"{deck.File} card '{EssayDeck.NoteIdOf(card)}': not in the essay: \"{fragment}\"")))
             .ToList();
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -48,25 +56,26 @@ public partial class EssayDeckFaithfulnessTests
     [Fact]
     public void Decks_All_HaveEnoughCardsAndEveryKindInEachDeck()
     {
-        var files = EssayLocator.DeckFiles();
-        var cards = AllCards();
+        var decks = EssayDeck.LoadAll();
 
-        Assert.True(files.Count >= 3, $"expected at least 3 decks, found {files.Count}");
-        Assert.True(cards.Count >= MinimumCards, $"expected at least {MinimumCards} cards, found {cards.Count}");
-        var missing = cards.GroupBy(card => card.File)
-            .SelectMany(deck => _kinds.Except(deck.Select(card => card.Kind)).Select(kind => $"{deck.Key}: no {kind} card"))
+        Assert.True(decks.Count >= 3, $"expected at least 3 decks, found {decks.Count}");
+        var notes = decks.Sum(deck => deck.Notes.Count());
+        Assert.True(notes >= MinimumCards, $"expected at least {MinimumCards} cards (a cloze note counting once), found {notes}");
+        var missing = decks
+            .SelectMany(deck => _kinds.Except(deck.Deck.Cards.Select(card => card.Kind)).Select(kind => $"{deck.File}: no {kind} card"))
             .ToList();
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
     [Fact]
-    public void CardIds_AllDecks_AreUniqueStableKebabCase()
+    public void CardIds_AllDecks_AreValidAndUniqueAcrossDecks()
     {
-        var cards = AllCards();
+        var cards = EssayDeck.LoadAll().SelectMany(deck => deck.Deck.Cards.Select(card => (deck.File, Card: card))).ToList();
 
-        var malformed = cards.Where(card => !KebabId().IsMatch(card.Id)).Select(card => $"{card}: use lowercase letters, digits and '-'");
-        var duplicated = cards.GroupBy(card => card.Id).Where(g => g.Count() > 1)
-            .Select(g => $"id '{g.Key}' is used by {string.Join(", ", g)}");
+        var malformed = cards.Select(c => EssayDeck.NoteIdOf(c.Card)).Distinct().Where(id => !CardIds.IsValid(id))
+            .Select(id => $"'{id}': use lowercase letters, digits and '-'");
+        var duplicated = cards.GroupBy(c => c.Card.Id).Where(g => g.Count() > 1)
+            .Select(g => $"id '{g.Key}' is used in {string.Join(", ", g.Select(c => c.File))}");
         var problems = malformed.Concat(duplicated).ToList();
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -84,7 +93,4 @@ public partial class EssayDeckFaithfulnessTests
 
         Assert.Equal(verbatim, !missing.Any());
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabId();
 }
