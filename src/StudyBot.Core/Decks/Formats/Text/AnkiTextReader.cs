@@ -56,18 +56,12 @@ public static class AnkiTextReader
         };
         var rows = new List<(int, string[])>();
         using var parser = new CsvParser(new StringReader(body), config);
-        var previousEnd = 0;
         while (parser.Read())
         {
             var record = parser.Record ?? [];
-            // RawRow is the line on which the record ended; it started after the previous one ended,
-            // past any blank lines between them.
-            var start = previousEnd + 1;
-            var raw = parser.RawRecord;
-            var leadingBlank = raw.Length - raw.TrimStart('\r', '\n').Length;
-            start += raw[..leadingBlank].Count(c => c == '\n');
-            rows.Add((start + lineOffset, record));
-            previousEnd = parser.RawRow;
+            // RawRow is the line on which the record ended; quoted fields may have spanned lines before it.
+            var spanned = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+            rows.Add((parser.RawRow - spanned + lineOffset, record));
         }
         return rows;
     }

@@ -4,7 +4,8 @@ namespace StudyBot.Core.Decks.Formats.Text;
 
 /// <summary>
 /// StudyBot's CSV columns, written by <see cref="CsvDeckWriter"/>: id, kind, prompt, answers
-/// (one per line), choices (one per line, '[x] ' marks a correct one, '[ ] ' a wrong one),
+/// (one per line), choices (one per line, '[x] ' marks a correct one, '[ ] ' a wrong one; a new line or backslash inside one
+/// is written \n or \\),
 /// explanation, tags (space-separated), reversed, note.
 /// </summary>
 internal static class StudyBotColumns
@@ -44,12 +45,12 @@ internal static class StudyBotColumns
                 diagnostics.Error(at, note.Id, $"unknown kind '{kind}': use one of basic, mcq, typed, cloze.");
                 note.FieldAt["kind"] = at;
             }
-            note.Answers.AddRange(Lines(Get("answers")));
+            note.Answers.AddRange(Lines(Get("answers")).Select(TextHeader.Unescape));
             foreach (var choice in Lines(Get("choices")))
             {
                 if (choice.StartsWith(Correct, StringComparison.Ordinal) || choice.StartsWith(Wrong, StringComparison.Ordinal))
                 {
-                    note.Choices.Add(new McqChoice(choice[Correct.Length..].Trim(), choice.StartsWith(Correct, StringComparison.Ordinal)));
+                    note.Choices.Add(new McqChoice(TextHeader.Unescape(choice[Correct.Length..].Trim()), choice.StartsWith(Correct, StringComparison.Ordinal)));
                 }
                 else
                 {
