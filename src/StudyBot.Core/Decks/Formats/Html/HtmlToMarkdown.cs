@@ -42,17 +42,36 @@ public static partial class HtmlToMarkdown
         {
             return new Converted("", media);
         }
-        var text = Sound().Replace(html, m => { media.Add(m.Groups[1].Value); return ""; });
-        text = Image().Replace(text, m =>
+        // Each pass runs only when its marker is present: a 10,000-note import converts tens of thousands of fields.
+        var text = html;
+        if (text.Contains("[sound:", StringComparison.Ordinal))
         {
-            media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
-            return "";
-        });
-        text = Hidden().Replace(text, "");
+            text = Sound().Replace(text, m => { media.Add(m.Groups[1].Value); return ""; });
+        }
+        var hasTags = text.Contains('<');
+        if (hasTags && text.Contains("<img", StringComparison.OrdinalIgnoreCase))
+        {
+            text = Image().Replace(text, m =>
+            {
+                media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+                return "";
+            });
+        }
+        if (hasTags && (text.Contains("<!--", StringComparison.Ordinal) || text.Contains("<script", StringComparison.OrdinalIgnoreCase) || text.Contains("<style", StringComparison.OrdinalIgnoreCase)))
+        {
+            text = Hidden().Replace(text, "");
+        }
         // Source newlines are not line breaks in HTML; only tags break lines.
         text = text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
-        text = Tag().Replace(text, m => Replace(m.Groups[2].Value.ToLowerInvariant(), m.Groups[1].Value == "/"));
-        text = WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
+        if (hasTags)
+        {
+            text = Tag().Replace(text, m => Replace(m.Groups[2].Value.ToLowerInvariant(), m.Groups[1].Value == "/"));
+        }
+        if (text.Contains('&'))
+        {
+            text = WebUtility.HtmlDecode(text);
+        }
+        text = text.Replace('\u00A0', ' ');
         text = ManySpaces().Replace(text, " ");
         text = SpacesAroundNewline().Replace(text, "\n");
         text = ManyNewlines().Replace(text, "\n\n");
