@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace StudyBot.Core.Decks.Formats.Html;
@@ -72,9 +71,15 @@ public static partial class HtmlToMarkdown
             text = WebUtility.HtmlDecode(text);
         }
         text = text.Replace('\u00A0', ' ');
-        text = ManySpaces().Replace(text, " ");
-        text = SpacesAroundNewline().Replace(text, "\n");
-        text = ManyNewlines().Replace(text, "\n\n");
+        if (text.Contains("  ", StringComparison.Ordinal) || text.Contains('\t'))
+        {
+            text = ManySpaces().Replace(text, " ");
+        }
+        if (text.Contains('\n'))
+        {
+            text = SpacesAroundNewline().Replace(text, "\n");
+            text = ManyNewlines().Replace(text, "\n\n");
+        }
         return new Converted(TidyMarkers(text.Trim()), media);
     }
 
@@ -95,19 +100,10 @@ public static partial class HtmlToMarkdown
     };
 
     /// <summary>Bold or underline markers around nothing (from an empty tag) would show as literal asterisks.</summary>
-    private static string TidyMarkers(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        foreach (var line in text.Split('\n'))
-        {
-            if (result.Length > 0)
-            {
-                result.Append('\n');
-            }
-            result.Append(EmptyMarkers().Replace(line, "$2"));
-        }
-        return result.ToString().Trim();
-    }
+    private static string TidyMarkers(string text) =>
+        text.Contains("**", StringComparison.Ordinal) || text.Contains("__", StringComparison.Ordinal)
+            ? EmptyMarkers().Replace(text, "$2").Trim()
+            : text;
 
     [GeneratedRegex(@"(?<!\*)(\*\*|__)(\s*)\1(?!\*)")]
     private static partial Regex EmptyMarkers();
