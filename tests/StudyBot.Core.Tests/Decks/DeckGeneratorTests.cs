@@ -112,11 +112,17 @@ public class DeckGeneratorTests
     [InlineData("3 days 4 hours left")]
     [InlineData("Sign up for our newsletter")]
     [InlineData("Advertisement")]
+    [InlineData("This site uses cookies to improve your user experience. Click here to learn more.")]
+    [InlineData("Close We are offering free and open access for a short period of time. Read more about why we are doing this.")]
+    [InlineData("Hrs")]
+    [InlineData("Continue")]
     public void IsBoilerplate_WebChrome_IsRecognised(string line) => Assert.True(Boilerplate.IsBoilerplate(line));
 
     [Theory]
     [InlineData("China accounts for about 90 percent of North Korea's trade.")]
     [InlineData("The photographers waited in the rain for the summit to begin.")]
     [InlineData("Related policies in Seoul changed after 1998.")]
+    [InlineData("Hours of talks in Singapore produced a short statement.")]
+    [InlineData("The talks could continue in Seoul.")]
     public void IsBoilerplate_Prose_IsKept(string line) => Assert.False(Boilerplate.IsBoilerplate(line));
 }

@@ -13,7 +13,7 @@ public static partial class Boilerplate
         RegexOptions.IgnoreCase)]
     private static partial Regex PhotoCaption();
 
-    [GeneratedRegex(@"\bcookies?\b.*\b(accept|consent|use|policy|settings|preferences)\b|\b(accept|reject) all\b|\bprivacy (policy|settings|preferences)\b|\bwe use cookies\b",
+    [GeneratedRegex(@"\bcookies?\b.*\b(accept|consent|use|policy|settings|preferences|learn more|experience)\b|\b(uses?|use of) cookies\b|\b(accept|reject) all\b|\bprivacy (policy|settings|preferences)\b|\bwe use cookies\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex CookieBanner();
 
@@ -21,15 +21,15 @@ public static partial class Boilerplate
         RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticles();
 
-    [GeneratedRegex(@"\b\d+\s*(days?|d)\s*:?\s*\d+\s*(hours?|hrs?|h)\b|\b(days|hours|minutes|mins|seconds|secs)\s+(hours|minutes|mins|seconds|secs)\b|^\s*\d{1,2}:\d{2}:\d{2}\s*$|\b(countdown|ends in|offer ends|time left)\b",
+    [GeneratedRegex(@"\b\d+\s*(days?|d)\s*:?\s*\d+\s*(hours?|hrs?|h)\b|\b(days|hours|minutes|mins|seconds|secs)\s+(hours|minutes|mins|seconds|secs)\b|^\s*\d{1,2}:\d{2}:\d{2}\s*$|\b(countdown|ends in|offer ends|time left)\b|^(days?|hrs?|hours?|mins?|minutes?|secs?|seconds?)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex Countdown();
 
-    [GeneratedRegex(@"\b(subscribe|sign up|newsletter|log ?in to|create an account|register now|unlock (this|full) (article|access)|already a subscriber|support our journalism|donate|free trial)\b",
+    [GeneratedRegex(@"\b(subscribe|sign up|newsletter|log ?in to|create an account|register now|unlock (this|full) (article|access)|already a subscriber|support our journalism|donate|free trial|free and open access|click here|read more about)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex SubscribePrompt();
 
-    [GeneratedRegex(@"^\s*(share( this)?( article| story)?|follow us|advertisement|sponsored( content)?|all rights reserved|copyright|©|skip to (main )?content|listen to (this )?article|print( this)?|comments?|\d+ min(ute)? read|updated|published)\b",
+    [GeneratedRegex(@"^(continue|close|dismiss|accept|ok|got it|menu|search)$|^\s*(share( this)?( article| story)?|follow us|advertisement|sponsored( content)?|all rights reserved|copyright|©|skip to (main )?content|listen to (this )?article|print( this)?|comments?|\d+ min(ute)? read|updated|published)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex PageChrome();
 

@@ -23,11 +23,14 @@ public static class DeckGenerator
             .SelectMany(p => SentenceSplitter.Split(p.Text).Select(s => (p.Line, Text: s)))
             .Where(s => s.Text.Length <= options.MaxSentenceLength && s.Text.Split(' ').Length >= options.MinSentenceWords)
             .Where(s => !Boilerplate.IsBoilerplate(s.Text))
+            // Pull quotes repeat a sentence of the body; one card per sentence is enough.
+            .DistinctBy(s => s.Text)
             .ToList();
         var finder = new FactFinder(sentences.Select(s => s.Text));
         var allFacts = sentences.Select(s => finder.Find(s.Text)).ToList();
         var places = allFacts.SelectMany(f => f).Where(f => f.Kind == FactKind.Place).Select(f => f.Text).Distinct().ToList();
         var distractors = new Distractors(finder.People, places, finder.FullName);
+        var topics = Topics(allFacts, sentences.Count);
 
         var draft = new DeckDraft
         {
@@ -48,7 +51,10 @@ public static class DeckGenerator
             }
             factSentences++;
             var at = SourcePosition.AtLine(line);
-            var asked = facts.FirstOrDefault(f => f.Kind is FactKind.Person or FactKind.Place && distractors.For(f, sentence, options.Distractors).Count >= 2);
+            // The text's main subject ("North Korea" in an essay on North Korea) makes a trivial question; ask about rarer names.
+            var asked = facts
+                .Where(f => f.Kind is FactKind.Person or FactKind.Place && !topics.Contains(f.Text))
+                .FirstOrDefault(f => distractors.For(f, sentence, options.Distractors).Count >= 2);
             if (asked is not null)
             {
                 draft.Notes.Add(Mcq(sentence, asked, distractors.For(asked, sentence, options.Distractors), Id(ids, sentence, asked.Kind == FactKind.Person ? "who" : "where"), at));
@@ -61,7 +67,7 @@ public static class DeckGenerator
             }
             if (hidden.Count == 0 && asked is null)
             {
-                hidden = facts.Where(f => f.Kind is FactKind.Place or FactKind.Person).Take(1).ToList();
+                hidden = facts.Where(f => f.Kind is FactKind.Place or FactKind.Person && !topics.Contains(f.Text)).Take(1).ToList();
             }
             if (hidden.Count > 0 && draft.Notes.Count < options.MaxCards)
             {
@@ -102,6 +108,14 @@ public static class DeckGenerator
         note.Tags.AddRange(facts.Select(f => f.Kind.ToString().ToLowerInvariant()).Distinct().Prepend("generated"));
         return note;
     }
+
+    /// <summary>Names found in more than a sixth of the sentences: what the text is about, not a fact in it.</summary>
+    private static HashSet<string> Topics(List<IReadOnlyList<Fact>> facts, int sentences) =>
+        facts.SelectMany(f => f.Where(x => x.Kind is FactKind.Place or FactKind.Person).Select(x => x.Text).Distinct())
+            .GroupBy(t => t)
+            .Where(g => g.Count() >= 3 && g.Count() * 6 > sentences)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static string Quote(string sentence) => $"\"{sentence}\"";
 

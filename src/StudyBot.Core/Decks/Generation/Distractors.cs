@@ -19,11 +19,15 @@ internal sealed class Distractors(IReadOnlyList<string> people, IReadOnlyList<st
             _ => [],
         };
         var answer = fact.Kind == FactKind.Person ? fullName(fact.Text) : fact.Text;
+        // Candidates come in order of preference (the text's own first); the hash only varies the pick within that order.
         return candidates
             .Where(c => !Related(c, answer) && !Related(c, fact.Text) && !sentence.Contains(c, StringComparison.Ordinal))
             .Distinct()
-            .OrderBy(c => Stable(answer + "|" + c))
+            .Take(count * 3)
+            .Select((c, i) => (c, rank: i / (count * 2)))
+            .OrderBy(x => x.rank).ThenBy(x => Stable(answer + "|" + x.c))
             .Take(count)
+            .Select(x => x.c)
             .ToList();
     }
 
@@ -33,8 +37,8 @@ internal sealed class Distractors(IReadOnlyList<string> people, IReadOnlyList<st
         {
             return [];
         }
-        var fromText = places.Where(p => Gazetteer.TryGroup(p, out var g) && g == group);
-        return fromText.Concat(Gazetteer.InGroup(group).OrderBy(p => Stable(place + p)).Take(8));
+        var fromText = places.Where(p => Gazetteer.TryGroup(p, out var g) && g == group).OrderBy(p => Stable(place + p));
+        return fromText.Concat(Gazetteer.InGroup(group).OrderBy(p => Stable(place + p)));
     }
 
     /// <summary>Numbers near the answer written the same way: 28,500 gives 14,250 and 57,000; 1953 gives 1950 and 1961.</summary>

@@ -16,7 +16,8 @@ public sealed partial class FactFinder
     [GeneratedRegex(@"^(1[0-9]{3}|20[0-9]{2})(s)?$")]
     private static partial Regex YearShape();
 
-    private const string NamePattern = @"(?:[A-Z][a-zA-Z'’]+(?:-[a-zA-Z]+)?)(?:\s(?:[A-Z][a-zA-Z'’]+(?:-[a-zA-Z]+)?)){0,2}";
+    // No apostrophes inside a name: "Trump’s" is Trump.
+    private const string NamePattern = @"(?:[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\s(?:[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?)){0,2}(?![a-zA-Z])";
 
     [GeneratedRegex(@"\b(?:(?i:engineer|historian|scholar|analyst|envoy|dictator|founder|governor|general|senator|president|chairman|leader|professor|ambassador|minister)|Vice President|Prime Minister|Premier|Secretary of State|Secretary|Chairman|Chair|Leader|leader|General|Gen\.|Admiral|Senator|Sen\.|Governor|Gov\.|Ambassador|Minister|Chancellor|King|Queen|Emperor|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)\s+(" + NamePattern + ")")]
     private static partial Regex TitledName();

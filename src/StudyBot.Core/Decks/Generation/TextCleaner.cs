@@ -41,11 +41,16 @@ public static partial class TextCleaner
 
         void Flush()
         {
-            if (current.Count > 0)
+            // A one-line paragraph without closing punctuation is a heading or subtitle, not prose.
+            if (current.Count == 1 && !EndsLikeProse(current[0]))
+            {
+                heading ??= current[0];
+            }
+            else if (current.Count > 0)
             {
                 paragraphs.Add(new Paragraph(start, string.Join(" ", current)));
-                current.Clear();
             }
+            current.Clear();
         }
 
         for (var i = 0; i < lines.Length; i++)
@@ -89,6 +94,8 @@ public static partial class TextCleaner
         Flush();
         return new CleanText(paragraphs, heading, dropped);
     }
+
+    private static bool EndsLikeProse(string line) => line.TrimEnd().LastOrDefault() is '.' or '!' or '?' or '"' or '\u201D' or '\u2019' or '\'' or ')' or ':' or ';';
 
     private static string Inline(string line)
     {
