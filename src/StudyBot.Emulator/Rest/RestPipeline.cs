@@ -23,6 +23,20 @@ internal sealed class RestPipeline(EmulatorCore core)
             && raw != Prefix + UnknownRoute
             ? raw[Prefix.Length..]
             : null;
+        // Recorded as the answer starts, so a client that has its answer also finds it in the record.
+        var recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                RecordNow(context, route);
+            }
+        }
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         var result = await PrepareAsync(context, route);
         if (result is null)
         {
@@ -32,6 +46,11 @@ internal sealed class RestPipeline(EmulatorCore core)
         {
             await result.ExecuteAsync(context);
         }
+        Record();
+    }
+
+    private void RecordNow(HttpContext context, string? route)
+    {
         // Discord does not hold shared-scope 429s against the client.
         if (context.Response.StatusCode is 401 or 403 or 429 && context.Response.Headers["X-RateLimit-Scope"] != "shared")
         {
