@@ -3,16 +3,21 @@ namespace StudyBot.Core.Study;
 /// <summary>
 /// Cards of one note (cloze deletions, a reversed pair) test the same fact: seeing one gives the
 /// other away, so once one was answered in a study day its siblings wait for the next day.
-/// Cards still in learning steps are exempt: their steps must run on time.
+/// The queue applies this to reviews and new cards only: cards in learning steps must run on time.
 /// </summary>
 public static class SiblingRule
 {
-    public static bool IsBuried(string? noteId, string cardId, IReadOnlyDictionary<string, IReadOnlySet<string>> cardsAnsweredTodayByNote)
+    /// <summary>The notes whose remaining cards are buried for the rest of the day.</summary>
+    public static IReadOnlySet<string> BuriedNotes(IEnumerable<string?> noteIdsAnsweredToday)
     {
-        if (noteId is null || !cardsAnsweredTodayByNote.TryGetValue(noteId, out var answered))
+        var buried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var noteId in noteIdsAnsweredToday)
         {
-            return false;
+            if (noteId is not null)
+            {
+                buried.Add(noteId);
+            }
         }
-        return answered.Any(id => id != cardId);
+        return buried;
     }
 }

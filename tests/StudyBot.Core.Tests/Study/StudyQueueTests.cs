@@ -21,13 +21,10 @@ public class StudyQueueTests
     }
 
     [Fact]
-    public void IsBuried_SiblingAnsweredToday_True()
+    public void BuriedNotes_AnsweredToday_DistinctNotesWithoutStandaloneCards()
     {
-        var today = new Dictionary<string, IReadOnlySet<string>> { ["n1"] = new HashSet<string> { "n1#c1" } };
+        var buried = SiblingRule.BuriedNotes(["n1", null, "n1", "n2"]);
 
-        Assert.True(SiblingRule.IsBuried("n1", "n1#c2", today));
-        Assert.False(SiblingRule.IsBuried("n1", "n1#c1", today));
-        Assert.False(SiblingRule.IsBuried("n2", "n2#c1", today));
-        Assert.False(SiblingRule.IsBuried(null, "solo", today));
+        Assert.Equal(new HashSet<string> { "n1", "n2" }, buried);
     }
 }
