@@ -12,8 +12,10 @@ public sealed partial class ReviewEngine
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, ulong userId) =>
             (from card in db.Cards
              where card.Id == cardId
-             from state in db.CardStates.Where(s => s.UserId == userId && s.CardId == card.Id).DefaultIfEmpty()
-             from settings in db.UserSettings.Where(s => s.UserId == userId).DefaultIfEmpty()
+             join state in db.CardStates on new { CardId = card.Id, UserId = userId } equals new { state.CardId, state.UserId } into states
+             from state in states.DefaultIfEmpty()
+             join settings in db.UserSettings on userId equals settings.UserId into userSettings
+             from settings in userSettings.DefaultIfEmpty()
              select new AnswerContext(card, state, settings)).FirstOrDefault());
 
     /// <summary>
