@@ -18,46 +18,60 @@ namespace StudyBot.Benchmarks;
 /// Graded answers per second through the review engine (EF Core, one transaction per answer, with
 /// the interaction-id and concurrency checks) against the same writes through a plain
 /// Microsoft.Data.Sqlite loop, side by side on two SQLite files with the same schema and settings.
-/// Options: --answers N (default 20000), --warmup N (default 3000).
+/// The engine is driven by <see cref="Students"/> students answering at once, as in a busy class:
+/// that is where its group commit shares one transaction among answers arriving together. The
+/// engine with a single student at a time is measured too and printed beside it.
+/// Options: --answers N (default 20000), --warmup N (default 3000), --students N (default 16).
 /// </summary>
 public static class AnswersSuite
 {
     private const int Users = 200;
     private const int Cards = 500;
     private const int Block = 500;
+    private const int SequentialAnswers = 2_000;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var answers = Option(args, "--answers", 20_000);
         var warmup = Option(args, "--warmup", 3_000);
+        var students = Option(args, "--students", 16);
         var directory = Path.Combine(Path.GetTempPath(), "studybot-answers-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            var plan = Plan(answers + warmup, seed: 42);
+            var plan = Plan(warmup + answers + SequentialAnswers, seed: 42);
             var engine = await EngineRun.CreateAsync(Path.Combine(directory, "engine.db"));
             var raw = await RawRun.CreateAsync(Path.Combine(directory, "raw.db"));
 
             // EF compiles and caches lazily; an unwarmed engine runs several times slower.
-            await engine.RunAsync(plan[..warmup]);
+            await engine.RunAsync(plan[..warmup], students);
             await raw.RunAsync(Tuples(plan[..warmup]));
             // Alternate blocks so that a busy machine slows both sides alike.
             var engineTimes = new List<double>(answers);
             var rawTimes = new List<double>(answers);
-            for (var start = warmup; start < plan.Length; start += Block)
+            double engineSeconds = 0, rawSeconds = 0;
+            var end = warmup + answers;
+            for (var start = warmup; start < end; start += Block)
             {
-                var block = plan[start..Math.Min(start + Block, plan.Length)];
-                rawTimes.AddRange(await raw.RunAsync(Tuples(block)));
-                engineTimes.AddRange(await engine.RunAsync(block));
+                var block = plan[start..Math.Min(start + Block, end)];
+                var rawBlock = await raw.RunAsync(Tuples(block));
+                rawTimes.AddRange(rawBlock);
+                rawSeconds += rawBlock.Sum();
+                var (latencies, wall) = await engine.RunAsync(block, students);
+                engineTimes.AddRange(latencies);
+                engineSeconds += wall;
             }
+            var (sequentialTimes, sequentialSeconds) = await engine.RunAsync(plan[end..], 1);
             raw.Dispose();
             await engine.DisposeAsync();
 
-            var enginePerSecond = answers / engineTimes.Sum();
-            var rawPerSecond = answers / rawTimes.Sum();
+            var enginePerSecond = answers / engineSeconds;
+            var rawPerSecond = answers / rawSeconds;
+            var sequentialPerSecond = sequentialTimes.Count / sequentialSeconds;
             Console.WriteLine($"answers: {answers:N0} graded answers, {Users} students x {Cards} cards, after {warmup:N0} warm-up answers");
-            Console.WriteLine($"engine (EF Core, pooled contexts): {enginePerSecond,8:N0}/s  p50 {Percentile(engineTimes, 0.50) * 1000:F3} ms  p99 {Percentile(engineTimes, 0.99) * 1000:F3} ms");
-            Console.WriteLine($"raw (Microsoft.Data.Sqlite):       {rawPerSecond,8:N0}/s  p50 {Percentile(rawTimes, 0.50) * 1000:F3} ms  p99 {Percentile(rawTimes, 0.99) * 1000:F3} ms");
+            Console.WriteLine($"engine, {students} students at once:    {enginePerSecond,8:N0}/s  p50 {Percentile(engineTimes, 0.50) * 1000:F3} ms  p99 {Percentile(engineTimes, 0.99) * 1000:F3} ms");
+            Console.WriteLine($"engine, one student at a time: {sequentialPerSecond,8:N0}/s  p50 {Percentile(sequentialTimes, 0.50) * 1000:F3} ms  p99 {Percentile(sequentialTimes, 0.99) * 1000:F3} ms  ({sequentialTimes.Count:N0} answers)");
+            Console.WriteLine($"raw loop, one transaction each: {rawPerSecond,8:N0}/s  p50 {Percentile(rawTimes, 0.50) * 1000:F3} ms  p99 {Percentile(rawTimes, 0.99) * 1000:F3} ms");
             Console.WriteLine(FormattableString.Invariant(
                 $"RESULT answers engine_per_s={enginePerSecond:F0} raw_per_s={rawPerSecond:F0} ratio={enginePerSecond / rawPerSecond:F2} p99_ms={Percentile(engineTimes, 0.99) * 1000:F3}"));
             return 0;
@@ -125,17 +139,22 @@ public static class AnswersSuite
             return new EngineRun(services, Enumerable.Range(first, Cards).ToArray());
         }
 
-        public async Task<double[]> RunAsync(PlannedAnswer[] plan)
+        /// <summary>Answers the plan with <paramref name="students"/> concurrent callers; returns each answer's latency and the wall time.</summary>
+        public async Task<(List<double> Latencies, double Seconds)> RunAsync(PlannedAnswer[] plan, int students)
         {
             var times = new double[plan.Length];
-            for (var i = 0; i < plan.Length; i++)
+            var started = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, students).Select(worker => Task.Run(async () =>
             {
-                var a = plan[i];
-                var started = Stopwatch.GetTimestamp();
-                await _engine.AnswerAsync(a.User, _cardIds[a.CardIndex], new SelfGrade(a.Rating), a.InteractionId, TimeSpan.FromSeconds(3), ReviewSource.Review, a.Now);
-                times[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            }
-            return times;
+                for (var i = worker; i < plan.Length; i += students)
+                {
+                    var a = plan[i];
+                    var begin = Stopwatch.GetTimestamp();
+                    await _engine.AnswerAsync(a.User, _cardIds[a.CardIndex], new SelfGrade(a.Rating), a.InteractionId, TimeSpan.FromSeconds(3), ReviewSource.Review, a.Now);
+                    times[i] = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+                }
+            })));
+            return ([.. times], Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         public ValueTask DisposeAsync() => _services.DisposeAsync();
