@@ -97,6 +97,27 @@ public sealed partial class ReviewEngine
     }
 
     /// <summary>
+    /// What grading needs for each answer of a batch: one compiled query for a lone answer, three
+    /// set queries (cards, states, settings) for a batch, whatever its size.
+    /// </summary>
+    private static async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
+    {
+        if (batch.Count == 1)
+        {
+            var single = await _answerContext(db, batch[0].CardId, batch[0].UserId);
+            return _ => single;
+        }
+        var cardIds = batch.Select(r => r.CardId).Distinct().ToList();
+        var userIds = batch.Select(r => r.UserId).Distinct().ToList();
+        var cards = await db.Cards.Where(c => cardIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var states = await db.CardStates.Where(s => userIds.Contains(s.UserId) && cardIds.Contains(s.CardId)).ToDictionaryAsync(s => (s.UserId, s.CardId));
+        var settings = await db.UserSettings.Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId);
+        return request => cards.TryGetValue(request.CardId, out var card)
+            ? new AnswerContext(card, states.GetValueOrDefault((request.UserId, request.CardId)), settings.GetValueOrDefault(request.UserId))
+            : null;
+    }
+
+    /// <summary>
     /// Grades and schedules every answer of the batch on one context and saves them in one
     /// transaction. Answers that cannot be graded (unknown card, wrong kind of answer) fail alone.
     /// Results are released only after the commit; a database failure propagates with none released.
@@ -107,9 +128,10 @@ public sealed partial class ReviewEngine
         // A card answered twice in one batch continues from the state the first answer left.
         var states = new Dictionary<(ulong, int), UserCardState>();
         var written = new List<(AnswerRequest Request, AnswerResult Result, ReviewLogEntry Entry)>(batch.Count);
+        var contexts = await LoadContextsAsync(db, batch);
         foreach (var request in batch)
         {
-            var context = await _answerContext(db, request.CardId, request.UserId);
+            var context = contexts(request);
             if (context is null)
             {
                 request.Completion.TrySetException(new StudyException($"There is no card {request.CardId}."));
