@@ -129,6 +129,8 @@ public sealed partial class ReviewEngine
         var states = new Dictionary<(ulong, int), UserCardState>();
         var written = new List<(AnswerRequest Request, AnswerResult Result, ReviewLogEntry Entry)>(batch.Count);
         var contexts = await LoadContextsAsync(db, batch);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var request in batch)
         {
             var context = contexts(request);
@@ -148,8 +150,7 @@ public sealed partial class ReviewEngine
                 continue;
             }
             var key = (request.UserId, request.CardId);
-            var known = states.TryGetValue(key, out var state);
-            state ??= context.State;
+            var state = states.GetValueOrDefault(key) ?? context.State;
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
@@ -165,16 +166,9 @@ public sealed partial class ReviewEngine
                 request.Completion.TrySetException(exception);
                 continue;
             }
-            if (state is null)
-            {
-                state = new UserCardState { UserId = request.UserId, CardId = request.CardId };
-                db.CardStates.Add(state);
-            }
-            else if (!known)
-            {
-                db.CardStates.Attach(state);
-            }
+            state ??= new UserCardState { UserId = request.UserId, CardId = request.CardId };
             states[key] = state;
+            var expectedVersion = state.Version;
             state.Memory = after with { };
             state.Version++;
             var entry = new ReviewLogEntry
@@ -193,15 +187,15 @@ public sealed partial class ReviewEngine
                 Before = before with { },
                 After = after,
             };
-            db.ReviewLog.Add(entry);
+            await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
+            await AnswerWriter.InsertLogAsync(connection, transaction, entry);
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)
         {
             return;
         }
-        // SaveChanges wraps every state write and log insert in one transaction.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync();
         foreach (var (request, result, entry) in written)
         {
             request.Completion.TrySetResult(result with { LogId = entry.Id });
