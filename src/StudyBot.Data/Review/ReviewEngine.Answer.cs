@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
+using StudyBot.Core.Decks;
 using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
@@ -8,9 +9,12 @@ public sealed partial class ReviewEngine
 {
     private const int MaxBatch = 64;
 
-    private sealed record AnswerContext(CardRecord Card, UserCardState? State, UserSettings? Settings);
+    private sealed record AnswerContext(DeckCard Card, UserCardState? State, UserSettings? Settings);
 
-    private static readonly Func<StudyDbContext, int, ulong, Task<AnswerContext?>> _answerContext =
+    private sealed record AnswerRow(int ChangedInVersion, UserCardState? State, UserSettings? Settings);
+
+    /// <summary>Everything a lone answer reads but the card's content, which <see cref="GradingCards"/> keeps.</summary>
+    private static readonly Func<StudyDbContext, int, ulong, Task<AnswerRow?>> _answerRow =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, ulong userId) =>
             (from card in db.Cards
              where card.Id == cardId
@@ -18,7 +22,12 @@ public sealed partial class ReviewEngine
              from state in states.DefaultIfEmpty()
              join settings in db.UserSettings on userId equals settings.UserId into userSettings
              from settings in userSettings.DefaultIfEmpty()
-             select new AnswerContext(card, state, settings)).FirstOrDefault());
+             select new AnswerRow(card.ChangedInVersion, state, settings)).FirstOrDefault());
+
+    private static readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
+        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
+
+    private readonly GradingCards _gradingCards = new();
 
     private GroupCommit? _groupCommit;
 
@@ -100,21 +109,40 @@ public sealed partial class ReviewEngine
     /// What grading needs for each answer of a batch: one compiled query for a lone answer, three
     /// set queries (cards, states, settings) for a batch, whatever its size.
     /// </summary>
-    private static async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
+    private async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
     {
         if (batch.Count == 1)
         {
-            var single = await _answerContext(db, batch[0].CardId, batch[0].UserId);
+            var single = await LoadContextAsync(db, batch[0]);
             return _ => single;
         }
         var cardIds = batch.Select(r => r.CardId).Distinct().ToList();
         var userIds = batch.Select(r => r.UserId).Distinct().ToList();
-        var cards = await db.Cards.Where(c => cardIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var cards = (await db.Cards.Where(c => cardIds.Contains(c.Id)).ToListAsync()).ToDictionary(c => c.Id, _gradingCards.Remember);
         var states = await db.CardStates.Where(s => userIds.Contains(s.UserId) && cardIds.Contains(s.CardId)).ToDictionaryAsync(s => (s.UserId, s.CardId));
         var settings = await db.UserSettings.Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId);
         return request => cards.TryGetValue(request.CardId, out var card)
             ? new AnswerContext(card, states.GetValueOrDefault((request.UserId, request.CardId)), settings.GetValueOrDefault(request.UserId))
             : null;
+    }
+
+    private async Task<AnswerContext?> LoadContextAsync(StudyDbContext db, AnswerRequest request)
+    {
+        if (await _answerRow(db, request.CardId, request.UserId) is not { } row)
+        {
+            return null;
+        }
+        var card = _gradingCards.Find(request.CardId, row.ChangedInVersion);
+        if (card is null)
+        {
+            // Changed or deleted between the two reads: grade against what is there now, or report no card.
+            if (await _card(db, request.CardId) is not { } record)
+            {
+                return null;
+            }
+            card = _gradingCards.Remember(record);
+        }
+        return new AnswerContext(card, row.State, row.Settings);
     }
 
     /// <summary>
@@ -142,7 +170,7 @@ public sealed partial class ReviewEngine
             AnswerVerdict verdict;
             try
             {
-                verdict = AnswerChecker.Check(context.Card.ToDeckCard(), request.Answer);
+                verdict = AnswerChecker.Check(context.Card, request.Answer);
             }
             catch (ArgumentException exception)
             {
