@@ -106,9 +106,9 @@ public sealed partial class ReviewEngine
     }
 
     /// <summary>
-    /// What grading needs for each answer of a batch: one compiled query for a lone answer (plus the card
-    /// itself when its content is not cached yet), three
-    /// set queries (cards, states, settings) for a batch, whatever its size.
+    /// What grading needs for each answer of a batch: one compiled query for a lone answer (plus the
+    /// card itself when its content is not cached yet), three set queries (cards, states, settings)
+    /// for a batch, whatever its size.
     /// </summary>
     private async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
     {
