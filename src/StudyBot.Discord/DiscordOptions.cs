@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using StudyBot.Discord.Gateway;
+using StudyBot.Discord.Rest;
+
+namespace StudyBot.Discord;
+
+/// <summary>The <c>Discord</c> configuration section.</summary>
+public sealed class DiscordOptions : IValidatableObject
+{
+    public const string SectionName = "Discord";
+    public const string DefaultApiBaseUrl = "https://discord.com/api/v10";
+
+    /// <summary>REST base URL; point it at the emulator to talk to loopback instead of Discord.</summary>
+    [Required(ErrorMessage = "Discord:ApiBaseUrl is required (Discord's is " + DefaultApiBaseUrl + ").")]
+    [Url(ErrorMessage = "Discord:ApiBaseUrl must be an absolute http(s) URL, e.g. " + DefaultApiBaseUrl + ".")]
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>The bot token (from DISCORD_TOKEN or Discord:Token). Never logged or printed.</summary>
+    [Required(ErrorMessage = "A bot token is required: set DISCORD_TOKEN or Discord:Token.")]
+    public string? Token { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key, hex; needed only by the HTTP interactions endpoint.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>When set, commands are registered to this guild (instant) instead of globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>The URL in the User-Agent header Discord asks bots to send.</summary>
+    public string UserAgentUrl { get; set; } = "https://github.com/studybot/studybot";
+
+    public DiscordRestOptions Rest { get; set; } = new();
+
+    public DiscordGatewayOptions Gateway { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Token is { } token && (token.Any(char.IsWhiteSpace) || token.StartsWith("Bot ", StringComparison.Ordinal)))
+        {
+            yield return new ValidationResult("The bot token must be the bare token, without spaces or a 'Bot ' prefix.", [nameof(Token)]);
+        }
+
+        if (!IsSnowflakeOrEmpty(ApplicationId))
+        {
+            yield return new ValidationResult($"Discord:ApplicationId '{ApplicationId}' is not a Discord id (digits only).", [nameof(ApplicationId)]);
+        }
+
+        if (!IsSnowflakeOrEmpty(GuildId))
+        {
+            yield return new ValidationResult($"Discord:GuildId '{GuildId}' is not a Discord id (digits only).", [nameof(GuildId)]);
+        }
+
+        if (!string.IsNullOrEmpty(PublicKey) && (PublicKey.Length != 64 || !PublicKey.All(char.IsAsciiHexDigit)))
+        {
+            yield return new ValidationResult("Discord:PublicKey must be the application's public key: 64 hex characters.", [nameof(PublicKey)]);
+        }
+
+        foreach (var result in Rest.Validate().Concat(Gateway.Validate()))
+        {
+            yield return result;
+        }
+    }
+
+    private static bool IsSnowflakeOrEmpty(string? value)
+        => string.IsNullOrEmpty(value) || ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    public override string ToString() => $"DiscordOptions {{ ApiBaseUrl = {ApiBaseUrl}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, Token = {(string.IsNullOrEmpty(Token) ? "(none)" : "(set)")} }}";
+}

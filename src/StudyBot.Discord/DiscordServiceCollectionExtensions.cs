@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StudyBot.Discord.Gateway;
+using StudyBot.Discord.Http;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Rest;
+
+namespace StudyBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord client: options from the <c>Discord</c> section (token also from DISCORD_TOKEN),
+    /// validated at start, the rate-limited REST client, the gateway client, the router and the
+    /// command registrar.
+    /// </summary>
+    public static IServiceCollection AddDiscordClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.Token))
+                {
+                    options.Token = configuration["DISCORD_TOKEN"];
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<DiscordGatewayClient>();
+        services.TryAddSingleton<InteractionRouteTable>();
+        services.TryAddSingleton<InteractionRouter>();
+        services.TryAddSingleton<GatewayInteractionDispatcher>();
+        services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton(sp => new InteractionSignatureVerifier(
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey
+                ?? throw new InvalidOperationException("Discord:PublicKey is required for the HTTP interactions endpoint."),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<AttachmentDownloader>();
+        return services;
+    }
+
+    /// <summary>Adds interaction routes; each feature calls this with its own commands and custom_id prefixes.</summary>
+    public static IServiceCollection AddDiscordInteractions(this IServiceCollection services, Action<InteractionRoutesBuilder> configure)
+    {
+        configure(new InteractionRoutesBuilder(services));
+        return services;
+    }
+
+    /// <summary>Connects to the gateway for the host's lifetime and answers interactions that arrive on it.</summary>
+    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    {
+        services.AddHostedService<DiscordGatewayService>();
+        return services;
+    }
+}

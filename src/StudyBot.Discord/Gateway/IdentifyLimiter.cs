@@ -1,0 +1,47 @@
+namespace StudyBot.Discord.Gateway;
+
+/// <summary>
+/// Discord allows <c>max_concurrency</c> IDENTIFYs per 5 s: shard ids share a bucket by
+/// shard_id % max_concurrency, and each bucket admits one identify per window.
+/// </summary>
+public sealed class IdentifyLimiter
+{
+    private readonly SemaphoreSlim[] _gates;
+    private readonly long[] _lastIdentify;
+    private readonly TimeSpan _window;
+    private readonly TimeProvider _time;
+
+    public IdentifyLimiter(int maxConcurrency, TimeSpan window, TimeProvider time)
+    {
+        MaxConcurrency = Math.Max(1, maxConcurrency);
+        _gates = Enumerable.Range(0, MaxConcurrency).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        _lastIdentify = Enumerable.Repeat(long.MinValue, MaxConcurrency).ToArray();
+        _window = window;
+        _time = time;
+    }
+
+    public int MaxConcurrency { get; }
+
+    public async Task WaitAsync(int shardId, CancellationToken cancellationToken)
+    {
+        var bucket = shardId % MaxConcurrency;
+        await _gates[bucket].WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastIdentify[bucket] != long.MinValue)
+            {
+                var wait = _window - _time.GetElapsedTime(_lastIdentify[bucket]);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _lastIdentify[bucket] = _time.GetTimestamp();
+        }
+        finally
+        {
+            _gates[bucket].Release();
+        }
+    }
+}

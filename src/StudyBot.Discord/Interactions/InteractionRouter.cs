@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StudyBot.Discord.Models;
+using StudyBot.Discord.Rest;
+
+namespace StudyBot.Discord.Interactions;
+
+/// <summary>
+/// Runs each interaction in its own DI scope through the handler its command path or custom_id
+/// prefix names. Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
+/// the user gets an ephemeral apology instead of Discord's "interaction failed".
+/// </summary>
+public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRouteTable routes, ILogger<InteractionRouter> logger)
+{
+    public const string ExpiredText = "This prompt has expired.";
+    public const string UnknownCommandText = "This command is not available any more.";
+    public const string ErrorText = "Something went wrong while handling that. Please try again.";
+
+    public async Task HandleAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == InteractionType.Ping)
+        {
+            await responder.RespondAsync(InteractionResponse.Pong, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new InteractionContext(interaction, scope.ServiceProvider, responder, cancellationToken);
+        try
+        {
+            var found = routes.Find(context);
+            if (found is null)
+            {
+                logger.LogInformation("No handler for {Interaction}", context);
+                await AnswerUnroutedAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            var (route, argument) = found.Value;
+            context.CustomIdArgument = argument;
+            await route.Handler(context).ConfigureAwait(false);
+        }
+        catch (InteractionExpiredException e)
+        {
+            logger.LogInformation("Stale prompt {Interaction}: {Reason}", context, e.Message);
+            await SafelyAsync(context, () => NoteAsync(context, ExpiredText)).ConfigureAwait(false);
+        }
+        catch (DiscordApiException e) when (e.IsUnknownInteraction)
+        {
+            // Answered after Discord's 3 s window: nobody is left to tell.
+            logger.LogWarning("Interaction {Interaction} expired before it was answered", context);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handler failed for {Interaction}", context);
+            await SafelyAsync(context, () => NoteAsync(context, ErrorText)).ConfigureAwait(false);
+        }
+    }
+
+    private static Task AnswerUnroutedAsync(InteractionContext context) => context.Interaction.Type switch
+    {
+        InteractionType.ApplicationCommandAutocomplete => context.Responder.AutocompleteAsync([], context.CancellationToken),
+        InteractionType.ApplicationCommand => context.Responder.ReplyEphemeralAsync(UnknownCommandText, context.CancellationToken),
+        _ => context.Responder.ReplyEphemeralAsync(ExpiredText, context.CancellationToken),
+    };
+
+    // Autocomplete cannot carry a message; after an initial answer the note goes as a follow-up.
+    private static Task NoteAsync(InteractionContext context, string text)
+    {
+        if (context.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+        {
+            return context.Responder.HasResponded ? Task.CompletedTask : context.Responder.AutocompleteAsync([], context.CancellationToken);
+        }
+
+        return context.Responder.HasResponded
+            ? context.Responder.FollowupAsync(new MessagePayload { Content = text, Flags = MessageFlags.Ephemeral }, null, context.CancellationToken)
+            : context.Responder.ReplyEphemeralAsync(text, context.CancellationToken);
+    }
+
+    private async Task SafelyAsync(InteractionContext context, Func<Task> answer)
+    {
+        try
+        {
+            await answer().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException or TimeoutException or InteractionAlreadyAnsweredException)
+        {
+            logger.LogWarning(e, "Could not tell the user about the outcome of {Interaction}", context);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Discord.Models;
+
+namespace StudyBot.Discord.Interactions;
+
+/// <summary>A handler that lives in the interaction's scope, so it may take scoped services.</summary>
+public interface IInteractionHandler
+{
+    Task HandleAsync(InteractionContext context);
+}
+
+public enum InteractionRouteKind
+{
+    Command,
+    Autocomplete,
+    Component,
+    Modal,
+}
+
+/// <summary>One registration: a command path, or a custom_id prefix for components and modals.</summary>
+public sealed record InteractionRoute(InteractionRouteKind Kind, string Key, Func<InteractionContext, Task> Handler);
+
+/// <summary>Registers routes; every feature may call <c>AddDiscordInteractions</c> with its own.</summary>
+public sealed class InteractionRoutesBuilder(IServiceCollection services)
+{
+    public InteractionRoutesBuilder Command(string path, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Command, path, handler);
+
+    public InteractionRoutesBuilder Command<THandler>(string path) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Command, path);
+
+    public InteractionRoutesBuilder Autocomplete(string path, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Autocomplete, path, handler);
+
+    public InteractionRoutesBuilder Autocomplete<THandler>(string path) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Autocomplete, path);
+
+    /// <summary>Buttons and select menus whose custom_id starts with <paramref name="prefix"/>.</summary>
+    public InteractionRoutesBuilder Component(string prefix, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Component, prefix, handler);
+
+    public InteractionRoutesBuilder Component<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Component, prefix);
+
+    public InteractionRoutesBuilder Modal(string prefix, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Modal, prefix, handler);
+
+    public InteractionRoutesBuilder Modal<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Modal, prefix);
+
+    private InteractionRoutesBuilder Add<THandler>(InteractionRouteKind kind, string key) where THandler : class, IInteractionHandler
+    {
+        services.AddScoped<THandler>();
+        return Add(kind, key, context => context.Services.GetRequiredService<THandler>().HandleAsync(context));
+    }
+
+    private InteractionRoutesBuilder Add(InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new ArgumentException($"A {kind} route needs a non-empty key.", nameof(key));
+        }
+
+        services.AddSingleton(new InteractionRoute(kind, key, handler));
+        return this;
+    }
+}
+
+/// <summary>All routes, indexed: exact command paths, longest-prefix-first custom_id prefixes.</summary>
+public sealed class InteractionRouteTable
+{
+    private readonly Dictionary<string, InteractionRoute> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InteractionRoute> _autocomplete = new(StringComparer.Ordinal);
+    private readonly List<InteractionRoute> _components;
+    private readonly List<InteractionRoute> _modals;
+
+    public InteractionRouteTable(IEnumerable<InteractionRoute> routes)
+    {
+        var all = routes.ToList();
+        foreach (var route in all.Where(r => r.Kind is InteractionRouteKind.Command or InteractionRouteKind.Autocomplete))
+        {
+            var table = route.Kind == InteractionRouteKind.Command ? _commands : _autocomplete;
+            if (!table.TryAdd(route.Key, route))
+            {
+                throw new InvalidOperationException($"Two {route.Kind} handlers are registered for '{route.Key}'.");
+            }
+        }
+
+        _components = Prefixes(all, InteractionRouteKind.Component);
+        _modals = Prefixes(all, InteractionRouteKind.Modal);
+    }
+
+    /// <summary>The route for this interaction and the custom_id remainder after its prefix; null when nothing matches.</summary>
+    public (InteractionRoute Route, string Argument)? Find(InteractionContext context)
+    {
+        switch (context.Interaction.Type)
+        {
+            case InteractionType.ApplicationCommand:
+                return Exact(_commands, context.CommandPath);
+            case InteractionType.ApplicationCommandAutocomplete:
+                return Exact(_autocomplete, context.CommandPath);
+            case InteractionType.MessageComponent:
+                return Prefix(_components, context.CustomId);
+            case InteractionType.ModalSubmit:
+                return Prefix(_modals, context.CustomId);
+            default:
+                return null;
+        }
+    }
+
+    private static (InteractionRoute, string)? Exact(Dictionary<string, InteractionRoute> table, string? key)
+        => key is not null && table.TryGetValue(key, out var route) ? (route, "") : null;
+
+    private static (InteractionRoute, string)? Prefix(List<InteractionRoute> routes, string? customId)
+    {
+        if (customId is null)
+        {
+            return null;
+        }
+
+        foreach (var route in routes)
+        {
+            if (customId.StartsWith(route.Key, StringComparison.Ordinal))
+            {
+                return (route, customId[route.Key.Length..]);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<InteractionRoute> Prefixes(List<InteractionRoute> all, InteractionRouteKind kind)
+    {
+        var routes = all.Where(r => r.Kind == kind).OrderByDescending(r => r.Key.Length).ToList();
+        var duplicate = routes.GroupBy(r => r.Key).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null ? routes : throw new InvalidOperationException($"Two {kind} handlers are registered for prefix '{duplicate.Key}'.");
+    }
+}

@@ -1,0 +1,113 @@
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+
+namespace StudyBot.Discord.Rest;
+
+// The typed endpoints StudyBot uses. Bodies are checked against Discord's limits before sending.
+public sealed partial class DiscordRestClient
+{
+    private static readonly HttpMethod Patch = HttpMethod.Patch;
+
+    public Task<GatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken = default)
+        => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/gateway/bot"), null, DiscordJsonContext.Default.GatewayBot, cancellationToken);
+
+    public Task<User> GetCurrentUserAsync(CancellationToken cancellationToken = default)
+        => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/users/@me"), null, DiscordJsonContext.Default.User, cancellationToken);
+
+    public Task<Message> CreateMessageAsync(Snowflake channelId, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(HttpMethod.Post, "/channels/{channel_id}/messages", channelId.ToString()),
+            MessageBody(message, files, "message"),
+            DiscordJsonContext.Default.Message,
+            cancellationToken);
+
+    public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(Patch, "/channels/{channel_id}/messages/{message_id}", channelId.ToString(), messageId.ToString()),
+            MessageBody(message, null, "message"),
+            DiscordJsonContext.Default.Message,
+            cancellationToken);
+
+    public Task<Channel> CreateDmChannelAsync(Snowflake userId, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(HttpMethod.Post, "/users/@me/channels"),
+            RequestBody.FromJson(new CreateDmRequest { RecipientId = userId }, DiscordJsonContext.Default.CreateDmRequest),
+            DiscordJsonContext.Default.Channel,
+            cancellationToken);
+
+    /// <summary>Opens the DM channel and sends. A user who does not accept DMs raises <see cref="DiscordApiException.IsCannotDirectMessage"/>.</summary>
+    public async Task<Message> SendDirectMessageAsync(Snowflake userId, MessagePayload message, CancellationToken cancellationToken = default)
+    {
+        var channel = await CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
+        return await CreateMessageAsync(channel.Id, message, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
+    {
+        DiscordLimits.CheckResponse(response);
+        RequestBody.CheckFiles(files, _options.Rest.MaxFileSizeBytes);
+        if (files is { Count: > 0 })
+        {
+            response = response with { Data = (response.Data ?? new InteractionCallbackData()) with { Attachments = RequestBody.References(files) } };
+        }
+
+        return SendAsync(
+            DiscordRoute.Create(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", interactionId.ToString(), interactionToken),
+            RequestBody.FromJson(response, DiscordJsonContext.Default.InteractionResponse, files),
+            cancellationToken);
+    }
+
+    public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(Patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", applicationId.ToString(), interactionToken),
+            MessageBody(message, files, "message"),
+            DiscordJsonContext.Default.Message,
+            cancellationToken);
+
+    public Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(HttpMethod.Delete, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", applicationId.ToString(), interactionToken),
+            null,
+            cancellationToken);
+
+    public Task<Message> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
+        => SendAsync(
+            DiscordRoute.Create(HttpMethod.Post, "/webhooks/{webhook_id}/{webhook_token}", applicationId.ToString(), interactionToken),
+            MessageBody(message, files, "message"),
+            DiscordJsonContext.Default.Message,
+            cancellationToken);
+
+    /// <summary>Replaces every global command with <paramref name="commands"/> (PUT, the whole list).</summary>
+    public Task<List<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
+    {
+        DiscordLimits.CheckCommands(commands);
+        return SendAsync(
+            DiscordRoute.Create(HttpMethod.Put, "/applications/{application_id}/commands", applicationId.ToString()),
+            RequestBody.FromJson(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
+            DiscordJsonContext.Default.ListApplicationCommand,
+            cancellationToken);
+    }
+
+    /// <summary>Replaces one guild's commands; they appear at once, so use it while developing.</summary>
+    public Task<List<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
+    {
+        DiscordLimits.CheckCommands(commands);
+        return SendAsync(
+            DiscordRoute.Create(HttpMethod.Put, "/applications/{application_id}/guilds/{guild_id}/commands", applicationId.ToString(), guildId.ToString()),
+            RequestBody.FromJson(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand),
+            DiscordJsonContext.Default.ListApplicationCommand,
+            cancellationToken);
+    }
+
+    private RequestBody MessageBody(MessagePayload message, IReadOnlyList<FileAttachment>? files, string field)
+    {
+        DiscordLimits.CheckMessage(message, field);
+        RequestBody.CheckFiles(files, _options.Rest.MaxFileSizeBytes);
+        if (files is { Count: > 0 })
+        {
+            message = message with { Attachments = RequestBody.References(files) };
+        }
+
+        return RequestBody.FromJson(message, DiscordJsonContext.Default.MessagePayload, files);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StudyBot.Emulator.Faults;
+using StudyBot.Emulator.Gateway;
+using StudyBot.Emulator.Interactions;
+using StudyBot.Emulator.Playground;
+using StudyBot.Emulator.Recording;
+using StudyBot.Emulator.Rest;
+using StudyBot.Emulator.State;
+
+namespace StudyBot.Emulator;
+
+/// <summary>
+/// A loopback Discord: the API v10 REST subset under <see cref="BaseUrl"/>, the gateway at
+/// <see cref="GatewayUrl"/>, simulated users, fault injection, a request record, and the Playground page at "/".
+/// </summary>
+public sealed class DiscordEmulator : IAsyncDisposable
+{
+    private readonly EmulatorCore _core;
+    private readonly Lock _playgroundLock = new();
+    private WebApplication? _app;
+    private PlaygroundSetup? _playground;
+
+    public DiscordEmulator(EmulatorOptions? options = null)
+    {
+        _core = new EmulatorCore(options ?? new EmulatorOptions());
+        Gateway = new EmulatorGateway(_core.Gateway);
+    }
+
+    public EmulatorOptions Options => _core.Options;
+    public EmulatorState State => _core.State;
+    public EmulatorGateway Gateway { get; }
+    public EmulatorFaults Faults => _core.Faults;
+
+    /// <summary>"http://127.0.0.1:port", where the Playground and attachments are served.</summary>
+    public string Address => _core.State.BaseAddress;
+
+    /// <summary>The value for Discord:ApiBaseUrl: "http://127.0.0.1:port/api/v10".</summary>
+    public string BaseUrl => Address + RestPipeline.Prefix;
+    public string GatewayUrl => _core.GatewayUrl;
+    public string BotToken => _core.Options.BotToken;
+    public string ApplicationId => _core.Options.ApplicationId;
+
+    /// <summary>Requests sent while the client had been told their bucket (or the global limit) was exhausted.</summary>
+    public int RateLimitViolations => _core.Limiter.Violations;
+    public IReadOnlyList<RecordedRequest> Requests => _core.Recorder.Requests;
+
+    /// <summary>The JSON-lines record file, when a record directory is set.</summary>
+    public string? RecordFile => _core.Recorder.FilePath;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The emulator is already started.");
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, _core.Options.Port);
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.UseRouting();
+        var pipeline = new RestPipeline(_core);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(RestPipeline.Prefix), api => api.Use(pipeline.InvokeAsync));
+        var group = app.MapGroup(RestPipeline.Prefix);
+        UserRoutes.Map(group, _core);
+        CommandRoutes.Map(group, _core);
+        MessageRoutes.Map(group, _core);
+        InteractionRoutes.Map(group, _core);
+        WebhookRoutes.Map(group, _core);
+        group.Map("/{**rest}", () => DiscordErrors.NotFound());
+        AttachmentRoutes.Map(app, _core);
+        app.Map("/gateway", _core.Gateway.HandleAsync);
+        PlaygroundEndpoints.Map(app, this);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        _core.State.BaseAddress = $"http://127.0.0.1:{port}";
+        _core.GatewayUrl = $"ws://127.0.0.1:{port}/gateway";
+        _app = app;
+    }
+
+    /// <summary>A user the tests (or the Playground) act as; not yet a member of any guild.</summary>
+    public SimulatedUser AddUser(string username, bool acceptsDms = true) => new(_core, _core.State.AddUser(username, acceptsDms));
+
+    public SimulatedUser User(string userId) =>
+        new(_core, _core.State.FindUser(userId) ?? throw new ArgumentException($"No user {userId}.", nameof(userId)));
+
+    /// <summary>A guild with a text channel and a member who can use application commands.</summary>
+    public (EmuGuild Guild, EmuChannel Channel, SimulatedUser User) AddGuildWithUser(string guildName, string channelName, string username, string? guildId = null)
+    {
+        var guild = _core.State.AddGuild(guildName, guildId);
+        var channel = _core.State.AddTextChannel(guild.Id, channelName);
+        var user = AddUser(username);
+        _core.State.AddMember(guild.Id, user.Id);
+        return (guild, channel, user);
+    }
+
+    /// <summary>The Playground's world: guild "StudyBot Playground", channel #study, and the user "you". Created once.</summary>
+    public PlaygroundSetup CreatePlayground()
+    {
+        lock (_playgroundLock)
+        {
+            if (_playground is null)
+            {
+                var (guild, channel, you) = AddGuildWithUser("StudyBot Playground", "study", "you");
+                _playground = new PlaygroundSetup(guild, channel, you);
+            }
+            return _playground;
+        }
+    }
+
+    internal PlaygroundSetup? Playground => _playground;
+    internal EmulatorCore Core => _core;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+        foreach (var connection in _core.Gateway.Connections)
+        {
+            connection.Abort();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+        _app = null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+
+namespace StudyBot.Emulator.Gateway;
+
+/// <summary>A view of one session, for assertions.</summary>
+public sealed record GatewaySessionInfo(string SessionId, int ShardId, int ShardCount, int Seq, bool Connected, bool Invalidated);
+
+/// <summary>What tests see of the gateway, and the faults they can inject into it. <c>shardId</c> null means every connection.</summary>
+public sealed class EmulatorGateway
+{
+    private readonly GatewayServer _server;
+
+    internal EmulatorGateway(GatewayServer server) => _server = server;
+
+    public int IdentifyCount => _server.IdentifyCount;
+    public int ResumeCount => _server.ResumeCount;
+
+    /// <summary>IDENTIFYs refused because they came faster than max_concurrency allows.</summary>
+    public int IdentifyRateViolations => _server.IdentifyRateViolations;
+    public int ConnectionCount => _server.Connections.Count;
+
+    /// <summary>Close codes of ended connections (null: dropped without a close frame), oldest first.</summary>
+    public IReadOnlyList<int?> ClosedCodes
+    {
+        get
+        {
+            lock (_server.ClosedCodes)
+            {
+                return [.. _server.ClosedCodes];
+            }
+        }
+    }
+
+    public IReadOnlyList<GatewaySessionInfo> Sessions =>
+        [.. _server.Sessions.Select(s => new GatewaySessionInfo(s.Id, s.ShardId, s.ShardCount, s.Seq, s.Connection is { Closed: false }, s.Invalidated))];
+
+    /// <summary>Stop answering heartbeats on every connection, including new ones, until set back.</summary>
+    public bool WithholdAllHeartbeatAcks
+    {
+        get => _server.WithholdAllHeartbeatAcks;
+        set => _server.WithholdAllHeartbeatAcks = value;
+    }
+
+    /// <summary>Stop answering heartbeats on the current connections only: a zombie the client must leave.</summary>
+    public void WithholdHeartbeatAcks(int? shardId = null)
+    {
+        foreach (var connection in _server.ConnectionsOn(shardId))
+        {
+            connection.WithholdAcks = true;
+        }
+    }
+
+    public void DropConnections(int? shardId = null)
+    {
+        foreach (var connection in _server.ConnectionsOn(shardId))
+        {
+            connection.Abort();
+        }
+    }
+
+    public Task SendReconnectAsync(int? shardId = null) =>
+        Task.WhenAll(_server.ConnectionsOn(shardId).Select(c => c.SendAsync("{\"op\":7,\"d\":null}")));
+
+    public Task SendInvalidSessionAsync(bool resumable, int? shardId = null) =>
+        Task.WhenAll(_server.ConnectionsOn(shardId).Select(c => _server.InvalidSessionAsync(c, resumable)));
+
+    /// <summary>A server-sent op 1: the client must heartbeat at once.</summary>
+    public Task RequestHeartbeatAsync(int? shardId = null) =>
+        Task.WhenAll(_server.ConnectionsOn(shardId).Select(c => c.SendAsync("{\"op\":1,\"d\":null}")));
+
+    public Task CloseAsync(int code, string reason = "", int? shardId = null) =>
+        Task.WhenAll(_server.ConnectionsOn(shardId).Select(c => c.CloseAsync(code, reason)));
+
+    /// <summary>Sends any dispatch event to the sessions of the guild's shard (shard 0 when <paramref name="guildId"/> is null).</summary>
+    public Task<int> DispatchAsync(string eventName, JsonNode data, string? guildId) => _server.DispatchAsync(eventName, data, guildId);
+
+    /// <summary>Waits until <paramref name="count"/> connected sessions exist (READY sent).</summary>
+    public async Task WaitForSessionsAsync(int count = 1, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (Sessions.Count(s => s.Connected && !s.Invalidated) < count)
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Expected {count} connected gateway session(s); have {Sessions.Count(s => s.Connected && !s.Invalidated)}.");
+            }
+            await Task.Delay(10);
+        }
+    }
+}

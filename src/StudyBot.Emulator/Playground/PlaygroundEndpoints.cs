@@ -1,0 +1,8 @@
+namespace StudyBot.Emulator.Playground;
+
+internal static class PlaygroundEndpoints
+{
+    public static void Map(WebApplication app, DiscordEmulator emulator)
+    {
+    }
+}

@@ -1,0 +1,36 @@
+namespace StudyBot.Emulator.State;
+
+/// <summary>Discord-shaped ids: milliseconds since 2015 in the top bits, so (id &gt;&gt; 22) spreads guilds over shards.</summary>
+public sealed class Snowflakes(TimeProvider time)
+{
+    public const long DiscordEpochMs = 1_420_070_400_000;
+    private readonly Lock _lock = new();
+    private long _lastMs;
+    private int _increment;
+
+    public string Next()
+    {
+        lock (_lock)
+        {
+            var ms = time.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs;
+            // Strictly increasing milliseconds keep ids unique and ordered even within one tick.
+            _lastMs = Math.Max(ms, _lastMs + 1);
+            return ((_lastMs << 22) | (1L << 17) | (uint)(_increment++ & 0xFFF)).ToString();
+        }
+    }
+
+    /// <summary>An id whose shard for <paramref name="shardCount"/> shards is <paramref name="shardId"/>.</summary>
+    public string NextOnShard(int shardId, int shardCount)
+    {
+        while (true)
+        {
+            var id = Next();
+            if (ShardOf(id, shardCount) == shardId)
+            {
+                return id;
+            }
+        }
+    }
+
+    public static int ShardOf(string id, int shardCount) => (int)((ulong.Parse(id) >> 22) % (ulong)shardCount);
+}

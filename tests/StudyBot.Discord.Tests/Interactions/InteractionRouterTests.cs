@@ -1,0 +1,225 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+
+namespace StudyBot.Discord.Tests.Interactions;
+
+public class InteractionRouterTests
+{
+    private static readonly Snowflake AttachmentId = 555;
+
+    [Fact]
+    public async Task HandleAsync_EachInteraction_GetsItsOwnScopeDisposedAfter()
+    {
+        var seen = new List<ScopeProbe>();
+        var router = Build(r => r.Component("review:answer:", ctx =>
+        {
+            seen.Add(ctx.Services.GetRequiredService<ScopeProbe>());
+            Assert.Same(seen[^1], ctx.Services.GetRequiredService<ScopeProbe>());
+            return ctx.Responder.DeferUpdateAsync();
+        }));
+
+        await router.HandleAsync(Component("review:answer:1:good"), new RecordingResponder(), default);
+        await router.HandleAsync(Component("review:answer:2:again"), new RecordingResponder(), default);
+
+        Assert.Equal(2, seen.Count);
+        Assert.NotSame(seen[0], seen[1]);
+        Assert.All(seen, probe => Assert.True(probe.Disposed));
+    }
+
+    [Theory]
+    [InlineData("review:answer:gone")]
+    [InlineData("unknown-prefix:1")]
+    public async Task HandleAsync_UnknownCustomId_RepliesExpiredEphemeral(string customId)
+    {
+        var router = Build(r => r.Component("review:start", ctx => ctx.Responder.DeferUpdateAsync()));
+        var responder = new RecordingResponder();
+
+        await router.HandleAsync(Component(customId), responder, default);
+
+        AssertEphemeral(responder, InteractionRouter.ExpiredText);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HandlerSaysExpired_RepliesExpiredEphemeral()
+    {
+        var router = Build(r => r.Modal("review:typed:", _ => throw new InteractionExpiredException("card already answered")));
+        var responder = new RecordingResponder();
+
+        await router.HandleAsync(new Interaction { Id = 3, Type = InteractionType.ModalSubmit, Data = new InteractionData { CustomId = "review:typed:9" } }, responder, default);
+
+        AssertEphemeral(responder, InteractionRouter.ExpiredText);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HandlerThrows_RepliesGenericErrorEphemeral()
+    {
+        var router = Build(r => r.Command("help", _ => throw new InvalidOperationException("boom")));
+        var responder = new RecordingResponder();
+
+        await router.HandleAsync(Command("help"), responder, default);
+
+        AssertEphemeral(responder, InteractionRouter.ErrorText);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HandlerThrowsAfterDefer_SendsErrorAsFollowup()
+    {
+        var router = Build(r => r.Command("help", async ctx =>
+        {
+            await ctx.Responder.DeferAsync(ephemeral: true);
+            throw new InvalidOperationException("boom");
+        }));
+        var responder = new RecordingResponder();
+
+        await router.HandleAsync(Command("help"), responder, default);
+
+        Assert.Equal(InteractionRouter.ErrorText, Assert.Single(responder.Followups).Content);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SubcommandWithAttachment_RoutesByPathAndResolvesOptions()
+    {
+        InteractionContext? context = null;
+        var router = Build(r => r
+            .Command("deck upload", ctx => { context = ctx; return ctx.Responder.DeferAsync(); })
+            .Command("deck", _ => throw new InvalidOperationException("wrong route")));
+        var interaction = new Interaction
+        {
+            Id = 4,
+            Type = InteractionType.ApplicationCommand,
+            Data = new InteractionData
+            {
+                Name = "deck",
+                Options =
+                [
+                    new InteractionOption
+                    {
+                        Name = "upload",
+                        Type = ApplicationCommandOptionType.SubCommand,
+                        Options =
+                        [
+                            Option("file", ApplicationCommandOptionType.Attachment, AttachmentId.ToString()),
+                            Option("name", ApplicationCommandOptionType.String, "Essay"),
+                            new InteractionOption { Name = "limit", Type = ApplicationCommandOptionType.Integer, Value = JsonSerializer.SerializeToElement(20) },
+                        ],
+                    },
+                ],
+                Resolved = new ResolvedData
+                {
+                    Attachments = new Dictionary<Snowflake, Attachment> { [AttachmentId] = new() { Id = AttachmentId, Filename = "essay.yaml", Size = 120, Url = "https://cdn.example/essay.yaml" } },
+                },
+            },
+        };
+
+        await router.HandleAsync(interaction, new RecordingResponder(), default);
+
+        Assert.NotNull(context);
+        Assert.Equal("deck upload", context.CommandPath);
+        Assert.Equal("essay.yaml", context.GetAttachment("file")!.Filename);
+        Assert.Equal("Essay", context.GetString("name"));
+        Assert.Equal(20, context.GetInteger("limit"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_Prefixes_LongestWinsAndArgumentIsRemainder()
+    {
+        var hits = new List<string>();
+        var router = Build(r => r
+            .Component("review:", ctx => { hits.Add("short:" + ctx.CustomIdArgument); return ctx.Responder.DeferUpdateAsync(); })
+            .Component("review:answer:", ctx => { hits.Add("long:" + ctx.CustomIdArgument); return ctx.Responder.DeferUpdateAsync(); }));
+
+        await router.HandleAsync(Component("review:answer:42:good"), new RecordingResponder(), default);
+        await router.HandleAsync(Component("review:start"), new RecordingResponder(), default);
+
+        Assert.Equal(["long:42:good", "short:start"], hits);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Autocomplete_SeesFocusedOptionAndAnswersChoices()
+    {
+        var router = Build(r => r.Autocomplete("deck upload", ctx =>
+            ctx.Responder.AutocompleteAsync([ApplicationCommandOptionChoice.Of("Essay: " + ctx.FocusedOption!.Value!.Value.GetString(), "essay")])));
+        var responder = new RecordingResponder();
+        var interaction = new Interaction
+        {
+            Id = 5,
+            Type = InteractionType.ApplicationCommandAutocomplete,
+            Data = new InteractionData
+            {
+                Name = "deck",
+                Options = [new InteractionOption { Name = "upload", Type = ApplicationCommandOptionType.SubCommand, Options = [Option("name", ApplicationCommandOptionType.String, "Ess") with { Focused = true }] }],
+            },
+        };
+
+        await router.HandleAsync(interaction, responder, default);
+
+        var response = Assert.Single(responder.Responses);
+        Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, response.Type);
+        Assert.Equal("Essay: Ess", Assert.Single(response.Data!.Choices!).Name);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ModalSubmit_ReadsTextInputValues()
+    {
+        string? typed = null;
+        var router = Build(r => r.Modal("review:typed:", ctx => { typed = ctx.GetModalValue("answer"); return ctx.Responder.DeferUpdateAsync(); }));
+        var interaction = new Interaction
+        {
+            Id = 6,
+            Type = InteractionType.ModalSubmit,
+            Data = new InteractionData
+            {
+                CustomId = "review:typed:7",
+                Components = [new Component { Type = ComponentType.ActionRow, Components = [new Component { Type = ComponentType.TextInput, CustomId = "answer", Value = "Beijing" }] }],
+            },
+        };
+
+        await router.HandleAsync(interaction, new RecordingResponder(), default);
+
+        Assert.Equal("Beijing", typed);
+    }
+
+    [Fact]
+    public void RouteTable_DuplicateCommand_Throws()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(r => r.Command("help", _ => Task.CompletedTask).Command("help", _ => Task.CompletedTask)));
+        Assert.Contains("'help'", error.Message);
+    }
+
+    private static void AssertEphemeral(RecordingResponder responder, string text)
+    {
+        var response = Assert.Single(responder.Responses);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, response.Type);
+        Assert.Equal(text, response.Data!.Content);
+        Assert.Equal(MessageFlags.Ephemeral, response.Data.Flags);
+    }
+
+    private static InteractionRouter Build(Action<InteractionRoutesBuilder> routes)
+    {
+        var services = new ServiceCollection().AddLogging().AddScoped<ScopeProbe>();
+        services.AddDiscordInteractions(routes);
+        services.AddSingleton<InteractionRouteTable>().AddSingleton<InteractionRouter>();
+        return services.BuildServiceProvider(validateScopes: true).GetRequiredService<InteractionRouter>();
+    }
+
+    private static Interaction Component(string customId) => new()
+    {
+        Id = 1,
+        Type = InteractionType.MessageComponent,
+        Data = new InteractionData { CustomId = customId, ComponentType = ComponentType.Button },
+    };
+
+    private static Interaction Command(string name) => new() { Id = 2, Type = InteractionType.ApplicationCommand, Data = new InteractionData { Name = name } };
+
+    private static InteractionOption Option(string name, ApplicationCommandOptionType type, string value)
+        => new() { Name = name, Type = type, Value = JsonSerializer.SerializeToElement(value) };
+
+    private sealed class ScopeProbe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+}
