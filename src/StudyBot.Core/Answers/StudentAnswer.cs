@@ -1,0 +1,31 @@
+using StudyBot.Core.Scheduling;
+
+namespace StudyBot.Core.Answers;
+
+/// <summary>What a student gave in reply to a card.</summary>
+public abstract record StudentAnswer
+{
+    /// <summary>The answer as it goes into the review log (null for a self-grade).</summary>
+    public abstract string? LogText { get; }
+}
+
+/// <summary>Text typed into a modal (typed and cloze cards).</summary>
+public sealed record TypedAnswer(string Text) : StudentAnswer
+{
+    public override string? LogText => Text;
+}
+
+/// <summary>The index (in file order) of the multiple-choice option picked.</summary>
+public sealed record ChoiceAnswer(int Index) : StudentAnswer
+{
+    public override string? LogText => $"choice {Index}";
+}
+
+/// <summary>The student's own grade after seeing the answer (basic and cloze cards).</summary>
+public sealed record SelfGrade(Rating Rating) : StudentAnswer
+{
+    public override string? LogText => null;
+}
+
+/// <summary>The rating an answer earns, and what to tell the student about it.</summary>
+public sealed record AnswerVerdict(Rating Rating, string? Note);

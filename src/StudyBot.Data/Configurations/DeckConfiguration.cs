@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyBot.Data.Entities;
+
+namespace StudyBot.Data.Configurations;
+
+internal sealed class DeckConfiguration : IEntityTypeConfiguration<DeckRecord>
+{
+    public void Configure(EntityTypeBuilder<DeckRecord> builder)
+    {
+        builder.ToTable("Decks");
+        builder.Property(d => d.Key).HasMaxLength(200);
+        builder.HasIndex(d => d.Key).IsUnique();
+        builder.Property(d => d.Title).HasMaxLength(300);
+        builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DeckId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeckVersionConfiguration : IEntityTypeConfiguration<DeckVersion>
+{
+    public void Configure(EntityTypeBuilder<DeckVersion> builder)
+    {
+        builder.ToTable("DeckVersions");
+        builder.HasIndex(v => new { v.DeckId, v.Number }).IsUnique();
+    }
+}

@@ -1,0 +1,29 @@
+using StudyBot.Core.Scheduling;
+
+namespace StudyBot.Data.Entities;
+
+/// <summary>A question posted to a guild channel for everyone to answer before a deadline.</summary>
+public sealed class Quiz
+{
+    public long Id { get; set; }
+    public ulong GuildId { get; set; }
+    public ulong ChannelId { get; set; }
+    public ulong? MessageId { get; set; }
+    public int CardId { get; set; }
+    public DateTime OpenedUtc { get; set; }
+    public DateTime ClosesUtc { get; set; }
+    public DateTime? ClosedUtc { get; set; }
+    public List<QuizAnswer> Answers { get; set; } = [];
+}
+
+/// <summary>One member's answer to a channel quiz (one per member).</summary>
+public sealed class QuizAnswer
+{
+    public long Id { get; set; }
+    public long QuizId { get; set; }
+    public ulong UserId { get; set; }
+    public required string AnswerText { get; set; }
+    public Rating Rating { get; set; }
+    public DateTime AnsweredUtc { get; set; }
+    public required string InteractionId { get; set; }
+}

@@ -1,0 +1,46 @@
+using StudyBot.Core.Scheduling;
+
+namespace StudyBot.Data.Entities;
+
+/// <summary>Whether a log entry records an answer or the undoing of one.</summary>
+public enum ReviewKind : byte
+{
+    Answer = 0,
+    Undo = 1,
+}
+
+/// <summary>Where an answer was given.</summary>
+public enum ReviewSource : byte
+{
+    Review = 0,
+    Quiz = 1,
+}
+
+/// <summary>
+/// One line of the append-only review log: the source of truth from which every card state can be
+/// recomputed. Never updated or deleted. An undo is a new entry whose <see cref="After"/> is the
+/// undone entry's <see cref="Before"/>.
+/// </summary>
+public sealed class ReviewLogEntry
+{
+    public long Id { get; set; }
+    public ulong UserId { get; set; }
+    public int CardId { get; set; }
+    public ReviewKind Kind { get; set; }
+    public ReviewSource Source { get; set; }
+    /// <summary>Null for an undo.</summary>
+    public Rating? Rating { get; set; }
+    public string? AnswerText { get; set; }
+    /// <summary>What the student was told (a near miss, the expected answer, a leech warning).</summary>
+    public string? Note { get; set; }
+    public int ResponseTimeMs { get; set; }
+    /// <summary>The Discord interaction that caused this entry: unique, which makes a double click harmless.</summary>
+    public required string InteractionId { get; set; }
+    public DateTime ReviewedUtc { get; set; }
+    /// <summary>The retention the schedule was computed for, so a replay after a settings change agrees.</summary>
+    public double DesiredRetention { get; set; }
+    /// <summary>For an undo: the entry it undoes.</summary>
+    public long? UndoesId { get; set; }
+    public CardMemory Before { get; set; } = new();
+    public CardMemory After { get; set; } = new();
+}

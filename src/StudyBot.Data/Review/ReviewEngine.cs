@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Data.Entities;
+
+namespace StudyBot.Data.Review;
+
+/// <summary>
+/// The study loop over the database: which card is next, what an answer does, undo. Each call is
+/// one unit of work on its own pooled context, so the engine is a singleton safe to call from many
+/// interactions at once.
+/// </summary>
+public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers)
+{
+    /// <summary>Racing writers on one card retry from the fresh state; this many tries is far beyond any real race.</summary>
+    private const int MaxAttempts = 20;
+
+    private static readonly UserSettings _defaults = new();
+
+    private static readonly Func<StudyDbContext, ulong, Task<UserSettings?>> _settings =
+        EF.CompileAsyncQuery((StudyDbContext db, ulong userId) => db.UserSettings.FirstOrDefault(s => s.UserId == userId));
+
+    private static readonly Func<StudyDbContext, string, Task<ReviewLogEntry?>> _byInteraction =
+        EF.CompileAsyncQuery((StudyDbContext db, string interactionId) => db.ReviewLog.FirstOrDefault(l => l.InteractionId == interactionId));
+
+    private async Task<StudyDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One open per unit of work: the connection pragmas run once, not per command.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return db;
+    }
+
+    private async Task<ReviewLogEntry?> FindByInteractionAsync(string interactionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await _byInteraction(db, interactionId);
+    }
+
+    /// <summary>A write that lost a race (concurrency token, unique key, or a busy database) and may be retried.</summary>
+    private static bool IsRetryable(Exception exception) =>
+        exception is DbUpdateException || exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    /// <summary>Spreads racing retries apart so they do not collide again in lockstep.</summary>
+    private static Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * Math.Min(attempt, 10))), cancellationToken);
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Core.Decks;
+using StudyBot.Data.Entities;
+
+namespace StudyBot.Data.Stores;
+
+/// <summary>
+/// Stores uploaded decks. A re-upload matches cards by id: a changed card keeps every student's
+/// progress, a new card starts new, a card missing from the upload is retired (kept with its history,
+/// no longer shown) and comes back with its progress if a later upload has it again.
+/// </summary>
+public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimeProvider time)
+{
+    public async Task<DeckUploadResult> UploadAsync(Deck deck, ulong? guildId = null, CancellationToken cancellationToken = default)
+    {
+        Validate(deck);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var record = await db.Decks.AsTracking().SingleOrDefaultAsync(d => d.Key == deck.Id, cancellationToken);
+            if (record is null)
+            {
+                record = new DeckRecord { Key = deck.Id, Title = deck.Title, GuildId = guildId, CreatedUtc = now };
+                db.Decks.Add(record);
+            }
+            var version = record.CurrentVersion + 1;
+            record.CurrentVersion = version;
+            record.Title = deck.Title;
+            record.Description = deck.Description;
+            record.Source = deck.Source;
+            record.UpdatedUtc = now;
+
+            var existing = record.Id == 0
+                ? new Dictionary<string, CardRecord>()
+                : await db.Cards.AsTracking().Where(c => c.DeckId == record.Id).ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
+            int added = 0, changed = 0, unchanged = 0, restored = 0, retired = 0;
+            for (var ordinal = 0; ordinal < deck.Cards.Count; ordinal++)
+            {
+                var card = deck.Cards[ordinal];
+                if (!existing.Remove(card.Id, out var stored))
+                {
+                    db.Cards.Add(CardContent.Create(record, card, ordinal, version));
+                    added++;
+                    continue;
+                }
+                if (stored.Retired)
+                {
+                    stored.Retired = false;
+                    stored.RetiredInVersion = null;
+                    restored++;
+                }
+                if (CardContent.Apply(stored, card, ordinal))
+                {
+                    stored.ChangedInVersion = version;
+                    changed++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+            foreach (var gone in existing.Values.Where(c => !c.Retired))
+            {
+                gone.Retired = true;
+                gone.RetiredInVersion = version;
+                retired++;
+            }
+            record.Versions.Add(new DeckVersion
+            {
+                Number = version,
+                UploadedUtc = now,
+                CardCount = deck.Cards.Count,
+                Added = added,
+                Changed = changed,
+                Retired = retired,
+                Restored = restored,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new DeckUploadResult(deck.Id, record.Id, version, added, changed, unchanged, retired, restored);
+        }
+        catch (DbUpdateException exception)
+        {
+            throw new DeckUploadException(
+                $"Deck '{deck.Id}' was not uploaded and nothing was changed: {exception.InnerException?.Message ?? exception.Message}", exception);
+        }
+    }
+
+    private static void Validate(Deck deck)
+    {
+        if (string.IsNullOrWhiteSpace(deck.Id))
+        {
+            throw new DeckUploadException("The deck has no id; give it one so later uploads can update it.");
+        }
+        var duplicate = deck.Cards.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DeckUploadException($"Deck '{deck.Id}': card id '{duplicate.Key}' is used {duplicate.Count()} times; card ids must be unique within a deck.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Review;
+using StudyBot.Data.Stores;
+using StudyBot.Data.Verification;
+
+namespace StudyBot.Data;
+
+public static class StudyDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database (a pooled context factory, plus a scoped context for one interaction's
+    /// unit of work), the stores and the review engine, and migrates the schema when the host starts.
+    /// </summary>
+    /// <param name="connectionString">A SQLite connection string, or just the database file's path.</param>
+    public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString)
+    {
+        services.AddPooledDbContextFactory<StudyDbContext>(options => StudyDbOptions.Configure(options, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContext());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FsrsSchedulers>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DeckStore>();
+        services.AddSingleton<StudentStore>();
+        services.AddSingleton<ReviewEngine>();
+        services.AddSingleton<ReviewLogVerifier>();
+        services.AddSingleton<DatabaseStats>();
+        services.AddHostedService<MigrateOnStartup>();
+        return services;
+    }
+}

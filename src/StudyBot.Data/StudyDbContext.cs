@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
+
+namespace StudyBot.Data;
+
+/// <summary>
+/// StudyBot's database. To add a migration after changing an entity or a configuration, from the
+/// repository root:
+/// <code>dotnet ef migrations add NameOfChange --project src/StudyBot.Data --output-dir Migrations</code>
+/// (the design-time factory points the tool at a scratch SQLite file; migrations apply at startup).
+/// </summary>
+public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : DbContext(options)
+{
+    public DbSet<Guild> Guilds => Set<Guild>();
+    public DbSet<GuildSettings> GuildSettings => Set<GuildSettings>();
+    public DbSet<DeckRecord> Decks => Set<DeckRecord>();
+    public DbSet<DeckVersion> DeckVersions => Set<DeckVersion>();
+    public DbSet<CardRecord> Cards => Set<CardRecord>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<UserCardState> CardStates => Set<UserCardState>();
+    public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
+    public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Discord snowflakes fit in 63 bits; a signed column is portable to every provider.
+        configurationBuilder.Properties<ulong>().HaveConversion<long>();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Tests.Support;
+
+namespace StudyBot.Data.Tests;
+
+public class InfrastructureTests
+{
+    [Fact]
+    public async Task MigrateAsync_FreshThenCurrent_LogsWhatItApplied()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var again = await db.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+        Assert.Empty(again);
+        Assert.Contains(db.Logs, l => l.Contains("applied 1 migration(s)") && l.Contains("InitialSchema"));
+        Assert.Contains(db.Logs, l => l.Contains("is up to date"));
+    }
+
+    [Fact]
+    public async Task OpenConnection_Any_WalNormalSyncAndBusyTimeout()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = db.NewContext();
+        await context.Database.OpenConnectionAsync();
+        var connection = context.Database.GetDbConnection();
+
+        async Task<string?> PragmaAsync(string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return (await command.ExecuteScalarAsync())?.ToString();
+        }
+
+        Assert.Equal("wal", await PragmaAsync("journal_mode"));
+        Assert.Equal("1", await PragmaAsync("synchronous"));
+        Assert.Equal("5000", await PragmaAsync("busy_timeout"));
+        Assert.Equal("1", await PragmaAsync("foreign_keys"));
+    }
+
+    [Fact]
+    public async Task SaveChanges_LocalTime_StoredAndReadAsUtc()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var utc = new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc);
+        await using (var context = db.NewContext())
+        {
+            context.Guilds.Add(new Guild { Id = 42, Name = "g", CreatedUtc = utc.ToLocalTime() });
+            context.UserSettings.Add(new UserSettings { UserId = ulong.MaxValue >> 1, DayStartHour = 0, NewPerDay = 0 });
+            await context.SaveChangesAsync();
+        }
+
+        await using var read = db.NewContext();
+        var guild = await read.Guilds.SingleAsync();
+        var settings = await read.UserSettings.SingleAsync();
+
+        Assert.Equal(utc, guild.CreatedUtc);
+        Assert.Equal(DateTimeKind.Utc, guild.CreatedUtc.Kind);
+        Assert.Equal((0, 0), (settings.DayStartHour, settings.NewPerDay));
+    }
+
+    [Fact]
+    public async Task Model_Always_MatchesCommittedMigrations()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = db.NewContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(), "the model changed: add a migration (see StudyDbContext)");
+    }
+}
