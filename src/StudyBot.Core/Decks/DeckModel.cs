@@ -38,7 +38,10 @@ public sealed record DeckCard
     /// <summary>The question as shown (for cloze: the text with this deletion blanked).</summary>
     public required string Prompt { get; init; }
 
-    /// <summary>Accepted answers: basic/typed answers, the cloze deletion's text, or the correct mcq choices' texts.</summary>
+    /// <summary>
+    /// Accepted answers: basic/typed answers, the cloze deletion's text, or the correct mcq choices' texts.
+    /// A cloze card whose number blanks several places holds each blank's text, in text order.
+    /// </summary>
     public IReadOnlyList<string> Answers { get; init; } = [];
 
     /// <summary>Only for <see cref="CardKind.Mcq"/>: every choice, in file order.</summary>
@@ -54,4 +57,10 @@ public sealed record DeckCard
 
     /// <summary>The note this card came from (cloze deletions, reversed pairs); null when the card stands alone.</summary>
     public string? NoteId { get; init; }
+
+    /// <summary>
+    /// Only for cloze: the note's text with every deletion in <c>{{c1::answer::hint}}</c> form, so
+    /// that the whole note can be shown after answering and written back out unchanged.
+    /// </summary>
+    public string? SourceText { get; init; }
 }

@@ -1,0 +1,95 @@
+namespace StudyBot.Core.Decks.Formats.Anki;
+
+/// <summary>
+/// Turns an Anki note into StudyBot notes through its note type: a cloze note stays one cloze
+/// note; a note whose two cards ask front-for-back and back-for-front becomes one reversed basic
+/// note; any other note gives one card per Anki card, siblings under the note's id.
+/// </summary>
+internal sealed class AnkiNoteMapper(ImportContext context)
+{
+    public IEnumerable<NoteDraft> Map(AnkiNote note, AnkiModel model)
+    {
+        string Raw(string field)
+        {
+            var i = IndexOf(model, field);
+            return i >= 0 && i < note.Fields.Length ? note.Fields[i] : "";
+        }
+        var at = SourcePosition.None;
+        var front = model.IsCloze ? Raw(model.Templates.FirstOrDefault()?.FrontFields.FirstOrDefault() ?? model.Fields[0]) : Raw(model.Fields[0]);
+        var id = context.NoteId(note.Guid, front, at);
+        string Field(string name) => context.Field(Raw(name), html: true, at, id);
+        var tags = note.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        if (model.IsCloze)
+        {
+            var textField = model.Templates.FirstOrDefault()?.FrontFields.FirstOrDefault() ?? model.Fields[0];
+            var cloze = New(id, CardKind.Cloze, Field(textField), tags);
+            cloze.Explanation = JoinOthers(model, [textField], Field);
+            yield return cloze;
+            yield break;
+        }
+
+        var templates = note.CardOrds.Select(o => model.Templates.FirstOrDefault(t => t.Ord == o)).OfType<AnkiTemplate>().ToList();
+        if (templates.Count == 0 && model.Templates.Count > 0)
+        {
+            templates.Add(model.Templates[0]);
+        }
+        if (templates.Count == 2 && IsReversedPair(templates[0], templates[1]))
+        {
+            var reversed = New(id, CardKind.Basic, Field(templates[0].FrontFields[0]), tags);
+            reversed.Reversed = true;
+            reversed.Answers.Add(Field(templates[0].BackFields[0]));
+            reversed.Explanation = JoinOthers(model, [templates[0].FrontFields[0], templates[0].BackFields[0]], Field);
+            yield return reversed;
+            yield break;
+        }
+        foreach (var template in templates)
+        {
+            var cardId = templates.Count == 1 ? id : $"{id}-{template.Ord + 1}";
+            var card = New(cardId, template.TypedField is null ? CardKind.Basic : CardKind.Typed, Join(template.FrontFields, Field), tags);
+            var answer = template.TypedField is not null ? Field(template.TypedField) : Join(template.BackFields, Field);
+            if (answer.Length > 0)
+            {
+                card.Answers.Add(answer);
+            }
+            var used = template.FrontFields.Concat(template.BackFields).Append(template.TypedField ?? "").ToList();
+            card.Explanation = JoinOthers(model, used, Field);
+            card.NoteId = templates.Count == 1 ? null : id;
+            yield return card;
+        }
+    }
+
+    private static bool IsReversedPair(AnkiTemplate a, AnkiTemplate b) =>
+        a.TypedField is null && b.TypedField is null &&
+        a.FrontFields.Count == 1 && a.BackFields.Count == 1 && b.FrontFields.Count == 1 && b.BackFields.Count == 1 &&
+        a.FrontFields[0] == b.BackFields[0] && a.BackFields[0] == b.FrontFields[0];
+
+    private static NoteDraft New(string id, CardKind kind, string prompt, IEnumerable<string> tags)
+    {
+        var note = new NoteDraft { Id = id, GeneratedId = true, Kind = kind, Prompt = prompt, At = SourcePosition.None };
+        note.Tags.AddRange(tags);
+        return note;
+    }
+
+    private static string Join(IEnumerable<string> fields, Func<string, string> value) =>
+        string.Join("\n", fields.Select(value).Where(v => v.Length > 0));
+
+    /// <summary>Fields the card does not show (an "Extra" or "Back Extra") become the explanation, so nothing is lost.</summary>
+    private static string? JoinOthers(AnkiModel model, IReadOnlyCollection<string> used, Func<string, string> value)
+    {
+        var text = Join(model.Fields.Where(f => !used.Contains(f)), value);
+        return text.Length == 0 ? null : text;
+    }
+
+    private static int IndexOf(AnkiModel model, string field)
+    {
+        for (var i = 0; i < model.Fields.Count; i++)
+        {
+            if (string.Equals(model.Fields[i], field, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace StudyBot.Core.Decks.Formats;
+
+/// <summary>One <c>{{cN::answer::hint}}</c> deletion in a cloze note.</summary>
+public sealed record ClozeDeletion(int Number, string Answer, string? Hint, int Start, int Length);
+
+/// <summary>
+/// Anki's cloze syntax: <c>{{c1::answer}}</c> or <c>{{c1::answer::hint}}</c>. Each number is one
+/// card; a number used twice blanks both places on the same card.
+/// </summary>
+public static class Cloze
+{
+    /// <summary>What a blank looks like when it has no hint.</summary>
+    public const string Blank = "[...]";
+
+    public static bool HasDeletions(string text) => text.Contains("{{c", StringComparison.Ordinal) && Parse(text).Deletions.Count > 0;
+
+    /// <summary>Finds the deletions and the problems in their syntax (an unclosed or empty deletion).</summary>
+    public static (IReadOnlyList<ClozeDeletion> Deletions, IReadOnlyList<string> Problems) Parse(string text)
+    {
+        var deletions = new List<ClozeDeletion>();
+        var problems = new List<string>();
+        var i = 0;
+        while ((i = text.IndexOf("{{c", i, StringComparison.Ordinal)) >= 0)
+        {
+            var j = i + 3;
+            while (j < text.Length && char.IsAsciiDigit(text[j]))
+            {
+                j++;
+            }
+            if (j == i + 3 || !text.AsSpan(j).StartsWith("::"))
+            {
+                i = j;
+                continue;
+            }
+            var number = int.Parse(text.AsSpan(i + 3, j - i - 3));
+            var bodyStart = j + 2;
+            var close = text.IndexOf("}}", bodyStart, StringComparison.Ordinal);
+            var nextOpen = text.IndexOf("{{c", bodyStart, StringComparison.Ordinal);
+            if (close < 0 || (nextOpen >= 0 && nextOpen < close))
+            {
+                problems.Add($"the deletion '{Shorten(text[i..])}' is not closed: end it with '}}}}'.");
+                i = bodyStart;
+                continue;
+            }
+            var body = text[bodyStart..close];
+            var hintAt = body.IndexOf("::", StringComparison.Ordinal);
+            var answer = (hintAt < 0 ? body : body[..hintAt]).Trim();
+            var hint = hintAt < 0 ? null : body[(hintAt + 2)..].Trim();
+            if (number == 0)
+            {
+                problems.Add($"'{{{{c0::' is not a deletion number: numbers start at c1.");
+            }
+            else if (answer.Length == 0)
+            {
+                problems.Add($"the deletion c{number} is empty: put the hidden words between '{{{{c{number}::' and '}}}}'.");
+            }
+            else
+            {
+                deletions.Add(new ClozeDeletion(number, answer, string.IsNullOrEmpty(hint) ? null : hint, i, close + 2 - i));
+            }
+            i = close + 2;
+        }
+        return (deletions, problems);
+    }
+
+    /// <summary>The text as shown for card <paramref name="number"/>: its deletions blanked, the others shown.</summary>
+    public static string Render(string text, IReadOnlyList<ClozeDeletion> deletions, int number)
+    {
+        var result = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var d in deletions)
+        {
+            result.Append(text, at, d.Start - at);
+            result.Append(d.Number == number ? (d.Hint is null ? Blank : $"[{d.Hint}]") : d.Answer);
+            at = d.Start + d.Length;
+        }
+        result.Append(text, at, text.Length - at);
+        return result.ToString();
+    }
+
+    /// <summary>The text with every deletion shown: the full sentence, as on the back of the card.</summary>
+    public static string Reveal(string text) => Render(text, Parse(text).Deletions, -1);
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..27] + "...";
+}

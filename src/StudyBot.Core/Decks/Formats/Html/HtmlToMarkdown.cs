@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Decks.Formats.Html;
+
+/// <summary>
+/// Turns the HTML that Anki keeps in fields into Discord markdown: bold, italic and underline
+/// become **, * and __; line-breaking tags become new lines; entities are decoded; every other
+/// tag is dropped. Media references (<c>[sound:x.mp3]</c>, <c>&lt;img src&gt;</c>) are removed
+/// from the text and returned, so the caller can warn that they are not shown.
+/// </summary>
+public static partial class HtmlToMarkdown
+{
+    [GeneratedRegex(@"\[sound:([^\]]+)\]")]
+    private static partial Regex Sound();
+
+    [GeneratedRegex(@"<\s*img\b[^>]*?\bsrc\s*=\s*(?:""([^""]*)""|'([^']*)'|([^\s>]+))[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"<!--.*?-->|<\s*(script|style)\b.*?<\s*/\s*\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex(@"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)\s*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"[ \t]*\n[ \t]*")]
+    private static partial Regex SpacesAroundNewline();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex ManyNewlines();
+
+    [GeneratedRegex(@"[ \t]{2,}")]
+    private static partial Regex ManySpaces();
+
+    public readonly record struct Converted(string Text, IReadOnlyList<string> Media);
+
+    public static Converted Convert(string html)
+    {
+        var media = new List<string>();
+        if (html.Length == 0)
+        {
+            return new Converted("", media);
+        }
+        var text = Sound().Replace(html, m => { media.Add(m.Groups[1].Value); return ""; });
+        text = Image().Replace(text, m =>
+        {
+            media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+            return "";
+        });
+        text = Hidden().Replace(text, "");
+        // Source newlines are not line breaks in HTML; only tags break lines.
+        text = text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+        text = Tag().Replace(text, m => Replace(m.Groups[2].Value.ToLowerInvariant(), m.Groups[1].Value == "/"));
+        text = WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
+        text = ManySpaces().Replace(text, " ");
+        text = SpacesAroundNewline().Replace(text, "\n");
+        text = ManyNewlines().Replace(text, "\n\n");
+        return new Converted(TidyMarkers(text.Trim()), media);
+    }
+
+    /// <summary>Plain text that merely looks like a field: no tags, no entities, no media.</summary>
+    public static bool LooksLikeHtml(string text) =>
+        text.Contains('<') || text.Contains("&", StringComparison.Ordinal) || text.Contains("[sound:", StringComparison.Ordinal);
+
+    private static string Replace(string tag, bool closing) => tag switch
+    {
+        "b" or "strong" => "**",
+        "i" or "em" => "*",
+        "u" => "__",
+        "br" => "\n",
+        // A div or list item starts a line; a paragraph or heading also ends one, leaving a blank line between.
+        "div" or "li" or "tr" or "ul" or "ol" or "table" => closing ? "" : "\n",
+        "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" => "\n",
+        _ => "",
+    };
+
+    /// <summary>Bold or underline markers around nothing (from an empty tag) would show as literal asterisks.</summary>
+    private static string TidyMarkers(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+        {
+            if (result.Length > 0)
+            {
+                result.Append('\n');
+            }
+            result.Append(EmptyMarkers().Replace(line, "$2"));
+        }
+        return result.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"(?<!\*)(\*\*|__)(\s*)\1(?!\*)")]
+    private static partial Regex EmptyMarkers();
+}

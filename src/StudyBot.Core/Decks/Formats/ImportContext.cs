@@ -1,0 +1,51 @@
+using StudyBot.Core.Decks.Formats.Html;
+using StudyBot.Core.Decks.Validation;
+
+namespace StudyBot.Core.Decks.Formats;
+
+/// <summary>
+/// What every importer shares: turning a field's HTML into Discord markdown while reporting the
+/// media it leaves out, and giving notes ids that stay the same on every import of the same file.
+/// </summary>
+internal sealed class ImportContext(DiagnosticBag diagnostics)
+{
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public string Field(string raw, bool html, SourcePosition at, string? cardId)
+    {
+        if (!html || !HtmlToMarkdown.LooksLikeHtml(raw))
+        {
+            return raw.Trim();
+        }
+        var converted = HtmlToMarkdown.Convert(raw);
+        foreach (var media in converted.Media)
+        {
+            Diagnostics.Warning(at, cardId,
+                $"the card refers to the media file '{media}'; StudyBot shows text only, so it is left out. Describe it in words if the card needs it.");
+        }
+        return converted.Text;
+    }
+
+    /// <summary>
+    /// An id from the note's Anki guid when there is one (stable across edits of the text), else
+    /// from a hash of the front text. Two notes with the same front get '-2', '-3' in file order.
+    /// </summary>
+    public string NoteId(string? guid, string front, SourcePosition at)
+    {
+        var id = string.IsNullOrEmpty(guid) ? CardIds.FromKey("card", front) : CardIds.FromKey("anki", guid);
+        if (_ids.Add(id))
+        {
+            return id;
+        }
+        var n = 2;
+        while (!_ids.Add($"{id}-{n}"))
+        {
+            n++;
+        }
+        Diagnostics.Warning(at, $"{id}-{n}",
+            $"this note has the same {(string.IsNullOrEmpty(guid) ? "front text" : "guid")} as an earlier one; it was given the id '{id}-{n}'. Make the fronts different to keep ids stable if rows move.");
+        return $"{id}-{n}";
+    }
+}

@@ -1,0 +1,82 @@
+using CsvHelper;
+using CsvHelper.Configuration;
+using System.Globalization;
+using StudyBot.Core.Decks.Validation;
+
+namespace StudyBot.Core.Decks.Formats.Text;
+
+/// <summary>
+/// Reads Anki's "Notes in Plain Text" export (CSV/TSV with '#separator:', '#html:', '#tags column:',
+/// '#notetype column:', '#deck column:', '#guid column:' header lines and quoted fields) and
+/// StudyBot's own CSV export, recognised by its '#columns:' line naming id and kind.
+/// </summary>
+public static class AnkiTextReader
+{
+    public static DeckDraft? Read(string text, DiagnosticBag diagnostics, DeckReadOptions options)
+    {
+        var header = TextHeader.Parse(text,
+            (line, message) => diagnostics.Warning(SourcePosition.AtLine(line), null, message),
+            (line, message) => diagnostics.Error(SourcePosition.AtLine(line), null, message));
+        var body = text[header.DataStart(text)..];
+        var separator = header.Separator ?? GuessSeparator(body, diagnostics.File);
+        var rows = ReadRows(body, separator, header.LineCount);
+
+        var deck = new DeckDraft
+        {
+            Id = header.DeckId ?? options.DeckId,
+            Title = options.DeckTitle ?? header.Deck,
+            Description = header.Description,
+            Source = header.Source,
+        };
+        var columns = header.Columns?.Split(separator).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        if (columns is not null && columns.Contains("id") && columns.Contains("kind"))
+        {
+            StudyBotColumns.Read(rows, columns, deck, diagnostics);
+        }
+        else
+        {
+            new AnkiNotesReader(header, new ImportContext(diagnostics)).Read(rows, deck);
+        }
+        deck.Title ??= Path.GetFileNameWithoutExtension(diagnostics.File);
+        return deck;
+    }
+
+    /// <summary>Each record with the line it starts on.</summary>
+    internal static List<(int Line, string[] Fields)> ReadRows(string body, string separator, int lineOffset)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = separator,
+            HasHeaderRecord = false,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = true,
+            TrimOptions = TrimOptions.None,
+        };
+        var rows = new List<(int, string[])>();
+        using var parser = new CsvParser(new StringReader(body), config);
+        while (parser.Read())
+        {
+            var record = parser.Record ?? [];
+            // RawRow is the line on which the record ended; quoted fields may have spanned lines before it.
+            var spanned = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+            rows.Add((parser.RawRow - spanned + lineOffset, record));
+        }
+        return rows;
+    }
+
+    private static string GuessSeparator(string body, string fileName)
+    {
+        var firstLine = body.Split('\n', 2)[0];
+        if (firstLine.Contains('\t') || fileName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
+        {
+            return "\t";
+        }
+        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return firstLine.Contains(',') || !firstLine.Contains(';') ? "," : ";";
+        }
+        return firstLine.Contains(';') ? ";" : firstLine.Contains('|') ? "|" : ",";
+    }
+}
