@@ -20,7 +20,7 @@ public static class ReviewHistoryReader
         catch (JsonException ex)
         {
             throw new ReviewHistoryException(
-                $"not valid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
+                $"not valid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {WithoutPosition(ex.Message)}");
         }
         using (document)
         {
@@ -112,9 +112,10 @@ public static class ReviewHistoryReader
         _ => "null",
     };
 
-    private static string FirstSentence(string message)
+    // The parser appends its own zero-based position; ours, one-based, is already in the message.
+    private static string WithoutPosition(string message)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
     }
 }
