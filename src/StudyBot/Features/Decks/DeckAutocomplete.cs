@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Data;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+using StudyBot.Features.Shared;
+
+namespace StudyBot.Features.Decks;
+
+/// <summary>Suggests deck ids (with their titles) for any "deck" option as the user types.</summary>
+public sealed class DeckAutocomplete(StudyDbContext db)
+{
+    public async Task SuggestAsync(InteractionContext context)
+    {
+        var typed = context.FocusedOption?.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : "";
+        var decks = await VisibleDecks.For(db, context.Interaction.GuildId?.Value)
+            .OrderBy(d => d.Key)
+            .Select(d => new { d.Key, d.Title })
+            .ToListAsync(context.CancellationToken);
+        var choices = decks
+            .Where(d => d.Key.Contains(typed, StringComparison.OrdinalIgnoreCase) || d.Title.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .Take(25)
+            .Select(d => new ApplicationCommandOptionChoice
+            {
+                Name = ReviewName(d.Key, d.Title),
+                Value = JsonSerializer.SerializeToElement(d.Key, DeckJson.Default.String),
+            })
+            .ToList();
+        await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
+    }
+
+    private static string ReviewName(string key, string title)
+    {
+        var name = $"{title} ({key})";
+        return name.Length <= 100 ? name : key;
+    }
+}
