@@ -86,6 +86,8 @@ public sealed class BotApplication : IAsyncDisposable
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
@@ -122,7 +124,7 @@ public sealed class BotApplication : IAsyncDisposable
     private static Exception Describe(Exception e) => e switch
     {
         StartupException => e,
-        OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures), e),
+        OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
         _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
         _ => e,
     };

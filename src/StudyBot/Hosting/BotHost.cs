@@ -5,6 +5,8 @@ public static class BotHost
 {
     public const int ConfigurationError = 2;
     public const int RefusedByDiscord = 3;
+    public const int UnexpectedFailure = 1;
+    public const int Interrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
     {
@@ -18,6 +20,18 @@ public static class BotHost
         {
             await errors.WriteLineAsync($"studybot: {e.Message}");
             return ConfigurationError;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C or SIGTERM) while still starting.
+            return Interrupted;
+        }
+        catch (Exception e)
+        {
+            // Not a configuration problem: keep the details, since this is a defect to report.
+            await errors.WriteLineAsync($"studybot: could not start: {e.GetType().Name}: {e.Message}");
+            await errors.WriteLineAsync(e.ToString());
+            return UnexpectedFailure;
         }
 
         await using (app)
