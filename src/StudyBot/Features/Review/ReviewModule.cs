@@ -11,33 +11,36 @@ public sealed class ReviewModule(ReviewService reviews)
 {
     public async Task StartAsync(InteractionContext context)
     {
-        ReviewPrompt? prompt;
+        // The first card may need enrolment and a cold database: defer rather than risk Discord's 3 seconds.
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        MessagePayload screen;
         try
         {
-            prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
+            var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
+            screen = prompt is null ? ReviewViews.Done(ephemeral: false) : ReviewViews.Prompt(prompt, ephemeral: false);
         }
         catch (StudyException e)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
-            return;
+            screen = new MessagePayload { Content = e.Message, AllowedMentions = new AllowedMentions() };
         }
 
-        await context.Responder.ReplyAsync(prompt is null ? ReviewViews.Done(ephemeral: true) : ReviewViews.Prompt(prompt, ephemeral: true), context.CancellationToken);
+        await context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
     }
 
     public async Task NextAsync(InteractionContext context)
     {
         var ids = Ids(context, 1);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, (int)ids[0], context.CancellationToken);
-        var screen = prompt is null ? ReviewViews.Done(ephemeral: false) : ReviewViews.Prompt(prompt, ephemeral: false);
-        await ShowAsync(context, screen);
+        await ShowAsync(context, prompt is null ? ReviewViews.Done(ephemeral: false) : ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
     public async Task RevealAsync(InteractionContext context)
     {
         var ids = Ids(context, 3);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var reveal = await reviews.RevealAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], (int)ids[2], context.CancellationToken);
-        await context.Responder.UpdateMessageAsync(ReviewViews.Reveal(reveal), context.CancellationToken);
+        await ShowAsync(context, ReviewViews.Reveal(reveal));
     }
 
     public async Task OpenModalAsync(InteractionContext context)
@@ -74,13 +77,15 @@ public sealed class ReviewModule(ReviewService reviews)
     public async Task UndoAsync(InteractionContext context)
     {
         var ids = Ids(context, 2);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var prompt = await reviews.UndoAsync(context.User.Id.Value, ids[0], (int)ids[1], context.CancellationToken);
-        await context.Responder.UpdateMessageAsync(ReviewViews.Prompt(prompt, ephemeral: false), context.CancellationToken);
+        await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
     private async Task AnswerAsync(InteractionContext context, long[] ids, StudentAnswer answer, int scope)
     {
         var shownAt = context.Interaction.Message is { } message ? message.EditedTimestamp ?? message.Timestamp : null;
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
         ReviewOutcome outcome;
         try
         {
@@ -88,18 +93,16 @@ public sealed class ReviewModule(ReviewService reviews)
         }
         catch (StudyException e)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+            await context.Responder.FollowupAsync(new MessagePayload { Content = e.Message, Flags = MessageFlags.Ephemeral, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
             return;
         }
 
         await ShowAsync(context, ReviewViews.Outcome(outcome));
     }
 
-    // A button or a modal opened from one updates the card's message in place; a modal from elsewhere answers anew.
+    // Every review button defers first (the database may be slow to wake), then replaces the card's message.
     private static Task ShowAsync(InteractionContext context, MessagePayload screen)
-        => context.Interaction.Message is null
-            ? context.Responder.ReplyAsync(screen with { Flags = MessageFlags.Ephemeral }, context.CancellationToken)
-            : context.Responder.UpdateMessageAsync(screen, context.CancellationToken);
+        => context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
 
     private static long[] Ids(InteractionContext context, int count)
         => ReviewIds.Parse(context.CustomIdArgument, count) ?? throw new InteractionExpiredException($"unreadable custom_id {context.CustomId}");
