@@ -8,6 +8,7 @@ using StudyBot.Discord;
 using StudyBot.Discord.Http;
 using StudyBot.Features.Decks;
 using StudyBot.Features.Help;
+using StudyBot.Features.Quiz;
 using StudyBot.Features.Reminders;
 using StudyBot.Features.Review;
 using StudyBot.Features.Settings;
@@ -103,7 +104,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddDecks();
         services.AddStudySettings();
         services.AddReminders();
-        // services.AddQuiz();
+        services.AddQuiz();
         // services.AddStats();
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)

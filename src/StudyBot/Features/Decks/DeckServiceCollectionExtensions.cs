@@ -13,7 +13,6 @@ public static class DeckServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<DeckService>();
         services.AddScoped<DeckModule>();
-        services.AddScoped<DeckAutocomplete>();
         services.AddBotCommand(
             new SlashCommandBuilder("deck", "List the decks, or upload one (instructors)")
                 .AddSubcommand("list", "List the decks you can study")

@@ -5,11 +5,13 @@ namespace StudyBot.Features.Shared;
 
 public static class SharedServiceCollectionExtensions
 {
-    /// <summary>What several features share: the instructor check and new students' defaults. Safe to call more than once.</summary>
+    /// <summary>What several features share: the instructor check, new students' defaults and deck autocomplete. Safe to call more than once.</summary>
     public static IServiceCollection AddFeatureShared(this IServiceCollection services)
     {
         services.TryAddScoped<Instructors>();
         services.TryAddSingleton<StudentDefaults>();
+        // Every "deck" option autocompletes the same way.
+        services.TryAddScoped<Decks.DeckAutocomplete>();
         return services;
     }
 }
