@@ -24,7 +24,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
     private readonly EmulatorCore _core;
     private readonly Lock _playgroundLock = new();
     private WebApplication? _app;
-    private PlaygroundSetup? _playground;
+    private PlaygroundSession? _playground;
 
     public DiscordEmulator(EmulatorOptions? options = null)
     {
@@ -49,6 +49,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
     /// <summary>Requests sent while the client had been told their bucket (or the global limit) was exhausted.</summary>
     public int RateLimitViolations => _core.Limiter.Violations;
     public IReadOnlyList<RecordedRequest> Requests => _core.Recorder.Requests;
+
+    /// <summary>401, 403 and 429 answers so far (Discord's invalid-request count, which it bans IPs for).</summary>
+    public int InvalidRequests => _core.InvalidRequests;
 
     /// <summary>The JSON-lines record file, when a record directory is set.</summary>
     public string? RecordFile => _core.Recorder.FilePath;
@@ -78,7 +81,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
         MessageRoutes.Map(group, _core);
         InteractionRoutes.Map(group, _core);
         WebhookRoutes.Map(group, _core);
-        group.Map("/{**rest}", () => DiscordErrors.NotFound());
+        group.Map(RestPipeline.UnknownRoute, () => DiscordErrors.NotFound());
         AttachmentRoutes.Map(app, _core);
         app.Map("/gateway", _core.Gateway.HandleAsync);
         PlaygroundEndpoints.Map(app, this);
@@ -114,13 +117,21 @@ public sealed class DiscordEmulator : IAsyncDisposable
             if (_playground is null)
             {
                 var (guild, channel, you) = AddGuildWithUser("StudyBot Playground", "study", "you");
-                _playground = new PlaygroundSetup(guild, channel, you);
+                _playground = new PlaygroundSession(_core, new PlaygroundSetup(guild, channel, you));
             }
-            return _playground;
+            return _playground.Setup;
         }
     }
 
-    internal PlaygroundSetup? Playground => _playground;
+    /// <summary>The page's session; visiting the page sets up the Playground world if the host has not.</summary>
+    internal PlaygroundSession PlaygroundSession
+    {
+        get
+        {
+            CreatePlayground();
+            return _playground!;
+        }
+    }
     internal EmulatorCore Core => _core;
 
     public async ValueTask DisposeAsync()

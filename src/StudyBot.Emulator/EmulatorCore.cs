@@ -29,6 +29,13 @@ internal sealed class EmulatorCore
     public InteractionFactory InteractionFactory { get; }
     public GatewayServer Gateway { get; }
 
+    private int _invalidRequests;
+
+    /// <summary>401, 403 and 429 answers: Discord bans an IP that collects 10,000 of them in 10 minutes.</summary>
+    public int InvalidRequests => Volatile.Read(ref _invalidRequests);
+
+    public void CountInvalidRequest() => Interlocked.Increment(ref _invalidRequests);
+
     /// <summary>"ws://127.0.0.1:port/gateway", known once the server listens.</summary>
     public string GatewayUrl { get; set; } = "";
 }

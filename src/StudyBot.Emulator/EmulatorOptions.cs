@@ -23,11 +23,20 @@ public sealed class EmulatorOptions
     /// <summary>Privileged intent bits the application may use; others close IDENTIFY with 4014.</summary>
     public long AllowedPrivilegedIntents { get; set; }
 
-    /// <summary>Identify window per max_concurrency bucket (Discord: 5 s).</summary>
+    /// <summary>
+    /// Identify window per max_concurrency bucket (Discord: 5 s); a faster IDENTIFY gets op 9 false.
+    /// Tests that re-identify quickly (after op 9) may shorten it.
+    /// </summary>
     public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromSeconds(5);
     public int SessionStartTotal { get; set; } = 1000;
 
     public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    /// <summary>Close (resumably) a connection that stops heartbeating for 1.5 intervals plus <see cref="HeartbeatGrace"/>, as Discord does.</summary>
+    public bool EnforceHeartbeats { get; set; } = true;
+
+    /// <summary>Slack on top of 1.5 intervals, so a busy test machine does not look like a dead client.</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gateway sends allowed per connection per <see cref="GatewaySendWindow"/> (Discord: 120 per 60 s).</summary>
     public int GatewaySendLimit { get; set; } = 120;

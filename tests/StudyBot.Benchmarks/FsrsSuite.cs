@@ -1,11 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using StudyBot.Core.Scheduling;
+
 namespace StudyBot.Benchmarks;
 
+/// <summary>
+/// `-- fsrs`: the same 1,000,000 reviews through the C# scheduler and through ts-fsrs (node, its
+/// FSRS.next and its next_state math), in one run. Options: --reviews N (default 1000000).
+/// </summary>
 public static class FsrsSuite
 {
-    // PENDING: lands with its feature.
-    public static Task<int> RunAsync(string[] args)
+    private const int PassReplays = 3;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("The fsrs benchmark is not written yet.");
-        return Task.FromResult(1);
+        var reviewCount = ReadCount(args, "--reviews", 1_000_000);
+        var referenceDir = FindReferenceDirectory();
+        if (referenceDir is null || !Directory.Exists(Path.Combine(referenceDir, "node_modules", "ts-fsrs")))
+        {
+            Console.Error.WriteLine("ts-fsrs is not installed: run `npm ci` in tests/reference/fsrs (needs node), then run this again.");
+            return 1;
+        }
+
+        var workload = FsrsWorkload.Create(reviewCount, seed: 20240807);
+        Console.WriteLine($"fsrs: {workload.Count:N0} reviews of {workload.CardCount:N0} cards (ratings 10/10/70/10 %, same-day, early, late and long gaps)");
+
+        var cs = MeasureCSharp(workload);
+        Console.WriteLine($"C# FsrsScheduler.Next:       {cs.WallPerSecond,12:N0} reviews/s  ({cs.CpuPerSecond,12:N0} per CPU-second), {cs.BytesPerReview:0.###} bytes allocated per review");
+
+        var historiesPath = Path.Combine(Path.GetTempPath(), $"studybot-fsrs-bench-{Environment.ProcessId}.json");
+        try
+        {
+            await using (var file = File.Create(historiesPath))
+            {
+                workload.WriteHistories(file);
+            }
+            var ts = await RunNodeAsync(referenceDir, historiesPath);
+            if (ts is null)
+            {
+                return 1;
+            }
+            if (ts.Reviews != workload.Count)
+            {
+                Console.Error.WriteLine($"node replayed {ts.Reviews} reviews, expected {workload.Count}.");
+                return 1;
+            }
+            Console.WriteLine($"ts-fsrs FSRS.next:           {ts.Next,12:N0} reviews/s  ({ts.NextCpu,12:N0} per CPU-second)");
+            Console.WriteLine($"ts-fsrs next_state (math):   {ts.NextState,12:N0} reviews/s  ({ts.NextStateCpu,12:N0} per CPU-second)");
+            var ratioNext = cs.WallPerSecond / ts.Next;
+            var ratioNextState = cs.WallPerSecond / ts.NextState;
+            var cpuRatioNext = cs.CpuPerSecond / ts.NextCpu;
+            var cpuRatioNextState = cs.CpuPerSecond / ts.NextStateCpu;
+            Console.WriteLine($"C# vs FSRS.next: {ratioNext:0.0}x wall, {cpuRatioNext:0.0}x CPU (target >= 50); " +
+                $"C# vs next_state: {ratioNextState:0.0}x wall, {cpuRatioNextState:0.0}x CPU (target >= 3); allocation target 0 B/review");
+            Console.WriteLine("(wall = best pass by the clock; CPU = best pass by process CPU time, steadier when the machine is shared)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT fsrs csharp_per_s={cs.WallPerSecond:0} tsfsrs_next_per_s={ts.Next:0} tsfsrs_next_state_per_s={ts.NextState:0} ratio_next={ratioNext:0.0} ratio_next_state={ratioNextState:0.0} bytes_per_review={cs.BytesPerReview:0.###} cpu_ratio_next={cpuRatioNext:0.0} cpu_ratio_next_state={cpuRatioNextState:0.0}"));
+            return 0;
+        }
+        finally
+        {
+            File.Delete(historiesPath);
+        }
+    }
+
+    /// <summary>
+    /// Best of five passes after warm-up, in wall-clock and in CPU time (all threads, as node's
+    /// process.cpuUsage). A pass replays the workload three times: process CPU time is counted in
+    /// 10 ms ticks, so a pass must be long for the figure to be precise.
+    /// </summary>
+    private static Rates MeasureCSharp(FsrsWorkload workload)
+    {
+        var scheduler = new FsrsScheduler();
+        workload.Replay(scheduler); // warm-up: tiered JIT reaches its optimized code
+        workload.Replay(scheduler);
+        var wall = double.MaxValue;
+        var cpu = double.MaxValue;
+        long allocated = 0;
+        using var process = Process.GetCurrentProcess();
+        for (var run = 0; run < 5; run++)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            // Timestamps rather than a Stopwatch object, so the measurement itself allocates nothing.
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < PassReplays; i++)
+            {
+                workload.Replay(scheduler);
+            }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            allocated = Math.Max(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            process.Refresh();
+            wall = Math.Min(wall, elapsed.TotalSeconds);
+            cpu = Math.Min(cpu, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        }
+        var reviews = (double)workload.Count * PassReplays;
+        return new Rates(reviews / wall, reviews / cpu, allocated / reviews);
+    }
+
+    private sealed record Rates(double WallPerSecond, double CpuPerSecond, double BytesPerReview);
+
+    private sealed record NodeRates(int Reviews, double Next, double NextState, double NextCpu, double NextStateCpu);
+
+    private static async Task<NodeRates?> RunNodeAsync(string referenceDir, string historiesPath)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = referenceDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("bench.mjs");
+        start.ArgumentList.Add(historiesPath);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine("node was not found on PATH; the ts-fsrs half of this benchmark needs it.");
+            return null;
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"node bench.mjs failed ({process.ExitCode}): {await stderr}");
+                return null;
+            }
+            var line = (await stdout).Trim().Split('\n')[^1];
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            return new NodeRates(root.GetProperty("reviews").GetInt32(), root.GetProperty("next_per_s").GetDouble(),
+                root.GetProperty("next_state_per_s").GetDouble(), root.GetProperty("next_cpu_per_s").GetDouble(),
+                root.GetProperty("next_state_cpu_per_s").GetDouble());
+        }
+    }
+
+    private static string? FindReferenceDirectory()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tests", "reference", "fsrs");
+                if (File.Exists(Path.Combine(candidate, "bench.mjs")))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int ReadCount(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
     }
 }

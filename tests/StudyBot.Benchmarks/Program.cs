@@ -6,6 +6,7 @@ var rest = args.Skip(1).ToArray();
 return suite switch
 {
     "fsrs" => await FsrsSuite.RunAsync(rest),
+    "fsrs-bdn" => RunBenchmarkDotNet<FsrsStepBenchmark>(rest),
     "import" => await ImportSuite.RunAsync(rest),
     "answers" => await AnswersSuite.RunAsync(rest),
     "interactions" => await InteractionsSuite.RunAsync(rest),
@@ -14,6 +15,12 @@ return suite switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|import|answers|interactions [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|interactions [options]");
     return 2;
+}
+
+static int RunBenchmarkDotNet<T>(string[] args)
+{
+    var summary = BenchmarkDotNet.Running.BenchmarkRunner.Run<T>(args: args);
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
 }

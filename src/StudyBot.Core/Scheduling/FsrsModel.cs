@@ -103,11 +103,11 @@ internal sealed class FsrsModel
         var sinc = Math.Pow(s, _w19Neg) * _shortTermGrowth[grade];
         if (grade >= 2)
         {
-            sinc = Math.Max(sinc, 1.0);
+            sinc = JsMath.Max(sinc, 1.0);
         }
         return JsMath.Round8(JsMath.Clamp(s * sinc, FsrsWeights.MinStability, FsrsWeights.MaxStability));
     }
 
     /// <summary>The interval in days before fuzz: round(S * IM) within [1, maximum interval].</summary>
-    public double Interval(double s) => Math.Min(Math.Max(1, JsMath.Round(s * _intervalModifier)), _maximumInterval);
+    public double Interval(double s) => JsMath.Min(JsMath.Max(1, JsMath.Round(s * _intervalModifier)), _maximumInterval);
 }

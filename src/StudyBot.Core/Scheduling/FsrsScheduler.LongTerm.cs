@@ -10,10 +10,7 @@ public sealed partial class FsrsScheduler
     {
         var againS = StabilityAfter(ref review, 1);
         var hardS = StabilityAfter(ref review, 2);
-        var again = IntervalFor(ref review, againS);
-        var hard = IntervalFor(ref review, hardS);
-        again = Math.Min(again, hard);
-        hard = Math.Max(hard, again + 1);
+        var (again, hard) = AdjacentIntervals(ref review, againS, hardS);
         double stability;
         int days;
         switch (grade)

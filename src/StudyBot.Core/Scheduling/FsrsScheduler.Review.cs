@@ -65,6 +65,18 @@ public sealed partial class FsrsScheduler
         return (int)FsrsFuzz.Apply(interval, review.ElapsedDays, _model.MaximumInterval, review.FuzzFactor);
     }
 
+    /// <summary>
+    /// The intervals of two adjacent answer buttons, ordered as the reference orders them: the lower
+    /// never exceeds the upper, and the upper is then at least a day more than the lower.
+    /// </summary>
+    private (int Lower, int Upper) AdjacentIntervals(ref ReviewContext review, double lowerStability, double upperStability)
+    {
+        var lower = IntervalFor(ref review, lowerStability);
+        var upper = IntervalFor(ref review, upperStability);
+        lower = Math.Min(lower, upper);
+        return (lower, Math.Max(upper, lower + 1));
+    }
+
     private static FsrsCard Scheduled(in ReviewContext review, double stability, double difficulty,
         TimeSpan delay, int scheduledDays, int learningStep, int lapses, CardState state) =>
         new(review.Now + delay, stability, difficulty, review.ElapsedDays, scheduledDays, learningStep,

@@ -17,10 +17,7 @@ public sealed partial class FsrsScheduler
         // Hard, Good and Easy are ordered against each other: hard <= good < easy.
         var hardS = StabilityAfter(ref review, 2);
         var goodS = StabilityAfter(ref review, 3);
-        var hard = IntervalFor(ref review, hardS);
-        var good = IntervalFor(ref review, goodS);
-        hard = Math.Min(hard, good);
-        good = Math.Max(good, hard + 1);
+        var (hard, good) = AdjacentIntervals(ref review, hardS, goodS);
         double stability;
         int days;
         switch (grade)

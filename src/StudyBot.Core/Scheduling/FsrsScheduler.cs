@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace StudyBot.Core.Scheduling;
@@ -18,6 +19,7 @@ public readonly record struct SchedulingPreview(FsrsCard Again, FsrsCard Hard, F
 /// <summary>
 /// FSRS-6, agreeing with ts-fsrs 5.4.2 (its FSRS.next with the default seed strategy). Time is always
 /// an argument. <see cref="Next"/> allocates nothing: every weight-only term is computed here, once.
+/// Immutable and thread-safe: build one per settings and share it.
 /// </summary>
 public sealed partial class FsrsScheduler
 {
@@ -46,7 +48,7 @@ public sealed partial class FsrsScheduler
         _steps = new LearningSteps(learning, relearning);
         _shortTerm = p.EnableShortTerm;
         _fuzz = p.EnableFuzz;
-        EffectiveWeights = weights;
+        EffectiveWeights = Array.AsReadOnly(weights);
     }
 
     public FsrsParameters Parameters { get; }
@@ -60,13 +62,29 @@ public sealed partial class FsrsScheduler
     public FsrsCard Next(in FsrsCard card, DateTime nowUtc, Rating rating)
     {
         var grade = (int)rating;
-        if (grade is < 1 or > 4)
+        if ((uint)(grade - 1) > 3)
         {
-            throw new ArgumentOutOfRangeException(nameof(rating), rating, Invariant($"Rating {grade} is not a grade: use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."));
+            ThrowBadRating(rating);
         }
         var now = AsUtc(nowUtc);
-        CheckCard(card, now);
-        var review = new ReviewContext(now, ElapsedDays(card, now), card);
+        var elapsedDays = 0;
+        if (card.LastReview is { } lastReview)
+        {
+            var last = AsUtc(lastReview);
+            if (now < last)
+            {
+                ThrowTimeBeforeLastReview(now, last);
+            }
+            if (card.State != CardState.New)
+            {
+                elapsedDays = ElapsedDays(last, now);
+            }
+        }
+        if (!IsValid(card))
+        {
+            ThrowInvalidCard(card);
+        }
+        var review = new ReviewContext(now, elapsedDays, card);
         return _shortTerm ? NextShortTerm(card, ref review, grade) : NextLongTerm(card, ref review, grade);
     }
 
@@ -118,36 +136,39 @@ public sealed partial class FsrsScheduler
         return minutes;
     }
 
-    private static void CheckCard(in FsrsCard card, DateTime now)
+    private static bool IsValid(in FsrsCard card)
     {
-        if (card.State is < CardState.New or > CardState.Relearning)
-        {
-            throw new ArgumentException(Invariant($"Card state {(int)card.State} is not one of 0 (New), 1 (Learning), 2 (Review), 3 (Relearning)."));
-        }
         var d = card.Difficulty;
         var s = card.Stability;
-        if (!double.IsFinite(d) || !double.IsFinite(s) || (!(d == 0 && s == 0) && (d < 1 || s < FsrsWeights.MinStability)))
+        var memoryValid = (d == 0 && s == 0) || (d >= 1 && d <= 10 && s >= FsrsWeights.MinStability && s <= FsrsWeights.MaxStability);
+        return memoryValid && (uint)card.State <= (uint)CardState.Relearning && (card.Reps | card.Lapses | card.LearningSteps) >= 0;
+    }
+
+    /// <summary>Days between the UTC calendar dates of the last review and now (23:59 to 00:01 is 1 day).</summary>
+    private static int ElapsedDays(DateTime last, DateTime now) =>
+        (int)(now.Ticks / TimeSpan.TicksPerDay - last.Ticks / TimeSpan.TicksPerDay);
+
+    // The throw helpers keep message formatting out of Next, so its hot path stays small.
+    [DoesNotReturn]
+    private static void ThrowBadRating(Rating rating) =>
+        throw new ArgumentOutOfRangeException(nameof(rating), rating, Invariant($"Rating {(int)rating} is not a grade: use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."));
+
+    [DoesNotReturn]
+    private static void ThrowTimeBeforeLastReview(DateTime now, DateTime last) =>
+        throw new ArgumentException(Invariant($"Review time {now:O} is before the card's last review {last:O}."));
+
+    [DoesNotReturn]
+    private static void ThrowInvalidCard(in FsrsCard card)
+    {
+        if ((uint)card.State > (uint)CardState.Relearning)
         {
-            throw new ArgumentException(Invariant($"Card memory state is invalid (difficulty {d}, stability {s}): difficulty must be 1-10 and stability at least {FsrsWeights.MinStability}, or both 0 for a new card."));
+            throw new ArgumentException(Invariant($"Card state {(int)card.State} is not one of 0 (New), 1 (Learning), 2 (Review), 3 (Relearning)."));
         }
         if (card.Reps < 0 || card.Lapses < 0 || card.LearningSteps < 0)
         {
             throw new ArgumentException(Invariant($"Card counters cannot be negative (reps {card.Reps}, lapses {card.Lapses}, learning step {card.LearningSteps})."));
         }
-        if (card.LastReview is { } last && now < AsUtc(last))
-        {
-            throw new ArgumentException(Invariant($"Review time {now:O} is before the card's last review {AsUtc(last):O}."));
-        }
-    }
-
-    /// <summary>Days between the UTC calendar dates of the last review and now (23:59 to 00:01 is 1 day).</summary>
-    private static int ElapsedDays(in FsrsCard card, DateTime now)
-    {
-        if (card.State == CardState.New || card.LastReview is not { } last)
-        {
-            return 0;
-        }
-        return (int)(now.Ticks / TimeSpan.TicksPerDay - AsUtc(last).Ticks / TimeSpan.TicksPerDay);
+        throw new ArgumentException(Invariant($"Card memory state is invalid (difficulty {card.Difficulty}, stability {card.Stability}): difficulty must be 1-10 and stability {FsrsWeights.MinStability}-{FsrsWeights.MaxStability}, or both 0 for a new card."));
     }
 
     // Times from SQLite come back Unspecified; they are stored as UTC.

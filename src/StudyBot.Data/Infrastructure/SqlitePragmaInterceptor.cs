@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,14 +13,18 @@ namespace StudyBot.Data.Infrastructure;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    public const int BusyTimeoutMs = 5000;
-
     private const string Pragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
+    // Pooled connections reuse native handles, and the settings stay on a handle: set them once per handle.
+    private readonly ConditionalWeakTable<object, object> _configured = new();
+
+    private bool IsNew(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (IsNew(connection))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
@@ -29,7 +34,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection)
+        if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;

@@ -6,22 +6,30 @@ namespace StudyBot.Data.Review;
 
 public sealed partial class ReviewEngine
 {
+    private const int MaxBatch = 64;
+
     private sealed record AnswerContext(CardRecord Card, UserCardState? State, UserSettings? Settings);
 
     private static readonly Func<StudyDbContext, int, ulong, Task<AnswerContext?>> _answerContext =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, ulong userId) =>
             (from card in db.Cards
              where card.Id == cardId
-             from state in db.CardStates.Where(s => s.UserId == userId && s.CardId == card.Id).DefaultIfEmpty()
-             from settings in db.UserSettings.Where(s => s.UserId == userId).DefaultIfEmpty()
+             join state in db.CardStates on new { CardId = card.Id, UserId = userId } equals new { state.CardId, state.UserId } into states
+             from state in states.DefaultIfEmpty()
+             join settings in db.UserSettings on userId equals settings.UserId into userSettings
+             from settings in userSettings.DefaultIfEmpty()
              select new AnswerContext(card, state, settings)).FirstOrDefault());
 
+    private GroupCommit? _groupCommit;
+
+    private GroupCommit Writer => LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(WriteBatchAsync, MaxBatch));
+
     /// <summary>
-    /// Grades an answer, schedules the card and records both in one transaction. The interaction id
-    /// makes it idempotent: a repeat returns the first result. Answers racing on one card are applied
-    /// one after the other, each to the state the other left.
+    /// Grades an answer, schedules the card and records both in one transaction, returning after the
+    /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
+    /// racing on one card are applied one after the other, each to the state the other left.
     /// </summary>
-    public async Task<AnswerResult> AnswerAsync(
+    public Task<AnswerResult> AnswerAsync(
         ulong userId,
         int cardId,
         StudentAnswer answer,
@@ -32,67 +40,171 @@ public sealed partial class ReviewEngine
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
+        ArgumentNullException.ThrowIfNull(answer);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
+        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+    }
+
+    /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>
+    private async Task WriteBatchAsync(IReadOnlyList<AnswerRequest> batch)
+    {
+        try
+        {
+            await TryWriteAsync(batch);
+            return;
+        }
+        catch (Exception exception) when (IsRetryable(exception))
+        {
+            // Fall through: one answer's conflict must not fail the others.
+        }
+        foreach (var request in batch.Where(r => !r.Completion.Task.IsCompleted))
+        {
+            try
+            {
+                request.Completion.TrySetResult(await WriteAloneAsync(request));
+            }
+            catch (Exception exception)
+            {
+                request.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    private async Task<AnswerResult> WriteAloneAsync(AnswerRequest request)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryAnswerAsync(userId, cardId, answer, interactionId, responseTime, source, nowUtc, cancellationToken);
+                await TryWriteAsync([request]);
+                return await request.Completion.Task;
             }
             catch (Exception exception) when (IsRetryable(exception))
             {
                 // A unique-key failure on the interaction id means this answer is already saved.
-                if (await FindByInteractionAsync(interactionId, cancellationToken) is { } saved)
+                if (await FindByInteractionAsync(request.InteractionId, CancellationToken.None) is { } saved)
                 {
                     return AnswerResult.FromLog(saved, duplicate: true);
                 }
                 if (attempt >= MaxAttempts)
                 {
-                    throw new StudyException($"Could not save the answer to card {cardId} after {attempt} attempts; please answer again.");
+                    throw new StudyException($"Could not save the answer to card {request.CardId} after {attempt} attempts; please answer again.");
                 }
-                await BackoffAsync(attempt, cancellationToken);
+                await BackoffAsync(attempt, CancellationToken.None);
             }
         }
     }
 
-    private async Task<AnswerResult> TryAnswerAsync(
-        ulong userId, int cardId, StudentAnswer answer, string interactionId, TimeSpan responseTime, ReviewSource source, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// What grading needs for each answer of a batch: one compiled query for a lone answer, three
+    /// set queries (cards, states, settings) for a batch, whatever its size.
+    /// </summary>
+    private static async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
     {
-        await using var db = await OpenAsync(cancellationToken);
-        var context = await _answerContext(db, cardId, userId) ?? throw new StudyException($"There is no card {cardId}.");
-        var verdict = AnswerChecker.Check(context.Card.ToDeckCard(), answer);
-        var retention = (context.Settings ?? _defaults).DesiredRetention;
-        var before = context.State?.Memory ?? CardMemory.New(nowUtc);
-        var (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, nowUtc, verdict.Rating);
-
-        if (context.State is { } state)
+        if (batch.Count == 1)
         {
-            db.CardStates.Attach(state);
+            var single = await _answerContext(db, batch[0].CardId, batch[0].UserId);
+            return _ => single;
+        }
+        var cardIds = batch.Select(r => r.CardId).Distinct().ToList();
+        var userIds = batch.Select(r => r.UserId).Distinct().ToList();
+        var cards = await db.Cards.Where(c => cardIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var states = await db.CardStates.Where(s => userIds.Contains(s.UserId) && cardIds.Contains(s.CardId)).ToDictionaryAsync(s => (s.UserId, s.CardId));
+        var settings = await db.UserSettings.Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId);
+        return request => cards.TryGetValue(request.CardId, out var card)
+            ? new AnswerContext(card, states.GetValueOrDefault((request.UserId, request.CardId)), settings.GetValueOrDefault(request.UserId))
+            : null;
+    }
+
+    /// <summary>
+    /// Grades and schedules every answer of the batch on one context and saves them in one
+    /// transaction. Answers that cannot be graded (unknown card, wrong kind of answer) fail alone.
+    /// Results are released only after the commit; a database failure propagates with none released.
+    /// </summary>
+    private async Task TryWriteAsync(IReadOnlyList<AnswerRequest> batch)
+    {
+        await using var db = await OpenAsync(CancellationToken.None);
+        // A card answered twice in one batch continues from the state the first answer left.
+        var states = new Dictionary<(ulong, int), UserCardState>();
+        var written = new List<(AnswerRequest Request, AnswerResult Result, ReviewLogEntry Entry)>(batch.Count);
+        var contexts = await LoadContextsAsync(db, batch);
+        foreach (var request in batch)
+        {
+            var context = contexts(request);
+            if (context is null)
+            {
+                request.Completion.TrySetException(new StudyException($"There is no card {request.CardId}."));
+                continue;
+            }
+            AnswerVerdict verdict;
+            try
+            {
+                verdict = AnswerChecker.Check(context.Card.ToDeckCard(), request.Answer);
+            }
+            catch (ArgumentException exception)
+            {
+                request.Completion.TrySetException(exception);
+                continue;
+            }
+            var key = (request.UserId, request.CardId);
+            var known = states.TryGetValue(key, out var state);
+            state ??= context.State;
+            var before = state?.Memory ?? CardMemory.New(request.NowUtc);
+            // Racing answers may commit out of arrival order; a review never goes back in time.
+            var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
+            var retention = (context.Settings ?? _defaults).DesiredRetention;
+            CardMemory after;
+            Core.Study.LeechOutcome leech;
+            try
+            {
+                (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, reviewedUtc, verdict.Rating);
+            }
+            catch (ArgumentException exception)
+            {
+                request.Completion.TrySetException(exception);
+                continue;
+            }
+            if (state is null)
+            {
+                state = new UserCardState { UserId = request.UserId, CardId = request.CardId };
+                db.CardStates.Add(state);
+            }
+            else if (!known)
+            {
+                db.CardStates.Attach(state);
+            }
+            states[key] = state;
             state.Memory = after with { };
             state.Version++;
+            var entry = new ReviewLogEntry
+            {
+                UserId = request.UserId,
+                CardId = request.CardId,
+                Kind = ReviewKind.Answer,
+                Source = request.Source,
+                Rating = verdict.Rating,
+                AnswerText = request.Answer.LogText,
+                Note = verdict.Note,
+                ResponseTimeMs = (int)Math.Clamp(request.ResponseTime.TotalMilliseconds, 0, int.MaxValue),
+                InteractionId = request.InteractionId,
+                ReviewedUtc = reviewedUtc,
+                DesiredRetention = retention,
+                Before = before with { },
+                After = after,
+            };
+            db.ReviewLog.Add(entry);
+            written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
-        else
+        if (written.Count == 0)
         {
-            db.CardStates.Add(new UserCardState { UserId = userId, CardId = cardId, Memory = after with { }, Version = 1 });
+            return;
         }
-        var entry = new ReviewLogEntry
+        // SaveChanges wraps every state write and log insert in one transaction.
+        await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var (request, result, entry) in written)
         {
-            UserId = userId,
-            CardId = cardId,
-            Kind = ReviewKind.Answer,
-            Source = source,
-            Rating = verdict.Rating,
-            AnswerText = answer.LogText,
-            Note = verdict.Note,
-            ResponseTimeMs = (int)Math.Clamp(responseTime.TotalMilliseconds, 0, int.MaxValue),
-            InteractionId = interactionId,
-            ReviewedUtc = nowUtc,
-            DesiredRetention = retention,
-            Before = before with { },
-            After = after,
-        };
-        db.ReviewLog.Add(entry);
-        // SaveChanges wraps the state write and the log insert in one transaction.
-        await db.SaveChangesAsync(cancellationToken);
-        return new AnswerResult(entry.Id, cardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false);
+            request.Completion.TrySetResult(result with { LogId = entry.Id });
+        }
     }
 }

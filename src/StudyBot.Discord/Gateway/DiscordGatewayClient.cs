@@ -17,6 +17,7 @@ public sealed class DiscordGatewayClient(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<DiscordGatewayClient>();
     private readonly List<GatewayShard> _shards = [];
+    private int _started;
 
     /// <summary>Called once per event, in order per shard; the next event of that shard waits for it.</summary>
     public Func<GatewayDispatch, CancellationToken, ValueTask>? DispatchReceived { get; set; }
@@ -27,6 +28,11 @@ public sealed class DiscordGatewayClient(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            throw new InvalidOperationException("The gateway client runs once per process; it is already running or has run.");
+        }
+
         var gateway = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         var shardCount = settings.Gateway.ShardCount ?? Math.Max(1, gateway.Shards);

@@ -23,8 +23,7 @@ public sealed class GatewayShard
     private readonly System.Threading.Channels.Channel<GatewayDispatch> _dispatches = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new() { SingleReader = true, SingleWriter = true });
     private string? _sessionId;
     private string? _resumeUrl;
-    private int _sequence;
-    private int _lastDispatched;
+    private readonly DispatchSequence _sequence = new();
     private int _identifies;
     private int _resumes;
 
@@ -55,7 +54,7 @@ public sealed class GatewayShard
     public int ShardCount { get; }
 
     /// <summary>Last sequence number received.</summary>
-    public int Sequence => Volatile.Read(ref _sequence);
+    public int Sequence => _sequence.Last;
 
     public int IdentifyCount => Volatile.Read(ref _identifies);
 
@@ -147,7 +146,7 @@ public sealed class GatewayShard
                 var frame = await connection.ReceiveAsync(connectionCts.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
-                    return ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy);
+                    return Ended(connection, healthy, null);
                 }
 
                 switch (frame.Op)
@@ -173,21 +172,17 @@ public sealed class GatewayShard
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or OperationCanceledException or JsonException or IOException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or JsonException or IOException or ObjectDisposedException
+                                   || (e is InvalidOperationException && socket.State != WebSocketState.Open))
         {
-            if (connection.IsZombie)
+            if (!cancellationToken.IsCancellationRequested)
             {
-                return new ConnectionEnd("zombie connection: no heartbeat ACK between two beats", healthy);
+                return Ended(connection, healthy, e);
             }
 
-            return connection.CloseStatus is not null
-                ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy)
-                : new ConnectionEnd($"connection lost ({e.GetType().Name}: {e.Message})", healthy);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            // Stopping: whatever the socket was doing, the shard ends as cancelled, politely closed.
             await CloseNormallyAsync(socket).ConfigureAwait(false);
-            throw;
+            throw new OperationCanceledException("The gateway shard was stopped.", e, cancellationToken);
         }
         finally
         {
@@ -199,11 +194,22 @@ public sealed class GatewayShard
         }
     }
 
+    // Our own zombie close may come back as the server's echo of 4000: report the cause, not the echo.
+    private static ConnectionEnd Ended(GatewayConnection connection, bool healthy, Exception? error)
+    {
+        if (connection.IsZombie)
+        {
+            return new ConnectionEnd("zombie connection: no heartbeat ACK between two beats", healthy);
+        }
+
+        return connection.CloseStatus is not null || error is null
+            ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy)
+            : new ConnectionEnd($"connection lost ({error.GetType().Name}: {error.Message})", healthy);
+    }
+
     private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
     {
-        _lastDispatched = 0;
-        Volatile.Write(ref _sequence, 0);
-        await _identifyLimiter.WaitAsync(ShardId, cancellationToken).ConfigureAwait(false);
+        _sequence.Reset();
         Interlocked.Increment(ref _identifies);
         var identify = new Identify
         {
@@ -212,26 +218,19 @@ public sealed class GatewayShard
             Properties = new IdentifyProperties { Os = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "StudyBot", Device = "StudyBot" },
             Shard = [ShardId, ShardCount],
         };
-        await connection.SendAsync(GatewayOpcode.Identify, identify, DiscordJsonContext.Default.GatewayCommandIdentify, cancellationToken).ConfigureAwait(false);
+        using (await _identifyLimiter.AcquireAsync(ShardId, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.SendAsync(GatewayOpcode.Identify, identify, DiscordJsonContext.Default.GatewayCommandIdentify, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Returns true when the frame proves the session is up (READY or RESUMED).
     private bool OnDispatch(GatewayPayload frame)
     {
-        if (frame.S is { } sequence)
+        if (frame.S is { } sequence && !_sequence.TryAdvance(sequence))
         {
-            if (sequence > Sequence)
-            {
-                Volatile.Write(ref _sequence, sequence);
-            }
-
-            if (sequence <= _lastDispatched)
-            {
-                _logger.LogDebug("Shard {Shard}: dropping replayed {Event} #{Sequence}, already dispatched", ShardId, frame.T, sequence);
-                return false;
-            }
-
-            _lastDispatched = sequence;
+            _logger.LogDebug("Shard {Shard}: dropping replayed {Event} #{Sequence}, already dispatched", ShardId, frame.T, sequence);
+            return false;
         }
 
         var name = frame.T ?? "";

@@ -22,7 +22,11 @@ public sealed class IdentifyLimiter
 
     public int MaxConcurrency { get; }
 
-    public async Task WaitAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the shard's bucket; dispose the lease once IDENTIFY is sent. The window counts from
+    /// the send, not from the wait, so a send delayed by load cannot bring two identifies too close.
+    /// </summary>
+    public async Task<IDisposable> AcquireAsync(int shardId, CancellationToken cancellationToken)
     {
         var bucket = shardId % MaxConcurrency;
         await _gates[bucket].WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -36,12 +40,27 @@ public sealed class IdentifyLimiter
                     await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            _lastIdentify[bucket] = _time.GetTimestamp();
         }
-        finally
+        catch (OperationCanceledException)
         {
             _gates[bucket].Release();
+            throw;
+        }
+
+        return new Lease(this, bucket);
+    }
+
+    private sealed class Lease(IdentifyLimiter owner, int bucket) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner._lastIdentify[bucket] = owner._time.GetTimestamp();
+                owner._gates[bucket].Release();
+            }
         }
     }
 }

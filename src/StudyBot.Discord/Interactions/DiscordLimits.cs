@@ -95,7 +95,7 @@ public static partial class DiscordLimits
                     throw new DiscordLimitException(field + ".data", $"a {response.Type} response needs data.");
                 }
 
-                CheckMessage(ToMessage(data), field + ".data");
+                CheckMessage(data, field + ".data");
                 break;
             case InteractionCallbackType.ApplicationCommandAutocompleteResult:
                 var choices = data?.Choices ?? [];
@@ -134,13 +134,6 @@ public static partial class DiscordLimits
             CheckTextInput(input, path + ".components[0]", ids);
         }
     }
-
-    private static MessagePayload ToMessage(InteractionCallbackData data) => new()
-    {
-        Content = data.Content,
-        Embeds = data.Embeds,
-        Components = data.Components,
-    };
 
     private static void CheckTextInput(Component input, string field, HashSet<string> ids)
     {

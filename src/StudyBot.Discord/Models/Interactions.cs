@@ -95,30 +95,23 @@ public sealed record InteractionResponse
 }
 
 /// <summary>
-/// Callback data: message fields for types 4 and 7 (and flags for 5), <see cref="Choices"/> for 8,
-/// <see cref="CustomId"/>/<see cref="Title"/>/<see cref="Components"/> for 9.
+/// Callback data: the message fields for types 4 and 7 (flags alone for 5), <see cref="Choices"/> for 8,
+/// <see cref="CustomId"/>/<see cref="Title"/>/<see cref="MessagePayload.Components"/> for 9.
 /// </summary>
-public sealed record InteractionCallbackData
+public sealed record InteractionCallbackData : MessagePayload
 {
-    public string? Content { get; init; }
-    public IReadOnlyList<Embed>? Embeds { get; init; }
-    public IReadOnlyList<Component>? Components { get; init; }
-    public MessageFlags? Flags { get; init; }
-    public AllowedMentions? AllowedMentions { get; init; }
-    public IReadOnlyList<AttachmentReference>? Attachments { get; init; }
-    public bool? Tts { get; init; }
+    public InteractionCallbackData()
+    {
+    }
+
+    private InteractionCallbackData(MessagePayload message)
+        : base(message)
+    {
+    }
+
     public IReadOnlyList<ApplicationCommandOptionChoice>? Choices { get; init; }
     public string? CustomId { get; init; }
     public string? Title { get; init; }
 
-    public static InteractionCallbackData FromMessage(MessagePayload message) => new()
-    {
-        Content = message.Content,
-        Embeds = message.Embeds,
-        Components = message.Components,
-        Flags = message.Flags,
-        AllowedMentions = message.AllowedMentions,
-        Attachments = message.Attachments,
-        Tts = message.Tts,
-    };
+    public static InteractionCallbackData FromMessage(MessagePayload message) => new(message);
 }

@@ -36,10 +36,13 @@ public sealed record Attachment
     public string? ProxyUrl { get; init; }
 }
 
-/// <summary>A file reference inside a message body; <see cref="Id"/> is the index n of the form part files[n].</summary>
+/// <summary>
+/// A file reference inside a message body; <see cref="Id"/> is the index n of the form part files[n],
+/// written as a string because the API types attachment ids as snowflakes.
+/// </summary>
 public sealed record AttachmentReference
 {
-    public int Id { get; init; }
+    public string Id { get; init; } = "";
     public string Filename { get; init; } = "";
     public string? Description { get; init; }
 }
@@ -56,7 +59,7 @@ public sealed record AllowedMentions
 /// The body that creates or edits a message: POST/PATCH channel messages, interaction callback
 /// data (types 4 and 7), webhook follow-ups and @original edits all share it.
 /// </summary>
-public sealed record MessagePayload
+public record MessagePayload
 {
     public string? Content { get; init; }
     public IReadOnlyList<Embed>? Embeds { get; init; }

@@ -72,5 +72,5 @@ public sealed class RequestBody
     internal static IReadOnlyList<AttachmentReference>? References(IReadOnlyList<FileAttachment>? files)
         => files is null || files.Count == 0
             ? null
-            : files.Select((f, i) => new AttachmentReference { Id = i, Filename = f.FileName, Description = f.Description }).ToList();
+            : files.Select((f, i) => new AttachmentReference { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Filename = f.FileName, Description = f.Description }).ToList();
 }

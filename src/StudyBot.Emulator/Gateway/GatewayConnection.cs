@@ -15,6 +15,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Queue<DateTimeOffset> _received = new();
     private readonly CancellationTokenSource _stop = new();
+    private long _lastHeartbeatTicks = Environment.TickCount64;
 
     public GatewaySession? Session { get; set; }
     public bool WithholdAcks { get; set; }
@@ -31,6 +32,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
             await CloseAsync(GatewayCloseCodes.InvalidApiVersion, "Invalid API version.");
             return;
         }
+        _ = WatchHeartbeatsAsync();
         var buffer = new ArrayBufferWriter<byte>();
         var chunk = new byte[8192];
         while (true)
@@ -94,6 +96,7 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
         {
             case GatewayOpcodes.Heartbeat:
                 HeartbeatsReceived++;
+                Interlocked.Exchange(ref _lastHeartbeatTicks, Environment.TickCount64);
                 if (!WithholdAcks && !server.WithholdAllHeartbeatAcks)
                 {
                     await SendAsync($"{{\"op\":{GatewayOpcodes.HeartbeatAck},\"d\":null}}");
@@ -114,6 +117,37 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
             default:
                 await CloseAsync(GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Discord closes a connection whose heartbeats stop (resumably). The allowance is one and a half
+    /// intervals (the first beat may come up to a whole interval late by design) plus a grace. Heartbeats
+    /// are a wall-clock matter, so this watches the real clock, not the configurable TimeProvider.
+    /// </summary>
+    private async Task WatchHeartbeatsAsync()
+    {
+        if (!options.EnforceHeartbeats)
+        {
+            return;
+        }
+        var allowance = options.HeartbeatIntervalMs * 3L / 2 + (long)options.HeartbeatGrace.TotalMilliseconds;
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(options.HeartbeatIntervalMs / 4, 10, 1000));
+        try
+        {
+            while (!Closed)
+            {
+                await Task.Delay(period, _stop.Token);
+                if (Environment.TickCount64 - Interlocked.Read(ref _lastHeartbeatTicks) > allowance)
+                {
+                    await CloseAsync(GatewayCloseCodes.UnknownError, "Heartbeat timed out.");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
         }
     }
 
@@ -210,7 +244,27 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
     public void Abort()
     {
         Closed = true;
-        _stop.Cancel();
-        http.Abort();
+        lock (_stop)
+        {
+            if (Finished)
+            {
+                return;
+            }
+            _stop.Cancel();
+            http.Abort();
+        }
+    }
+
+    /// <summary>Set when the request has ended: its HttpContext is gone and there is nothing left to abort.</summary>
+    public bool Finished { get; private set; }
+
+    public void MarkFinished()
+    {
+        lock (_stop)
+        {
+            Closed = true;
+            _stop.Cancel();
+            Finished = true;
+        }
     }
 }

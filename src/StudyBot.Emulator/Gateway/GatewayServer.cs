@@ -52,6 +52,7 @@ internal sealed class GatewayServer
         }
         finally
         {
+            connection.MarkFinished();
             lock (_lock)
             {
                 _connections.Remove(connection);

@@ -9,7 +9,8 @@ internal sealed record RateLimitDecision(
     DateTimeOffset ResetAt,
     TimeSpan ResetAfter,
     string BucketHash,
-    TimeSpan RetryAfter)
+    TimeSpan RetryAfter,
+    bool Shared = false)
 {
     public bool HasBucket => BucketHash.Length > 0;
 }

@@ -1,7 +1,10 @@
 namespace StudyBot.Emulator.RateLimits;
 
-/// <summary>A bucket: <paramref name="Limit"/> requests per <paramref name="Window"/>.</summary>
-public sealed record RouteLimit(int Limit, TimeSpan Window);
+/// <summary>
+/// A bucket: <paramref name="Limit"/> requests per <paramref name="Window"/>. A <paramref name="Shared"/>
+/// bucket stands for a resource limit shared with others (Discord's scope "shared").
+/// </summary>
+public sealed record RouteLimit(int Limit, TimeSpan Window, bool Shared = false);
 
 public sealed class RateLimitOptions
 {

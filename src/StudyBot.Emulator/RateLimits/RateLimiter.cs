@@ -44,7 +44,7 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
             if (bucket.Remaining == 0)
             {
                 bucket.KnownExhaustedUntil = bucket.ResetAt;
-                return new RateLimitDecision(true, false, limit.Limit, 0, bucket.ResetAt, resetAfter, bucket.Hash, resetAfter);
+                return new RateLimitDecision(true, false, limit.Limit, 0, bucket.ResetAt, resetAfter, bucket.Hash, resetAfter, limit.Shared);
             }
             bucket.Remaining--;
             if (bucket.Remaining == 0)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StudyBot.Emulator.State;
-using StudyBot.Emulator.Validation;
 
 namespace StudyBot.Emulator.Rest;
 
@@ -25,23 +24,13 @@ internal static class MessageRoutes
         {
             return refusal;
         }
-        var body = RestBody.Of(context);
-        if (body.Json is not JsonObject json)
+        if (MessageBody.Read(context, isNew: true, out var json, out var files) is { } invalid)
         {
-            return body.Files.Count > 0 ? Post(core, channel!, [], body.Files) : DiscordErrors.EmptyMessageError();
-        }
-        var errors = MessageValidator.Validate(json);
-        if (errors.Any)
-        {
-            return DiscordErrors.InvalidForm(errors);
-        }
-        if (MessageValidator.IsEmpty(json, body.Files.Count))
-        {
-            return DiscordErrors.EmptyMessageError();
+            return invalid;
         }
         var permissions = core.State.PermissionsOf(core.State.Bot.Id, channel!);
         if ((permissions & Permissions.SendMessages) == 0
-            || (body.Files.Count > 0 && (permissions & Permissions.AttachFiles) == 0))
+            || (files.Count > 0 && (permissions & Permissions.AttachFiles) == 0))
         {
             return DiscordErrors.MissingPermissionsError();
         }
@@ -49,11 +38,6 @@ internal static class MessageRoutes
         {
             return DiscordErrors.Error(403, DiscordErrors.CannotSendToUser, "Cannot send messages to this user");
         }
-        return Post(core, channel, json, body.Files);
-    }
-
-    private static IResult Post(EmulatorCore core, EmuChannel channel, JsonObject json, IReadOnlyList<UploadedFile> files)
-    {
         var message = core.State.CreateMessage(channel, core.State.Bot, json, files);
         return DiscordErrors.Json(200, core.State.Snapshot(message));
     }
@@ -97,10 +81,8 @@ internal static class MessageRoutes
         {
             return DiscordErrors.Error(403, DiscordErrors.CannotEditOthersMessage, "Cannot edit a message authored by another user");
         }
-        var body = RestBody.Of(context);
-        var json = body.Json as JsonObject ?? [];
-        var errors = MessageValidator.Validate(json);
-        return errors.Any ? DiscordErrors.InvalidForm(errors) : DiscordErrors.Json(200, core.State.EditMessage(message, json, body.Files));
+        return MessageBody.Read(context, isNew: false, out var json, out var files)
+            ?? DiscordErrors.Json(200, core.State.EditMessage(message, json, files));
     }
 
     private static IResult Delete(EmulatorCore core, string channelId, string messageId)

@@ -14,11 +14,29 @@ internal sealed class RestPipeline(EmulatorCore core)
 {
     public const string Prefix = "/api/v10";
 
+    /// <summary>The catch-all that answers routes the emulator does not serve with Discord's 404.</summary>
+    public const string UnknownRoute = "/{**rest}";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw && raw.StartsWith(Prefix, StringComparison.Ordinal)
+            && raw != Prefix + UnknownRoute
             ? raw[Prefix.Length..]
             : null;
+        // Recorded as the answer starts, so a client that has its answer also finds it in the record.
+        var recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                RecordNow(context, route);
+            }
+        }
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         var result = await PrepareAsync(context, route);
         if (result is null)
         {
@@ -27,6 +45,16 @@ internal sealed class RestPipeline(EmulatorCore core)
         else
         {
             await result.ExecuteAsync(context);
+        }
+        Record();
+    }
+
+    private void RecordNow(HttpContext context, string? route)
+    {
+        // Discord does not hold shared-scope 429s against the client.
+        if (context.Response.StatusCode is 401 or 403 or 429 && context.Response.Headers["X-RateLimit-Scope"] != "shared")
+        {
+            core.CountInvalidRequest();
         }
         var body = RestBody.Of(context);
         core.Recorder.Record(new RecordedRequest(
@@ -57,7 +85,7 @@ internal sealed class RestPipeline(EmulatorCore core)
             return DiscordErrors.Error(status, 0, $"{status}: {(status == 500 ? "Internal Server Error" : "Server Error")}");
         }
         var tokenFree = IsInteractionRoute(route);
-        if (!tokenFree && context.Request.Headers.Authorization.ToString() != $"Bot {core.Options.BotToken}")
+        if (!tokenFree && route != "/gateway" && context.Request.Headers.Authorization.ToString() != $"Bot {core.Options.BotToken}")
         {
             return DiscordErrors.Unauthorized();
         }
@@ -107,7 +135,7 @@ internal sealed class RestPipeline(EmulatorCore core)
         if (decision.Limited)
         {
             response.Headers.RetryAfter = Math.Ceiling(decision.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Scope"] = decision.Global ? "global" : "user";
+            response.Headers["X-RateLimit-Scope"] = decision.Global ? "global" : decision.Shared ? "shared" : "user";
             if (decision.Global)
             {
                 response.Headers["X-RateLimit-Global"] = "true";
@@ -117,7 +145,7 @@ internal sealed class RestPipeline(EmulatorCore core)
 
     private static IResult TooManyRequests(RateLimitDecision decision) => DiscordErrors.Json(429, new JsonObject
     {
-        ["message"] = "You are being rate limited.",
+        ["message"] = decision.Shared ? "The resource is being rate limited." : "You are being rate limited.",
         ["retry_after"] = Math.Round(decision.RetryAfter.TotalSeconds, 3),
         ["global"] = decision.Global,
     });

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
-using StudyBot.Emulator.Validation;
 
 namespace StudyBot.Emulator.Rest;
 
@@ -37,14 +36,11 @@ internal static class WebhookRoutes
         {
             return refusal;
         }
-        var body = RestBody.Of(context);
-        var json = body.Json as JsonObject ?? [];
-        var errors = MessageValidator.Validate(json);
-        if (errors.Any)
+        if (MessageBody.Read(context, isNew: false, out var json, out var files) is { } invalid)
         {
-            return DiscordErrors.InvalidForm(errors);
+            return invalid;
         }
-        var edited = core.State.EditMessage(message!, json, body.Files);
+        var edited = core.State.EditMessage(message!, json, files);
         Responded(record!, edited);
         return DiscordErrors.Json(200, edited);
     }
@@ -55,16 +51,9 @@ internal static class WebhookRoutes
         {
             return refusal;
         }
-        var body = RestBody.Of(context);
-        var json = body.Json as JsonObject ?? [];
-        var errors = MessageValidator.Validate(json);
-        if (errors.Any)
+        if (MessageBody.Read(context, isNew: true, out var json, out var files) is { } invalid)
         {
-            return DiscordErrors.InvalidForm(errors);
-        }
-        if (MessageValidator.IsEmpty(json, body.Files.Count))
-        {
-            return DiscordErrors.EmptyMessageError();
+            return invalid;
         }
         JsonObject created;
         lock (record!.Gate)
@@ -72,11 +61,11 @@ internal static class WebhookRoutes
             // Discord turns the first follow-up after a deferred reply into that reply.
             if (record.OriginalMessageId is { } originalId && core.State.FindMessage(originalId) is { } original && (original.Flags & EmuMessage.LoadingFlag) != 0)
             {
-                created = core.State.EditMessage(original, json, body.Files);
+                created = core.State.EditMessage(original, json, files);
             }
             else
             {
-                created = InteractionRoutes.Reply(core, record, core.State.FindChannel(record.ChannelId)!, json, body.Files, loading: false);
+                created = InteractionRoutes.Reply(core, record, core.State.FindChannel(record.ChannelId)!, json, files, loading: false);
             }
         }
         Responded(record, created);

@@ -1,12 +1,34 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
+using StudyBot.Cli.Decks;
 
 namespace StudyBot.Cli;
 
 public static class DeckCli
 {
-    /// <summary>Registers the `deck` command branch.</summary>
-    public static IConfigurator AddDeckCommands(this IConfigurator config)
+    /// <summary>
+    /// Registers the `deck` command branch. <paramref name="console"/> is where the commands
+    /// write; tests pass a recording console, the host the terminal.
+    /// </summary>
+    public static IConfigurator AddDeckCommands(this IConfigurator config, IAnsiConsole? console = null)
     {
+        config.Settings.Registrar.RegisterInstance(new DeckConsole(console ?? AnsiConsole.Console));
+        config.AddBranch("deck", deck =>
+        {
+            deck.SetDescription("Validate, import, export and generate decks.");
+            deck.AddCommand<DeckValidateCommand>("validate")
+                .WithDescription("Check deck files and list every problem with its line and card.")
+                .WithExample("deck", "validate", "decks/collapse-fears.yaml", "decks/costs.yaml");
+            deck.AddCommand<DeckImportCommand>("import")
+                .WithDescription("Import an Anki .apkg, an Anki or Quizlet text export, or a JSON deck into StudyBot's YAML.")
+                .WithExample("deck", "import", "spanish.apkg", "-o", "decks/spanish.yaml");
+            deck.AddCommand<DeckExportCommand>("export")
+                .WithDescription("Write a deck as CSV (Anki-style headers) or YAML.")
+                .WithExample("deck", "export", "decks/costs.yaml", "--format", "csv", "-o", "costs.csv");
+            deck.AddCommand<DeckGenerateCommand>("generate")
+                .WithDescription("Draft a deck from a text or Markdown file, for an instructor to edit.")
+                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml");
+        });
         return config;
     }
 }

@@ -262,3 +262,20 @@ public class DeckRobustnessTests
         }
     }
 }
+
+public class AnswerModalTests
+{
+    [Theory]
+    [InlineData("Where was the summit?", "Where was the summit?")]
+    [InlineData("In which city was the Trump-Kim summit to be held in 2018?", "Your answer")]
+    [InlineData("Two\nlines", "Your answer")]
+    public void TitleFor_Prompt_FitsModalTitleOrFallsBack(string prompt, string expected)
+    {
+        var card = new DeckCard { Id = "c", Kind = CardKind.Typed, Prompt = prompt, Answers = ["x"] };
+
+        var title = AnswerModal.TitleFor(card);
+
+        Assert.Equal(expected, title);
+        Assert.True(title.Length <= StudyBot.Core.Decks.Validation.DiscordLimits.ModalTitle);
+    }
+}

@@ -117,6 +117,32 @@ public class EmulatorGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resume_AfterClientClosedWith1000_GetsInvalidSessionFalse()
+    {
+        var (client, ready) = await GatewayTestClient.IdentifiedAsync(_emulator.GatewayUrl, _emulator.BotToken);
+        await client.DisposeAsync();
+        await using var again = await GatewayTestClient.ConnectAsync(_emulator.GatewayUrl);
+        await again.ReceiveAsync();
+        await again.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = _emulator.BotToken, ["session_id"] = ready["d"]!["session_id"]!.DeepClone(), ["seq"] = 1 } });
+        var answer = await again.ReceiveAsync();
+        Assert.Equal(9, answer!["op"]!.GetValue<int>());
+        Assert.False(answer["d"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task GuildAdded_AfterReady_SendsGuildCreateOnItsShard()
+    {
+        var ids = _emulator.State.Ids;
+        var (shard0, _) = await GatewayTestClient.IdentifiedAsync(_emulator.GatewayUrl, _emulator.BotToken, 0, 2);
+        var (shard1, _) = await GatewayTestClient.IdentifiedAsync(_emulator.GatewayUrl, _emulator.BotToken, 1, 2);
+        await using var _0 = shard0;
+        await using var _1 = shard1;
+        var guild = _emulator.State.AddGuild("late", ids.NextOnShard(1, 2));
+        Assert.Equal(guild.Id, (await shard1.ReceiveDispatchAsync("GUILD_CREATE"))["d"]!["id"]!.GetValue<string>());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => shard0.ReceiveAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
     public async Task Resume_UnknownSession_GetsInvalidSessionFalse()
     {
         await using var client = await GatewayTestClient.ConnectAsync(_emulator.GatewayUrl);
@@ -142,6 +168,16 @@ public class EmulatorGatewayTests : IAsyncLifetime
         Assert.Equal(onShard0.Id, (await shard0.ReceiveDispatchAsync("GUILD_CREATE"))["d"]!["id"]!.GetValue<string>());
         Assert.Equal(onShard1.Id, (await shard1.ReceiveDispatchAsync("GUILD_CREATE"))["d"]!["id"]!.GetValue<string>());
         Assert.Equal(1, Snowflakes.ShardOf(onShard1.Id, 2));
+    }
+
+    [Fact]
+    public async Task Heartbeats_Stopped_ConnectionClosedResumably()
+    {
+        await using var emulator = await StartAsync(o => { o.HeartbeatIntervalMs = 100; o.HeartbeatGrace = TimeSpan.FromMilliseconds(200); });
+        var (client, ready) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken);
+        await using var _1 = client;
+        Assert.Equal(4000, await client.ReceiveCloseAsync());
+        Assert.False(emulator.Gateway.Sessions.Single().Invalidated);
     }
 
     [Fact]

@@ -69,6 +69,17 @@ public class EmulatorInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCommand_InDm_ArrivesOnShardZeroWithUser()
+    {
+        var dm = _emulator.State.GetOrCreateDm(_user.Id);
+        await _user.RunCommandAsync(dm.Id, "review", Essay);
+        var d = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!;
+        Assert.Equal(_user.Id, d["user"]!["id"]!.GetValue<string>());
+        Assert.Null(d["member"]);
+        Assert.Null(d["guild_id"]);
+    }
+
+    [Fact]
     public async Task Callback_Twice_Returns40060()
     {
         var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);

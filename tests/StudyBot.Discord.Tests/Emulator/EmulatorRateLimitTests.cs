@@ -68,7 +68,20 @@ public class EmulatorRateLimitTests : IAsyncLifetime
         Assert.Equal(5.0, body["retry_after"]!.GetValue<double>());
         Assert.False(body["global"]!.GetValue<bool>());
         Assert.Equal(1, _emulator.RateLimitViolations);
+        Assert.Equal(1, _emulator.InvalidRequests);
         Assert.Equal(2, _emulator.State.MessagesIn(_channelA).Count);
+    }
+
+    [Fact]
+    public async Task SharedBucket_Exhausted_Gets429WithSharedScope()
+    {
+        await using var emulator = await StartAsync(o => { o.TimeProvider = _clock; o.RateLimits.Routes[MessageRoute] = new RouteLimit(1, TimeSpan.FromSeconds(5), Shared: true); });
+        var channel = emulator.AddGuildWithUser("g", "c", "u").Channel.Id;
+        using var http = Client(emulator);
+        await http.PostAsync($"channels/{channel}/messages", Json(new JsonObject { ["content"] = "x" }));
+        var limited = await http.PostAsync($"channels/{channel}/messages", Json(new JsonObject { ["content"] = "x" }));
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+        Assert.Equal("shared", Header(limited, "X-RateLimit-Scope"));
     }
 
     [Fact]

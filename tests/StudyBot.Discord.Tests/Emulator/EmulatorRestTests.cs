@@ -264,6 +264,16 @@ public class EmulatorRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Faults_ResponseDelay_HoldsTheAnswer()
+    {
+        _emulator.Faults.ResponseDelay = TimeSpan.FromMilliseconds(300);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await _http.GetAsync("users/@me");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task Requests_Always_RecordedWithRouteTemplateAndNoToken()
     {
         await _http.PostAsync($"channels/{_channelId}/messages", Json(new JsonObject { ["content"] = "recorded" }));

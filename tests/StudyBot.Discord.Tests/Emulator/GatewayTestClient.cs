@@ -44,11 +44,11 @@ internal sealed class GatewayTestClient : IAsyncDisposable
     }
 
     /// <summary>Skips frames until a dispatch named <paramref name="eventName"/>.</summary>
-    public async Task<JsonObject> ReceiveDispatchAsync(string eventName)
+    public async Task<JsonObject> ReceiveDispatchAsync(string eventName, TimeSpan? timeout = null)
     {
         while (true)
         {
-            var frame = await ReceiveAsync() ?? throw new InvalidOperationException($"Closed ({CloseStatus}) before {eventName}.");
+            var frame = await ReceiveAsync(timeout) ?? throw new InvalidOperationException($"Closed ({CloseStatus}) before {eventName}.");
             if (frame["t"]?.GetValue<string>() == eventName)
             {
                 return frame;

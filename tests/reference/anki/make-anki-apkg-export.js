@@ -1,6 +1,7 @@
 // Makes anki-apkg-export.apkg with anki-apkg-export: its one note type (Front/Back, one card),
 // HTML in fields, tags, and an image reference with the image added as media.
 const fs = require("node:fs");
+const path = require("node:path");
 const AnkiExport = require("anki-apkg-export").default;
 
 const apkg = new AnkiExport("Peninsula Basics");
@@ -12,8 +13,10 @@ apkg.addCard("Where is the DMZ? <img src=\"map.png\" />", "Along the 38th parall
 apkg
   .save()
   .then((zip) => {
-    fs.writeFileSync("anki-apkg-export.apkg", zip, "binary");
-    console.log("wrote anki-apkg-export.apkg");
+    // The output folder is the first argument (default: this folder), so tests can remake the package elsewhere.
+    const out = path.join(process.argv[2] ?? ".", "anki-apkg-export.apkg");
+    fs.writeFileSync(out, zip, "binary");
+    console.log(`wrote ${out}`);
   })
   .catch((err) => {
     console.error(err.stack || err);

@@ -4,6 +4,7 @@
 // Package.writeToFile fills the sql.js database and then hands a Blob to a browser download; under
 // node that download is a no-op, so this script zips the filled database the way writeToFile does.
 import fs from "node:fs";
+import path from "node:path";
 import initSqlJs from "sql.js";
 import JSZip from "jszip";
 import { Model, ClozeModel, Deck, Package } from "genanki-js";
@@ -64,5 +65,7 @@ const zip = new JSZip();
 zip.file("collection.anki2", db.export());
 zip.file("0", new Uint8Array([0x49, 0x44, 0x33]));
 zip.file("media", JSON.stringify({ 0: "pyeonghwa.mp3" }));
-fs.writeFileSync("genanki-js.apkg", await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-console.log("wrote genanki-js.apkg");
+// The output folder is the first argument (default: this folder), so tests can remake the package elsewhere.
+const out = path.join(process.argv[2] ?? ".", "genanki-js.apkg");
+fs.writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+console.log(`wrote ${out}`);

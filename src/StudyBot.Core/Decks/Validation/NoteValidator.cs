@@ -127,7 +127,7 @@ internal static class NoteValidator
         if (CheckPrompt(note, id, diagnostics) && note.Prompt!.Length > DiscordLimits.ModalTitle)
         {
             diagnostics.Warning(note.PositionOf("prompt"), id,
-                $"the prompt is {note.Prompt.Length} characters, longer than a modal title ({DiscordLimits.ModalTitle}): the answer box will be titled 'Your answer' and the prompt stays in the question above it. Shorten the prompt to {DiscordLimits.ModalTitle} to see it in the box.");
+                $"the prompt ({note.Prompt.Length} characters) is longer than a modal title ({DiscordLimits.ModalTitle}), so the answer box is titled 'Your answer' and the prompt stays visible in the question above it. Shorten it to {DiscordLimits.ModalTitle} to title the box with it.");
         }
         CheckNoChoices(note, id, diagnostics);
         CheckAnswers(note, id, diagnostics, "add `answers: [...]` listing every answer to accept");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace StudyBot.Core.Decks.Formats.Html;
@@ -42,20 +41,45 @@ public static partial class HtmlToMarkdown
         {
             return new Converted("", media);
         }
-        var text = Sound().Replace(html, m => { media.Add(m.Groups[1].Value); return ""; });
-        text = Image().Replace(text, m =>
+        // Each pass runs only when its marker is present: a 10,000-note import converts tens of thousands of fields.
+        var text = html;
+        if (text.Contains("[sound:", StringComparison.Ordinal))
         {
-            media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
-            return "";
-        });
-        text = Hidden().Replace(text, "");
+            text = Sound().Replace(text, m => { media.Add(m.Groups[1].Value); return ""; });
+        }
+        var hasTags = text.Contains('<');
+        if (hasTags && text.Contains("<img", StringComparison.OrdinalIgnoreCase))
+        {
+            text = Image().Replace(text, m =>
+            {
+                media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+                return "";
+            });
+        }
+        if (hasTags && (text.Contains("<!--", StringComparison.Ordinal) || text.Contains("<script", StringComparison.OrdinalIgnoreCase) || text.Contains("<style", StringComparison.OrdinalIgnoreCase)))
+        {
+            text = Hidden().Replace(text, "");
+        }
         // Source newlines are not line breaks in HTML; only tags break lines.
         text = text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
-        text = Tag().Replace(text, m => Replace(m.Groups[2].Value.ToLowerInvariant(), m.Groups[1].Value == "/"));
-        text = WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
-        text = ManySpaces().Replace(text, " ");
-        text = SpacesAroundNewline().Replace(text, "\n");
-        text = ManyNewlines().Replace(text, "\n\n");
+        if (hasTags)
+        {
+            text = Tag().Replace(text, m => Replace(m.Groups[2].Value.ToLowerInvariant(), m.Groups[1].Value == "/"));
+        }
+        if (text.Contains('&'))
+        {
+            text = WebUtility.HtmlDecode(text);
+        }
+        text = text.Replace('\u00A0', ' ');
+        if (text.Contains("  ", StringComparison.Ordinal) || text.Contains('\t'))
+        {
+            text = ManySpaces().Replace(text, " ");
+        }
+        if (text.Contains('\n'))
+        {
+            text = SpacesAroundNewline().Replace(text, "\n");
+            text = ManyNewlines().Replace(text, "\n\n");
+        }
         return new Converted(TidyMarkers(text.Trim()), media);
     }
 
@@ -76,19 +100,10 @@ public static partial class HtmlToMarkdown
     };
 
     /// <summary>Bold or underline markers around nothing (from an empty tag) would show as literal asterisks.</summary>
-    private static string TidyMarkers(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        foreach (var line in text.Split('\n'))
-        {
-            if (result.Length > 0)
-            {
-                result.Append('\n');
-            }
-            result.Append(EmptyMarkers().Replace(line, "$2"));
-        }
-        return result.ToString().Trim();
-    }
+    private static string TidyMarkers(string text) =>
+        text.Contains("**", StringComparison.Ordinal) || text.Contains("__", StringComparison.Ordinal)
+            ? EmptyMarkers().Replace(text, "$2").Trim()
+            : text;
 
     [GeneratedRegex(@"(?<!\*)(\*\*|__)(\s*)\1(?!\*)")]
     private static partial Regex EmptyMarkers();
