@@ -12,4 +12,4 @@ public sealed record ReviewPrompt(int CardId, int Nonce, int Scope, string DeckT
 public sealed record ReviewReveal(ReviewPrompt Prompt, IReadOnlyList<(Rating Rating, TimeSpan Interval)> Intervals);
 
 /// <summary>What an answer did, to show right/wrong, the explanation and the next due time.</summary>
-public sealed record ReviewOutcome(ReviewPrompt Prompt, AnswerResult Result, string? Given);
+public sealed record ReviewOutcome(ReviewPrompt Prompt, AnswerResult Result, string? Given, DateTime AnsweredUtc);

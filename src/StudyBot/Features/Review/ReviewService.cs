@@ -93,7 +93,7 @@ public sealed class ReviewService(
         var now = clock.UtcNow;
         var responseTime = shownAt is { } shown ? now - shown.UtcDateTime : TimeSpan.Zero;
         var result = await engine.AnswerAsync(userId, cardId, answer, key, responseTime < TimeSpan.Zero ? TimeSpan.Zero : responseTime, ReviewSource.Review, now, cancellationToken);
-        return new ReviewOutcome(prompt, result, answer.LogText);
+        return new ReviewOutcome(prompt, result, answer.LogText, now);
     }
 
     /// <summary>Undoes the answer with log id <paramref name="logId"/> if it is still the student's last one, and shows the card again.</summary>

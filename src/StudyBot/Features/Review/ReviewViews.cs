@@ -96,7 +96,7 @@ public static class ReviewViews
                     e.AddField("From the reading", Truncate(explanation, 1024));
                 }
 
-                e.AddField("Next review", $"{DiscordTime.Relative(result.NextDueUtc)} ({DiscordTime.Full(result.NextDueUtc)})");
+                e.AddField("Next review", $"in {DiscordTime.Interval(result.NextDueUtc - outcome.AnsweredUtc)} · {DiscordTime.Full(result.NextDueUtc)}");
                 if (result.LeechMessage is { } leech)
                 {
                     e.AddField("Leech", Truncate(leech, 1024));
