@@ -12,6 +12,7 @@ using StudyBot.Features.Quiz;
 using StudyBot.Features.Reminders;
 using StudyBot.Features.Review;
 using StudyBot.Features.Settings;
+using StudyBot.Features.Stats;
 using StudyBot.Hosting.Playground;
 
 namespace StudyBot.Hosting;
@@ -105,7 +106,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudySettings();
         services.AddReminders();
         services.AddQuiz();
-        // services.AddStats();
+        services.AddStats();
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
         {

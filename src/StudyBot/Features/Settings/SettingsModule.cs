@@ -8,7 +8,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Settings;
 
 /// <summary>/settings [timezone] [day-start] [new-per-day] [reviews-per-day], and time zone autocomplete.</summary>
-public sealed class SettingsModule(SettingsService settings)
+public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zones)
 {
     public async Task UpdateAsync(InteractionContext context)
     {
@@ -42,12 +42,12 @@ public sealed class SettingsModule(SettingsService settings)
         await context.Responder.ReplyAsync(message, context.CancellationToken);
     }
 
-    public Task SuggestZonesAsync(InteractionContext context)
+    public async Task SuggestZonesAsync(InteractionContext context)
     {
         var typed = context.FocusedOption?.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : "";
-        var choices = SettingsService.MatchZones(typed)
+        var choices = (await zones.MatchAsync(typed))
             .Select(id => new ApplicationCommandOptionChoice { Name = id, Value = JsonSerializer.SerializeToElement(id, SettingsJson.Default.String) })
             .ToList();
-        return context.Responder.AutocompleteAsync(choices, context.CancellationToken);
+        await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
     }
 }

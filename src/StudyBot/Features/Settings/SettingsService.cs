@@ -34,14 +34,4 @@ public sealed class SettingsService(StudentStore students, StudentDefaults defau
 
         return settings;
     }
-
-    /// <summary>IANA zone ids containing what the student typed, for autocomplete (Discord shows at most 25).</summary>
-    public static IReadOnlyList<string> MatchZones(string typed)
-        => TimeZoneInfo.GetSystemTimeZones()
-            .Select(z => z.Id)
-            .Where(id => id.Contains('/') || id == "UTC")
-            .Where(id => id.Contains(typed.Trim().Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Take(25)
-            .ToList();
 }

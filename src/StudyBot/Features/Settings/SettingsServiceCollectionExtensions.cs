@@ -14,6 +14,8 @@ public static class SettingsServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<SettingsService>();
         services.AddScoped<SettingsModule>();
+        services.AddSingleton<TimeZoneCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
         services.AddBotCommand(
             new SlashCommandBuilder("settings", "Your time zone, when your day starts, and daily limits")
                 .AddOption(ApplicationCommandOptionType.String, "timezone", "Your IANA time zone, e.g. Europe/Berlin", autocomplete: true)
