@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Data;
 using StudyBot.Discord.Interactions;
-using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Decks;
@@ -12,7 +10,7 @@ public sealed class DeckAutocomplete(StudyDbContext db)
 {
     public async Task SuggestAsync(InteractionContext context)
     {
-        var typed = context.FocusedOption?.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : "";
+        var typed = Choices.Typed(context);
         var decks = await VisibleDecks.For(db, context.Interaction.GuildId?.Value)
             .OrderBy(d => d.Key)
             .Select(d => new { d.Key, d.Title })
@@ -20,16 +18,12 @@ public sealed class DeckAutocomplete(StudyDbContext db)
         var choices = decks
             .Where(d => d.Key.Contains(typed, StringComparison.OrdinalIgnoreCase) || d.Title.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Take(25)
-            .Select(d => new ApplicationCommandOptionChoice
-            {
-                Name = ReviewName(d.Key, d.Title),
-                Value = JsonSerializer.SerializeToElement(d.Key, DeckJson.Default.String),
-            })
+            .Select(d => Choices.Of(ChoiceName(d.Key, d.Title), d.Key))
             .ToList();
         await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
     }
 
-    private static string ReviewName(string key, string title)
+    private static string ChoiceName(string key, string title)
     {
         var name = $"{title} ({key})";
         return name.Length <= 100 ? name : key;

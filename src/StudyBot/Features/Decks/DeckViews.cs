@@ -44,7 +44,7 @@ public static class DeckViews
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                e.WithTitle($"Deck uploaded: {ReviewText(outcome.Title ?? result.DeckKey, 200)}")
+                e.WithTitle($"Deck uploaded: {Text.Truncate(outcome.Title ?? result.DeckKey, 200)}")
                     .WithColor(Colors.Right)
                     .WithDescription($"`{result.DeckKey}` is now at version {result.Version}: **{result.Added} new**, **{result.Changed} changed**, **{result.Retired} retired** ({result.Unchanged} unchanged{(result.Restored > 0 ? $", {result.Restored} restored" : "")}). Students keep their progress on changed cards.");
                 if (warnings.Count > 0)
@@ -62,7 +62,7 @@ public static class DeckViews
         var body = outcome.Failure ?? $"{errors.Count} problem(s) to fix, then upload again:\n{Lines(errors, DescriptionBudget)}";
         return new MessageBuilder()
             .AddEmbed(e => e
-                .WithTitle($"Deck not uploaded: {ReviewText(fileName, 200)}")
+                .WithTitle($"Deck not uploaded: {Text.Truncate(fileName, 200)}")
                 .WithColor(Colors.Wrong)
                 .WithDescription(body)
                 .WithFooter("Nothing was changed."))
@@ -90,5 +90,4 @@ public static class DeckViews
         return text.Append("```").ToString();
     }
 
-    private static string ReviewText(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Quartz;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Quiz;
 
@@ -8,12 +8,6 @@ public sealed class QuizCloseJob(QuizService quizzes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var raw = context.MergedJobDataMap.GetString(QuizScheduler.QuizKey);
-        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var quizId))
-        {
-            throw new JobExecutionException($"Quiz close job {context.JobDetail.Key} has no valid quiz id ('{raw}').");
-        }
-
-        await quizzes.CloseAsync(quizId, cancellationToken);
+        await quizzes.CloseAsync(JobIds.Require(context, QuizScheduler.QuizKey), cancellationToken);
     }
 }

@@ -14,9 +14,9 @@ public static class QuizViews
     public static MessagePayload Question(Data.Entities.Quiz quiz, DeckCard card, string deckTitle)
         => new MessageBuilder()
             .AddEmbed(e => e
-                .WithAuthor(Truncate($"Quiz · {deckTitle}", 256))
+                .WithAuthor(Text.Truncate($"Quiz · {deckTitle}", 256))
                 .WithTitle("Question for everyone")
-                .WithDescription(Truncate(card.Prompt, 4000))
+                .WithDescription(Text.Truncate(card.Prompt, 4000))
                 .WithColor(Colors.Brand)
                 .AddField("Closes", DiscordTime.Relative(quiz.ClosesUtc))
                 .WithFooter("Your first click counts, and goes into your own review schedule."))
@@ -38,22 +38,22 @@ public static class QuizViews
         {
             var choice = card.Choices[index];
             var votes = quiz.Answers.Count(a => a.AnswerText == choice.Text);
-            lines.Append(choice.Correct ? "✅ " : "▫️ ").Append(Truncate(choice.Text, 200)).Append(" — ").Append(votes.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            lines.Append(choice.Correct ? "✅ " : "▫️ ").Append(Text.Truncate(choice.Text, 200)).Append(" — ").Append(votes.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         var summary = total == 0 ? "Nobody answered." : $"{right} of {total} answered correctly ({100.0 * right / total:0}%).";
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                e.WithAuthor(Truncate($"Quiz · {deckTitle}", 256))
+                e.WithAuthor(Text.Truncate($"Quiz · {deckTitle}", 256))
                     .WithTitle("Quiz closed")
-                    .WithDescription(Truncate(card.Prompt, 3000))
+                    .WithDescription(Text.Truncate(card.Prompt, 3000))
                     .WithColor(Colors.Neutral)
-                    .AddField("Results", Truncate(lines.ToString(), 1024))
+                    .AddField("Results", Text.Truncate(lines.ToString(), 1024))
                     .AddField("Score", summary);
                 if (card.Explanation is { Length: > 0 } explanation)
                 {
-                    e.AddField("From the reading", Truncate(explanation, 1024));
+                    e.AddField("From the reading", Text.Truncate(explanation, 1024));
                 }
             })
             .Build() with { Components = [] };
@@ -75,5 +75,4 @@ public static class QuizViews
         return order;
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Quartz;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Reminders;
 
@@ -8,12 +8,6 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var raw = context.MergedJobDataMap.GetString(ReminderScheduler.UserKey);
-        if (!ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
-        {
-            throw new JobExecutionException($"Reminder job {context.JobDetail.Key} has no valid user id ('{raw}').");
-        }
-
-        await reminders.RemindAsync(userId, cancellationToken);
+        await reminders.RemindAsync((ulong)JobIds.Require(context, ReminderScheduler.UserKey), cancellationToken);
     }
 }

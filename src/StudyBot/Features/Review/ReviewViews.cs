@@ -49,10 +49,10 @@ public static class ReviewViews
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                CardEmbed(e, prompt).WithColor(Colors.Neutral).AddField("Answer", Truncate(string.Join(" / ", prompt.Card.Answers), 1024));
+                CardEmbed(e, prompt).WithColor(Colors.Neutral).AddField("Answer", Text.Truncate(string.Join(" / ", prompt.Card.Answers), 1024));
                 if (prompt.Card.Explanation is { Length: > 0 } explanation)
                 {
-                    e.AddField("From the reading", Truncate(explanation, 1024));
+                    e.AddField("From the reading", Text.Truncate(explanation, 1024));
                 }
 
                 e.WithFooter("How well did you remember it? Each button shows when you will see the card again.");
@@ -75,31 +75,31 @@ public static class ReviewViews
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                e.WithTitle(title).WithColor(color).WithDescription(Truncate(card.Prompt, 4000));
+                e.WithTitle(title).WithColor(color).WithDescription(Text.Truncate(card.Prompt, 4000));
                 if (card.Kind == CardKind.Mcq && ChosenText(card, outcome.Given) is { } chosen)
                 {
-                    e.AddField("You chose", Truncate(chosen, 1024), inline: true);
+                    e.AddField("You chose", Text.Truncate(chosen, 1024), inline: true);
                 }
                 else if (card.Kind is CardKind.Typed or CardKind.Cloze && outcome.Given is { Length: > 0 } typed)
                 {
-                    e.AddField("You answered", Truncate(typed, 1024), inline: true);
+                    e.AddField("You answered", Text.Truncate(typed, 1024), inline: true);
                 }
 
-                e.AddField("Answer", Truncate(string.Join(" / ", card.Answers), 1024), inline: true);
+                e.AddField("Answer", Text.Truncate(string.Join(" / ", card.Answers), 1024), inline: true);
                 if (result.Note is { Length: > 0 } note && result.Rating != Rating.Good)
                 {
-                    e.AddField("Note", Truncate(note, 1024));
+                    e.AddField("Note", Text.Truncate(note, 1024));
                 }
 
                 if (card.Explanation is { Length: > 0 } explanation)
                 {
-                    e.AddField("From the reading", Truncate(explanation, 1024));
+                    e.AddField("From the reading", Text.Truncate(explanation, 1024));
                 }
 
                 e.AddField("Next review", $"in {DiscordTime.Interval(result.NextDueUtc - outcome.AnsweredUtc)} · {DiscordTime.Full(result.NextDueUtc)}");
                 if (result.LeechMessage is { } leech)
                 {
-                    e.AddField("Leech", Truncate(leech, 1024));
+                    e.AddField("Leech", Text.Truncate(leech, 1024));
                 }
             })
             .AddActionRow(row => row
@@ -116,7 +116,7 @@ public static class ReviewViews
 
     public static InteractionCallbackData AnswerModal(ReviewPrompt prompt)
         => new ModalBuilder(ReviewIds.Prompt(ReviewIds.Modal, prompt.CardId, prompt.Nonce, prompt.Scope), prompt.Card.Kind == CardKind.Cloze ? "Fill in the blank" : "Your answer")
-            .AddTextInput(ReviewIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: 200, placeholder: Truncate(prompt.Card.Prompt, 100))
+            .AddTextInput(ReviewIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: 200, placeholder: Text.Truncate(prompt.Card.Prompt, 100))
             .Build();
 
     /// <summary>The choices' file-order indexes in the order shown: shuffled, but the same each time this prompt is drawn.</summary>
@@ -129,13 +129,13 @@ public static class ReviewViews
 
     private static EmbedBuilder CardEmbed(EmbedBuilder embed, ReviewPrompt prompt)
         => embed
-            .WithAuthor(Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}", 256))
-            .WithDescription(Truncate(prompt.Card.Prompt, 4000))
+            .WithAuthor(Text.Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}", 256))
+            .WithDescription(Text.Truncate(prompt.Card.Prompt, 4000))
             .WithFooter(prompt.Card.Kind switch
             {
                 CardKind.Mcq => "Pick one answer.",
                 CardKind.Typed => "Press Answer and type it.",
-                CardKind.Cloze => prompt.Card.Hint is { Length: > 0 } hint ? $"Hint: {Truncate(hint, 200)}" : "Fill in the blank.",
+                CardKind.Cloze => prompt.Card.Hint is { Length: > 0 } hint ? $"Hint: {Text.Truncate(hint, 200)}" : "Fill in the blank.",
                 _ => "Think of the answer, then show it.",
             });
 
@@ -169,5 +169,4 @@ public static class ReviewViews
         _ => ButtonStyle.Secondary,
     };
 
-    public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

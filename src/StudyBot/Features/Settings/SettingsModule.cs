@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
@@ -44,9 +43,8 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
 
     public async Task SuggestZonesAsync(InteractionContext context)
     {
-        var typed = context.FocusedOption?.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : "";
-        var choices = (await zones.MatchAsync(typed))
-            .Select(id => new ApplicationCommandOptionChoice { Name = id, Value = JsonSerializer.SerializeToElement(id, SettingsJson.Default.String) })
+        var choices = (await zones.MatchAsync(Choices.Typed(context)))
+            .Select(id => Choices.Of(id, id))
             .ToList();
         await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
     }
