@@ -89,5 +89,4 @@ public static class DeckViews
 
         return text.Append("```").ToString();
     }
-
 }

@@ -74,5 +74,4 @@ public static class QuizViews
         new Random(unchecked((int)quizId * 7919)).Shuffle(order);
         return order;
     }
-
 }

@@ -168,5 +168,4 @@ public static class ReviewViews
         Rating.Easy => ButtonStyle.Primary,
         _ => ButtonStyle.Secondary,
     };
-
 }
