@@ -103,6 +103,31 @@ public sealed class ReviewTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         Assert.Contains("Graded: Good", MessageView.Text(graded.Message));
     }
 
+    [Fact]
+    public async Task Review_ClozeTypedNearMiss_CountsAsHardAndSaysWhatWasExpected()
+    {
+        await TestDecks.UploadAsync(bot, """
+            id: e2e-cloze
+            title: Cloze
+            cards:
+              - id: border
+                kind: cloze
+                text: "The {{c1::Yalu}} River marks much of the border."
+            """);
+        var student = bot.AddStudent("clozer");
+        var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-cloze"));
+        Assert.DoesNotContain("Yalu", MessageView.Text(prompt.Message));
+
+        var opened = await student.ClickButtonAsync(MessageView.Id(prompt.Message!), MessageView.ButtonLabelled(prompt.Message, "Type the blank"));
+        var result = await (await student.SubmitModalAsync(opened, new Dictionary<string, string> { ["answer"] = "Yalo" })).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var text = MessageView.Text(result.Message);
+        Assert.Contains("Almost: counted as Hard", text);
+        Assert.Contains("Yalu", text);
+        var entry = Assert.Single(await AnswersAsync(ulong.Parse(student.Id), "border#c1"));
+        Assert.Equal(Rating.Hard, entry.Rating);
+    }
+
     private Task<List<ReviewLogEntry>> AnswersAsync(ulong userId, string cardKey)
         => bot.QueryAsync(db => db.ReviewLog
             .Where(l => l.UserId == userId && l.Kind == ReviewKind.Answer && db.Cards.Any(c => c.Id == l.CardId && c.Key == cardKey))
