@@ -14,7 +14,7 @@ namespace StudyBot.Benchmarks;
 /// transaction per answer) as prepared Microsoft.Data.Sqlite commands on one open connection, with
 /// states kept in memory, on a file migrated to the same schema with the same pragmas.
 /// </summary>
-internal sealed class RawRun : IDisposable
+internal sealed class RawAnswerRun : IDisposable
 {
     private const string MemoryColumns = "Due, Stability, Difficulty, ElapsedDays, ScheduledDays, LearningSteps, Reps, Lapses, State, LastReview, Suspended, Leech";
 
@@ -25,7 +25,7 @@ internal sealed class RawRun : IDisposable
     private readonly FsrsScheduler _scheduler = new();
     private readonly Dictionary<(ulong, int), (long Id, int Version, CardMemory Memory)> _states = [];
 
-    private RawRun(SqliteConnection connection)
+    private RawAnswerRun(SqliteConnection connection)
     {
         _connection = connection;
         _insertState = Command($"INSERT INTO CardStates (UserId, CardId, Version, {MemoryColumns}) VALUES ($u, $c, 1, {Parameters("")}) RETURNING Id", "$u", "$c");
@@ -48,7 +48,7 @@ internal sealed class RawRun : IDisposable
         }
     }
 
-    public static async Task<RawRun> CreateAsync(string path)
+    public static async Task<RawAnswerRun> CreateAsync(string path)
     {
         await using (var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddStudyData(path).BuildServiceProvider())
         {
@@ -70,7 +70,7 @@ internal sealed class RawRun : IDisposable
                 pragmas.ExecuteNonQuery();
             }
         }
-        return new RawRun(connection);
+        return new RawAnswerRun(connection);
     }
 
     private SqliteCommand Command(string sql, params string[] names)

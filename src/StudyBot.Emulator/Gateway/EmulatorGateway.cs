@@ -20,16 +20,7 @@ public sealed class EmulatorGateway
     public int ConnectionCount => _server.Connections.Count;
 
     /// <summary>Close codes of ended connections (null: dropped without a close frame), oldest first.</summary>
-    public IReadOnlyList<int?> ClosedCodes
-    {
-        get
-        {
-            lock (_server.ClosedCodes)
-            {
-                return [.. _server.ClosedCodes];
-            }
-        }
-    }
+    public IReadOnlyList<int?> ClosedCodes => _server.ClosedCodes;
 
     public IReadOnlyList<GatewaySessionInfo> Sessions =>
         [.. _server.Sessions.Select(s => new GatewaySessionInfo(s.Id, s.ShardId, s.ShardCount, s.Seq, s.Connection is { Closed: false }, s.Invalidated))];

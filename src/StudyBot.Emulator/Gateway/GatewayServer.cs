@@ -30,8 +30,10 @@ internal sealed class GatewayServer
     public IReadOnlyList<GatewayConnection> Connections { get { lock (_lock) { return [.. _connections]; } } }
     public IReadOnlyList<GatewaySession> Sessions { get { lock (_lock) { return [.. _sessions.Values]; } } }
 
+    private readonly List<int?> _closedCodes = [];
+
     /// <summary>Closed connections with their close codes, oldest first: what tests assert on.</summary>
-    public List<int?> ClosedCodes { get; } = [];
+    public IReadOnlyList<int?> ClosedCodes { get { lock (_lock) { return [.. _closedCodes]; } } }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -56,7 +58,7 @@ internal sealed class GatewayServer
             lock (_lock)
             {
                 _connections.Remove(connection);
-                ClosedCodes.Add(connection.CloseCode);
+                _closedCodes.Add(connection.CloseCode);
             }
             connection.Session?.Detach(connection);
         }

@@ -18,13 +18,13 @@ public static class DeckCli
             deck.SetDescription("Validate, import, export and generate decks.");
             deck.AddCommand<DeckValidateCommand>("validate")
                 .WithDescription("Check deck files and list every problem with its line and card.")
-                .WithExample("deck", "validate", "decks/collapse-fears.yaml", "decks/costs.yaml");
+                .WithExample("deck", "validate", "decks/collapse-fears.yaml", "decks/china-costs.yaml");
             deck.AddCommand<DeckImportCommand>("import")
                 .WithDescription("Import an Anki .apkg, an Anki or Quizlet text export, or a JSON deck into StudyBot's YAML.")
                 .WithExample("deck", "import", "spanish.apkg", "-o", "decks/spanish.yaml");
             deck.AddCommand<DeckExportCommand>("export")
                 .WithDescription("Write a deck as CSV (Anki-style headers) or YAML.")
-                .WithExample("deck", "export", "decks/costs.yaml", "--format", "csv", "-o", "costs.csv");
+                .WithExample("deck", "export", "decks/china-costs.yaml", "--format", "csv", "-o", "china-costs.csv");
             deck.AddCommand<DeckGenerateCommand>("generate")
                 .WithDescription("Draft a deck from a text or Markdown file, for an instructor to edit.")
                 .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml");

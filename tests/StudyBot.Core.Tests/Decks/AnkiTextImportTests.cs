@@ -105,3 +105,17 @@ public class AnkiTextImportTests
         Assert.Equal(2, Assert.Single(result.Warnings).Line);
     }
 }
+
+public class AnkiTextRobustnessTests
+{
+    [Fact]
+    public void LoadText_EveryTruncationOfAnAnkiExport_NeverThrows()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Decks", "Samples", "anki-notes.txt"));
+        for (var length = 0; length <= text.Length; length++)
+        {
+            var result = new DeckLoader().LoadText(text[..length], "anki.txt");
+            Assert.True(result.Deck is not null || result.Errors.Any(), $"no deck and no error at length {length}");
+        }
+    }
+}

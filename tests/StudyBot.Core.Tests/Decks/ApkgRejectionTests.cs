@@ -144,3 +144,29 @@ public class ApkgRejectionTests
         Assert.Contains("export the deck without media", Assert.Single(result.Errors).Message);
     }
 }
+
+public class ApkgRobustnessTests
+{
+    [Fact]
+    public void LoadApkg_TruncatedOrCorruptedPackages_NeverThrow()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg"));
+        var random = new Random(11);
+        var inputs = Enumerable.Range(0, 40).Select(i => bytes[..(bytes.Length * i / 40)]).ToList();
+        for (var i = 0; i < 60; i++)
+        {
+            var copy = (byte[])bytes.Clone();
+            for (var flips = 0; flips < 1 + i % 5; flips++)
+            {
+                copy[random.Next(copy.Length)] ^= (byte)random.Next(1, 256);
+            }
+            inputs.Add(copy);
+        }
+
+        foreach (var input in inputs)
+        {
+            var result = new DeckLoader().LoadApkg(new MemoryStream(input), "broken.apkg");
+            Assert.True(result.Deck is not null || result.Errors.Any());
+        }
+    }
+}

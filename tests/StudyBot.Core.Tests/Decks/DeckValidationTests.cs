@@ -208,6 +208,18 @@ public class DeckValidationTests
         DeckText.Load(DeckText.Yaml("id: d", "title: &t T", "description: *t", "cards:", "  - {id: c, kind: basic, prompt: Q, answer: A}"))
             .Error("the alias '*t' is not supported");
 
+    [Fact]
+    public void Load_DeeplyNestedValue_IsRefusedWithoutStackOverflow()
+    {
+        var error = DeckText.Load("id: d\ntitle: T\ndescription: " + new string('[', 5000) + new string(']', 5000) + "\ncards: []\n").Error("nested more than 32 levels");
+
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void Load_SecondDocument_IsReported() =>
+        Assert.Equal(6, DeckText.Load("id: d\ntitle: T\ncards:\n  - {id: c, kind: basic, prompt: Q, answer: A}\n\n---\nid: e\n").Error("a second YAML document").Line);
+
     [Theory]
     [InlineData("")]
     [InlineData("just text")]

@@ -119,6 +119,20 @@ public sealed class DeckCliTests : IDisposable
     }
 
     [Fact]
+    public void Import_QuizletWithChosenSeparators_WritesBasicCards()
+    {
+        var source = Write("quizlet.txt", "Yalu - river on the border;Tumen - the other border river;");
+        var target = Path.Combine(_dir, "rivers.yaml");
+
+        var (exit, _) = Run("deck", "import", source, "--from", "quizlet", "--separator", " - ", "--row-separator", ";", "-o", target);
+
+        Assert.Equal(0, exit);
+        var deck = new DeckLoader().LoadFile(target).Deck!;
+        Assert.Equal("quizlet", deck.Id);
+        Assert.Equal([("Yalu", "river on the border"), ("Tumen", "the other border river")], deck.Cards.Select(c => (c.Prompt, c.Answers.Single())));
+    }
+
+    [Fact]
     public void Validate_UnknownFormatOption_ExitsNonZeroWithMessage()
     {
         var (exit, output) = Run("deck", "validate", "--from", "docx", "x.docx");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 using StudyBot.Data;
 
 namespace StudyBot.Cli.Db;
@@ -8,8 +9,18 @@ namespace StudyBot.Cli.Db;
 /// <summary>The data services over one database, for a command's lifetime.</summary>
 internal static class DbServices
 {
-    /// <summary>Opens an existing database whose schema is current, or explains why not.</summary>
-    public static async Task<(ServiceProvider? Services, string? Error)> OpenExistingAsync(DbSettings settings)
+    /// <summary>Opens an existing database whose schema is current, or says why not and returns null.</summary>
+    public static async Task<ServiceProvider?> OpenExistingAsync(DbSettings settings)
+    {
+        var (services, error) = await TryOpenExistingAsync(settings);
+        if (error is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
+        }
+        return services;
+    }
+
+    private static async Task<(ServiceProvider? Services, string? Error)> TryOpenExistingAsync(DbSettings settings)
     {
         var connectionString = DatabaseLocation.ConnectionString(settings.Database);
         var file = DatabaseLocation.FilePath(connectionString);

@@ -12,10 +12,8 @@ public sealed class DbVerifyCommand : AsyncCommand<DbSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, DbSettings settings)
     {
-        var (services, error) = await DbServices.OpenExistingAsync(settings);
-        if (services is null)
+        if (await DbServices.OpenExistingAsync(settings) is not { } services)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
             return 1;
         }
         await using (services)

@@ -13,6 +13,21 @@ public static class ApkgReader
 
     public static DeckDraft? Read(Stream stream, DiagnosticBag diagnostics, DeckReadOptions options, DeckLimits limits, IProgress<double>? progress = null)
     {
+        try
+        {
+            return ReadArchive(stream, diagnostics, options, limits, progress);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException
+            or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // A damaged zip or collection fails in many places inside the zip and SQLite readers; each is the same advice.
+            diagnostics.Error(SourcePosition.None, null, $"the package is damaged ({ex.Message}): export the deck from Anki again.");
+            return null;
+        }
+    }
+
+    private static DeckDraft? ReadArchive(Stream stream, DiagnosticBag diagnostics, DeckReadOptions options, DeckLimits limits, IProgress<double>? progress)
+    {
         using var archive = SafeArchive.Open(stream, diagnostics, limits);
         if (archive is null)
         {
