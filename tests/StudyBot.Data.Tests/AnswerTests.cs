@@ -34,6 +34,27 @@ public class AnswerTests
     }
 
     [Fact]
+    public async Task AnswerAsync_AfterUploadElsewhereChangesAnswer_GradesAgainstNewContent()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Pyongyang")));
+        var cardId = await db.CardIdAsync("d", "capital");
+        var now = Utc.At(2026, 3, 2, 12);
+        var first = await db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-1", TimeSpan.Zero, ReviewSource.Review, now);
+
+        // Another host (its own services, so no shared memory with this engine) changes the answer.
+        await using (var elsewhere = db.BuildServices())
+        {
+            await elsewhere.GetRequiredService<Stores.DeckStore>().UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Beijing")));
+        }
+        var stale = await db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-2", TimeSpan.Zero, ReviewSource.Review, now.AddDays(3));
+        var fresh = await db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Beijing"), "i-3", TimeSpan.Zero, ReviewSource.Review, now.AddDays(9));
+
+        Assert.Equal((Rating.Good, Rating.Again, Rating.Good), (first.Rating, stale.Rating, fresh.Rating));
+        await db.AssertVerifiesAsync();
+    }
+
+    [Fact]
     public async Task AnswerAsync_DoubleClick_GradesOnceAndReturnsFirstResult()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
+using StudyBot.Core.Decks;
 using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
@@ -8,9 +9,12 @@ public sealed partial class ReviewEngine
 {
     private const int MaxBatch = 64;
 
-    private sealed record AnswerContext(CardRecord Card, UserCardState? State, UserSettings? Settings);
+    private sealed record AnswerContext(DeckCard Card, UserCardState? State, UserSettings? Settings);
 
-    private static readonly Func<StudyDbContext, int, ulong, Task<AnswerContext?>> _answerContext =
+    private sealed record AnswerRow(int ChangedInVersion, UserCardState? State, UserSettings? Settings);
+
+    /// <summary>Everything a lone answer reads but the card's content, which <see cref="GradingCards"/> keeps.</summary>
+    private static readonly Func<StudyDbContext, int, ulong, Task<AnswerRow?>> _answerRow =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, ulong userId) =>
             (from card in db.Cards
              where card.Id == cardId
@@ -18,7 +22,12 @@ public sealed partial class ReviewEngine
              from state in states.DefaultIfEmpty()
              join settings in db.UserSettings on userId equals settings.UserId into userSettings
              from settings in userSettings.DefaultIfEmpty()
-             select new AnswerContext(card, state, settings)).FirstOrDefault());
+             select new AnswerRow(card.ChangedInVersion, state, settings)).FirstOrDefault());
+
+    private static readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
+        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
+
+    private readonly GradingCards _gradingCards = new();
 
     private GroupCommit? _groupCommit;
 
@@ -100,21 +109,40 @@ public sealed partial class ReviewEngine
     /// What grading needs for each answer of a batch: one compiled query for a lone answer, three
     /// set queries (cards, states, settings) for a batch, whatever its size.
     /// </summary>
-    private static async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
+    private async Task<Func<AnswerRequest, AnswerContext?>> LoadContextsAsync(StudyDbContext db, IReadOnlyList<AnswerRequest> batch)
     {
         if (batch.Count == 1)
         {
-            var single = await _answerContext(db, batch[0].CardId, batch[0].UserId);
+            var single = await LoadContextAsync(db, batch[0]);
             return _ => single;
         }
         var cardIds = batch.Select(r => r.CardId).Distinct().ToList();
         var userIds = batch.Select(r => r.UserId).Distinct().ToList();
-        var cards = await db.Cards.Where(c => cardIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var cards = (await db.Cards.Where(c => cardIds.Contains(c.Id)).ToListAsync()).ToDictionary(c => c.Id, _gradingCards.Remember);
         var states = await db.CardStates.Where(s => userIds.Contains(s.UserId) && cardIds.Contains(s.CardId)).ToDictionaryAsync(s => (s.UserId, s.CardId));
         var settings = await db.UserSettings.Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId);
         return request => cards.TryGetValue(request.CardId, out var card)
             ? new AnswerContext(card, states.GetValueOrDefault((request.UserId, request.CardId)), settings.GetValueOrDefault(request.UserId))
             : null;
+    }
+
+    private async Task<AnswerContext?> LoadContextAsync(StudyDbContext db, AnswerRequest request)
+    {
+        if (await _answerRow(db, request.CardId, request.UserId) is not { } row)
+        {
+            return null;
+        }
+        var card = _gradingCards.Find(request.CardId, row.ChangedInVersion);
+        if (card is null)
+        {
+            // Changed or deleted between the two reads: grade against what is there now, or report no card.
+            if (await _card(db, request.CardId) is not { } record)
+            {
+                return null;
+            }
+            card = _gradingCards.Remember(record);
+        }
+        return new AnswerContext(card, row.State, row.Settings);
     }
 
     /// <summary>
@@ -129,6 +157,8 @@ public sealed partial class ReviewEngine
         var states = new Dictionary<(ulong, int), UserCardState>();
         var written = new List<(AnswerRequest Request, AnswerResult Result, ReviewLogEntry Entry)>(batch.Count);
         var contexts = await LoadContextsAsync(db, batch);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var request in batch)
         {
             var context = contexts(request);
@@ -140,7 +170,7 @@ public sealed partial class ReviewEngine
             AnswerVerdict verdict;
             try
             {
-                verdict = AnswerChecker.Check(context.Card.ToDeckCard(), request.Answer);
+                verdict = AnswerChecker.Check(context.Card, request.Answer);
             }
             catch (ArgumentException exception)
             {
@@ -148,8 +178,7 @@ public sealed partial class ReviewEngine
                 continue;
             }
             var key = (request.UserId, request.CardId);
-            var known = states.TryGetValue(key, out var state);
-            state ??= context.State;
+            var state = states.GetValueOrDefault(key) ?? context.State;
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
@@ -165,16 +194,9 @@ public sealed partial class ReviewEngine
                 request.Completion.TrySetException(exception);
                 continue;
             }
-            if (state is null)
-            {
-                state = new UserCardState { UserId = request.UserId, CardId = request.CardId };
-                db.CardStates.Add(state);
-            }
-            else if (!known)
-            {
-                db.CardStates.Attach(state);
-            }
+            state ??= new UserCardState { UserId = request.UserId, CardId = request.CardId };
             states[key] = state;
+            var expectedVersion = state.Version;
             state.Memory = after with { };
             state.Version++;
             var entry = new ReviewLogEntry
@@ -193,15 +215,15 @@ public sealed partial class ReviewEngine
                 Before = before with { },
                 After = after,
             };
-            db.ReviewLog.Add(entry);
+            await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
+            await AnswerWriter.InsertLogAsync(connection, transaction, entry);
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)
         {
             return;
         }
-        // SaveChanges wraps every state write and log insert in one transaction.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync();
         foreach (var (request, result, entry) in written)
         {
             request.Completion.TrySetResult(result with { LogId = entry.Id });
