@@ -3,6 +3,11 @@ using Spectre.Console.Cli;
 using StudyBot.Cli;
 using StudyBot.Hosting;
 
+if (RunCommand.TryGetHostArgs(args, out var hostArgs))
+{
+    return await BotHost.RunAsync(hostArgs);
+}
+
 var app = new CommandApp<RunCommand>();
 app.Configure(config =>
 {

@@ -1,12 +1,49 @@
 namespace StudyBot.Hosting;
 
-/// <summary>Composes and runs the long-running host.</summary>
+/// <summary>Runs the bot until it is stopped; any reason it cannot run is one line on stderr and a non-zero exit code.</summary>
 public static class BotHost
 {
-    // PENDING: composition of Data, Discord, Quartz and the Playground lands with the host work.
-    public static Task<int> RunAsync(string[] args)
+    public const int ConfigurationError = 2;
+    public const int RefusedByDiscord = 3;
+    public const int UnexpectedFailure = 1;
+    public const int Interrupted = 130;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
     {
-        Console.Error.WriteLine("The bot host is not assembled yet.");
-        return Task.FromResult(1);
+        errors ??= Console.Error;
+        BotApplication app;
+        try
+        {
+            app = await BotApplication.StartAsync(args);
+        }
+        catch (StartupException e)
+        {
+            await errors.WriteLineAsync($"studybot: {e.Message}");
+            return ConfigurationError;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C or SIGTERM) while still starting.
+            return Interrupted;
+        }
+        catch (Exception e)
+        {
+            // Not a configuration problem: keep the details, since this is a defect to report.
+            await errors.WriteLineAsync($"studybot: could not start: {e.GetType().Name}: {e.Message}");
+            await errors.WriteLineAsync(e.ToString());
+            return UnexpectedFailure;
+        }
+
+        await using (app)
+        {
+            await app.WaitForShutdownAsync();
+            if (app.Status.Failure is { } failure)
+            {
+                await errors.WriteLineAsync($"studybot: {failure}");
+                return RefusedByDiscord;
+            }
+        }
+
+        return 0;
     }
 }

@@ -1,0 +1,42 @@
+using System.Globalization;
+using StudyBot.Data.Review;
+using StudyBot.Discord.Interactions;
+using StudyBot.Features.Shared;
+
+namespace StudyBot.Features.Reminders;
+
+/// <summary>/remind set at:HH:MM and /remind off.</summary>
+public sealed class RemindModule(ReminderService reminders)
+{
+    public async Task SetAsync(InteractionContext context)
+    {
+        var text = context.GetString("at")?.Trim() ?? "";
+        if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            await context.Responder.ReplyEphemeralAsync($"'{text}' is not a time: use 24-hour HH:MM, e.g. 19:30.", context.CancellationToken);
+            return;
+        }
+
+        DateTimeOffset? next;
+        try
+        {
+            next = await reminders.SetAsync(context.User.Id.Value, at, context.CancellationToken);
+        }
+        catch (StudyException e)
+        {
+            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+            return;
+        }
+
+        var when = next is { } n ? $" The next one is {DiscordTime.Full(n.UtcDateTime)}." : "";
+        await context.Responder.ReplyEphemeralAsync(
+            $"Every day at {at:HH\\:mm} your time, I will DM you how many cards are due, with a button to start.{when} Change your time zone with `/settings timezone:`.",
+            context.CancellationToken);
+    }
+
+    public async Task OffAsync(InteractionContext context)
+    {
+        await reminders.OffAsync(context.User.Id.Value, context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync("Daily reminders are off.", context.CancellationToken);
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Core.Answers;
+using StudyBot.Core.Decks;
+using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
+using StudyBot.Data;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+using StudyBot.Data.Stores;
+using StudyBot.Discord.Interactions;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting;
+
+namespace StudyBot.Features.Review;
+
+/// <summary>
+/// A student's review session: which card comes next, revealing it, grading an answer exactly once
+/// per prompt, and undoing the last answer. Lives in one interaction's scope.
+/// </summary>
+public sealed class ReviewService(
+    StudyDbContext db,
+    ReviewEngine engine,
+    StudentStore students,
+    StudentDefaults defaults,
+    FsrsSchedulers schedulers,
+    StudyClock clock)
+{
+    /// <summary>/review [deck]: enrols the student (in that deck, or in every deck the first time) and returns the first card.</summary>
+    public async Task<ReviewPrompt?> StartAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+    {
+        await defaults.EnsureAsync(userId, cancellationToken);
+        var scope = 0;
+        if (!string.IsNullOrWhiteSpace(deckKey))
+        {
+            var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
+                ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
+            await students.EnrolAsync(userId, deck.Key, cancellationToken);
+            scope = deck.Id;
+        }
+
+        return await NextAsync(userId, guildId, scope, cancellationToken);
+    }
+
+    /// <summary>The next card in the session's scope; null when nothing is left for today.</summary>
+    public async Task<ReviewPrompt?> NextAsync(ulong userId, ulong? guildId, int scope, CancellationToken cancellationToken)
+    {
+        await defaults.EnsureAsync(userId, cancellationToken);
+        if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
+        {
+            foreach (var key in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Key).ToListAsync(cancellationToken))
+            {
+                await students.EnrolAsync(userId, key, cancellationToken);
+            }
+        }
+
+        var deckKey = scope == 0 ? null : await db.Decks.Where(d => d.Id == scope).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken);
+        var next = await engine.NextCardAsync(userId, deckKey, clock.UtcNow, cancellationToken);
+        return next is null ? null : await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
+    }
+
+    /// <summary>Shows the answer of a basic or cloze card with the four grades' intervals.</summary>
+    public async Task<ReviewReveal> RevealAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+    {
+        var prompt = await CurrentPromptAsync(userId, cardId, nonce, scope, cancellationToken);
+        var settings = await defaults.EnsureAsync(userId, cancellationToken);
+        var now = clock.UtcNow;
+        var memory = await MemoryAsync(userId, cardId, cancellationToken) ?? FsrsCard.CreateNew(now);
+        var preview = schedulers.For(settings.DesiredRetention).Preview(memory, now);
+        var intervals = new[] { Rating.Again, Rating.Hard, Rating.Good, Rating.Easy }
+            .Select(r => (r, preview[r].Due - now))
+            .ToList();
+        return new ReviewReveal(prompt, intervals);
+    }
+
+    /// <summary>The prompt a typed answer's modal belongs to; throws when the prompt is stale.</summary>
+    public Task<ReviewPrompt> CurrentPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+        => CheckedPromptAsync(userId, cardId, nonce, scope, cancellationToken);
+
+    /// <summary>
+    /// Grades an answer to one prompt. Every click on the same prompt saves under the same key, so a
+    /// double click (or a replayed interaction) is graded once and shown the first result.
+    /// </summary>
+    public async Task<ReviewOutcome> AnswerAsync(ulong userId, int cardId, int nonce, int scope, StudentAnswer answer, DateTimeOffset? shownAt, CancellationToken cancellationToken)
+    {
+        var key = ReviewIds.AnswerKey(userId, cardId, nonce);
+        var entries = await EntriesAsync(userId, cardId, cancellationToken);
+        if (entries != nonce && !await db.ReviewLog.AnyAsync(l => l.InteractionId == key, cancellationToken))
+        {
+            throw new InteractionExpiredException($"card {cardId} moved on from prompt {nonce} (now {entries})");
+        }
+
+        var prompt = await PromptAsync(userId, cardId, scope, null, cancellationToken, nonce);
+        var now = clock.UtcNow;
+        var responseTime = shownAt is { } shown ? now - shown.UtcDateTime : TimeSpan.Zero;
+        var result = await engine.AnswerAsync(userId, cardId, answer, key, responseTime < TimeSpan.Zero ? TimeSpan.Zero : responseTime, ReviewSource.Review, now, cancellationToken);
+        return new ReviewOutcome(prompt, result, answer.LogText, now);
+    }
+
+    /// <summary>Undoes the answer with log id <paramref name="logId"/> if it is still the student's last one, and shows the card again.</summary>
+    public async Task<ReviewPrompt> UndoAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
+    {
+        var key = ReviewIds.UndoKey(logId);
+        var alreadyUndone = await db.ReviewLog.AnyAsync(l => l.InteractionId == key, cancellationToken);
+        if (!alreadyUndone)
+        {
+            var last = await db.ReviewLog
+                .Where(l => l.UserId == userId && l.Kind == ReviewKind.Answer && !db.ReviewLog.Any(u => u.UndoesId == l.Id))
+                .OrderByDescending(l => l.Id)
+                .Select(l => (long?)l.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (last != logId)
+            {
+                throw new InteractionExpiredException($"answer {logId} is no longer the last one to undo");
+            }
+        }
+
+        var undone = await engine.UndoAsync(userId, key, clock.UtcNow, cancellationToken)
+            ?? throw new InteractionExpiredException("nothing to undo");
+        return await PromptAsync(userId, undone.CardId, scope, null, cancellationToken);
+    }
+
+    private async Task<ReviewPrompt> CheckedPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+    {
+        var entries = await EntriesAsync(userId, cardId, cancellationToken);
+        if (entries != nonce)
+        {
+            throw new InteractionExpiredException($"card {cardId} moved on from prompt {nonce} (now {entries})");
+        }
+
+        return await PromptAsync(userId, cardId, scope, null, cancellationToken, nonce);
+    }
+
+    private async Task<ReviewPrompt> PromptAsync(ulong userId, int cardId, int scope, QueueKind? queue, CancellationToken cancellationToken, int? nonce = null)
+    {
+        var card = await db.Cards.Include(c => c.Deck).FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken)
+            ?? throw new InteractionExpiredException($"card {cardId} no longer exists");
+        var memory = await MemoryAsync(userId, cardId, cancellationToken);
+        var kind = queue ?? (memory?.State switch
+        {
+            null or CardState.New => QueueKind.New,
+            CardState.Review => QueueKind.Review,
+            _ => QueueKind.Learning,
+        });
+        return new ReviewPrompt(cardId, nonce ?? await EntriesAsync(userId, cardId, cancellationToken), scope, card.Deck?.Title ?? card.Deck?.Key ?? "", card.ToDeckCard(), kind);
+    }
+
+    private Task<int> EntriesAsync(ulong userId, int cardId, CancellationToken cancellationToken)
+        => db.ReviewLog.CountAsync(l => l.UserId == userId && l.CardId == cardId, cancellationToken);
+
+    private async Task<FsrsCard?> MemoryAsync(ulong userId, int cardId, CancellationToken cancellationToken)
+    {
+        var memory = await db.CardStates.Where(s => s.UserId == userId && s.CardId == cardId).Select(s => s.Memory).FirstOrDefaultAsync(cancellationToken);
+        return memory?.ToFsrs();
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Discord;
+using StudyBot.Discord.Interactions;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting.Commands;
+
+namespace StudyBot.Features.Review;
+
+public static class ReviewServiceCollectionExtensions
+{
+    public static IServiceCollection AddReview(this IServiceCollection services)
+    {
+        services.AddFeatureShared();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewModule>();
+        services.AddBotCommand(
+            new SlashCommandBuilder("review", "Study the cards due for you now")
+                .AddOption(Discord.Models.ApplicationCommandOptionType.String, "deck", "Only this deck (its id, see /deck list)", autocomplete: true)
+                .Build(),
+            HelpLine.Student("`/review [deck]` — study your due cards, one at a time (optionally one deck)"));
+        services.AddDiscordInteractions(routes => routes
+            .Command("review", c => Module(c).StartAsync(c))
+            .Autocomplete("review", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
+            .Component(ReviewIds.Next, c => Module(c).NextAsync(c))
+            .Component(ReviewIds.ShowAnswer, c => Module(c).RevealAsync(c))
+            .Component(ReviewIds.Type, c => Module(c).OpenModalAsync(c))
+            .Component(ReviewIds.Choice, c => Module(c).ChooseAsync(c))
+            .Component(ReviewIds.Grade, c => Module(c).GradeAsync(c))
+            .Component(ReviewIds.Undo, c => Module(c).UndoAsync(c))
+            .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c)));
+        return services;
+    }
+
+    private static ReviewModule Module(InteractionContext context) => context.Services.GetRequiredService<ReviewModule>();
+}

@@ -1,0 +1,37 @@
+using StudyBot.Data.Entities;
+using StudyBot.Data.Stores;
+using StudyBot.Features.Reminders;
+using StudyBot.Features.Shared;
+
+namespace StudyBot.Features.Settings;
+
+/// <summary>The changes a student asked for; null leaves a setting as it is.</summary>
+public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? NewPerDay, int? ReviewsPerDay)
+{
+    public bool IsEmpty => TimeZone is null && DayStartHour is null && NewPerDay is null && ReviewsPerDay is null;
+}
+
+/// <summary>A student's study settings; a reminder follows a time zone change.</summary>
+public sealed class SettingsService(StudentStore students, StudentDefaults defaults, ReminderScheduler reminders)
+{
+    public async Task<UserSettings> UpdateAsync(ulong userId, SettingsChange change, CancellationToken cancellationToken)
+    {
+        var settings = await defaults.EnsureAsync(userId, cancellationToken);
+        if (change.IsEmpty)
+        {
+            return settings;
+        }
+
+        settings.TimeZone = change.TimeZone?.Trim() ?? settings.TimeZone;
+        settings.DayStartHour = change.DayStartHour ?? settings.DayStartHour;
+        settings.NewPerDay = change.NewPerDay ?? settings.NewPerDay;
+        settings.ReviewsPerDay = change.ReviewsPerDay ?? settings.ReviewsPerDay;
+        await students.SaveSettingsAsync(settings, cancellationToken);
+        if (settings.ReminderTime is { } at)
+        {
+            await reminders.ScheduleAsync(userId, at, settings.TimeZone, cancellationToken);
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Discord;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting.Commands;
+
+namespace StudyBot.Features.Settings;
+
+public static class SettingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddStudySettings(this IServiceCollection services)
+    {
+        services.AddFeatureShared();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<SettingsModule>();
+        services.AddSingleton<TimeZoneCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
+        services.AddBotCommand(
+            new SlashCommandBuilder("settings", "Your time zone, when your day starts, and daily limits")
+                .AddOption(ApplicationCommandOptionType.String, "timezone", "Your IANA time zone, e.g. Europe/Berlin", autocomplete: true)
+                .AddOption(ApplicationCommandOptionType.Integer, "day-start", "Hour (0-23) your study day starts", minValue: 0, maxValue: 23)
+                .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
+                .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
+                .Build(),
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day]` — see or change your time zone, day start hour and daily limits"));
+        services.AddDiscordInteractions(routes => routes
+            .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
+            .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));
+        return services;
+    }
+}

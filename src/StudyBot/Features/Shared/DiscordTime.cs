@@ -1,0 +1,20 @@
+namespace StudyBot.Features.Shared;
+
+/// <summary>Discord's timestamp markup: each reader sees the time in their own zone.</summary>
+public static class DiscordTime
+{
+    public static string Relative(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:R>";
+
+    public static string Full(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:f>";
+
+    /// <summary>A short interval for button labels: 10m, 3h, 4d, 2mo.</summary>
+    public static string Interval(TimeSpan span) => span.TotalMinutes switch
+    {
+        < 1 => "<1m",
+        < 60 => $"{(int)Math.Round(span.TotalMinutes)}m",
+        < 60 * 24 => $"{(int)Math.Round(span.TotalHours)}h",
+        < 60 * 24 * 30 => $"{(int)Math.Round(span.TotalDays)}d",
+        < 60 * 24 * 365 => $"{span.TotalDays / 30:0.#}mo",
+        _ => $"{span.TotalDays / 365:0.#}y",
+    };
+}

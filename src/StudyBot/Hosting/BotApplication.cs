@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Discord;
+using StudyBot.Discord.Http;
+using StudyBot.Features.Decks;
+using StudyBot.Features.Help;
+using StudyBot.Features.Quiz;
+using StudyBot.Features.Reminders;
+using StudyBot.Features.Review;
+using StudyBot.Features.Settings;
+using StudyBot.Features.Stats;
+using StudyBot.Hosting.Playground;
+
+namespace StudyBot.Hosting;
+
+/// <summary>
+/// The running bot: the host composed of one AddXxx() per feature, connected to Discord when a
+/// token is configured, otherwise to the Playground's loopback Discord.
+/// </summary>
+public sealed class BotApplication : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BotApplication(IHost host, PlaygroundWorld? playground)
+    {
+        _host = host;
+        Playground = playground;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public PlaygroundWorld? Playground { get; }
+
+    public BotStatus Status => Services.GetRequiredService<BotStatus>();
+
+    /// <summary>Builds and starts the host. Throws <see cref="StartupException"/> (one line) when the configuration is wrong.</summary>
+    /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
+    public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
+        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        PlaygroundWorld? playground = null;
+        try
+        {
+            if (!HasToken(builder.Configuration))
+            {
+                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
+                builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+            }
+
+            Compose(builder, playground, httpEndpoint);
+            configure?.Invoke(builder);
+            IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+
+            return new BotApplication(host, playground);
+        }
+        catch (Exception e) when (playground is not null)
+        {
+            await playground.DisposeAsync();
+            throw Describe(e);
+        }
+        catch (Exception e)
+        {
+            throw Describe(e);
+        }
+    }
+
+    private static void Compose(IHostApplicationBuilder builder, PlaygroundWorld? playground, bool httpEndpoint)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        var storage = StorageLocation.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddStudyBotCore();
+        services.AddStudyStorage(storage);
+        services.AddDiscordClient(builder.Configuration);
+        services.AddStudyScheduling(builder.Configuration, storage);
+        services.AddEssayDeckSeeding();
+        services.AddHelp();
+        services.AddReview();
+        services.AddDecks();
+        services.AddStudySettings();
+        services.AddReminders();
+        services.AddQuiz();
+        services.AddStats();
+        services.AddDiscordConnection(httpEndpoint);
+        if (playground is not null)
+        {
+            services.AddPlayground(playground);
+        }
+    }
+
+    private static WebApplication MapEndpoint(WebApplication app)
+    {
+        app.MapDiscordInteractions();
+        return app;
+    }
+
+    private static bool HasToken(IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration["Discord:Token"]) || !string.IsNullOrWhiteSpace(configuration["DISCORD_TOKEN"]);
+
+    private static Exception Describe(Exception e) => e switch
+    {
+        StartupException => e,
+        OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
+        _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
+        _ => e,
+    };
+
+    /// <summary>Waits until the host stops (Ctrl+C, SIGTERM, or Discord refusing the bot).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _host.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+            if (Playground is not null)
+            {
+                await Playground.DisposeAsync();
+            }
+        }
+    }
+}

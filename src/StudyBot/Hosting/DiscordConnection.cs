@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StudyBot.Discord.Gateway;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Rest;
+using StudyBot.Hosting.Commands;
+
+namespace StudyBot.Hosting;
+
+/// <summary>
+/// Connects through the gateway for the host's lifetime, registers the slash commands once the
+/// first session is up, and stops the host with one clear line when Discord refuses the bot for
+/// good (a fatal close code or a rejected token), since retrying cannot help.
+/// </summary>
+internal sealed class DiscordConnection(
+    DiscordGatewayClient gateway,
+    GatewayInteractionDispatcher dispatcher,
+    CommandRegistrar registrar,
+    CommandCatalog catalog,
+    BotStatus status,
+    IHostApplicationLifetime lifetime,
+    ILogger<DiscordConnection> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        gateway.DispatchReceived = dispatcher.OnDispatchAsync;
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gateway.StateChanged += change =>
+        {
+            if (change.State is GatewayState.Connected or GatewayState.Resumed)
+            {
+                connected.TrySetResult();
+            }
+        };
+        var run = gateway.RunAsync(stoppingToken);
+        try
+        {
+            if (await Task.WhenAny(run, connected.Task) == connected.Task)
+            {
+                await registrar.RegisterAsync([.. catalog.Commands.Select(c => c.Definition)], stoppingToken);
+                status.MarkReady();
+                logger.LogInformation("StudyBot is answering {Count} slash commands", catalog.Commands.Count);
+            }
+
+            await run;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+        catch (Exception e) when (DiscordRefusal.Describe(e) is { } reason)
+        {
+            logger.LogCritical("Discord refused the bot: {Reason}", reason);
+            status.Fail(reason);
+            lifetime.StopApplication();
+        }
+        finally
+        {
+            await ObserveAsync(run);
+            await dispatcher.DrainAsync();
+        }
+    }
+
+    // The gateway task may still be running when registration failed; wait for it so nothing is left unobserved.
+    private static async Task ObserveAsync(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (Exception)
+        {
+            // Already reported above, or the host is stopping.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data;
+using StudyBot.Hosting.Commands;
+
+namespace StudyBot.Hosting;
+
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>The StudyBot section (validated at start), the study clock, the command catalog and the bot's status.</summary>
+    public static IServiceCollection AddStudyBotCore(this IServiceCollection services)
+    {
+        services.AddOptions<StudyBotOptions>()
+            .BindConfiguration(StudyBotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(new StudyClock(TimeProvider.System));
+        services.AddSingleton<CommandCatalog>();
+        services.AddSingleton<BotStatus>();
+        return services;
+    }
+
+    /// <summary>The progress database (migrated at start) on ConnectionStrings:StudyBot.</summary>
+    public static IServiceCollection AddStudyStorage(this IServiceCollection services, StorageLocation storage)
+    {
+        services.AddSingleton(storage);
+        services.AddStudyData(storage.ConnectionString);
+        return services;
+    }
+
+    /// <summary>
+    /// How interactions arrive: over the gateway (the default), or, with <paramref name="httpEndpoint"/>,
+    /// as signed POSTs to /interactions (then only the commands are registered at start).
+    /// </summary>
+    public static IServiceCollection AddDiscordConnection(this IServiceCollection services, bool httpEndpoint)
+    {
+        if (httpEndpoint)
+        {
+            services.AddHostedService<CommandRegistration>();
+        }
+        else
+        {
+            services.AddHostedService<DiscordConnection>();
+        }
+
+        return services;
+    }
+}

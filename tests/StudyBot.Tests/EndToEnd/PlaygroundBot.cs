@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StudyBot.Data;
+using StudyBot.Emulator;
+using StudyBot.Emulator.Interactions;
+using StudyBot.Emulator.Playground;
+using StudyBot.Hosting;
+
+namespace StudyBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host in Playground mode: loopback Discord on a free port, the real gateway and REST
+/// client, a fresh SQLite file, real Quartz on that file. One per test class.
+/// </summary>
+public sealed class PlaygroundBot : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "studybot-e2e-" + Guid.NewGuid().ToString("N"));
+    private BotApplication? _app;
+
+    public BotApplication App => _app ?? throw new InvalidOperationException("The bot is not started.");
+
+    public DiscordEmulator Emulator => App.Playground!.Emulator;
+
+    public PlaygroundSetup World => App.Playground!.Setup;
+
+    public SimulatedUser You => World.You;
+
+    public string ChannelId => World.Channel.Id;
+
+    public string DatabaseFile => Path.Combine(_directory, "studybot.db");
+
+    /// <summary>Extra configuration or service replacements a test class needs before the host starts.</summary>
+    public Action<IHostApplicationBuilder>? Configure { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _app = await BotApplication.StartAsync(
+            [
+                "--Playground:Port=0",
+                $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
+                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=StudyBotTest-{Guid.NewGuid():N}",
+                $"--StudyBot:DecksDirectory={RepositoryDecks()}",
+            ],
+            Configure);
+        await App.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        SqliteCleanup();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite handle may linger for a moment; the temp directory is harmless.
+        }
+    }
+
+    /// <summary>A new student in the Playground guild (not an instructor).</summary>
+    public SimulatedUser AddStudent(string name, bool acceptsDms = true)
+    {
+        var user = Emulator.AddUser(name, acceptsDms);
+        Emulator.State.AddMember(World.Guild.Id, user.Id);
+        return user;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<StudyDbContext, Task<T>> query)
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Runs a slash command and waits for what the user sees.</summary>
+    public async Task<InteractionOutcome> RunAsync(SimulatedUser user, string command, params CommandOptionInput[] options)
+        => await (await user.RunCommandAsync(ChannelId, command, options)).WaitAsync(TimeSpan.FromSeconds(30));
+
+    public async Task<InteractionOutcome> ClickAsync(SimulatedUser user, JsonObject message, string customId)
+        => await (await user.ClickButtonAsync(MessageView.Id(message), customId)).WaitAsync(TimeSpan.FromSeconds(30));
+
+    private static string RepositoryDecks()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var decks = Path.Combine(dir.FullName, "decks");
+            if (Directory.Exists(decks) && Directory.EnumerateFiles(decks, "*.yaml").Any())
+            {
+                return decks;
+            }
+        }
+
+        throw new InvalidOperationException("No decks/*.yaml found above the test's base directory.");
+    }
+
+    private static void SqliteCleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+}
