@@ -18,7 +18,18 @@ public sealed record TypedAnswer(string Text) : StudentAnswer
 /// <summary>The index (in file order) of the multiple-choice option picked.</summary>
 public sealed record ChoiceAnswer(int Index) : StudentAnswer
 {
-    public override string? LogText => $"choice {Index}";
+    private const string LogPrefix = "choice ";
+
+    public override string? LogText => LogPrefix + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads back the choice index that <see cref="LogText"/> wrote into the review log.</summary>
+    public static bool TryParseLogText(string? logText, out int index)
+    {
+        index = -1;
+        return logText is not null
+            && logText.StartsWith(LogPrefix, StringComparison.Ordinal)
+            && int.TryParse(logText.AsSpan(LogPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index);
+    }
 }
 
 /// <summary>The student's own grade after seeing the answer (basic and cloze cards).</summary>

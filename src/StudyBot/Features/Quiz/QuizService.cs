@@ -96,6 +96,14 @@ public sealed class QuizService(
         var responseTime = shownAt is { } shown && now > shown.UtcDateTime ? now - shown.UtcDateTime : TimeSpan.Zero;
         var result = await engine.AnswerAsync(userId, quiz.CardId, new ChoiceAnswer(choiceIndex), key, responseTime, ReviewSource.Quiz, now, cancellationToken);
         var chosen = card.Choices[choiceIndex].Text;
+        if (result.Duplicate)
+        {
+            // Another click of this student's was graded first and records the quiz answer: report that one.
+            var first = await db.ReviewLog.Where(l => l.InteractionId == key).Select(l => l.AnswerText).FirstOrDefaultAsync(cancellationToken);
+            var firstChoice = ChoiceAnswer.TryParseLogText(first, out var index) && index < card.Choices.Count ? card.Choices[index].Text : chosen;
+            return new QuizAnswerOutcome(false, true, result.Rating >= Core.Scheduling.Rating.Good, firstChoice, correct);
+        }
+
         try
         {
             await using var write = await contexts.CreateDbContextAsync(cancellationToken);
@@ -108,7 +116,7 @@ public sealed class QuizService(
             return new QuizAnswerOutcome(false, true, result.Rating >= Core.Scheduling.Rating.Good, chosen, correct);
         }
 
-        return new QuizAnswerOutcome(false, result.Duplicate, result.Rating >= Core.Scheduling.Rating.Good, chosen, correct);
+        return new QuizAnswerOutcome(false, false, result.Rating >= Core.Scheduling.Rating.Good, chosen, correct);
     }
 
     /// <summary>Closes the quiz (once) and edits its message with the results.</summary>
