@@ -29,7 +29,21 @@ function markdown(text) {
     .replace(/__([^_]+)__/g, "<u>$1</u>")
     .replace(/\*([^*]+)\*/g, "<em>$1</em>")
     .replace(/~~([^~]+)~~/g, "<s>$1</s>")
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+    .replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, seconds, style) => `<time>${escapeHtml(discordTimestamp(Number(seconds), style || "f"))}</time>`);
+}
+// Discord shows <t:unix:style> in the reader's own time zone and locale.
+function discordTimestamp(seconds, style) {
+  const date = new Date(seconds * 1000);
+  const formats = {
+    t: { timeStyle: "short" }, T: { timeStyle: "medium" }, d: { dateStyle: "short" }, D: { dateStyle: "long" },
+    f: { dateStyle: "long", timeStyle: "short" }, F: { dateStyle: "full", timeStyle: "short" },
+  };
+  if (style !== "R") return date.toLocaleString([], formats[style]);
+  const diff = (date.getTime() - Date.now()) / 1000;
+  const units = [["year", 31536000], ["month", 2592000], ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
+  const [unit, size] = units.find(([, size]) => Math.abs(diff) >= size) || ["second", 1];
+  return new Intl.RelativeTimeFormat([], { numeric: "auto" }).format(Math.round(diff / size), unit);
 }
 const time = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const el = (tag, className, html) => {
