@@ -38,6 +38,27 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_EndpointWithoutApplicationId_PrintsOneLineAndExitsNonZero()
+    {
+        var errors = new StringWriter();
+
+        var code = await BotHost.RunAsync(
+            [
+                $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "d.db")}",
+                "--urls=http://127.0.0.1:0",
+                "--Discord:Token=abc",
+                "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
+                $"--Discord:PublicKey={new string('a', 64)}",
+                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=NoApplication-{Guid.NewGuid():N}",
+            ],
+            errors);
+
+        Assert.Equal(BotHost.ConfigurationError, code);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Discord:ApplicationId is required", line);
+    }
+
+    [Fact]
     public async Task Run_TokenRejectedByDiscord_PrintsOneLineAndExitsNonZero()
     {
         await using var discord = new DiscordEmulator();
