@@ -52,6 +52,11 @@ public sealed class BotApplication : IAsyncDisposable
                 playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
                 builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
             }
+            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
+            {
+                // Both modes register the slash commands at start, which needs the application id.
+                throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
+            }
 
             Compose(builder, playground, httpEndpoint);
             configure?.Invoke(builder);

@@ -1,23 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StudyBot.Discord;
 using StudyBot.Discord.Interactions;
 using StudyBot.Hosting.Commands;
 
 namespace StudyBot.Hosting;
 
 /// <summary>HTTP interactions endpoint mode: no gateway, so the commands are registered at start.</summary>
-internal sealed class CommandRegistration(CommandRegistrar registrar, CommandCatalog catalog, BotStatus status, IOptions<DiscordOptions> options, ILogger<CommandRegistration> logger) : IHostedService
+internal sealed class CommandRegistration(CommandRegistrar registrar, CommandCatalog catalog, BotStatus status, ILogger<CommandRegistration> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // A configuration mistake, so one line and the configuration exit code, not the registrar's exception and a stack trace.
-        if (string.IsNullOrWhiteSpace(options.Value.ApplicationId))
-        {
-            throw new StartupException("configuration: Discord:ApplicationId is required with Discord:PublicKey: the HTTP interactions endpoint registers the commands at start.");
-        }
-
         try
         {
             await registrar.RegisterAsync([.. catalog.Commands.Select(c => c.Definition)], cancellationToken);

@@ -59,6 +59,25 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_GatewayWithoutApplicationId_PrintsOneLineAndExitsNonZero()
+    {
+        var errors = new StringWriter();
+
+        var code = await BotHost.RunAsync(
+            [
+                $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "g.db")}",
+                "--Discord:Token=abc",
+                "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
+                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=NoApplicationGateway-{Guid.NewGuid():N}",
+            ],
+            errors);
+
+        Assert.Equal(BotHost.ConfigurationError, code);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Discord:ApplicationId is required", line);
+    }
+
+    [Fact]
     public async Task Run_TokenRejectedByDiscord_PrintsOneLineAndExitsNonZero()
     {
         await using var discord = new DiscordEmulator();
