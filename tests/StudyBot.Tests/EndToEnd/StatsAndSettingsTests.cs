@@ -20,6 +20,13 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         Assert.Contains("Students: 1", text);
         Assert.Contains("Reviews today: 1", text);
         Assert.Contains("`e2e-review` — 1 enrolled, 1 answers this week", text);
+        var attachment = Assert.Single(stats.Message!["attachments"]!.AsArray())!;
+        Assert.Equal("stats.png", attachment["filename"]!.GetValue<string>());
+        Assert.Equal("attachment://stats.png", stats.Message["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
+        var stored = bot.Emulator.State.FindAttachment(attachment["id"]!.GetValue<string>());
+        Assert.NotNull(stored);
+        Assert.Equal("image/png", stored.ContentType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], stored.Bytes.Take(4).ToArray());
     }
 
     [Fact]
