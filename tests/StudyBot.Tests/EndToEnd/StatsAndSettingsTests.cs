@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Features.Stats;
 using StudyBot.Emulator.Interactions;
 
 namespace StudyBot.Tests.EndToEnd;
@@ -27,6 +29,14 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         Assert.NotNull(stored);
         Assert.Equal("image/png", stored.ContentType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], stored.Bytes.Take(4).ToArray());
+
+        // The chart's data: 14 study days ending today, the one answer (the right choice) on the last.
+        using var scope = bot.App.Services.CreateScope();
+        var view = await scope.ServiceProvider.GetRequiredService<StatsService>().ForGuildAsync(ulong.Parse(bot.World.Guild.Id), ulong.Parse(bot.You.Id), CancellationToken.None);
+        Assert.Equal(StatsService.ChartDays, view.Daily.Count);
+        Assert.Equal(new DailyReviews(view.Daily[^1].Day, 1, 0), view.Daily[^1]);
+        Assert.All(view.Daily.SkipLast(1), d => Assert.Equal(0, d.Total));
+        Assert.Equal(view.Daily[^1].Day.AddDays(-13), view.Daily[0].Day);
     }
 
     [Fact]
