@@ -24,6 +24,9 @@ public sealed class EmbedBuilder
 
     public EmbedBuilder WithThumbnail(string url) => Set(_embed with { Thumbnail = new EmbedMedia { Url = url } });
 
+    /// <summary>A URL, or attachment://name for a file sent with the same message.</summary>
+    public EmbedBuilder WithImage(string url) => Set(_embed with { Image = new EmbedMedia { Url = url } });
+
     public EmbedBuilder AddField(string name, string value, bool inline = false)
     {
         _fields.Add(new EmbedField { Name = name, Value = value, Inline = inline ? true : null });

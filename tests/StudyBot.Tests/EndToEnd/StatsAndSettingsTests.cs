@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Features.Stats;
 using StudyBot.Emulator.Interactions;
 
 namespace StudyBot.Tests.EndToEnd;
@@ -20,6 +22,21 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         Assert.Contains("Students: 1", text);
         Assert.Contains("Reviews today: 1", text);
         Assert.Contains("`e2e-review` — 1 enrolled, 1 answers this week", text);
+        var attachment = Assert.Single(stats.Message!["attachments"]!.AsArray())!;
+        Assert.Equal("stats.png", attachment["filename"]!.GetValue<string>());
+        Assert.Equal("attachment://stats.png", stats.Message["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
+        var stored = bot.Emulator.State.FindAttachment(attachment["id"]!.GetValue<string>());
+        Assert.NotNull(stored);
+        Assert.Equal("image/png", stored.ContentType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], stored.Bytes.Take(4).ToArray());
+
+        // The chart's data: 14 study days ending today, the one answer (the right choice) on the last.
+        using var scope = bot.App.Services.CreateScope();
+        var view = await scope.ServiceProvider.GetRequiredService<StatsService>().ForGuildAsync(ulong.Parse(bot.World.Guild.Id), ulong.Parse(bot.You.Id), CancellationToken.None);
+        Assert.Equal(StatsService.ChartDays, view.Daily.Count);
+        Assert.Equal(new DailyReviews(view.Daily[^1].Day, 1, 0), view.Daily[^1]);
+        Assert.All(view.Daily.SkipLast(1), d => Assert.Equal(0, d.Total));
+        Assert.Equal(view.Daily[^1].Day.AddDays(-13), view.Daily[0].Day);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
+using StudyBot.Discord.Rest;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Stats;
@@ -18,8 +19,9 @@ public sealed class StatsModule(StatsService stats, Instructors instructors)
         }
 
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
-        var view = await stats.ForGuildAsync(context.Interaction.GuildId?.Value, context.CancellationToken);
-        await context.Responder.EditOriginalAsync(Render(view), null, context.CancellationToken);
+        var view = await stats.ForGuildAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, context.CancellationToken);
+        var chart = new FileAttachment(StatsChart.FileName, StatsChart.Render(view.Daily), "image/png", "Reviews per study day, last 14 days");
+        await context.Responder.EditOriginalAsync(Render(view), [chart], context.CancellationToken);
     }
 
     public static MessagePayload Render(ClassStats view)
@@ -43,6 +45,7 @@ public sealed class StatsModule(StatsService stats, Instructors instructors)
                 .AddField("Cards due now", N(view.DueNow), inline: true)
                 .AddField("Quiz answers, last 7 days", N(view.QuizAnswersThisWeek), inline: true)
                 .AddField("Decks", decks.Length == 0 ? "No decks yet." : decks.ToString())
+                .WithImage("attachment://" + StatsChart.FileName)
                 .WithFooter("Retention counts answers to cards already in review (not new or learning) that were not 'Again'."))
             .Build();
     }

@@ -15,7 +15,7 @@ public static class StatsServiceCollectionExtensions
         services.AddScoped<StatsModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("stats", "How the class is doing (instructors)").Build(),
-            HelpLine.Instructor("`/stats` — the class at a glance: students, reviews today and this week, retention, cards due"));
+            HelpLine.Instructor("`/stats` — the class at a glance: students, reviews today and this week, retention, cards due, and a chart of the last 14 study days"));
         services.AddDiscordInteractions(routes => routes.Command("stats", c => c.Services.GetRequiredService<StatsModule>().ShowAsync(c)));
         return services;
     }
