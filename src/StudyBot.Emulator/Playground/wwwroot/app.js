@@ -54,7 +54,7 @@ const el = (tag, className, html) => {
 };
 
 // ---------- messages ----------
-function renderEmbed(embed) {
+function renderEmbed(embed, attachments) {
   const box = el("div", "embed");
   if (embed.color !== undefined && embed.color !== null) box.style.borderLeftColor = `#${embed.color.toString(16).padStart(6, "0")}`;
   if (embed.author?.name) box.append(el("div", "embed-author", escapeHtml(embed.author.name)));
@@ -68,6 +68,18 @@ function renderEmbed(embed) {
       fields.append(f);
     }
     box.append(fields);
+  }
+  if (embed.image?.url) {
+    // Discord resolves attachment://name to the message's attachment of that name.
+    const name = embed.image.url.startsWith("attachment://") ? embed.image.url.slice("attachment://".length) : null;
+    const src = name ? attachments.find((a) => a.filename === name)?.url : embed.image.url;
+    if (src && /^(https?:|\/)/.test(src)) {
+      const img = document.createElement("img");
+      img.className = "embed-image";
+      img.src = src;
+      img.alt = name || "image";
+      box.append(img);
+    }
   }
   if (embed.footer?.text) box.append(el("div", "embed-footer", escapeHtml(embed.footer.text)));
   return box;
@@ -141,8 +153,10 @@ function renderMessage(message) {
   body.append(meta);
   if (message.loading) body.append(el("div", "thinking", `${escapeHtml(message.author.username)} is thinking…`));
   if (message.content) body.append(el("div", "content", markdown(message.content)));
-  for (const embed of message.embeds || []) body.append(renderEmbed(embed));
-  for (const attachment of message.attachments || []) {
+  const attachments = message.attachments || [];
+  const shown = new Set((message.embeds || []).map((e) => e.image?.url).filter((u) => u?.startsWith("attachment://")).map((u) => u.slice("attachment://".length)));
+  for (const embed of message.embeds || []) body.append(renderEmbed(embed, attachments));
+  for (const attachment of attachments.filter((a) => !shown.has(a.filename))) {
     body.append(el("div", "attachment", `Attachment: <a href="${escapeHtml(attachment.url)}" target="_blank">${escapeHtml(attachment.filename)}</a>`));
   }
   for (const component of message.components || []) body.append(renderComponent(component, message));
