@@ -15,12 +15,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("--ConnectionStrings:StudyBot=Bogus Key=1", "is not a SQLite connection string")]
     public async Task Run_BadConfiguration_PrintsOneLineAndExitsNonZero(string setting, string expected)
     {
-        var errors = new StringWriter();
+        var line = await RunExpectingConfigurationErrorAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "a.db")}", "--Playground:Port=0", setting]);
 
-        var code = await BotHost.RunAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "a.db")}", "--Playground:Port=0", setting], errors);
-
-        Assert.Equal(BotHost.ConfigurationError, code);
-        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("studybot: ", line);
         Assert.Contains(expected, line);
     }
@@ -28,21 +24,15 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task Run_TokenWithBadApplicationId_PrintsOneLineAndExitsNonZero()
     {
-        var errors = new StringWriter();
+        var line = await RunExpectingConfigurationErrorAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "b.db")}", "--Discord:Token=abc", "--Discord:ApplicationId=not-a-number"]);
 
-        var code = await BotHost.RunAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "b.db")}", "--Discord:Token=abc", "--Discord:ApplicationId=not-a-number"], errors);
-
-        Assert.Equal(BotHost.ConfigurationError, code);
-        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Discord:ApplicationId 'not-a-number' is not a Discord id", line);
     }
 
     [Fact]
     public async Task Run_EndpointWithoutApplicationId_PrintsOneLineAndExitsNonZero()
     {
-        var errors = new StringWriter();
-
-        var code = await BotHost.RunAsync(
+        var line = await RunExpectingConfigurationErrorAsync(
             [
                 $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "d.db")}",
                 "--urls=http://127.0.0.1:0",
@@ -50,30 +40,22 @@ public sealed class ConfigurationTests : IDisposable
                 "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
                 $"--Discord:PublicKey={new string('a', 64)}",
                 $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=NoApplication-{Guid.NewGuid():N}",
-            ],
-            errors);
+            ]);
 
-        Assert.Equal(BotHost.ConfigurationError, code);
-        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Discord:ApplicationId is required", line);
     }
 
     [Fact]
     public async Task Run_GatewayWithoutApplicationId_PrintsOneLineAndExitsNonZero()
     {
-        var errors = new StringWriter();
-
-        var code = await BotHost.RunAsync(
+        var line = await RunExpectingConfigurationErrorAsync(
             [
                 $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "g.db")}",
                 "--Discord:Token=abc",
                 "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
                 $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=NoApplicationGateway-{Guid.NewGuid():N}",
-            ],
-            errors);
+            ]);
 
-        Assert.Equal(BotHost.ConfigurationError, code);
-        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Discord:ApplicationId is required", line);
     }
 
@@ -98,6 +80,17 @@ public sealed class ConfigurationTests : IDisposable
         var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("rejected the bot token", line);
         Assert.Contains(discord.Requests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal) && r.Status == 401);
+    }
+
+    /// <summary>Runs the host, which must stop with the configuration exit code and exactly one line on stderr; returns that line.</summary>
+    private static async Task<string> RunExpectingConfigurationErrorAsync(string[] args)
+    {
+        var errors = new StringWriter();
+
+        var code = await BotHost.RunAsync(args, errors);
+
+        Assert.Equal(BotHost.ConfigurationError, code);
+        return Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public void Dispose()
