@@ -5,24 +5,112 @@ using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
 
+/// <summary>What a student could study now: the same queues <see cref="ReviewEngine.NextCardAsync(ulong, IReadOnlyCollection{int}, DateTime, CancellationToken)"/> draws from.</summary>
+public sealed record DueCount(int Learning, int Review, int New)
+{
+    public int Total => Learning + Review + New;
+}
+
 public sealed partial class ReviewEngine
 {
-    /// <summary>
-    /// The next card for a user in their enrolled decks (or in one of them): learning cards due now,
-    /// then reviews due before the end of the user's study day, then new cards within the daily
-    /// limit; a card whose sibling was answered this study day waits. Null when nothing is left today.
-    /// </summary>
+    /// <summary>The next card in the user's enrolled decks (or in the enrolled deck with this key).</summary>
     public async Task<StudyCard?> NextCardAsync(ulong userId, string? deckKey, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
+        var deckIds = await db.Decks.Where(d => deckKey == null || d.Key == deckKey).Select(d => d.Id).ToListAsync(cancellationToken);
+        return await NextAsync(db, userId, deckIds, nowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// The next card for a user among <paramref name="deckIds"/> they are enrolled in (retired decks
+    /// are skipped): learning cards due now, then reviews due before the end of the user's study day,
+    /// then new cards within the daily limit; a card whose sibling was answered this study day waits.
+    /// Null when nothing is left today.
+    /// </summary>
+    public async Task<StudyCard?> NextCardAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await NextAsync(db, userId, deckIds, nowUtc, cancellationToken);
+    }
+
+    /// <summary>How many cards <see cref="NextCardAsync(ulong, IReadOnlyCollection{int}, DateTime, CancellationToken)"/> would offer today, from the same queues and limits.</summary>
+    public async Task<DueCount> DueCountAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        if (await QueuesAsync(db, userId, deckIds, nowUtc, cancellationToken) is not { } queues)
+        {
+            return new DueCount(0, 0, 0);
+        }
+
+        var learning = await queues.Learning.CountAsync(cancellationToken);
+        // One card of a note per study day: answering it buries its siblings, reviews first, then new cards.
+        var reviewsLeft = Math.Max(0, queues.Limits.ReviewsPerDay - queues.Usage.ReviewsDone);
+        var reviews = (await queues.Review.OrderBy(s => s.Memory.Due).Select(s => new { s.CardId, s.Card!.NoteKey }).ToListAsync(cancellationToken))
+            .DistinctBy(c => c.NoteKey ?? "#" + c.CardId)
+            .Take(reviewsLeft)
+            .ToList();
+        var used = reviews.Where(c => c.NoteKey is not null).Select(c => c.NoteKey!).ToHashSet(StringComparer.Ordinal);
+        var newLeft = Math.Max(0, queues.Limits.NewPerDay - queues.Usage.NewIntroduced);
+        var fresh = (await queues.New.OrderBy(c => c.DeckId).ThenBy(c => c.Ordinal).Select(c => new { c.Id, c.NoteKey }).ToListAsync(cancellationToken))
+            .Where(c => c.NoteKey is null || !used.Contains(c.NoteKey))
+            .DistinctBy(c => c.NoteKey ?? "#" + c.Id)
+            .Take(newLeft)
+            .Count();
+        return new DueCount(learning, reviews.Count, fresh);
+    }
+
+    private async Task<StudyCard?> NextAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (await QueuesAsync(db, userId, deckIds, nowUtc, cancellationToken) is not { } queues)
+        {
+            return null;
+        }
+
+        var learning = await queues.Learning.OrderBy(s => s.Memory.Due).Select(s => (int?)s.CardId).FirstOrDefaultAsync(cancellationToken);
+        int? review = null;
+        int? fresh = null;
+        if (learning is null && queues.Usage.ReviewsDone < queues.Limits.ReviewsPerDay)
+        {
+            review = await queues.Review.OrderBy(s => s.Memory.Due).Select(s => (int?)s.CardId).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (learning is null && review is null && queues.Usage.NewIntroduced < queues.Limits.NewPerDay)
+        {
+            fresh = await queues.New.OrderBy(c => c.DeckId).ThenBy(c => c.Ordinal).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var queue = StudyQueue.Choose(learning is not null, review is not null, fresh is not null, queues.Usage, queues.Limits);
+        if (queue is not { } kind)
+        {
+            return null;
+        }
+        var cardId = (learning ?? review ?? fresh)!.Value;
+        var chosen = await db.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == cardId, cancellationToken);
+        var memory = await db.CardStates
+            .Where(s => s.UserId == userId && s.CardId == cardId)
+            .Select(s => s.Memory)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new StudyCard(cardId, chosen.Deck!.Key, chosen.ToDeckCard(), kind, memory?.ToFsrs(), queues.Day, queues.Usage);
+    }
+
+    private sealed record Queues(
+        StudyDay Day,
+        DailyUsage Usage,
+        DailyLimits Limits,
+        IQueryable<UserCardState> Learning,
+        IQueryable<UserCardState> Review,
+        IQueryable<CardRecord> New);
+
+    /// <summary>The three queues over the user's enrolled, live decks among <paramref name="candidates"/>; null when there are none.</summary>
+    private static async Task<Queues?> QueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var settings = await _settings(db, userId) ?? _defaults;
         var day = StudyDay.Containing(nowUtc, UserZones.Find(settings.TimeZone), settings.DayStartHour);
         var limits = new DailyLimits(settings.NewPerDay, settings.ReviewsPerDay);
 
         var deckIds = await db.Enrolments
-            .Where(e => e.UserId == userId)
+            .Where(e => e.UserId == userId && candidates.Contains(e.DeckId))
             .Join(db.Decks, e => e.DeckId, d => d.Id, (e, d) => d)
-            .Where(d => deckKey == null || d.Key == deckKey)
+            .Where(d => !d.Retired)
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
         if (deckIds.Count == 0)
@@ -41,46 +129,17 @@ public sealed partial class ReviewEngine
         var usage = new DailyUsage(today.Count(t => t.State == CardState.New), today.Count(t => t.State == CardState.Review));
         var buried = SiblingRule.BuriedNotes(today.Select(t => t.NoteKey)).ToList();
 
-        var learning = await db.CardStates
+        var learning = db.CardStates
             .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
-                && (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning) && s.Memory.Due <= nowUtc)
-            .OrderBy(s => s.Memory.Due)
-            .Select(s => (int?)s.CardId)
-            .FirstOrDefaultAsync(cancellationToken);
-        int? review = null;
-        int? fresh = null;
-        if (learning is null && usage.ReviewsDone < limits.ReviewsPerDay)
-        {
-            review = await db.CardStates
-                .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
-                    && s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc
-                    && (s.Card.NoteKey == null || !buried.Contains(s.Card.NoteKey)))
-                .OrderBy(s => s.Memory.Due)
-                .Select(s => (int?)s.CardId)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-        if (learning is null && review is null && usage.NewIntroduced < limits.NewPerDay)
-        {
-            fresh = await db.Cards
-                .Where(c => deckIds.Contains(c.DeckId) && !c.Retired
-                    && (c.NoteKey == null || !buried.Contains(c.NoteKey))
-                    && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)))
-                .OrderBy(c => c.DeckId).ThenBy(c => c.Ordinal)
-                .Select(c => (int?)c.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-
-        var queue = StudyQueue.Choose(learning is not null, review is not null, fresh is not null, usage, limits);
-        if (queue is not { } kind)
-        {
-            return null;
-        }
-        var cardId = (learning ?? review ?? fresh)!.Value;
-        var chosen = await db.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == cardId, cancellationToken);
-        var memory = await db.CardStates
-            .Where(s => s.UserId == userId && s.CardId == cardId)
-            .Select(s => s.Memory)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new StudyCard(cardId, chosen.Deck!.Key, chosen.ToDeckCard(), kind, memory?.ToFsrs(), day, usage);
+                && (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning) && s.Memory.Due <= nowUtc);
+        var review = db.CardStates
+            .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
+                && s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc
+                && (s.Card.NoteKey == null || !buried.Contains(s.Card.NoteKey)));
+        var fresh = db.Cards
+            .Where(c => deckIds.Contains(c.DeckId) && !c.Retired
+                && (c.NoteKey == null || !buried.Contains(c.NoteKey))
+                && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)));
+        return new Queues(day, usage, limits, learning, review, fresh);
     }
 }

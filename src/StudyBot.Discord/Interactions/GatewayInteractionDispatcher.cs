@@ -11,8 +11,14 @@ namespace StudyBot.Discord.Interactions;
 /// Feeds INTERACTION_CREATE dispatches to the router. Each interaction runs on its own task so a
 /// slow answer never holds up the shard's next event (nothing on the path blocks on another user).
 /// </summary>
-public sealed class GatewayInteractionDispatcher(InteractionRouter router, DiscordRestClient rest, ILogger<GatewayInteractionDispatcher> logger)
+public sealed class GatewayInteractionDispatcher(
+    InteractionRouter router,
+    DiscordRestClient rest,
+    IEnumerable<IGatewayEventHandler> handlers,
+    ILogger<GatewayInteractionDispatcher> logger)
 {
+    private readonly IReadOnlyList<IGatewayEventHandler> _handlers = [.. handlers];
+
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
     public int InFlight => _running.Count;
@@ -21,6 +27,11 @@ public sealed class GatewayInteractionDispatcher(InteractionRouter router, Disco
     {
         if (dispatch.EventName != "INTERACTION_CREATE")
         {
+            foreach (var handler in _handlers.Where(h => h.Handles(dispatch.EventName)))
+            {
+                Track(Task.Run(() => RunHandlerAsync(handler, dispatch, cancellationToken), cancellationToken));
+            }
+
             return ValueTask.CompletedTask;
         }
 
@@ -37,12 +48,28 @@ public sealed class GatewayInteractionDispatcher(InteractionRouter router, Disco
 
         if (interaction is not null)
         {
-            var task = Task.Run(() => router.HandleAsync(interaction, new RestInteractionResponder(rest, interaction), cancellationToken), cancellationToken);
-            _running.TryAdd(task, 0);
-            task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Track(Task.Run(() => router.HandleAsync(interaction, new RestInteractionResponder(rest, interaction), cancellationToken), cancellationToken));
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void Track(Task task)
+    {
+        _running.TryAdd(task, 0);
+        task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task RunHandlerAsync(IGatewayEventHandler handler, GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAsync(dispatch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Shard {Shard}: handling {Event} #{Sequence} failed", dispatch.ShardId, dispatch.EventName, dispatch.Sequence);
+        }
     }
 
     /// <summary>Waits for interactions still being answered (at shutdown).</summary>

@@ -38,7 +38,17 @@ public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRo
 
             var (route, argument) = found.Value;
             context.CustomIdArgument = argument;
+            var observers = scope.ServiceProvider.GetServices<IInteractionObserver>().ToList();
+            foreach (var observer in observers)
+            {
+                await observer.BeforeAsync(context).ConfigureAwait(false);
+            }
+
             await route.Handler(context).ConfigureAwait(false);
+            foreach (var observer in observers)
+            {
+                await observer.AfterAsync(context).ConfigureAwait(false);
+            }
         }
         catch (InteractionExpiredException e)
         {

@@ -8,6 +8,7 @@ public sealed class SlashCommandBuilder(string name, string description)
     private readonly OptionListBuilder _options = new();
     private string? _defaultMemberPermissions;
     private IReadOnlyList<InteractionContextType>? _contexts;
+    private IReadOnlyList<ApplicationIntegrationType>? _integrationTypes;
 
     public SlashCommandBuilder AddOption(ApplicationCommandOptionType type, string name, string description, bool required = false, bool autocomplete = false, IReadOnlyList<ApplicationCommandOptionChoice>? choices = null, double? minValue = null, double? maxValue = null)
     {
@@ -42,6 +43,21 @@ public sealed class SlashCommandBuilder(string name, string description)
         return this;
     }
 
+    /// <summary>How the command is installed; a bot added to servers is <see cref="ApplicationIntegrationType.GuildInstall"/>.</summary>
+    public SlashCommandBuilder WithIntegrationTypes(params ApplicationIntegrationType[] types)
+    {
+        _integrationTypes = types;
+        return this;
+    }
+
+    /// <summary>Offered in servers only: it makes no sense in a DM.</summary>
+    public SlashCommandBuilder GuildOnly()
+        => WithContexts(InteractionContextType.Guild).WithIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
+    /// <summary>Offered in servers and in the bot's DMs.</summary>
+    public SlashCommandBuilder GuildAndDm()
+        => WithContexts(InteractionContextType.Guild, InteractionContextType.BotDm).WithIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
     public ApplicationCommand Build()
     {
         var command = new ApplicationCommand
@@ -52,6 +68,7 @@ public sealed class SlashCommandBuilder(string name, string description)
             Options = _options.Items.Count == 0 ? null : _options.Items.ToList(),
             DefaultMemberPermissions = _defaultMemberPermissions,
             Contexts = _contexts,
+            IntegrationTypes = _integrationTypes,
         };
         DiscordLimits.CheckCommand(command, $"command '{name}'");
         return command;

@@ -24,6 +24,13 @@ public enum ApplicationCommandOptionType
     Attachment = 11,
 }
 
+/// <summary>Where a command may be installed: to a server (guild install) or to a user's account.</summary>
+public enum ApplicationIntegrationType
+{
+    GuildInstall = 0,
+    UserInstall = 1,
+}
+
 public enum InteractionContextType
 {
     Guild = 0,
@@ -44,6 +51,7 @@ public sealed record ApplicationCommand
     /// <summary>Permission bit set as a decimal string; "0" hides the command from everyone but admins.</summary>
     public string? DefaultMemberPermissions { get; init; }
     public IReadOnlyList<InteractionContextType>? Contexts { get; init; }
+    public IReadOnlyList<ApplicationIntegrationType>? IntegrationTypes { get; init; }
     public bool? Nsfw { get; init; }
     public Snowflake? Version { get; init; }
 }

@@ -91,6 +91,11 @@ public sealed class SimulatedUser
         var command = (channel.GuildId is { } guildId ? _core.State.Commands(guildId).FirstOrDefault(c => c.Name == name) : null)
             ?? _core.State.Commands(null).FirstOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException($"No command /{name} is registered for this channel.");
+        // Discord offers a command in a DM only when its contexts include BotDm (1); absent contexts mean every context.
+        if (channel.Type == EmuChannel.Dm && command.Json["contexts"] is System.Text.Json.Nodes.JsonArray contexts && !contexts.Any(c => c?.GetValue<int>() == 1))
+        {
+            throw new InvalidOperationException($"/{name} is not offered in DMs: its contexts do not include BotDm.");
+        }
         var data = new CommandDataBuilder(_core.State, channel).Build(command, options);
         return await _core.InteractionFactory.SendAsync(User, channel, type, data, null);
     }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
+using StudyBot.Features.Config;
 using StudyBot.Features.Decks;
+using StudyBot.Features.Guilds;
 using StudyBot.Features.Help;
 using StudyBot.Features.Quiz;
 using StudyBot.Features.Reminders;
@@ -104,7 +106,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyStorage(storage);
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
-        services.AddEssayDeckSeeding();
+        services.AddGuilds();
         services.AddHelp();
         services.AddReview();
         services.AddDecks();
@@ -112,6 +114,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddReminders();
         services.AddQuiz();
         services.AddStats();
+        services.AddGuildConfig();
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
         {

@@ -46,6 +46,12 @@ public sealed class PlaygroundBot : IAsyncLifetime
             ],
             Configure);
         await App.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        // The guild gets its essay decks when the gateway announces it; tests start from that state.
+        var guildId = ulong.Parse(World.Guild.Id, System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 600 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == guildId && g.EssayDecksAddedUtc != null)); i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     public async Task DisposeAsync()

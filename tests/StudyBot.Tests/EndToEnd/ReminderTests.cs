@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using StudyBot.Emulator.Interactions;
@@ -36,28 +37,52 @@ public sealed class ReminderTests(PlaygroundBot bot) : IClassFixture<PlaygroundB
     }
 
     [Fact]
-    public async Task ReminderJob_UserRefusesDms_IsLoggedNotAnErrorAndOthersStillGetTheirs()
+    public async Task ReminderJob_DmsClosedAndNoStudyChannel_TurnsReminderOffAndTellsTheStudentOnceAtTheirNextCommand()
     {
         var closed = bot.AddStudent("closed-dms", acceptsDms: false);
         var open = bot.AddStudent("open-dms");
         foreach (var student in new[] { closed, open })
         {
-            await bot.RunAsync(student, "review");
+            await bot.RunAsync(student, "review", new CommandOptionInput("deck", "china-costs"));
             await bot.RunAsync(student, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", "07:00")));
         }
 
-        await using (var scope = bot.App.Services.CreateAsyncScope())
-        {
-            var outcome = await scope.ServiceProvider.GetRequiredService<ReminderService>().RemindAsync(ulong.Parse(closed.Id), CancellationToken.None);
-            Assert.Equal(ReminderOutcome.DmsClosed, outcome);
-        }
-
         var scheduler = await bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(ReminderScheduler.JobFor(ulong.Parse(closed.Id)));
+        var closedId = ulong.Parse(closed.Id);
+        await scheduler.TriggerJob(ReminderScheduler.JobFor(closedId));
         await scheduler.TriggerJob(ReminderScheduler.JobFor(ulong.Parse(open.Id)));
 
         await WaitForDmAsync(open.Id);
+        var settings = await WaitForBlockedAsync(bot, closedId);
+        Assert.Null(settings.ReminderTime);
+        Assert.True(settings.ReminderNoticePending);
+        Assert.Null(await scheduler.GetTrigger(ReminderScheduler.TriggerFor(closedId)));
         Assert.Empty(bot.Emulator.State.MessagesIn(bot.Emulator.State.GetOrCreateDm(closed.Id).Id));
+
+        await bot.RunAsync(closed, "remind", CommandOptionInput.Sub("show"));
+        await bot.RunAsync(closed, "stats");
+
+        var notes = bot.Emulator.State.MessagesIn(bot.ChannelId, closed.Id)
+            .Where(m => m.VisibleOnlyTo == closed.Id && MessageView.Text(m.Json).Contains("direct messages are closed"))
+            .ToList();
+        Assert.Single(notes);
+        Assert.False((await bot.QueryAsync(db => db.UserSettings.SingleAsync(s => s.UserId == closedId))).ReminderNoticePending);
+    }
+
+    internal static async Task<StudyBot.Data.Entities.UserSettings> WaitForBlockedAsync(PlaygroundBot bot, ulong userId)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var settings = await bot.QueryAsync(db => db.UserSettings.SingleAsync(s => s.UserId == userId));
+            if (settings.ReminderBlockedUtc is not null)
+            {
+                return settings;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The reminder of user {userId} was never found blocked.");
     }
 
     [Fact]
@@ -88,5 +113,36 @@ public sealed class ReminderTests(PlaygroundBot bot) : IClassFixture<PlaygroundB
         }
 
         throw new TimeoutException($"No DM reached user {userId}.");
+    }
+}
+
+/// <summary>With a study channel configured (its own server state, apart from the tests above).</summary>
+public sealed class ReminderChannelNoticeTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot>
+{
+    [Fact]
+    public async Task ReminderJob_DmsClosedWithStudyChannel_TellsTheStudentThereOnce()
+    {
+        await bot.RunAsync(bot.You, "config", CommandOptionInput.Sub("study-channel", new CommandOptionInput("channel", bot.ChannelId)));
+        var closed = bot.AddStudent("closed-with-channel", acceptsDms: false);
+        var closedId = ulong.Parse(closed.Id);
+        await bot.RunAsync(closed, "review", new CommandOptionInput("deck", "china-costs"));
+        await bot.RunAsync(closed, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", "07:00")));
+
+        var scheduler = await bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(ReminderScheduler.JobFor(closedId));
+        await ReminderTests.WaitForBlockedAsync(bot, closedId);
+        await using (var scope = bot.App.Services.CreateAsyncScope())
+        {
+            // A second run finds the reminder off: nothing more is sent.
+            Assert.Equal(ReminderOutcome.Off, await scope.ServiceProvider.GetRequiredService<ReminderService>().RemindAsync(closedId, onSchedule: false, CancellationToken.None));
+        }
+        await bot.RunAsync(closed, "stats");
+
+        var told = bot.Emulator.State.MessagesIn(bot.ChannelId, closed.Id)
+            .Where(m => MessageView.Text(m.Json).Contains("direct messages are closed"))
+            .ToList();
+        var notice = Assert.Single(told);
+        Assert.Null(notice.VisibleOnlyTo);
+        Assert.StartsWith($"<@{closed.Id}>", MessageView.Text(notice.Json));
     }
 }

@@ -1,50 +1,123 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using StudyBot.Features.Stats;
 using StudyBot.Emulator.Interactions;
 
 namespace StudyBot.Tests.EndToEnd;
 
+/// <summary>/class, /stats and /leaderboard through the emulator, and /settings.</summary>
 public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot>
 {
+    private const string ClassDeck = """
+        id: class-deck
+        title: Class deck
+        cards:
+          - id: buffer
+            kind: mcq
+            prompt: What does China fear most on its border?
+            choices:
+              - { text: "Refugees and collapse", correct: true }
+              - { text: "Tourism" }
+              - { text: "Trade" }
+          - id: river
+            kind: typed
+            prompt: Which river forms much of the China-North Korea border?
+            answers: [Yalu]
+        """;
+
     [Fact]
-    public async Task Stats_AfterAStudentAnswers_InstructorSeesStudentsAndReviewsToday()
+    public async Task Class_TwoStudentsStumble_ListsTheCardTheyMissedMostFirstWithTheWrongChoice()
+    {
+        await TestDecks.UploadAsync(bot, ClassDeck);
+        var ana = bot.AddStudent("ana");
+        var ben = bot.AddStudent("ben");
+        // Both miss the mcq (choosing Tourism); only Ben misses the typed card: 2/2 Again against 1/2.
+        await AnswerClassDeckAsync(ana, "Tourism", "Yalu");
+        await AnswerClassDeckAsync(ben, "Tourism", "Mekong");
+        // The instructor's own answers are not the class's.
+        await AnswerClassDeckAsync(bot.You, "Trade", "Mekong");
+
+        var shown = await bot.RunAsync(bot.You, "class", CommandOptionInput.Sub("show"));
+
+        var embed = shown.Message!["embeds"]![0]!.AsObject();
+        var hardest = Field(embed, "Hardest cards (most Again per answer)").Split('\n');
+        Assert.StartsWith("1. `class-deck/buffer`", hardest[0]);
+        Assert.Contains("2/2 Again; most chose \"Tourism\"", hardest[0]);
+        Assert.StartsWith("2. `class-deck/river`", hardest[1]);
+        Assert.Contains("1/2 Again", hardest[1]);
+        var students = Field(embed, "Each student");
+        Assert.Contains($"<@{ana.Id}> — 2 this week", students);
+        Assert.Contains($"<@{ben.Id}> — 2 this week", students);
+        Assert.DoesNotContain($"<@{bot.You.Id}>", students);
+        Assert.Equal("stats.png", Assert.Single(shown.Message["attachments"]!.AsArray())!["filename"]!.GetValue<string>());
+
+        var export = await bot.RunAsync(bot.You, "class", CommandOptionInput.Sub("export"));
+        var csv = Assert.Single(export.Message!["attachments"]!.AsArray())!;
+        Assert.Equal("class.csv", csv["filename"]!.GetValue<string>());
+        var lines = System.Text.Encoding.UTF8.GetString(bot.Emulator.State.FindAttachment(csv["id"]!.GetValue<string>())!.Bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("user_id,reviews_7_days,reviews_30_days,true_retention_30_days,cards_due_now,last_answer_utc", lines[0].TrimEnd('\r'));
+        Assert.Contains(lines, l => l.StartsWith($"{ana.Id},2,2,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith(bot.You.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Class_Student_IsRefused()
+    {
+        var outcome = await bot.RunAsync(bot.AddStudent("curious"), "class", CommandOptionInput.Sub("show"));
+
+        Assert.Contains("Only instructors", outcome.Content);
+    }
+
+    [Fact]
+    public async Task Stats_StudentAfterTwoAnswers_SeesOwnCountsAndAChartOfPastAndComingDays()
     {
         await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
         var student = bot.AddStudent("counted");
         var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
-        await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, "Pyongyang"));
+        var answered = await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, "Pyongyang"));
+        var next = await bot.ClickAsync(student, answered.Message!, MessageView.ButtonLabelled(answered.Message, "Next card"));
+        await TypeAsync(student, next.Message!, "Yalu");
 
-        var stats = await bot.RunAsync(bot.You, "stats");
+        var stats = await bot.RunAsync(student, "stats");
 
-        var text = MessageView.Text(stats.Message);
         Assert.True(stats.Ephemeral);
-        Assert.Contains("Students: 1", text);
-        Assert.Contains("Reviews today: 1", text);
-        Assert.Contains("`e2e-review` — 1 enrolled, 1 answers this week", text);
-        var attachment = Assert.Single(stats.Message!["attachments"]!.AsArray())!;
-        Assert.Equal("stats.png", attachment["filename"]!.GetValue<string>());
-        Assert.Equal("attachment://stats.png", stats.Message["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
-        var stored = bot.Emulator.State.FindAttachment(attachment["id"]!.GetValue<string>());
-        Assert.NotNull(stored);
+        var embed = stats.Message!["embeds"]![0]!.AsObject();
+        Assert.Equal("2", Field(embed, "Reviews, 30 days"));
+        Assert.Equal("1 day", Field(embed, "Streak"));
+        Assert.Equal("0", Field(embed, "Due today"));
+        Assert.Contains("2 learning", Field(embed, "Cards"));
+        var attachment = Assert.Single(stats.Message["attachments"]!.AsArray())!;
+        Assert.Equal("my-stats.png", attachment["filename"]!.GetValue<string>());
+        Assert.Equal("attachment://my-stats.png", embed["image"]!["url"]!.GetValue<string>());
+        var stored = bot.Emulator.State.FindAttachment(attachment["id"]!.GetValue<string>())!;
         Assert.Equal("image/png", stored.ContentType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], stored.Bytes.Take(4).ToArray());
-
-        // The chart's data: 14 study days ending today, the one answer (the right choice) on the last.
-        using var scope = bot.App.Services.CreateScope();
-        var view = await scope.ServiceProvider.GetRequiredService<StatsService>().ForGuildAsync(ulong.Parse(bot.World.Guild.Id), ulong.Parse(bot.You.Id), CancellationToken.None);
-        Assert.Equal(StatsService.ChartDays, view.Daily.Count);
-        Assert.Equal(new DailyReviews(view.Daily[^1].Day, 1, 0), view.Daily[^1]);
-        Assert.All(view.Daily.SkipLast(1), d => Assert.Equal(0, d.Total));
-        Assert.Equal(view.Daily[^1].Day.AddDays(-13), view.Daily[0].Day);
     }
 
     [Fact]
-    public async Task Stats_Student_IsRefused()
+    public async Task Leaderboard_StudentWhoLeftIt_IsNotOnItAndOthersAre()
     {
-        var outcome = await bot.RunAsync(bot.AddStudent("curious"), "stats");
+        await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
+        var shown = bot.AddStudent("shown");
+        var shy = bot.AddStudent("shy");
+        foreach (var student in new[] { shown, shy })
+        {
+            var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
+            await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, "Pyongyang"));
+        }
 
-        Assert.Contains("Only instructors", outcome.Content);
+        var before = MessageView.Text((await bot.RunAsync(shown, "leaderboard")).Message);
+        Assert.Contains($"<@{shy.Id}>", before);
+        var left = await bot.RunAsync(shy, "settings", new CommandOptionInput("leaderboard", false));
+        Assert.Contains("On leaderboards: no", MessageView.Text(left.Message));
+
+        var board = await bot.RunAsync(shown, "leaderboard", new CommandOptionInput("period", "all"));
+
+        var text = MessageView.Text(board.Message);
+        Assert.Contains("all time", text);
+        Assert.Contains($"<@{shown.Id}>", text);
+        Assert.DoesNotContain($"<@{shy.Id}>", text);
+        Assert.DoesNotContain($"<@{bot.You.Id}>", text);
+        Assert.False(board.Ephemeral);
     }
 
     [Fact]
@@ -64,16 +137,40 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         Assert.Equal(5, settings.NewPerDay);
     }
 
-    [Fact]
-    public async Task SettingsAutocomplete_TypedCity_SuggestsIanaZones()
+    [Theory]
+    [InlineData("Berl", "Europe/Berlin")]
+    [InlineData("new york", "America/New_York")]
+    [InlineData("india", "Asia/Kolkata")]
+    [InlineData("pacific", "America/Los_Angeles")]
+    [InlineData("CET", "Europe/Berlin")]
+    [InlineData("EST", "America/New_York")]
+    [InlineData("UTC+5:30", "Asia/Kolkata")]
+    public async Task SettingsAutocomplete_ZoneAsPeopleSayIt_SuggestsTheIanaZone(string typed, string zone)
     {
         var student = bot.AddStudent("typist");
 
-        var handle = await student.AutocompleteAsync(bot.ChannelId, "settings", new CommandOptionInput("timezone", "Berl", Focused: true));
+        var handle = await student.AutocompleteAsync(bot.ChannelId, "settings", new CommandOptionInput("timezone", typed, Focused: true));
         var outcome = await handle.Callback.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(8, outcome.CallbackType);
-        var names = outcome.Data!["choices"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
-        Assert.Contains("Europe/Berlin", names);
+        var values = outcome.Data!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ToList();
+        Assert.Contains(zone, values);
     }
+
+    private async Task AnswerClassDeckAsync(Emulator.Interactions.SimulatedUser student, string choice, string typed)
+    {
+        var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "class-deck"));
+        var answered = await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, choice));
+        var next = await bot.ClickAsync(student, answered.Message!, MessageView.ButtonLabelled(answered.Message, "Next card"));
+        await TypeAsync(student, next.Message!, typed);
+    }
+
+    private static async Task TypeAsync(Emulator.Interactions.SimulatedUser student, JsonObject prompt, string answer)
+    {
+        var opened = await student.ClickButtonAsync(MessageView.Id(prompt), MessageView.ButtonLabelled(prompt, "Answer"));
+        await (await student.SubmitModalAsync(opened, new Dictionary<string, string> { ["answer"] = answer })).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static string Field(JsonObject embed, string name)
+        => embed["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == name)!["value"]!.GetValue<string>();
 }

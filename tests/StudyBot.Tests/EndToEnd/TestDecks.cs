@@ -31,7 +31,7 @@ public static class TestDecks
     {
         var loaded = new DeckLoader().LoadText(yaml, "deck.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
-        await bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck!);
+        await bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck!, ulong.Parse(bot.World.Guild.Id, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);

@@ -1,17 +1,77 @@
-using StudyBot.Discord.Interactions;
-using StudyBot.Discord.Rest;
 using StudyBot.Core.Decks;
+using StudyBot.Data.Review;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+using StudyBot.Discord.Rest;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Decks;
 
-/// <summary>/deck list and /deck upload.</summary>
+/// <summary>/deck: list, info, export, join, leave (everyone); upload, retire, restore, add-essay (instructors).</summary>
 public sealed class DeckModule(DeckService decks, Instructors instructors, AttachmentDownloader downloader)
 {
     public async Task ListAsync(InteractionContext context)
     {
-        var list = await decks.ListAsync(context.Interaction.GuildId?.Value, context.CancellationToken);
+        var list = await decks.ListAsync(Guild(context), context.User.Id.Value, context.CancellationToken);
         await context.Responder.ReplyAsync(DeckViews.List(list), context.CancellationToken);
+    }
+
+    public Task InfoAsync(InteractionContext context) => GuardedAsync(context, teach: false, async () =>
+    {
+        var details = await decks.InfoAsync(Guild(context), context.User.Id.Value, Deck(context), context.CancellationToken);
+        await context.Responder.ReplyAsync(DeckViews.Info(details), context.CancellationToken);
+    });
+
+    public Task ExportAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        var (fileName, content) = await decks.ExportAsync(Guild(context), Deck(context), context.CancellationToken);
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        var message = new MessagePayload { Content = $"`{fileName}`: edit it and upload it again with `/deck upload` to change the deck; progress follows the card ids.", AllowedMentions = new AllowedMentions() };
+        await context.Responder.EditOriginalAsync(message, [new FileAttachment(fileName, content, "application/yaml", "The deck as YAML")], context.CancellationToken);
+    });
+
+    public Task RetireAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        var deck = await decks.RetireAsync(Guild(context), Deck(context), context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync($"`{deck.Key}` is retired: students no longer see it in lists or reviews. Their progress is kept; `/deck restore deck:{deck.Key}` brings it back.", context.CancellationToken);
+    });
+
+    public Task RestoreAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        var deck = await decks.RestoreAsync(Guild(context), Deck(context), context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync($"`{deck.Key}` is back: students who had joined it continue where they left off.", context.CancellationToken);
+    });
+
+    public Task JoinAsync(InteractionContext context) => GuardedAsync(context, teach: false, async () =>
+    {
+        var (deck, joined) = await decks.JoinAsync(Guild(context), context.User.Id.Value, Deck(context), context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync(
+            joined ? $"You joined **{deck.Title}** (`{deck.Key}`). Start with `/review`." : $"You had already joined **{deck.Title}** (`{deck.Key}`).",
+            context.CancellationToken);
+    });
+
+    public Task LeaveAsync(InteractionContext context) => GuardedAsync(context, teach: false, async () =>
+    {
+        var (deck, left) = await decks.LeaveAsync(Guild(context), context.User.Id.Value, Deck(context), context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync(
+            left ? $"You left **{deck.Title}** (`{deck.Key}`): its cards no longer come up in `/review`. Your progress is kept if you join again." : $"You had not joined `{deck.Key}`.",
+            context.CancellationToken);
+    });
+
+    public Task AddEssayAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        var added = await decks.AddEssayDecksAsync(Guild(context), context.CancellationToken);
+        await context.Responder.EditOriginalAsync(DeckViews.EssayAdded(added), null, context.CancellationToken);
+    });
+
+    /// <summary>The "Join" buttons of the offer /review shows a student who has joined nothing.</summary>
+    public async Task JoinFromOfferAsync(InteractionContext context)
+    {
+        IReadOnlyList<int>? ids = context.CustomIdArgument == DeckIds.All ? null : DeckIds.Parse(context.CustomIdArgument);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
+        var joined = await decks.JoinByIdsAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, ids, context.CancellationToken);
+        await context.Responder.EditOriginalAsync(DeckViews.JoinedFromOffer(joined), null, context.CancellationToken);
     }
 
     public async Task UploadAsync(InteractionContext context)
@@ -37,7 +97,8 @@ public sealed class DeckModule(DeckService decks, Instructors instructors, Attac
                 ? DeckLimits.Default.MaxArchiveBytes
                 : DeckLimits.Default.MaxFileBytes;
             var content = await downloader.DownloadAsync(attachment, limit, context.CancellationToken);
-            outcome = await decks.UploadAsync(attachment.Filename, content, context.Interaction.GuildId?.Value, context.CancellationToken);
+            var naming = new DeckNaming(context.GetString("id"), context.GetString("title"));
+            outcome = await decks.UploadAsync(attachment.Filename, content, Guild(context), naming, context.CancellationToken);
         }
         catch (Exception e) when (e is DiscordLimitException or HttpRequestException)
         {
@@ -47,4 +108,29 @@ public sealed class DeckModule(DeckService decks, Instructors instructors, Attac
         var reply = outcome.Uploaded ? DeckViews.Uploaded(outcome) : DeckViews.Rejected(attachment.Filename, outcome);
         await context.Responder.EditOriginalAsync(reply with { Flags = null }, null, context.CancellationToken);
     }
+
+    /// <summary>Runs a deck command: instructors only when <paramref name="teach"/>; a refusal (no such deck) is told plainly.</summary>
+    private async Task GuardedAsync(InteractionContext context, bool teach, Func<Task> action)
+    {
+        if (teach && !await instructors.IsInstructorAsync(context.Interaction, context.CancellationToken))
+        {
+            await context.Responder.ReplyEphemeralAsync(Instructors.RefusalText, context.CancellationToken);
+            return;
+        }
+
+        try
+        {
+            await action();
+        }
+        catch (StudyException e)
+        {
+            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+        }
+    }
+
+    // /deck is offered in servers only (contexts), so a guild id is always there.
+    private static ulong Guild(InteractionContext context)
+        => context.Interaction.GuildId?.Value ?? throw new InteractionExpiredException("/deck used outside a server");
+
+    private static string Deck(InteractionContext context) => context.GetString("deck") ?? "";
 }

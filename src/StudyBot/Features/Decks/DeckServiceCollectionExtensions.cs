@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Discord;
 using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting.Commands;
 
@@ -13,17 +14,47 @@ public static class DeckServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<DeckService>();
         services.AddScoped<DeckModule>();
+        static void DeckOption(OptionListBuilder o) => o.AddString("deck", "The deck's id", required: true, autocomplete: true);
         services.AddBotCommand(
-            new SlashCommandBuilder("deck", "List the decks, or upload one (instructors)")
-                .AddSubcommand("list", "List the decks you can study")
+            new SlashCommandBuilder("deck", "This server's decks: list, join, leave, and manage them (instructors)")
+                .AddSubcommand("list", "This server's decks, with your progress in each")
+                .AddSubcommand("info", "A deck's description, cards, students and your progress", DeckOption)
+                .AddSubcommand("join", "Study a deck: its cards come up in /review", DeckOption)
+                .AddSubcommand("leave", "Stop studying a deck (your progress is kept)", DeckOption)
                 .AddSubcommand("upload", "Upload a deck file: YAML, JSON, CSV/TSV, Quizlet text or Anki .apkg (instructors)", o => o
-                    .AddAttachment("file", "The deck file", required: true))
+                    .AddAttachment("file", "The deck file", required: true)
+                    .AddString("id", "The deck's id (instead of the file's own, or its file name)")
+                    .AddString("title", "The deck's title (instead of the file's own)"))
+                .AddSubcommand("export", "Download a deck as YAML, to edit and upload again (instructors)", DeckOption)
+                .AddSubcommand("retire", "Hide a deck from students; progress is kept (instructors)", DeckOption)
+                .AddSubcommand("restore", "Bring a retired deck back (instructors)", DeckOption)
+                .AddSubcommand("add-essay", "Copy the essay decks into this server, or bring retired ones back (instructors)")
+                .GuildOnly()
                 .Build(),
-            HelpLine.Student("`/deck list` — the decks you can study"),
-            HelpLine.Instructor("`/deck upload file:<attachment>` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg); problems are listed with line and card id, and nothing changes until the file is clean"));
+            HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
+            HelpLine.Student("`/deck info deck:<id>` — a deck's description, cards and your progress, e.g. `/deck info deck:collapse-fears`"),
+            HelpLine.Student("`/deck join deck:<id>` / `/deck leave deck:<id>` — choose what `/review` asks you, e.g. `/deck join deck:china-costs`"),
+            HelpLine.Instructor("`/deck upload file:<attachment> [id] [title]` — add or update a deck (YAML, JSON, CSV/TSV with or without a header row, Quizlet text, Anki .apkg); problems are listed with line and card id, and nothing changes until the file is clean. E.g. `/deck upload file:week-1.csv id:week-1 title:Week 1`"),
+            HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
+            HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
+            HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server (each server has its own copies), e.g. `/deck add-essay`"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
-            .Command("deck upload", c => c.Services.GetRequiredService<DeckModule>().UploadAsync(c)));
+            .Command("deck info", c => c.Services.GetRequiredService<DeckModule>().InfoAsync(c))
+            .Command("deck join", c => c.Services.GetRequiredService<DeckModule>().JoinAsync(c))
+            .Command("deck leave", c => c.Services.GetRequiredService<DeckModule>().LeaveAsync(c))
+            .Command("deck upload", c => c.Services.GetRequiredService<DeckModule>().UploadAsync(c))
+            .Command("deck export", c => c.Services.GetRequiredService<DeckModule>().ExportAsync(c))
+            .Command("deck retire", c => c.Services.GetRequiredService<DeckModule>().RetireAsync(c))
+            .Command("deck restore", c => c.Services.GetRequiredService<DeckModule>().RestoreAsync(c))
+            .Command("deck add-essay", c => c.Services.GetRequiredService<DeckModule>().AddEssayAsync(c))
+            .Component(DeckIds.Join, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
+            .Autocomplete("deck info", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck join", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck leave", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck export", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck retire", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck restore", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c)));
         return services;
     }
 }

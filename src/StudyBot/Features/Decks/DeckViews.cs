@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StudyBot.Core.Decks.Validation;
 using StudyBot.Discord.Interactions;
@@ -15,13 +16,17 @@ public static class DeckViews
     {
         if (decks.Count == 0)
         {
-            return new MessageBuilder().WithContent("No decks yet. An instructor can add one with `/deck upload`.").Ephemeral().Build();
+            return new MessageBuilder().WithContent("No decks yet. An instructor can add one with `/deck upload` or `/deck add-essay`.").Ephemeral().Build();
         }
 
         var text = new StringBuilder();
         foreach (var deck in decks)
         {
-            var line = $"**{deck.Title}** — `{deck.Key}` · {deck.Cards} cards · version {deck.Version}{(deck.Shared ? "" : " · this server")}\n";
+            var progress = deck.Joined
+                ? string.Create(CultureInfo.InvariantCulture, $"joined · {deck.Seen}/{deck.Cards} seen, {deck.Mature} learnt")
+                : "not joined";
+            var description = string.IsNullOrWhiteSpace(deck.Description) ? "" : $"\n> {Text.Truncate(deck.Description.ReplaceLineEndings(" "), 150)}";
+            var line = $"**{deck.Title}** — `{deck.Key}` · {deck.Cards} cards · {progress}{description}\n";
             if (text.Length + line.Length > DescriptionBudget)
             {
                 text.Append("…and more.");
@@ -32,9 +37,95 @@ public static class DeckViews
         }
 
         return new MessageBuilder()
-            .AddEmbed(e => e.WithTitle("Decks").WithDescription(text.ToString()).WithColor(Colors.Brand).WithFooter("Study one with /review deck:<id>"))
+            .AddEmbed(e => e.WithTitle("Decks").WithDescription(text.ToString()).WithColor(Colors.Brand).WithFooter("Join one with /deck join deck:<id>, then study with /review"))
             .Ephemeral()
             .Build();
+    }
+
+    public static MessagePayload Info(DeckDetails details)
+    {
+        var deck = details.Deck;
+        var kinds = string.Join(", ", details.Kinds.OrderBy(k => k.Key).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Value} {k.Key.ToString().ToLowerInvariant()}")));
+        return new MessageBuilder()
+            .AddEmbed(e =>
+            {
+                e.WithTitle(Text.Truncate($"{deck.Title} ({deck.Key}){(details.Retired ? " · retired" : "")}", 256))
+                    .WithColor(details.Retired ? Colors.Neutral : Colors.Brand)
+                    .WithDescription(string.IsNullOrWhiteSpace(deck.Description) ? "No description." : Text.Truncate(deck.Description, 2000))
+                    .AddField("Cards", string.Create(CultureInfo.InvariantCulture, $"{deck.Cards} ({(kinds.Length == 0 ? "none" : kinds)}){(details.RetiredCards > 0 ? $"; {details.RetiredCards} retired" : "")}"), inline: true)
+                    .AddField("Version", deck.Version.ToString(CultureInfo.InvariantCulture), inline: true)
+                    .AddField("Students joined", details.Students.ToString(CultureInfo.InvariantCulture), inline: true)
+                    .AddField("Your progress", deck.Joined ? string.Create(CultureInfo.InvariantCulture, $"{deck.Seen}/{deck.Cards} seen, {deck.Mature} learnt") : "not joined (`/deck join`)", inline: true)
+                    .AddField("Updated", DiscordTime.Full(details.UpdatedUtc), inline: true);
+                if (!string.IsNullOrWhiteSpace(details.Source))
+                {
+                    e.AddField("Source", Text.Truncate(details.Source, 1024));
+                }
+            })
+            .Ephemeral()
+            .Build();
+    }
+
+    /// <summary>Shown by /review to a student who has joined no deck: a button per deck (up to 4) and one for all.</summary>
+    public static MessagePayload JoinOffer(IReadOnlyList<(int Id, string Key, string Title, string Server)> decks, bool inDm)
+    {
+        if (decks.Count == 0)
+        {
+            return new MessageBuilder()
+                .WithContent(inDm
+                    ? "There is nothing to study here yet: use `/review` in a server where StudyBot is, and its decks will be offered to you here too."
+                    : "This server has no decks yet. An instructor can add some with `/deck add-essay` or `/deck upload`.")
+                .Ephemeral()
+                .Build();
+        }
+
+        var lines = string.Join('\n', decks.Take(20).Select(d => $"• **{d.Title}** (`{d.Key}`){(inDm && d.Server.Length > 0 ? $" — {d.Server}" : "")}"));
+        return new MessageBuilder()
+            .AddEmbed(e => e
+                .WithTitle("Choose what to study")
+                .WithColor(Colors.Brand)
+                .WithDescription(Text.Truncate($"You have not joined any deck yet. Join one (or all) to start; `/deck leave` takes a deck out again.\n\n{lines}", 4000)))
+            .AddActionRow(row =>
+            {
+                foreach (var deck in decks.Take(4))
+                {
+                    row.AddButton(DeckIds.JoinOf([deck.Id]), Text.Truncate($"Join {deck.Title}", 80), ButtonStyle.Secondary);
+                }
+
+                row.AddButton(DeckIds.Join + DeckIds.All, decks.Count == 1 ? "Join it" : $"Join all {decks.Count}", ButtonStyle.Primary);
+            })
+            .Ephemeral()
+            .Build();
+    }
+
+    public static MessagePayload JoinedFromOffer(IReadOnlyList<string> titles)
+        => new MessageBuilder()
+            .WithContent(titles.Count == 0
+                ? "Those decks are no longer available here."
+                : Text.Truncate($"You joined {string.Join(", ", titles.Select(t => $"**{t}**"))}. Start reviewing:", 1900))
+            .AddActionRow(row => row.AddButton(Review.ReviewIds.NextOf(0), "Start review", ButtonStyle.Primary, disabled: titles.Count == 0))
+            .Build();
+
+    public static MessagePayload EssayAdded(Guilds.EssayDecksAdded added)
+    {
+        var parts = new List<string>();
+        if (added.Added.Count > 0)
+        {
+            parts.Add($"Copied into this server: {string.Join(", ", added.Added.Select(k => $"`{k}`"))}.");
+        }
+
+        if (added.Restored.Count > 0)
+        {
+            parts.Add($"Brought back from retirement: {string.Join(", ", added.Restored.Select(k => $"`{k}`"))}.");
+        }
+
+        return new MessagePayload
+        {
+            Content = parts.Count == 0
+                ? "This server already has every essay deck; its own edits are kept."
+                : string.Join(' ', parts) + " They are this server's own copies: edits here change no other server.",
+            AllowedMentions = new AllowedMentions(),
+        };
     }
 
     public static MessagePayload Uploaded(DeckUploadOutcome outcome)

@@ -22,10 +22,9 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                embed.AddField("For students", Lines(instructor: false));
-                if (catalog.Commands.SelectMany(c => c.HelpLines).Any(l => l.InstructorOnly))
+                foreach (var (name, value) in Fields("For students", instructor: false).Concat(Fields("For instructors", instructor: true)))
                 {
-                    embed.AddField("For instructors", Lines(instructor: true));
+                    embed.AddField(name, value);
                 }
 
                 embed.WithFooter("Only you can see this message.");
@@ -34,6 +33,26 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    private string Lines(bool instructor)
-        => string.Join('\n', catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text));
+    /// <summary>The lines for one audience, as many fields as Discord's 1,024 characters per field need.</summary>
+    private IEnumerable<(string Name, string Value)> Fields(string title, bool instructor)
+    {
+        var lines = catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text);
+        var field = new System.Text.StringBuilder();
+        var count = 0;
+        foreach (var line in lines)
+        {
+            if (field.Length > 0 && field.Length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
+            {
+                yield return (count++ == 0 ? title : $"{title} (more)", field.ToString());
+                field.Clear();
+            }
+
+            field.Append(field.Length == 0 ? "" : "\n").Append(line);
+        }
+
+        if (field.Length > 0)
+        {
+            yield return (count == 0 ? title : $"{title} (more)", field.ToString());
+        }
+    }
 }

@@ -11,7 +11,7 @@ public static class HelpServiceCollectionExtensions
     {
         services.AddSingleton<HelpService>();
         services.AddBotCommand(
-            new SlashCommandBuilder("help", "What StudyBot does and every command it has").Build(),
+            new SlashCommandBuilder("help", "What StudyBot does and every command it has").GuildAndDm().Build(),
             HelpLine.Student("`/help` — this overview"));
         services.AddDiscordInteractions(routes => routes.Command<HelpModule>("help"));
         return services;

@@ -19,6 +19,7 @@ public static class QuizServiceCollectionExtensions
                 .AddSubcommand("start", "Post a question from a deck; it closes after the given minutes", o => o
                     .AddString("deck", "The deck to draw the question from", required: true, autocomplete: true)
                     .AddInteger("minutes", "Minutes until it closes (1-60)", required: true, minValue: 1, maxValue: 60))
+                .GuildOnly()
                 .Build(),
             HelpLine.Instructor("`/quiz start deck:<id> minutes:<1-60>` — post a multiple-choice question in the channel; each student's first answer counts towards their own schedule, and the message shows the results at the deadline"));
         services.AddDiscordInteractions(routes => routes

@@ -20,7 +20,7 @@ public sealed class RemindModule(ReminderService reminders)
         DateTimeOffset? next;
         try
         {
-            next = await reminders.SetAsync(context.User.Id.Value, at, context.CancellationToken);
+            next = await reminders.SetAsync(context.User.Id.Value, at, context.Interaction.GuildId?.Value, context.CancellationToken);
         }
         catch (StudyException e)
         {
@@ -32,6 +32,17 @@ public sealed class RemindModule(ReminderService reminders)
         await context.Responder.ReplyEphemeralAsync(
             $"Every day at {at:HH\\:mm} your time, I will DM you how many cards are due, with a button to start.{when} Change your time zone with `/settings timezone:`.",
             context.CancellationToken);
+    }
+
+    public async Task ShowAsync(InteractionContext context)
+    {
+        var status = await reminders.ShowAsync(context.User.Id.Value, context.CancellationToken);
+        var text = status.At is { } at
+            ? $"Your reminder is set for {at:HH\\:mm} every day ({status.TimeZone}).{(status.Next is { } next ? $" The next one is {DiscordTime.Full(next.UtcDateTime)}." : "")}"
+            : status.BlockedUtc is { } blocked
+                ? $"Your reminder is off: it was turned off {DiscordTime.Full(blocked)} because your DMs are closed. Open them and use `/remind set`."
+                : "You have no daily reminder. Set one with `/remind set at:19:30`.";
+        await context.Responder.ReplyEphemeralAsync($"{text} Cards you could study now: **{status.DueNow}**.", context.CancellationToken);
     }
 
     public async Task OffAsync(InteractionContext context)

@@ -8,6 +8,9 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await reminders.RemindAsync((ulong)JobIds.Require(context, ReminderScheduler.UserKey), cancellationToken);
+        // After a restart a missed fire runs late: the service sends it only if it is less than an hour late.
+        // A fire of another trigger (Quartz's manual "trigger now") is a reminder on demand.
+        var userId = (ulong)JobIds.Require(context, ReminderScheduler.UserKey);
+        await reminders.RemindAsync(userId, context.Trigger.Key.Equals(ReminderScheduler.TriggerFor(userId)), cancellationToken);
     }
 }

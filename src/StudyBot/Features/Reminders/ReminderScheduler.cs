@@ -28,8 +28,8 @@ public sealed class ReminderScheduler(ISchedulerFactory schedulers)
             .WithSchedule(CronScheduleBuilder
                 .Create(string.Create(CultureInfo.InvariantCulture, $"0 {at.Minute} {at.Hour} ? * *"))
                 .InTimeZone(UserZones.Find(timeZone))
-                // A reminder missed while the bot was down is stale: wait for the next day's.
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                // A reminder missed while the bot was down fires once at start; the service sends it only if it is less than an hour late.
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }

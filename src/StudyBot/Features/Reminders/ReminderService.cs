@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Scheduling;
-using StudyBot.Core.Study;
 using StudyBot.Data;
+using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 using StudyBot.Discord.Interactions;
@@ -20,22 +19,44 @@ public enum ReminderOutcome
     Sent,
     NothingDue,
     DmsClosed,
+    /// <summary>The bot was down at the reminder time and came back an hour or more later: that day's reminder is skipped.</summary>
+    TooLate,
+    /// <summary>This fire time's reminder went out already (a repeated fire after a restart).</summary>
+    AlreadySent,
+    Off,
 }
 
-/// <summary>Sets and clears reminders, and sends them: counts what is due and DMs the student a Start button.</summary>
+/// <summary>A student's reminder as /remind show tells it.</summary>
+public sealed record ReminderStatus(TimeOnly? At, string TimeZone, DateTimeOffset? Next, int DueNow, DateTime? BlockedUtc);
+
+/// <summary>
+/// Sets, shows and clears reminders, and sends them: the due count is the /review queue's own count
+/// (<see cref="ReviewEngine.DueCountAsync"/>) over the decks of every guild the student shares with
+/// the bot. A student whose DMs are closed has the reminder turned off at the first failure and is
+/// told once: in the study channel of the guild they set it in, else at their next use of the bot.
+/// </summary>
 public sealed class ReminderService(
     StudyDbContext db,
     StudentStore students,
     StudentDefaults defaults,
     ReminderScheduler scheduler,
-    DiscordRestClient rest,
+    ReviewEngine engine,
+    IReminderMessenger messenger,
     StudyClock clock,
     ILogger<ReminderService> logger)
 {
-    public async Task<DateTimeOffset?> SetAsync(ulong userId, TimeOnly at, CancellationToken cancellationToken)
+    /// <summary>A reminder missed while the bot was down is still worth sending if it is less late than this.</summary>
+    public static readonly TimeSpan MissedGrace = TimeSpan.FromHours(1);
+
+    public const string TurnedOffText = "Your daily StudyBot reminder could not reach you because your direct messages are closed, so it is turned off. Open DMs from server members and use `/remind set` to turn it on again.";
+
+    public async Task<DateTimeOffset?> SetAsync(ulong userId, TimeOnly at, ulong? guildId, CancellationToken cancellationToken)
     {
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         settings.ReminderTime = at;
+        settings.ReminderGuildId = guildId ?? settings.ReminderGuildId;
+        settings.ReminderBlockedUtc = null;
+        settings.ReminderNoticePending = false;
         await students.SaveSettingsAsync(settings, cancellationToken);
         await scheduler.ScheduleAsync(userId, at, settings.TimeZone, cancellationToken);
         return await scheduler.NextFireAsync(userId, cancellationToken);
@@ -49,8 +70,40 @@ public sealed class ReminderService(
         await scheduler.CancelAsync(userId, cancellationToken);
     }
 
-    public async Task<ReminderOutcome> RemindAsync(ulong userId, CancellationToken cancellationToken)
+    public async Task<ReminderStatus> ShowAsync(ulong userId, CancellationToken cancellationToken)
     {
+        var settings = await defaults.EnsureAsync(userId, cancellationToken);
+        var next = settings.ReminderTime is null ? null : await scheduler.NextFireAsync(userId, cancellationToken);
+        var due = await CountDueAsync(userId, cancellationToken);
+        return new ReminderStatus(settings.ReminderTime, settings.TimeZone, next, due, settings.ReminderBlockedUtc);
+    }
+
+    /// <summary>
+    /// Sends today's reminder. It is meant for the latest occurrence of the student's reminder time; a
+    /// fire that comes later than that (the bot was down) sends it if less than an hour late, once.
+    /// </summary>
+    /// <param name="onSchedule">False for a reminder sent on demand (a manual trigger): then lateness does not matter.</param>
+    public async Task<ReminderOutcome> RemindAsync(ulong userId, bool onSchedule, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var settings = await students.GetSettingsAsync(userId, cancellationToken);
+        if (settings.ReminderTime is not { } at)
+        {
+            return ReminderOutcome.Off;
+        }
+
+        var scheduled = LastOccurrence(at, UserZones.Find(settings.TimeZone), now);
+        if (onSchedule && now - scheduled >= MissedGrace)
+        {
+            logger.LogInformation("Reminder for user {User} due at {Scheduled:u} skipped: {Late} late after a restart", userId, scheduled, now - scheduled);
+            return ReminderOutcome.TooLate;
+        }
+
+        if (onSchedule && settings.ReminderLastSentUtc is { } last && last >= scheduled)
+        {
+            return ReminderOutcome.AlreadySent;
+        }
+
         var due = await CountDueAsync(userId, cancellationToken);
         if (due == 0)
         {
@@ -64,42 +117,84 @@ public sealed class ReminderService(
             .Build();
         try
         {
-            await rest.SendDirectMessageAsync(userId, message, cancellationToken);
+            await messenger.SendDirectAsync(userId, message, cancellationToken);
         }
         catch (DiscordApiException e) when (e.IsCannotDirectMessage)
         {
-            // The student closed their DMs: an ordinary choice, not a failure of the job.
-            logger.LogInformation("Reminder for user {User} not delivered: they do not accept direct messages", userId);
+            await TurnOffForClosedDmsAsync(userId, settings, cancellationToken);
             return ReminderOutcome.DmsClosed;
         }
 
+        await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken);
         logger.LogInformation("Reminder sent to user {User}: {Due} cards due", userId, due);
         return ReminderOutcome.Sent;
     }
 
-    /// <summary>Cards the student could study now: learning and review cards due today, plus new cards within today's limit.</summary>
+    /// <summary>Cards the student could study now in every guild they share with the bot: the /review queue's own count.</summary>
     public async Task<int> CountDueAsync(ulong userId, CancellationToken cancellationToken)
     {
-        var settings = await students.GetSettingsAsync(userId, cancellationToken);
-        var now = clock.UtcNow;
-        var day = StudyDay.Containing(now, UserZones.Find(settings.TimeZone), settings.DayStartHour);
-        var deckIds = await db.Enrolments.Where(e => e.UserId == userId).Select(e => e.DeckId).ToListAsync(cancellationToken);
-        if (deckIds.Count == 0)
+        var deckIds = await VisibleDecks.ForStudent(db, userId, null).Select(d => d.Id).ToListAsync(cancellationToken);
+        return (await engine.DueCountAsync(userId, deckIds, clock.UtcNow, cancellationToken)).Total;
+    }
+
+    /// <summary>Whether the student still has to be told their reminder was turned off; clears it, so they are told once.</summary>
+    public async Task<bool> TakePendingNoticeAsync(ulong userId, CancellationToken cancellationToken)
+        => await db.UserSettings.Where(s => s.UserId == userId && s.ReminderNoticePending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderNoticePending, false), cancellationToken) > 0;
+
+    /// <summary>The latest moment at or before <paramref name="nowUtc"/> (give or take a minute) when the local clock showed <paramref name="at"/>.</summary>
+    public static DateTime LastOccurrence(TimeOnly at, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var localNow = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
+        var date = DateOnly.FromDateTime(localNow);
+        for (var back = 0; back < 3; back++)
         {
-            return 0;
+            var local = date.AddDays(-back).ToDateTime(at);
+            // A time skipped by a DST change happens an hour later that day.
+            while (zone.IsInvalidTime(local))
+            {
+                local = local.AddHours(1);
+            }
+
+            var utc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
+            if (utc <= nowUtc.AddMinutes(1))
+            {
+                return utc;
+            }
         }
 
-        var due = await db.CardStates.CountAsync(
-            s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
-                && s.Memory.State != CardState.New && s.Memory.Due < day.EndUtc,
-            cancellationToken);
-        var unseen = await db.Cards.CountAsync(
-            c => deckIds.Contains(c.DeckId) && !c.Retired && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && s.Memory.State != CardState.New),
-            cancellationToken);
-        var introducedToday = await db.ReviewLog.CountAsync(
-            l => l.UserId == userId && l.Kind == Data.Entities.ReviewKind.Answer && l.ReviewedUtc >= day.StartUtc && l.ReviewedUtc < day.EndUtc
-                && l.Before.State == CardState.New && !db.ReviewLog.Any(u => u.UndoesId == l.Id),
-            cancellationToken);
-        return due + Math.Min(unseen, Math.Max(0, settings.NewPerDay - introducedToday));
+        return nowUtc;
+    }
+
+    private async Task TurnOffForClosedDmsAsync(ulong userId, UserSettings settings, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Reminder for user {User} not delivered: they do not accept direct messages; the reminder is turned off", userId);
+        await scheduler.CancelAsync(userId, cancellationToken);
+        var channel = settings.ReminderGuildId is { } guildId
+            ? await db.GuildSettings.Where(g => g.GuildId == guildId).Select(g => g.StudyChannelId).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var told = false;
+        if (channel is { } channelId)
+        {
+            try
+            {
+                await messenger.PostAsync(channelId, new MessagePayload
+                {
+                    Content = $"<@{userId}> {TurnedOffText}",
+                    AllowedMentions = new AllowedMentions { Users = [new Snowflake(userId)] },
+                }, cancellationToken);
+                told = true;
+            }
+            catch (DiscordApiException e)
+            {
+                logger.LogWarning("Could not tell user {User} in study channel {Channel} that their reminder is off: {Reason}", userId, channelId, e.Message);
+            }
+        }
+
+        var now = clock.UtcNow;
+        await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ReminderTime, (TimeOnly?)null)
+            .SetProperty(x => x.ReminderBlockedUtc, now)
+            .SetProperty(x => x.ReminderNoticePending, !told), cancellationToken);
     }
 }

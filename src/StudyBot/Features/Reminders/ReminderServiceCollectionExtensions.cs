@@ -13,17 +13,23 @@ public static class ReminderServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddSingleton<ReminderScheduler>();
         services.AddScoped<ReminderService>();
+        services.AddSingleton<IReminderMessenger, RestReminderMessenger>();
+        services.AddScoped<IInteractionObserver, ReminderNotice>();
         services.AddScoped<RemindModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("remind", "A daily DM when cards are due")
                 .AddSubcommand("set", "Remind me every day at this local time", o => o
                     .AddString("at", "24-hour time, HH:MM (e.g. 19:30), in your /settings time zone", required: true))
+                .AddSubcommand("show", "Your reminder time, the next one, and how many cards are due now")
                 .AddSubcommand("off", "Stop the daily reminder")
+                .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/remind set at:<HH:MM>` — a daily DM at that time (your time zone) saying how many cards are due"),
-            HelpLine.Student("`/remind off` — stop the daily reminder"));
+            HelpLine.Student("`/remind set at:<HH:MM>` — a daily DM at that time (your time zone) saying how many cards are due, e.g. `/remind set at:19:30`"),
+            HelpLine.Student("`/remind show` — your reminder time, the next one and the cards due now, e.g. `/remind show`"),
+            HelpLine.Student("`/remind off` — stop the daily reminder, e.g. `/remind off`"));
         services.AddDiscordInteractions(routes => routes
             .Command("remind set", c => c.Services.GetRequiredService<RemindModule>().SetAsync(c))
+            .Command("remind show", c => c.Services.GetRequiredService<RemindModule>().ShowAsync(c))
             .Command("remind off", c => c.Services.GetRequiredService<RemindModule>().OffAsync(c)));
         return services;
     }

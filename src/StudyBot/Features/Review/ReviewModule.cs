@@ -7,13 +7,20 @@ using StudyBot.Discord.Models;
 namespace StudyBot.Features.Review;
 
 /// <summary>/review and its buttons and modal: parses the interaction, calls the review service, shows the screen.</summary>
-public sealed class ReviewModule(ReviewService reviews)
+public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
 {
     public async Task StartAsync(InteractionContext context)
     {
         // The first card may need enrolment and a cold database: defer rather than risk Discord's 3 seconds.
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         MessagePayload screen;
+        var guildId = context.Interaction.GuildId?.Value;
+        if (context.GetString("deck") is null or "" && await decks.JoinOfferAsync(guildId, context.User.Id.Value, context.CancellationToken) is { } offer)
+        {
+            await context.Responder.EditOriginalAsync(Decks.DeckViews.JoinOffer(offer, inDm: guildId is null) with { Flags = null }, null, context.CancellationToken);
+            return;
+        }
+
         try
         {
             var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);

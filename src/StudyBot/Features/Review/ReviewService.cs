@@ -25,14 +25,14 @@ public sealed class ReviewService(
     FsrsSchedulers schedulers,
     StudyClock clock)
 {
-    /// <summary>/review [deck]: enrols the student (in that deck, or in every deck the first time) and returns the first card.</summary>
+    /// <summary>/review [deck]: joins that deck if asked for, and returns the first card.</summary>
     public async Task<ReviewPrompt?> StartAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
     {
         await defaults.EnsureAsync(userId, cancellationToken);
         var scope = 0;
         if (!string.IsNullOrWhiteSpace(deckKey))
         {
-            var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
+            var deck = await VisibleDecks.ForStudent(db, userId, guildId).OrderBy(d => d.Id).FirstOrDefaultAsync(d => d.Key == deckKey.Trim(), cancellationToken)
                 ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
             await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
@@ -41,20 +41,16 @@ public sealed class ReviewService(
         return await NextAsync(userId, guildId, scope, cancellationToken);
     }
 
-    /// <summary>The next card in the session's scope; null when nothing is left for today.</summary>
+    /// <summary>
+    /// The next card in the session's scope (one deck, or every deck the student joined among those
+    /// this guild has, or in a DM those of the guilds they share with the bot); null when nothing is left today.
+    /// </summary>
     public async Task<ReviewPrompt?> NextAsync(ulong userId, ulong? guildId, int scope, CancellationToken cancellationToken)
     {
         await defaults.EnsureAsync(userId, cancellationToken);
-        if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
-        {
-            foreach (var id in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken))
-            {
-                await students.EnrolAsync(userId, id, cancellationToken);
-            }
-        }
-
-        var deckKey = scope == 0 ? null : await db.Decks.Where(d => d.Id == scope).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken);
-        var next = await engine.NextCardAsync(userId, deckKey, clock.UtcNow, cancellationToken);
+        var visible = VisibleDecks.ForStudent(db, userId, guildId);
+        var deckIds = await (scope == 0 ? visible : visible.Where(d => d.Id == scope)).Select(d => d.Id).ToListAsync(cancellationToken);
+        var next = await engine.NextCardAsync(userId, deckIds, clock.UtcNow, cancellationToken);
         return next is null ? null : await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
     }
 
@@ -141,7 +137,25 @@ public sealed class ReviewService(
             CardState.Review => QueueKind.Review,
             _ => QueueKind.Learning,
         });
-        return new ReviewPrompt(cardId, nonce ?? await EntriesAsync(userId, cardId, cancellationToken), scope, card.Deck?.Title ?? card.Deck?.Key ?? "", card.ToDeckCard(), kind);
+        return new ReviewPrompt(cardId, nonce ?? await EntriesAsync(userId, cardId, cancellationToken), scope, await DeckLabelAsync(card.Deck, cancellationToken), card.ToDeckCard(), kind);
+    }
+
+    /// <summary>The deck's title and the server it belongs to, so a DM session says where each card is from.</summary>
+    private async Task<string> DeckLabelAsync(DeckRecord? deck, CancellationToken cancellationToken)
+    {
+        if (deck is null)
+        {
+            return "";
+        }
+
+        var title = deck.Title.Length > 0 ? deck.Title : deck.Key;
+        if (deck.GuildId == DeckRecord.NoGuild)
+        {
+            return title;
+        }
+
+        var server = await db.Guilds.Where(g => g.Id == deck.GuildId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
+        return $"{title} · {(string.IsNullOrWhiteSpace(server) ? $"server {deck.GuildId}" : server)}";
     }
 
     private Task<int> EntriesAsync(ulong userId, int cardId, CancellationToken cancellationToken)

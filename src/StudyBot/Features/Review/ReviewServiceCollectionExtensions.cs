@@ -15,9 +15,10 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<ReviewModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("review", "Study the cards due for you now")
-                .AddOption(Discord.Models.ApplicationCommandOptionType.String, "deck", "Only this deck (its id, see /deck list)", autocomplete: true)
+                .AddOption(Discord.Models.ApplicationCommandOptionType.String, "deck", "Only this deck (its id, see /deck list); joins it if you had not", autocomplete: true)
+                .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/review [deck]` — study your due cards, one at a time (optionally one deck)"));
+            HelpLine.Student("`/review [deck]` — study your due cards one at a time, in a server (its decks) or in a DM with StudyBot (the decks of every server you share with it), e.g. `/review` or `/review deck:collapse-fears`"));
         services.AddDiscordInteractions(routes => routes
             .Command("review", c => Module(c).StartAsync(c))
             .Autocomplete("review", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))

@@ -15,7 +15,8 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
             context.GetString("timezone"),
             (int?)context.GetInteger("day-start"),
             (int?)context.GetInteger("new-per-day"),
-            (int?)context.GetInteger("reviews-per-day"));
+            (int?)context.GetInteger("reviews-per-day"),
+            context.GetBoolean("leaderboard"));
         UserSettings saved;
         try
         {
@@ -35,7 +36,8 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
                 .AddField("Day starts at", $"{saved.DayStartHour:00}:00", inline: true)
                 .AddField("New cards per day", saved.NewPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture), inline: true)
                 .AddField("Reviews per day", saved.ReviewsPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture), inline: true)
-                .AddField("Daily reminder", saved.ReminderTime is { } at ? $"{at:HH\\:mm}" : "off (`/remind set`)", inline: true))
+                .AddField("Daily reminder", saved.ReminderTime is { } at ? $"{at:HH\\:mm}" : "off (`/remind set`)", inline: true)
+                .AddField("On leaderboards", saved.HideFromLeaderboard ? "no" : "yes", inline: true))
             .Ephemeral()
             .Build();
         await context.Responder.ReplyAsync(message, context.CancellationToken);
@@ -44,7 +46,7 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
     public async Task SuggestZonesAsync(InteractionContext context)
     {
         var choices = (await zones.MatchAsync(Choices.Typed(context)))
-            .Select(id => Choices.Of(id, id))
+            .Select(zone => Choices.Of(zone.Label, zone.Id))
             .ToList();
         await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
     }

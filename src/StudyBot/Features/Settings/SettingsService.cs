@@ -6,13 +6,13 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Settings;
 
 /// <summary>The changes a student asked for; null leaves a setting as it is.</summary>
-public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? NewPerDay, int? ReviewsPerDay)
+public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? NewPerDay, int? ReviewsPerDay, bool? Leaderboard = null)
 {
-    public bool IsEmpty => TimeZone is null && DayStartHour is null && NewPerDay is null && ReviewsPerDay is null;
+    public bool IsEmpty => TimeZone is null && DayStartHour is null && NewPerDay is null && ReviewsPerDay is null && Leaderboard is null;
 }
 
 /// <summary>A student's study settings; a reminder follows a time zone change.</summary>
-public sealed class SettingsService(StudentStore students, StudentDefaults defaults, ReminderScheduler reminders)
+public sealed class SettingsService(StudentStore students, StudentDefaults defaults, ReminderScheduler reminders, TimeZoneCatalog zones)
 {
     public async Task<UserSettings> UpdateAsync(ulong userId, SettingsChange change, CancellationToken cancellationToken)
     {
@@ -22,7 +22,9 @@ public sealed class SettingsService(StudentStore students, StudentDefaults defau
             return settings;
         }
 
-        settings.TimeZone = change.TimeZone?.Trim() ?? settings.TimeZone;
+        // "india" or "CET" typed without picking a suggestion still means a zone.
+        settings.TimeZone = change.TimeZone is { } typed ? await zones.ResolveAsync(typed) ?? typed.Trim() : settings.TimeZone;
+        settings.HideFromLeaderboard = change.Leaderboard is { } shown ? !shown : settings.HideFromLeaderboard;
         settings.DayStartHour = change.DayStartHour ?? settings.DayStartHour;
         settings.NewPerDay = change.NewPerDay ?? settings.NewPerDay;
         settings.ReviewsPerDay = change.ReviewsPerDay ?? settings.ReviewsPerDay;

@@ -18,12 +18,14 @@ public static class SettingsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
         services.AddBotCommand(
             new SlashCommandBuilder("settings", "Your time zone, when your day starts, and daily limits")
-                .AddOption(ApplicationCommandOptionType.String, "timezone", "Your IANA time zone, e.g. Europe/Berlin", autocomplete: true)
+                .AddOption(ApplicationCommandOptionType.String, "timezone", "Your time zone: a city, country, abbreviation or UTC offset, e.g. new york, india, CET", autocomplete: true)
                 .AddOption(ApplicationCommandOptionType.Integer, "day-start", "Hour (0-23) your study day starts", minValue: 0, maxValue: 23)
                 .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
+                .AddOption(ApplicationCommandOptionType.Boolean, "leaderboard", "Show you on /leaderboard (True) or hide you (False)")
+                .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day]` — see or change your time zone, day start hour and daily limits"));
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day] [leaderboard]` — see or change your time zone (type a city, country, abbreviation or offset: \"india\", \"pacific\", \"CET\", \"UTC+5:30\"), day start hour, daily limits and whether you are on leaderboards, e.g. `/settings timezone:Asia/Kolkata leaderboard:False`"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));

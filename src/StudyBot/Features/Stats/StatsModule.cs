@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using StudyBot.Core.Scheduling;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
@@ -7,46 +7,37 @@ using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Stats;
 
-/// <summary>/stats: the instructor's class view.</summary>
-public sealed class StatsModule(StatsService stats, Instructors instructors)
+/// <summary>/stats: the student's own progress, with a chart of the last 30 days and the next 30.</summary>
+public sealed class StatsModule(StudentStatsService stats)
 {
     public async Task ShowAsync(InteractionContext context)
     {
-        if (!await instructors.IsInstructorAsync(context.Interaction, context.CancellationToken))
-        {
-            await context.Responder.ReplyEphemeralAsync(Instructors.RefusalText, context.CancellationToken);
-            return;
-        }
-
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
-        var view = await stats.ForGuildAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, context.CancellationToken);
-        var chart = new FileAttachment(StatsChart.FileName, StatsChart.Render(view.Daily), "image/png", "Reviews per study day, last 14 days");
+        var view = await stats.ForStudentAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.CancellationToken);
+        var chart = new FileAttachment(StatsChart.StudentFileName, StatsChart.RenderStudent(view.Past, view.Forecast), "image/png", "Your answers per day for 30 days, and cards due in the next 30");
         await context.Responder.EditOriginalAsync(Render(view), [chart], context.CancellationToken);
     }
 
-    public static MessagePayload Render(ClassStats view)
+    public static MessagePayload Render(StudentStats view)
     {
-        var decks = new StringBuilder();
-        foreach (var deck in view.Decks.Take(15))
-        {
-            decks.Append(CultureInfo.InvariantCulture, $"`{deck.Key}` — {deck.Students} enrolled, {deck.AnswersThisWeek} answers this week\n");
-        }
-
+        var states = string.Join(" · ", new[] { CardState.Learning, CardState.Review, CardState.Relearning }
+            .Select(s => $"{view.CardsByState.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")
+            .Prepend($"{view.Unseen} new"));
         return new MessageBuilder()
             .AddEmbed(e => e
-                .WithTitle("Class statistics")
+                .WithTitle("Your statistics")
                 .WithColor(Colors.Brand)
-                .AddField("Students", N(view.Students), inline: true)
-                .AddField("Reviews today", N(view.ReviewsToday), inline: true)
-                .AddField("Reviews, last 7 days", N(view.ReviewsThisWeek), inline: true)
-                .AddField("Retention, last 7 days", view.Retention is { } r
-                    ? string.Create(CultureInfo.InvariantCulture, $"{r:P0} of {view.MatureReviewsThisWeek} reviews recalled")
+                .AddField("Due today", N(view.DueToday), inline: true)
+                .AddField("Due tomorrow", N(view.DueTomorrow), inline: true)
+                .AddField("Streak", view.Streak == 1 ? "1 day" : $"{N(view.Streak)} days", inline: true)
+                .AddField("Reviews, 30 days", N(view.Reviews30), inline: true)
+                .AddField("True retention, 30 days", view.TrueRetention is { } r
+                    ? string.Create(CultureInfo.InvariantCulture, $"{r:P0} of {view.MatureReviews30}")
                     : "no reviews of learnt cards yet", inline: true)
-                .AddField("Cards due now", N(view.DueNow), inline: true)
-                .AddField("Quiz answers, last 7 days", N(view.QuizAnswersThisWeek), inline: true)
-                .AddField("Decks", decks.Length == 0 ? "No decks yet." : decks.ToString())
-                .WithImage("attachment://" + StatsChart.FileName)
-                .WithFooter("Retention counts answers to cards already in review (not new or learning) that were not 'Again'."))
+                .AddField("Cards", states)
+                .WithImage("attachment://" + StatsChart.StudentFileName)
+                .WithFooter("True retention counts answers to cards already in review that were not Again. Only you can see this."))
+            .Ephemeral()
             .Build();
     }
 

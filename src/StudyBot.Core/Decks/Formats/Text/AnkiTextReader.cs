@@ -20,6 +20,15 @@ public static class AnkiTextReader
         var body = text[header.DataStart(text)..];
         var separator = header.Separator ?? GuessSeparator(body, diagnostics.File);
         var rows = ReadRows(body, separator, header.LineCount);
+        var columnNames = header.Columns;
+        if (rows.Count > 0 && HeaderRow.IsHeader(rows[0].Fields))
+        {
+            var (line, fields) = rows[0];
+            rows.RemoveAt(0);
+            diagnostics.Warning(SourcePosition.AtLine(line), null,
+                $"read as the column names ({string.Join(", ", fields.Select(f => f.Trim()))}), not as a card.");
+            columnNames ??= fields.Any(f => f.Trim().Equals("kind", StringComparison.OrdinalIgnoreCase)) ? string.Join(separator, fields) : null;
+        }
 
         var deck = new DeckDraft
         {
@@ -28,7 +37,7 @@ public static class AnkiTextReader
             Description = header.Description,
             Source = header.Source,
         };
-        var columns = header.Columns?.Split(separator).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        var columns = columnNames?.Split(separator).Select(c => c.Trim().ToLowerInvariant()).ToList();
         if (columns is not null && columns.Contains("id") && columns.Contains("kind"))
         {
             StudyBotColumns.Read(rows, columns, deck, diagnostics);

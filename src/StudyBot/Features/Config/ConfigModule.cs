@@ -1,0 +1,65 @@
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
+using StudyBot.Features.Settings;
+using StudyBot.Features.Shared;
+
+namespace StudyBot.Features.Config;
+
+/// <summary>/config instructor-role | study-channel | timezone | show (instructors).</summary>
+public sealed class ConfigModule(ConfigService config, Instructors instructors, TimeZoneCatalog zones)
+{
+    public Task InstructorRoleAsync(InteractionContext context) => GuardedAsync(context, (guildId, ct) =>
+        context.GetId("role") is { } role
+            ? config.SetInstructorRoleAsync(guildId, role.Value, ct)
+            : throw new StudyException("Choose a role in the `role` option."));
+
+    public Task StudyChannelAsync(InteractionContext context) => GuardedAsync(context, (guildId, ct) =>
+        context.GetId("channel") is { } channel
+            ? config.SetStudyChannelAsync(guildId, channel.Value, ct)
+            : throw new StudyException("Choose a channel in the `channel` option."));
+
+    public Task TimeZoneAsync(InteractionContext context)
+        => GuardedAsync(context, (guildId, ct) => config.SetTimeZoneAsync(guildId, context.GetString("zone") ?? "", ct));
+
+    public Task ShowAsync(InteractionContext context)
+        => GuardedAsync(context, (guildId, ct) => config.GetAsync(guildId, ct), changed: false);
+
+    public async Task SuggestZonesAsync(InteractionContext context)
+    {
+        var choices = (await zones.MatchAsync(Choices.Typed(context))).Select(z => Choices.Of(z.Label, z.Id)).ToList();
+        await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
+    }
+
+    public static MessagePayload Render(GuildSettings settings, bool changed)
+        => new MessageBuilder()
+            .AddEmbed(e => e
+                .WithTitle(changed ? "Server settings saved" : "Server settings")
+                .WithColor(Colors.Brand)
+                .AddField("Instructor role", settings.InstructorRoleId is { } role ? $"<@&{role}>" : "none (members with Manage Server teach)", inline: true)
+                .AddField("Study channel", settings.StudyChannelId is { } channel ? $"<#{channel}>" : "none", inline: true)
+                .AddField("Time zone", settings.TimeZone ?? "UTC (not set)", inline: true)
+                .WithFooter("Change with /config instructor-role, /config study-channel, /config timezone"))
+            .Ephemeral()
+            .Build() with { AllowedMentions = new AllowedMentions() };
+
+    private async Task GuardedAsync(InteractionContext context, Func<ulong, CancellationToken, Task<GuildSettings>> action, bool changed = true)
+    {
+        if (context.Interaction.GuildId is not { } guild || !await instructors.IsInstructorAsync(context.Interaction, context.CancellationToken))
+        {
+            await context.Responder.ReplyEphemeralAsync(Instructors.RefusalText, context.CancellationToken);
+            return;
+        }
+
+        try
+        {
+            var settings = await action(guild.Value, context.CancellationToken);
+            await context.Responder.ReplyAsync(Render(settings, changed), context.CancellationToken);
+        }
+        catch (StudyException e)
+        {
+            await context.Responder.ReplyEphemeralAsync(e.Message + " Nothing was changed.", context.CancellationToken);
+        }
+    }
+}
