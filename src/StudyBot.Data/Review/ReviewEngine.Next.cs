@@ -5,7 +5,7 @@ using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
 
-/// <summary>What a student could study now: the same queues <see cref="ReviewEngine.NextCardAsync(ulong, IReadOnlyCollection{int}, DateTime, CancellationToken)"/> draws from.</summary>
+/// <summary>What a student could study now: the same queues <see cref="ReviewEngine.NextCardAmongAsync"/> draws from.</summary>
 public sealed record DueCount(int Learning, int Review, int New)
 {
     public int Total => Learning + Review + New;
@@ -27,13 +27,13 @@ public sealed partial class ReviewEngine
     /// then new cards within the daily limit; a card whose sibling was answered this study day waits.
     /// Null when nothing is left today.
     /// </summary>
-    public async Task<StudyCard?> NextCardAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
+    public async Task<StudyCard?> NextCardAmongAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
         return await NextAsync(db, userId, deckIds, nowUtc, cancellationToken);
     }
 
-    /// <summary>How many cards <see cref="NextCardAsync(ulong, IReadOnlyCollection{int}, DateTime, CancellationToken)"/> would offer today, from the same queues and limits.</summary>
+    /// <summary>How many cards <see cref="NextCardAmongAsync"/> would offer today, from the same queues and limits.</summary>
     public async Task<DueCount> DueCountAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);

@@ -50,7 +50,7 @@ public sealed class ReviewService(
         await defaults.EnsureAsync(userId, cancellationToken);
         var visible = VisibleDecks.ForStudent(db, userId, guildId);
         var deckIds = await (scope == 0 ? visible : visible.Where(d => d.Id == scope)).Select(d => d.Id).ToListAsync(cancellationToken);
-        var next = await engine.NextCardAsync(userId, deckIds, clock.UtcNow, cancellationToken);
+        var next = await engine.NextCardAmongAsync(userId, deckIds, clock.UtcNow, cancellationToken);
         return next is null ? null : await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
     }
 
