@@ -52,7 +52,8 @@ public class TenancyMigrationTests
             INSERT INTO "Decks" ("Id", "Key", "GuildId", "Title", "Description", "Source", "CurrentVersion", "CreatedUtc", "UpdatedUtc")
                 SELECT "Id", "Key", CASE "Key" WHEN 'week-1' THEN {guildB} ELSE NULL END, "Title", "Description", "Source", "CurrentVersion", "CreatedUtc", "UpdatedUtc" FROM src."Decks";
             INSERT INTO "DeckVersions" SELECT * FROM src."DeckVersions";
-            INSERT INTO "Cards" SELECT * FROM src."Cards";
+            INSERT INTO "Cards" ("Id", "DeckId", "Key", "NoteKey", "Kind", "Prompt", "Answers", "Choices", "Explanation", "Hint", "Tags", "Ordinal", "Retired", "AddedInVersion", "ChangedInVersion", "RetiredInVersion")
+                SELECT "Id", "DeckId", "Key", "NoteKey", "Kind", "Prompt", "Answers", "Choices", "Explanation", "Hint", "Tags", "Ordinal", "Retired", "AddedInVersion", "ChangedInVersion", "RetiredInVersion" FROM src."Cards";
             INSERT INTO "Enrolments" SELECT * FROM src."Enrolments";
             INSERT INTO "CardStates" SELECT * FROM src."CardStates";
             INSERT INTO "ReviewLog" SELECT * FROM src."ReviewLog";

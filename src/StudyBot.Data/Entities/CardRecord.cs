@@ -21,6 +21,8 @@ public sealed class CardRecord
     public string? Explanation { get; set; }
     public string? Hint { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>For cloze: the whole note's text with its {{c1::...}} deletions, so the deck can be exported as it was written.</summary>
+    public string? SourceText { get; set; }
     /// <summary>Position in the deck file: new cards are introduced in this order.</summary>
     public int Ordinal { get; set; }
     public bool Retired { get; set; }
@@ -39,5 +41,6 @@ public sealed class CardRecord
         Hint = Hint,
         Tags = Tags,
         NoteId = NoteKey,
+        SourceText = SourceText,
     };
 }

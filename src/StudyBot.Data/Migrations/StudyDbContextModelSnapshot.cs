@@ -74,6 +74,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<int?>("RetiredInVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceText")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");

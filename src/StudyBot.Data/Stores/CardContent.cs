@@ -32,6 +32,7 @@ internal static class CardContent
         record.Hint = card.Hint;
         record.Tags = [.. card.Tags];
         record.NoteKey = card.NoteId;
+        record.SourceText = card.SourceText;
         record.Ordinal = ordinal;
         return changed;
     }

@@ -48,6 +48,20 @@ public sealed class StatsChartTests
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public void RenderStudent_PastAndForecast_ReturnsPngAndDrawsTheForecast()
+    {
+        var past = Enumerable.Range(0, 30).Select(i => new ChartDay(new DateOnly(2026, 11, 1).AddDays(i), i % 5, i % 2, 0)).ToList();
+        var quiet = Enumerable.Range(1, 30).Select(i => new ChartDay(new DateOnly(2026, 11, 30).AddDays(i), 0, 0, 0)).ToList();
+        var busy = quiet.Select((d, i) => d with { Due = 10 - (i % 10) }).ToList();
+
+        var png = StatsChart.RenderStudent(past, busy);
+
+        Assert.Equal(_pngSignature, png.Take(8).ToArray());
+        Assert.Equal(StatsChart.Width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.NotEqual(Decode(StatsChart.RenderStudent(past, quiet)), Decode(png));
+    }
+
     private static byte[] Decode(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png);

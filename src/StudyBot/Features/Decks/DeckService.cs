@@ -33,7 +33,7 @@ public sealed record DeckNaming(string? Id, string? Title);
 /// A guild's decks: listing with the student's progress, uploads (all or nothing), details, export,
 /// retiring and restoring, and students joining and leaving. Every query is scoped to the guild.
 /// </summary>
-public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore students, GuildProvisioner provisioner)
+public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore students, GuildProvisioner provisioner, EssayDecks essays)
 {
     /// <summary>Cards with at least this many days of stability count as learnt (Anki's "mature").</summary>
     public const int MatureDays = 21;
@@ -64,7 +64,11 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
     {
         var deck = await FindAsync(guildId, key, includeRetired: true, cancellationToken);
         var cards = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired).OrderBy(c => c.Ordinal).ToListAsync(cancellationToken);
-        var yaml = YamlDeckWriter.Write(new Deck(deck.Key, deck.Title, deck.Description, deck.Source, [.. cards.Select(c => c.ToDeckCard())]));
+        // Cloze cards stored before their note's text was kept take it from the essay deck they were copied from.
+        var essay = essays.All.FirstOrDefault(e => e.Id == deck.Key)?.Cards.Where(c => c.SourceText is not null).ToDictionary(c => c.Id, c => c.SourceText);
+        var deckCards = cards.Select(c => c.ToDeckCard())
+            .Select(c => c.Kind == CardKind.Cloze && c.SourceText is null && essay?.GetValueOrDefault(c.Id) is { } text ? c with { SourceText = text } : c);
+        var yaml = YamlDeckWriter.Write(new Deck(deck.Key, deck.Title, deck.Description, deck.Source, [.. deckCards]));
         return ($"{deck.Key}.yaml", Encoding.UTF8.GetBytes(yaml));
     }
 
