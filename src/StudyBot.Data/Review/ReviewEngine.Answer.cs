@@ -47,12 +47,29 @@ public sealed partial class ReviewEngine
         ReviewSource source,
         DateTime nowUtc,
         CancellationToken cancellationToken = default)
+        => AnswerAsync(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz: null, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="quiz"/>, the answer is also recorded in that quiz
+    /// (one row per student, unique on the interaction id) in the same transaction as the review, so
+    /// a quiz answer and the schedule it changed are saved together or not at all.
+    /// </summary>
+    public Task<AnswerResult> AnswerAsync(
+        ulong userId,
+        int cardId,
+        StudentAnswer answer,
+        string interactionId,
+        TimeSpan responseTime,
+        ReviewSource source,
+        DateTime nowUtc,
+        QuizAnswerDraft? quiz,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
         // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz));
     }
 
     /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>
@@ -218,6 +235,18 @@ public sealed partial class ReviewEngine
             };
             await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
             await AnswerWriter.InsertLogAsync(connection, transaction, entry);
+            if (request.Quiz is { } quiz)
+            {
+                await AnswerWriter.InsertQuizAnswerAsync(connection, transaction, new QuizAnswer
+                {
+                    QuizId = quiz.QuizId,
+                    UserId = request.UserId,
+                    AnswerText = quiz.AnswerText,
+                    Rating = verdict.Rating,
+                    AnsweredUtc = request.NowUtc,
+                    InteractionId = request.InteractionId,
+                });
+            }
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)
