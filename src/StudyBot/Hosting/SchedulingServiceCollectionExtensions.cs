@@ -16,8 +16,12 @@ public static class SchedulingServiceCollectionExtensions
     {
         // Stored jobs are keyed by scheduler name: keep it stable, or they are orphaned.
         var schedulerName = configuration[SchedulerNameKey] is { Length: > 0 } name ? name : "StudyBot";
+        var clock = new SchedulerClock();
+        services.AddSingleton(clock);
+        services.AddHostedService<SchedulerClock.Binding>();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = schedulerName }, configure: q =>
         {
+            q.UseTimeProvider(clock);
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite(storage.ConnectionString);
