@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
+using StudyBot.Features.Daily;
 using StudyBot.Features.Decks;
 using StudyBot.Features.Help;
 using StudyBot.Features.Quiz;
@@ -111,6 +112,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudySettings();
         services.AddReminders();
         services.AddQuiz();
+        services.AddDailyQuestion();
         services.AddStats();
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
