@@ -6,7 +6,8 @@ namespace StudyBot.Hosting;
 /// The clock Quartz runs on: the study clock, so quiz deadlines and daily posts follow study time
 /// (a test that moves study time sees its triggers fire). Quartz takes its clock when it is composed,
 /// before a test may have replaced the study clock, so this forwards to the one the container holds
-/// once the host starts (system time until then).
+/// once the host starts (system time until then). Quartz also makes it the container's TimeProvider
+/// (the stores read it); the Discord client is given system time instead.
 /// </summary>
 public sealed class SchedulerClock : TimeProvider
 {
