@@ -21,16 +21,12 @@ public static class FsrsItems
             {
                 continue;
             }
+            history.CheckTimeOrder();
             var reviews = new FsrsReview[entries.Count];
             var previousDay = DayNumber(entries[0].Time);
             reviews[0] = new FsrsReview((int)entries[0].Rating, 0);
             for (var i = 1; i < entries.Count; i++)
             {
-                if (entries[i].Time < entries[i - 1].Time)
-                {
-                    throw new ReviewHistoryException(
-                        $"card {history.CardId}, review {i}: time {FsrsReplay.FormatTime(entries[i].Time)} is before the previous review's {FsrsReplay.FormatTime(entries[i - 1].Time)}; reviews must be in time order.");
-                }
                 var day = DayNumber(entries[i].Time);
                 reviews[i] = new FsrsReview((int)entries[i].Rating, day - previousDay);
                 previousDay = day;
