@@ -11,10 +11,15 @@ namespace StudyBot.Cli.Fsrs;
 /// `studybot fsrs optimize HISTORIES.json`: fits the 21 FSRS-6 weights to review logs as fsrs-rs
 /// does and prints them with their log loss and RMSE(bins) on the same logs.
 /// </summary>
-public sealed class FsrsOptimizeCommand(Func<Stream> openOutput, TextWriter error) : FsrsJsonCommand<FsrsOptimizeSettings>(openOutput, error)
+public sealed class FsrsOptimizeCommand : FsrsJsonCommand<FsrsOptimizeSettings>
 {
     public FsrsOptimizeCommand()
-        : this(Console.OpenStandardOutput, Console.Error)
+        : base(Console.OpenStandardOutput, Console.Error)
+    {
+    }
+
+    internal FsrsOptimizeCommand(Func<Stream> openOutput, TextWriter error)
+        : base(openOutput, error)
     {
     }
 
@@ -42,10 +47,15 @@ public sealed class FsrsOptimizeCommand(Func<Stream> openOutput, TextWriter erro
 /// `studybot fsrs evaluate HISTORIES.json --parameters "[...]"`: the log loss and RMSE(bins) of a
 /// parameter set on review logs, as fsrs-rs (the Node binding) computes them.
 /// </summary>
-public sealed class FsrsEvaluateCommand(Func<Stream> openOutput, TextWriter error) : FsrsJsonCommand<FsrsEvaluateSettings>(openOutput, error)
+public sealed class FsrsEvaluateCommand : FsrsJsonCommand<FsrsEvaluateSettings>
 {
     public FsrsEvaluateCommand()
-        : this(Console.OpenStandardOutput, Console.Error)
+        : base(Console.OpenStandardOutput, Console.Error)
+    {
+    }
+
+    internal FsrsEvaluateCommand(Func<Stream> openOutput, TextWriter error)
+        : base(openOutput, error)
     {
     }
 

@@ -8,10 +8,15 @@ namespace StudyBot.Cli.Fsrs;
 /// `studybot fsrs replay HISTORIES.json`: replays review logs and prints every resulting card, so any
 /// review log can be checked against any reference implementation.
 /// </summary>
-public sealed class FsrsReplayCommand(Func<Stream> openOutput, TextWriter error) : FsrsJsonCommand<FsrsReplaySettings>(openOutput, error)
+public sealed class FsrsReplayCommand : FsrsJsonCommand<FsrsReplaySettings>
 {
     public FsrsReplayCommand()
-        : this(Console.OpenStandardOutput, Console.Error)
+        : base(Console.OpenStandardOutput, Console.Error)
+    {
+    }
+
+    internal FsrsReplayCommand(Func<Stream> openOutput, TextWriter error)
+        : base(openOutput, error)
     {
     }
 
