@@ -39,8 +39,12 @@ internal sealed class FsrsLoss
         public double D;
         public double R;
         public double U;
+        public double LnU;
+        public double LnS;
+        public double LnX;
         public double X1;
         public double X2;
+        public double X3;
         public double SOutRaw;
         public double D1;
         public double DOutRaw;
@@ -114,7 +118,7 @@ internal sealed class FsrsLoss
         var gR = weight * (-y / r + (1 - y) / (1.0 - r));
         var gS = 0.0;
         var gD = 0.0;
-        CurveBackward(gR, s, deltaT, u, r, ref gS, gradient);
+        CurveBackward(gR, s, deltaT, u, Math.Log(u), r, ref gS, gradient);
         var w = _w;
         for (var k = steps - 1; k >= 1; k--)
         {
@@ -144,7 +148,7 @@ internal sealed class FsrsLoss
                         gSIn += gSOut * t.X1 * (1.0 - w[19]);
                         gradient[17] += gSOut * sOut * (g - 3 + w[18]);
                         gradient[18] += gSOut * sOut * w[17];
-                        gradient[19] += gSOut * sOut * -Math.Log(t.S);
+                        gradient[19] += gSOut * sOut * -t.LnS;
                         break;
                     }
                 case Branch.ForgetFloor:
@@ -162,10 +166,10 @@ internal sealed class FsrsLoss
                         var a = t.X2;
                         gradient[11] += gSOut * t.X1 * (a - 1.0);
                         gDIn += gSOut * pls * -w[12] / t.D;
-                        gradient[12] += gSOut * pls * -Math.Log(t.D);
+                        gradient[12] += gSOut * pls * -t.LnX;
                         var dA = w[11] * t.X1;
                         gSIn += gSOut * dA * w[13] * a / (t.S + 1.0);
-                        gradient[13] += gSOut * dA * a * Math.Log(t.S + 1.0);
+                        gradient[13] += gSOut * dA * a * t.X3;
                         gRStep += gSOut * pls * -w[14];
                         gradient[14] += gSOut * pls * (1.0 - t.R);
                         break;
@@ -182,7 +186,7 @@ internal sealed class FsrsLoss
                         gSIn += gSOut * (1.0 + b * (1.0 - w[9]));
                         gradient[8] += gs * b;
                         gDIn += gs * -(b / (11.0 - t.D));
-                        gradient[9] += gs * b * -Math.Log(t.S);
+                        gradient[9] += gs * b * -t.LnS;
                         var dE = k0 * hard * easy * e;
                         gradient[10] += gs * dE * (1.0 - t.R);
                         gRStep += gs * dE * -w[10];
@@ -199,7 +203,7 @@ internal sealed class FsrsLoss
             }
             if (gRStep != 0.0)
             {
-                CurveBackward(gRStep, t.S, t.DeltaT, t.U, t.R, ref gSIn, gradient);
+                CurveBackward(gRStep, t.S, t.DeltaT, t.U, t.LnU, t.R, ref gSIn, gradient);
             }
             gS = gSIn;
             gD = gDIn;
@@ -235,12 +239,13 @@ internal sealed class FsrsLoss
         t.Grade = grade;
         t.S = s;
         t.D = d;
-        t.U = 1.0 + _factor * deltaT / s;
-        t.R = Math.Pow(t.U, _decay);
+        t.LnS = Math.Log(s);
         double sOut;
         if (deltaT == 0)
         {
-            var sinc = _shortTermGrowth[grade] * Math.Pow(s, -w[19]);
+            t.U = 1.0;
+            t.R = 1.0;
+            var sinc = _shortTermGrowth[grade] * Math.Exp(-w[19] * t.LnS);
             if (grade >= 2 && sinc < 1.0)
             {
                 t.Branch = Branch.ShortTermFloor;
@@ -255,8 +260,11 @@ internal sealed class FsrsLoss
         }
         else if (grade == 1)
         {
-            t.X1 = Math.Pow(d, -w[12]) * Math.Exp(w[14] * (1.0 - t.R));
-            t.X2 = Math.Pow(s + 1.0, w[13]);
+            Retrievability(ref t, s, deltaT);
+            t.LnX = Math.Log(d);
+            t.X1 = Math.Exp(-w[12] * t.LnX + w[14] * (1.0 - t.R));
+            t.X3 = Math.Log(s + 1.0);
+            t.X2 = Math.Exp(w[13] * t.X3);
             var pls = w[11] * t.X1 * (t.X2 - 1.0);
             var floor = s / _failDivisor;
             if (pls <= floor)
@@ -272,8 +280,9 @@ internal sealed class FsrsLoss
         }
         else
         {
+            Retrievability(ref t, s, deltaT);
             t.Branch = Branch.Recall;
-            t.X1 = _expW8 * (11.0 - d) * Math.Pow(s, -w[9]);
+            t.X1 = _expW8 * (11.0 - d) * Math.Exp(-w[9] * t.LnS);
             t.X2 = Math.Exp(w[10] * (1.0 - t.R));
             var hard = grade == 2 ? w[15] : 1.0;
             var easy = grade == 4 ? w[16] : 1.0;
@@ -286,8 +295,15 @@ internal sealed class FsrsLoss
         d = Math.Clamp(t.DOutRaw, 1.0, 10.0);
     }
 
+    private void Retrievability(ref Tape t, double s, int deltaT)
+    {
+        t.U = 1.0 + _factor * deltaT / s;
+        t.LnU = Math.Log(t.U);
+        t.R = Math.Exp(_decay * t.LnU);
+    }
+
     /// <summary>Back through R = (1 + f t / S)^decay, f = 0.9^(1/decay) - 1, decay = -w20.</summary>
-    private void CurveBackward(double gR, double s, int deltaT, double u, double r, ref double gS, double[] gradient)
+    private void CurveBackward(double gR, double s, int deltaT, double u, double lnU, double r, ref double gS, double[] gradient)
     {
         if (deltaT == 0)
         {
@@ -295,7 +311,7 @@ internal sealed class FsrsLoss
         }
         var dRdU = _decay * r / u;
         gS += gR * dRdU * (-_factor * deltaT / (s * s));
-        var dRdDecay = r * Math.Log(u) + dRdU * (deltaT / s) * _dFactorDDecay;
+        var dRdDecay = r * lnU + dRdU * (deltaT / s) * _dFactorDDecay;
         gradient[20] -= gR * dRdDecay;
     }
 
