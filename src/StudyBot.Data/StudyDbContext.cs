@@ -14,6 +14,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
 {
     public DbSet<Guild> Guilds => Set<Guild>();
     public DbSet<GuildSettings> GuildSettings => Set<GuildSettings>();
+    public DbSet<GuildMember> GuildMembers => Set<GuildMember>();
     public DbSet<DeckRecord> Decks => Set<DeckRecord>();
     public DbSet<DeckVersion> DeckVersions => Set<DeckVersion>();
     public DbSet<CardRecord> Cards => Set<CardRecord>();

@@ -103,13 +103,16 @@ namespace StudyBot.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("GuildId")
+                    b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
@@ -124,7 +127,7 @@ namespace StudyBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GuildId", "Key")
                         .IsUnique();
 
                     b.ToTable("Decks", (string)null);
@@ -201,6 +204,12 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EssayDecksAddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -209,6 +218,33 @@ namespace StudyBot.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Guilds", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInstructor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GuildMembers", (string)null);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.GuildSettings", b =>
@@ -221,6 +257,10 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<long?>("StudyChannelId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("GuildId");
 
@@ -564,7 +604,22 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("HideFromLeaderboard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderBlockedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderGuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderLastSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReminderNoticePending")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ReminderTime")
@@ -608,6 +663,15 @@ namespace StudyBot.Data.Migrations
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
                         .WithMany()
                         .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.Guild", null)
+                        .WithMany()
+                        .HasForeignKey("GuildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,7 +34,7 @@ public sealed class ReviewService(
         {
             var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
                 ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
-            await students.EnrolAsync(userId, deck.Key, cancellationToken);
+            await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
         }
 
@@ -47,9 +47,9 @@ public sealed class ReviewService(
         await defaults.EnsureAsync(userId, cancellationToken);
         if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
         {
-            foreach (var key in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Key).ToListAsync(cancellationToken))
+            foreach (var id in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken))
             {
-                await students.EnrolAsync(userId, key, cancellationToken);
+                await students.EnrolAsync(userId, id, cancellationToken);
             }
         }
 
