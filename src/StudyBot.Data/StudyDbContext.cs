@@ -22,6 +22,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<UserCardState> CardStates => Set<UserCardState>();
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+    public DbSet<FsrsFit> FsrsFits => Set<FsrsFit>();
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
 

@@ -196,6 +196,42 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LogLossAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LogLossBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FittedUtc");
+
+                    b.ToTable("FsrsFits", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.Guild", b =>
                 {
                     b.Property<long>("Id")
@@ -357,6 +393,9 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InteractionId")
                         .IsRequired()
@@ -603,6 +642,13 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FsrsWeights")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("HideFromLeaderboard")
                         .HasColumnType("INTEGER");

@@ -183,12 +183,13 @@ public sealed partial class ReviewEngine
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
-            var retention = (context.Settings ?? _defaults).DesiredRetention;
+            var settings = context.Settings ?? _defaults;
+            var retention = settings.DesiredRetention;
             CardMemory after;
             Core.Study.LeechOutcome leech;
             try
             {
-                (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, reviewedUtc, verdict.Rating);
+                (after, leech) = AnswerTransition.Apply(schedulers.For(settings), before, reviewedUtc, verdict.Rating);
             }
             catch (ArgumentException exception)
             {
@@ -213,6 +214,7 @@ public sealed partial class ReviewEngine
                 InteractionId = request.InteractionId,
                 ReviewedUtc = reviewedUtc,
                 DesiredRetention = retention,
+                FsrsFitId = settings.FsrsFitId,
                 Before = before with { },
                 After = after,
             };

@@ -65,7 +65,7 @@ public sealed class ReviewService(
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         var now = clock.UtcNow;
         var memory = await MemoryAsync(userId, cardId, cancellationToken) ?? FsrsCard.CreateNew(now);
-        var preview = schedulers.For(settings.DesiredRetention).Preview(memory, now);
+        var preview = schedulers.For(settings).Preview(memory, now);
         var intervals = new[] { Rating.Again, Rating.Hard, Rating.Good, Rating.Easy }
             .Select(r => (r, preview[r].Due - now))
             .ToList();
