@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -38,7 +39,7 @@ public sealed partial class ReviewEngine
     /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
     /// racing on one card are applied one after the other, each to the state the other left.
     /// </summary>
-    public Task<AnswerResult> AnswerAsync(
+    public async Task<AnswerResult> AnswerAsync(
         ulong userId,
         int cardId,
         StudentAnswer answer,
@@ -51,8 +52,24 @@ public sealed partial class ReviewEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
-        // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+        // Never write into a database file that was removed: the answer would vanish with it.
+        try
+        {
+            storage.ThrowIfUnusable();
+        }
+        catch (StorageUnavailableException e)
+        {
+            throw new StudyException(e.Message);
+        }
+        try
+        {
+            // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
+            return await Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+        }
+        catch (Exception e) when (storage.IsStorageFault(e))
+        {
+            throw new StudyException(StorageHealth.FullText);
+        }
     }
 
     /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>

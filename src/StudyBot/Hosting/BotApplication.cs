@@ -131,6 +131,7 @@ public sealed class BotApplication : IAsyncDisposable
     private static Exception Describe(Exception e) => e switch
     {
         StartupException => e,
+        Data.Infrastructure.DatabaseNotWritableException => new StartupException(e.Message, e),
         OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
         _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
         _ => e,

@@ -69,6 +69,33 @@ public sealed class DeckCliTests : IDisposable
     }
 
     [Fact]
+    public void Import_QuizletEmptyRowSeparator_ExitsOneAtOnce()
+    {
+        var set = Write("set.txt", "term\tdefinition\n");
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, output) = Run("deck", "import", set, "--from", "quizlet", "--row-separator", "", "-o", Path.Combine(_dir, "out.yaml"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("the row separator is empty", output);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        Assert.False(File.Exists(Path.Combine(_dir, "out.yaml")));
+    }
+
+    [Fact]
+    public void Validate_ClozeNumberBeyondInt_ListsItWithPlaceAndEveryOtherProblem()
+    {
+        var deck = Write("overflow.yaml", "id: o\ntitle: O\ncards:\n  - {id: a, kind: cloze, text: 'x {{c99999999999::y}}'}\n  - {id: b, kind: basic, prompt: Q}\n");
+
+        var (exit, output) = Run("deck", "validate", deck);
+
+        Assert.Equal(1, exit);
+        Assert.Matches($@"{deck}:4:32 +│ a +│ the deletion number 'c99999999999' at character 3 of the text is too large", output);
+        Assert.Matches($@"{deck}:5:5 +│ b +│ the card has no answer", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public void ImportThenExport_AnkiPackage_WritesYamlAndCsvThatValidate()
     {
         var package = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
