@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
@@ -52,7 +53,8 @@ public sealed partial class ReviewEngine
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
         // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        return DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc)), source, started);
     }
 
     /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>
@@ -60,7 +62,7 @@ public sealed partial class ReviewEngine
     {
         try
         {
-            await TryWriteAsync(batch);
+            await DataMetrics.WriteAsync("answers", () => TryWriteAsync(batch));
             return;
         }
         catch (Exception exception) when (IsRetryable(exception))
@@ -86,7 +88,7 @@ public sealed partial class ReviewEngine
         {
             try
             {
-                await TryWriteAsync([request]);
+                await DataMetrics.WriteAsync("answers", () => TryWriteAsync([request]));
                 return await request.Completion.Task;
             }
             catch (Exception exception) when (IsRetryable(exception))
