@@ -21,13 +21,13 @@ public static class DiscordMetrics
         "studybot.interactions", "{interaction}", "Interactions handled, by kind, route (the command or custom_id prefix) and outcome.");
 
     private static readonly Histogram<double> _interactionDuration = _meter.CreateHistogram<double>(
-        "studybot.interaction.duration", "s", "Time from an interaction's arrival to its handler finishing, by kind and route.");
+        "studybot.interaction.duration", "s", "Time from an interaction's arrival to its handler finishing, by kind and route.", tags: null, advice: SecondsBuckets.Advice);
 
     private static readonly Counter<long> _rateLimitWaits = _meter.CreateCounter<long>(
         "studybot.discord.rate_limit.waits", "{wait}", "Requests held back before sending because their bucket was empty.");
 
     private static readonly Histogram<double> _rateLimitWaitDuration = _meter.CreateHistogram<double>(
-        "studybot.discord.rate_limit.wait.duration", "s", "How long requests were held back by a rate-limit bucket.");
+        "studybot.discord.rate_limit.wait.duration", "s", "How long requests were held back by a rate-limit bucket.", tags: null, advice: SecondsBuckets.Advice);
 
     private static readonly Counter<long> _tooManyRequests = _meter.CreateCounter<long>(
         "studybot.discord.rate_limited", "{response}", "429 answers from Discord, by scope (user, global, shared).");
