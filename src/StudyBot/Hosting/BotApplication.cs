@@ -15,6 +15,7 @@ using StudyBot.Features.Reminders;
 using StudyBot.Features.Review;
 using StudyBot.Features.Settings;
 using StudyBot.Features.Stats;
+using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Playground;
 using StudyBot.Observability;
 
@@ -111,6 +112,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyStorage(storage);
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
+        services.AddBackups();
         services.AddEssayDeckSeeding();
         services.AddHelp();
         services.AddReview();
