@@ -5,16 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StudyBot.Cli;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
-using StudyBot.Features.Decks;
-using StudyBot.Features.Help;
-using StudyBot.Features.Quiz;
-using StudyBot.Features.Reminders;
-using StudyBot.Features.Review;
-using StudyBot.Features.Settings;
-using StudyBot.Features.Stats;
 using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Playground;
 using StudyBot.Observability;
@@ -99,6 +94,9 @@ public sealed class BotApplication : IAsyncDisposable
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = TerminalOutput.Plain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"))
+                ? LoggerColorBehavior.Disabled
+                : LoggerColorBehavior.Default;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
@@ -114,13 +112,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyScheduling(builder.Configuration, storage);
         services.AddBackups();
         services.AddEssayDeckSeeding();
-        services.AddHelp();
-        services.AddReview();
-        services.AddDecks();
-        services.AddStudySettings();
-        services.AddReminders();
-        services.AddQuiz();
-        services.AddStats();
+        services.AddStudyBotFeatures();
         services.AddStudyBotObservability(httpEndpoint);
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
