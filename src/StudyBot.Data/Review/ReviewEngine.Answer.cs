@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
@@ -64,7 +65,8 @@ public sealed partial class ReviewEngine
         try
         {
             // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-            return await Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc)), source, started);
         }
         catch (Exception e) when (storage.IsStorageFault(e))
         {
@@ -77,7 +79,7 @@ public sealed partial class ReviewEngine
     {
         try
         {
-            await TryWriteAsync(batch);
+            await DataMetrics.WriteAsync("answers", () => TryWriteAsync(batch));
             return;
         }
         catch (Exception exception) when (IsRetryable(exception))
@@ -103,7 +105,7 @@ public sealed partial class ReviewEngine
         {
             try
             {
-                await TryWriteAsync([request]);
+                await DataMetrics.WriteAsync("answers", () => TryWriteAsync([request]));
                 return await request.Completion.Task;
             }
             catch (Exception exception) when (IsRetryable(exception))

@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StudyBot.Cli;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
-using StudyBot.Features.Decks;
-using StudyBot.Features.Help;
-using StudyBot.Features.Quiz;
-using StudyBot.Features.Reminders;
-using StudyBot.Features.Review;
-using StudyBot.Features.Settings;
-using StudyBot.Features.Stats;
+using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Playground;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -41,9 +40,10 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
-        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        var (hasToken, httpEndpoint) = ChooseMode(args);
+        // With a token the host serves HTTP itself (health, metrics, and the endpoint when chosen);
+        // the Playground's web server is the emulator's, which the host borrows for health and metrics.
+        IHostApplicationBuilder builder = hasToken ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
         PlaygroundWorld? playground = null;
         try
         {
@@ -60,7 +60,8 @@ public sealed class BotApplication : IAsyncDisposable
 
             Compose(builder, playground, httpEndpoint);
             configure?.Invoke(builder);
-            IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
+            IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
+            playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
             try
             {
                 await host.StartAsync(cancellationToken);
@@ -70,6 +71,8 @@ public sealed class BotApplication : IAsyncDisposable
                 host.Dispose();
                 throw;
             }
+
+            AnnounceHealthEndpoints(host, playground);
 
             return new BotApplication(host, playground);
         }
@@ -91,6 +94,9 @@ public sealed class BotApplication : IAsyncDisposable
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = TerminalOutput.Plain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"))
+                ? LoggerColorBehavior.Disabled
+                : LoggerColorBehavior.Default;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
@@ -104,14 +110,10 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyStorage(storage);
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
+        services.AddBackups();
         services.AddEssayDeckSeeding();
-        services.AddHelp();
-        services.AddReview();
-        services.AddDecks();
-        services.AddStudySettings();
-        services.AddReminders();
-        services.AddQuiz();
-        services.AddStats();
+        services.AddStudyBotFeatures();
+        services.AddStudyBotObservability(httpEndpoint);
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
         {
@@ -119,10 +121,34 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
-    private static WebApplication MapEndpoint(WebApplication app)
+    private static WebApplication MapEndpoints(WebApplication app, bool httpEndpoint)
     {
-        app.MapDiscordInteractions();
+        app.UseStudyBotHealthEndpoints();
+        if (httpEndpoint)
+        {
+            app.MapDiscordInteractions();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// Whether a token is set and whether Discord:PublicKey chooses the HTTP endpoint, read from the
+    /// same sources the host reads (appsettings.json, the environment, arguments).
+    /// </summary>
+    private static (bool HasToken, bool HttpEndpoint) ChooseMode(string[] args)
+    {
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
+        var hasToken = HasToken(configuration);
+        return (hasToken, hasToken && !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]));
+    }
+
+    private static void AnnounceHealthEndpoints(IHost host, PlaygroundWorld? playground)
+    {
+        var address = playground?.Emulator.Address
+            ?? host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        host.Services.GetRequiredService<ILogger<BotApplication>>()
+            .LogInformation("Health and metrics: {Address}{Liveness}, {Readiness}, {Metrics}", address, HealthEndpoints.Liveness, HealthEndpoints.Readiness, HealthEndpoints.Metrics);
     }
 
     private static bool HasToken(IConfiguration configuration)
