@@ -214,7 +214,7 @@ internal static class NoteValidator
         {
             var mine = deletions.Where(d => d.Number == number).ToList();
             var prompt = Cloze.Render(text, deletions, number);
-            cards.Add(Card(note, CardIds.ClozeCard(id, number), CardKind.Cloze, prompt, mine.Select(d => d.Answer).Distinct().ToList()) with
+            cards.Add(Card(note, CardIds.ClozeCard(id, number), CardKind.Cloze, prompt, mine.Select(d => d.Answer).Concat(mine.SelectMany(d => d.Alternatives)).Distinct().ToList()) with
             {
                 NoteId = id,
                 Hint = mine.Select(d => d.Hint).FirstOrDefault(h => h is not null),
