@@ -123,14 +123,12 @@ public class DeckValidationTests
             .Error("the deck title is 101 characters; Discord shows at most 100 in a select option label");
 
     [Fact]
-    public void Load_TypedPromptLongerThanModalTitle_WarnsButLoads()
+    public void Load_TypedPromptLongerThanModalTitle_LoadsWithoutWarning()
     {
         var result = DeckText.Load(Deck("  - id: t", "    kind: typed", $"    prompt: {new string('p', 46)}", "    answers: [x]"));
 
         Assert.True(result.IsValid);
-        var warning = Assert.Single(result.Warnings);
-        Assert.Contains("longer than a modal title (45)", warning.Message);
-        Assert.Equal("t", warning.CardId);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
