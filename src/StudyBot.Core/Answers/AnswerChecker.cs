@@ -12,6 +12,7 @@ public static class AnswerChecker
     public static AnswerVerdict Check(DeckCard card, StudentAnswer answer) => answer switch
     {
         TypedAnswer typed => CheckTyped(card, typed.Text),
+        OverrideAnswer => CheckOverride(card),
         ChoiceAnswer choice => CheckChoice(card, choice.Index),
         SelfGrade grade => CheckSelfGrade(card, grade.Rating),
         _ => throw new ArgumentException($"Unknown answer type {answer.GetType().Name}.", nameof(answer)),
@@ -25,6 +26,10 @@ public static class AnswerChecker
         }
         return TypedGrader.Grade(card.Answers, text);
     }
+
+    private static AnswerVerdict CheckOverride(DeckCard card) => card.Kind is CardKind.Typed or CardKind.Cloze
+        ? new AnswerVerdict(Rating.Good, OverrideAnswer.Note)
+        : throw new ArgumentException($"Card '{card.Id}' is {card.Kind}: only a typed answer can be counted as right by the student.", nameof(card));
 
     private static AnswerVerdict CheckChoice(DeckCard card, int index)
     {
