@@ -357,7 +357,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
                         // "Beijing fears a collapse far more than Washington does": which of two actors is the point of the sentence.
                         var contrast = Contrast().IsMatch(sentence[(start + length)..]) && model.Find(sentence[(start + length)..]).Any(f => f.Entity.Kind == EntityKind.Place);
                         // A place in a list ("the United States, Japan, and South Korea") is guessed from its neighbours.
-                        var inList = Regex.IsMatch(sentence[..start], @",\s*(?:and\s+)?(?:the\s+)?$") || Regex.IsMatch(sentence[(start + length)..], @"^,\s*(?:and\s+)?(?:the\s+)?[A-Z]");
+                        var inList = Regex.IsMatch(sentence[..start], @"[A-Z][\w.]*,\s*(?:and\s+)?(?:the\s+)?$") || Regex.IsMatch(sentence[(start + length)..], @"^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]");
                         var score = (contrast ? 4.5 : topic ? 1 : inList ? 1.5 : 2.5) + Penalty(sentence, 1);
                         yield return new Candidate(index, CandidateKind.Place, score, "name:" + name + (contrast ? ":" + index : ""), ClozeNote(sentence, [(start, length, contrast ? null : "place")], "place"));
                     }
