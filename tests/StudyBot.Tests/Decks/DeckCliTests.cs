@@ -134,6 +134,7 @@ public sealed class DeckCliTests : IDisposable
         Assert.Equal(2, deck.Cards.Count);
         Assert.Contains("a figure or table caption", output);
         Assert.Contains("scored below the 2 cards kept", output);
+        Assert.Contains("opens with 'It', which points back", output);
         Assert.Contains(deck.Cards, c => c.Answers.SequenceEqual(["containment"]) && c.Explanation == "\"The policy of stopping Soviet expansion is known as containment.\"");
     }
 

@@ -58,6 +58,7 @@ public static partial class DeckGenerator
         var maker = new Candidates(model, giveaways, texts);
         var all = new List<Candidate>();
         string? previousSubject = null;
+        var pointsBack = new Dictionary<int, string>();
         for (var i = 0; i < texts.Count; i++)
         {
             maker.PreviousSubject = null;
@@ -67,6 +68,7 @@ public static partial class DeckGenerator
             if (opensWithPronoun)
             {
                 found = [.. found.Where(c => c.Kind == CandidateKind.Recommendation && previousSubject is not null)];
+                pointsBack[i] = $"opens with '{PronounOpening().Match(LeadIn().Replace(texts[i], "")).Value}', which points back to an earlier sentence";
             }
             previousSubject = maker.PreviousSubject ?? FirstActor(model, texts[i]);
             all.AddRange(found.Where(c => c.Score >= Floor));
@@ -93,6 +95,10 @@ public static partial class DeckGenerator
             cardOf.TryAdd(candidate.Sentence, note.Id);
         }
         var reasons = Reasons(all, chosen, texts.Count, budget);
+        foreach (var (i, reason) in pointsBack.Where(p => !all.Any(c => c.Sentence == p.Key)))
+        {
+            reasons[i] = reason;
+        }
         for (var i = 0; i < texts.Count; i++)
         {
             outcomes.Add(new SentenceOutcome(kept[i].Line, texts[i], cardOf.GetValueOrDefault(i), cardOf.ContainsKey(i) ? null : reasons[i]));
