@@ -278,7 +278,9 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         }
         if (ColonReason().Match(core) is { Success: true } cr)
         {
-            return CauseCard(index, sentence, "How does the text explain or spell this out?", cr.Groups["claim"].Value, cr.Groups["reason"].Value, cut: false);
+            // "... in two sequential stages: the light-dependent ..." lists what the claim counts.
+            var counted = Regex.IsMatch(cr.Groups["claim"].Value, @"\b(?:two|three|four|five|six|several|a few)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s$");
+            return CauseCard(index, sentence, counted ? "Which are they, according to the text?" : "How does the text explain or spell this out?", cr.Groups["claim"].Value, cr.Groups["reason"].Value, cut: false);
         }
         return null;
     }
