@@ -68,12 +68,12 @@ public sealed class EmulatorState
         return guild;
     }
 
-    public EmuChannel AddTextChannel(string guildId, string name)
+    public EmuChannel AddTextChannel(string guildId, string name, string? id = null)
     {
         lock (Gate)
         {
             var guild = RequireGuild(guildId);
-            var channel = new EmuChannel(Ids.Next(), EmuChannel.GuildText, guild.Id, name) { Position = guild.ChannelIds.Count };
+            var channel = new EmuChannel(id ?? Ids.Next(), EmuChannel.GuildText, guild.Id, name) { Position = guild.ChannelIds.Count };
             guild.ChannelIds.Add(channel.Id);
             _channels[channel.Id] = channel;
             _channelMessages[channel.Id] = [];
@@ -82,12 +82,12 @@ public sealed class EmulatorState
         }
     }
 
-    public EmuRole AddRole(string guildId, string name, ulong permissions)
+    public EmuRole AddRole(string guildId, string name, ulong permissions, string? id = null)
     {
         lock (Gate)
         {
             var guild = RequireGuild(guildId);
-            var role = new EmuRole(Ids.Next(), name, permissions, guild.Roles.Count);
+            var role = new EmuRole(id ?? Ids.Next(), name, permissions, guild.Roles.Count);
             guild.Roles[role.Id] = role;
             return role;
         }
@@ -123,8 +123,8 @@ public sealed class EmulatorState
     public StoredAttachment? FindAttachment(string id) { lock (Gate) { return _attachments.GetValueOrDefault(id); } }
     public IReadOnlyList<EmuGuild> Guilds { get { lock (Gate) { return [.. _guilds.Values]; } } }
 
-    /// <summary>The bot's DM channel with a user, created on first use as POST /users/@me/channels does.</summary>
-    public EmuChannel GetOrCreateDm(string userId)
+    /// <summary>The bot's DM channel with a user, created on first use (with <paramref name="id"/> when given) as POST /users/@me/channels does.</summary>
+    public EmuChannel GetOrCreateDm(string userId, string? id = null)
     {
         lock (Gate)
         {
@@ -133,7 +133,7 @@ public sealed class EmulatorState
             {
                 return existing;
             }
-            var channel = new EmuChannel(Ids.Next(), EmuChannel.Dm, null, "");
+            var channel = new EmuChannel(id ?? Ids.Next(), EmuChannel.Dm, null, "");
             channel.RecipientIds.Add(userId);
             _channels[channel.Id] = channel;
             _channelMessages[channel.Id] = [];
@@ -204,6 +204,24 @@ public sealed class EmulatorState
             message.Json = _factory.Edit(message.Json, body, files, _time.GetUtcNow());
             Touch();
             return (JsonObject)message.Json.DeepClone();
+        }
+    }
+
+    /// <summary>Forgets every message of a channel, as if it had just been created.</summary>
+    public void ClearMessages(string channelId)
+    {
+        lock (Gate)
+        {
+            foreach (var message in _channelMessages.GetValueOrDefault(channelId) ?? [])
+            {
+                _messages.Remove(message.Id);
+            }
+            _channelMessages.GetValueOrDefault(channelId)?.Clear();
+            if (_channels.GetValueOrDefault(channelId) is { } channel)
+            {
+                channel.LastMessageId = null;
+            }
+            Touch();
         }
     }
 

@@ -23,14 +23,25 @@ namespace StudyBot.Hosting;
 /// </summary>
 public sealed class BotApplication : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly string[] _args;
+    private readonly Action<IHostApplicationBuilder>? _configure;
+    private readonly SemaphoreSlim _resetting = new(1, 1);
+    private IHost _host;
+    private Task _lastReset = Task.CompletedTask;
 
-    private BotApplication(IHost host, PlaygroundWorld? playground)
+    private BotApplication(IHost host, PlaygroundWorld? playground, string[] args, Action<IHostApplicationBuilder>? configure)
     {
         _host = host;
+        _args = args;
+        _configure = configure;
         Playground = playground;
+        if (playground is not null)
+        {
+            playground.Emulator.PlaygroundReset = ResetPlaygroundAsync;
+        }
     }
 
+    /// <summary>The current host's services (a Playground reset starts a new host).</summary>
     public IServiceProvider Services => _host.Services;
 
     public PlaygroundWorld? Playground { get; }
@@ -42,36 +53,21 @@ public sealed class BotApplication : IAsyncDisposable
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
-        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
         PlaygroundWorld? playground = null;
         try
         {
-            if (!HasToken(builder.Configuration))
+            if (!HasToken(configuration))
             {
-                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
-                builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+                playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
+            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
             }
 
-            Compose(builder, playground, httpEndpoint);
-            configure?.Invoke(builder);
-            IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
-            try
-            {
-                await host.StartAsync(cancellationToken);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
-            return new BotApplication(host, playground);
+            var host = await StartHostAsync(args, configure, playground, cancellationToken);
+            return new BotApplication(host, playground, args, configure);
         }
         catch (Exception e) when (playground is not null)
         {
@@ -81,6 +77,73 @@ public sealed class BotApplication : IAsyncDisposable
         catch (Exception e)
         {
             throw Describe(e);
+        }
+    }
+
+    private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var httpEndpoint = playground is null && !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
+        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        if (playground is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+        }
+
+        Compose(builder, playground, httpEndpoint);
+        configure?.Invoke(builder);
+        IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// The page's "Reset the Playground": stops the bot, deletes the database (progress, settings,
+    /// reminders, quizzes, uploaded decks), empties the Playground's channels and DMs, and starts the
+    /// bot again on a fresh database. The world's servers and members keep their ids.
+    /// </summary>
+    public async Task ResetPlaygroundAsync()
+    {
+        var playground = Playground ?? throw new InvalidOperationException("Only the Playground can be reset.");
+        await _resetting.WaitAsync();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastReset = done.Task;
+        try
+        {
+            var old = _host;
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                await old.StopAsync(timeout.Token);
+            }
+
+            old.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var storage = StorageLocation.From(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(_args).Build());
+            if (PlaygroundWorld.WorldFileFor(storage) is not null)
+            {
+                var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
+                foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+                {
+                    File.Delete(file);
+                }
+            }
+
+            playground.Emulator.ClearPlayground();
+            _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
+        }
+        finally
+        {
+            done.SetResult();
+            _resetting.Release();
         }
     }
 
@@ -137,7 +200,20 @@ public sealed class BotApplication : IAsyncDisposable
     };
 
     /// <summary>Waits until the host stops (Ctrl+C, SIGTERM, or Discord refusing the bot).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _host.WaitForShutdownAsync(cancellationToken);
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var host = _host;
+            await host.WaitForShutdownAsync(cancellationToken);
+            // A Playground reset stops the host it replaces: wait for the new one instead.
+            await _lastReset;
+            if (ReferenceEquals(host, _host))
+            {
+                return;
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
