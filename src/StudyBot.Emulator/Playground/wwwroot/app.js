@@ -83,10 +83,10 @@ function avatarFor(user, size) {
   const known = memberById(user.id);
   const node = el("div", `avatar${size ? " " + size : ""}${known ? " member-avatar" : ""}`);
   node.textContent = known?.avatar || (user.bot ? "🤖" : (user.username || "?")[0].toUpperCase());
-  if (known) node.style.background = avatarColour(known.id);
+  if (known) node.style.background = avatarColour(known.display_name);
   return node;
 }
-const avatarColour = (id) => ["#3ba55c", "#faa61a", "#ed4245", "#eb459e", "#5865f2"][Number(BigInt(id) % 5n)];
+const avatarColour = (name) => ["#3ba55c", "#faa61a", "#ed4245", "#eb459e", "#5865f2"][[...name].reduce((sum, c) => sum + c.codePointAt(0), 0) % 5];
 
 // ---------- images ----------
 function image(src, alt, className) {
