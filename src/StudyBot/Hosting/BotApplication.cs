@@ -139,6 +139,7 @@ public sealed class BotApplication : IAsyncDisposable
 
             playground.Emulator.ClearPlayground();
             _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
+            await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {

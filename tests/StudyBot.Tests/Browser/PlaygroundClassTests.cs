@@ -37,7 +37,14 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(anaFeedback).ToHaveCountAsync(1);
         await Assertions.Expect(page.Message("Recorded: Seoul")).ToHaveCountAsync(0);
 
+        var quizId = await quiz.GetAttributeAsync("data-id");
         await TriggerQuizDeadlinesAsync();
+
+        // The bot edits the quiz message: it changes where it is, not as a new message.
+        var edited = page.Page.Locator($"article.message[data-id='{quizId}']");
+        await Assertions.Expect(edited).ToContainTextAsync("Quiz closed");
+        await Assertions.Expect(edited).ToContainTextAsync("(edited)");
+        await Assertions.Expect(page.Message(Question)).ToHaveCountAsync(1);
         foreach (var member in new[] { "Chloé", "Ana", "Prof. Lee" })
         {
             await page.AsAsync(member);
@@ -47,6 +54,24 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         }
 
         await page.ScreenshotAsync("quiz-results.png");
+    }
+
+    [ChromiumFact]
+    public async Task Stats_ChartImage_ShownReadablyAndOpensFullSizeOnClick()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
+        await page.AsAsync("Prof. Lee");
+        await page.SendAsync("/stats");
+
+        var chart = page.Page.Locator("img.embed-image").Last;
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        var box = (await chart.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 400, $"the chart is {box.Width} px wide");
+        await chart.ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#lightbox")).ToBeVisibleAsync();
+        Assert.Equal(await chart.GetAttributeAsync("src"), await page.Page.Locator("#lightbox-open").GetAttributeAsync("href"));
+        await page.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Page.Locator("#lightbox")).ToBeHiddenAsync();
     }
 
     [ChromiumFact]
@@ -122,7 +147,8 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl, width: 390, height: 844);
         await page.AsAsync("Ana");
         await page.SendAsync("/help");
-        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "StudyBot" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Messages.Last).ToContainTextAsync("/review");
+        await Assertions.Expect(page.Messages.Last).ToBeInViewportAsync();
 
         await Assertions.Expect(page.Page.Locator("#sidebar")).Not.ToBeInViewportAsync();
         await Assertions.Expect(page.Page.Locator("#menu")).ToBeVisibleAsync();
@@ -161,7 +187,7 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(page.Input).ToHaveValueAsync("/help ");
         await page.Input.PressAsync("Enter");
         await Assertions.Expect(page.Input).ToHaveValueAsync("");
-        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "StudyBot" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "StudyBot" }).Last).ToBeVisibleAsync();
     }
 
     /// <summary>Fires every pending quiz deadline job now instead of waiting minutes.</summary>

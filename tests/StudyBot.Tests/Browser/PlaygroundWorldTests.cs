@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using StudyBot.Data.Entities;
-using StudyBot.Features.Review;
 using StudyBot.Tests.EndToEnd;
 
 namespace StudyBot.Tests.Browser;
@@ -9,24 +8,14 @@ namespace StudyBot.Tests.Browser;
 /// <summary>The Playground's world lasts across restarts of the host, and "Reset the Playground" starts afresh.</summary>
 public sealed class PlaygroundWorldTests(BrowserFixture browser, PlaygroundBot bot) : IClassFixture<BrowserFixture>, IClassFixture<PlaygroundBot>
 {
-    private const string OneCard = """
-        id: restart-deck
-        title: Restart deck
-        cards:
-          - id: capital
-            kind: mcq
-            prompt: Which city is the capital of North Korea?
-            choices:
-              - { text: "Pyongyang", correct: true }
-              - { text: "Seoul" }
-        """;
+    private static readonly string s_deck = TestDecks.McqThenTyped.Replace("e2e-review", "restart-deck").Replace("End-to-end review", "Restart deck");
 
     [ChromiumFact]
     public async Task Restart_StudentProgressAndUploadedDeckAreStillThere_ThenResetForgetsThem()
     {
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Prof. Lee");
-        await page.SendAsync("/deck upload", PlaygroundPage.Yaml("restart.yaml", OneCard));
+        await page.SendAsync("/deck upload", PlaygroundPage.Yaml("restart.yaml", s_deck));
         await Assertions.Expect(page.Message("Deck uploaded: Restart deck")).ToHaveCountAsync(1);
         await page.AsAsync("Ana");
         await page.SendAsync("/review deck:restart-deck");
@@ -37,11 +26,17 @@ public sealed class PlaygroundWorldTests(BrowserFixture browser, PlaygroundBot b
 
         await bot.RestartAsync();
 
+        // The page still open on the stopped host says so.
+        await Assertions.Expect(page.Page.Locator("#status")).ToHaveTextAsync("Playground unreachable");
+        await Assertions.Expect(page.Page.Locator("#banner")).ToContainTextAsync("unreachable");
+
         Assert.Equal(before, bot.World.ToPlan(), PlanComparer.Instance);
         page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Ana");
         await page.SendAsync("/review deck:restart-deck");
-        await Assertions.Expect(page.Message(ReviewViews.DoneText[..30])).ToHaveCountAsync(1);
+        // The capital was answered before the restart, so the river card is the one due now.
+        await Assertions.Expect(page.Message("Which river forms much of the China-North Korea border?")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Messages.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Pyongyang" })).ToHaveCountAsync(0);
         await page.SendAsync("/deck list");
         await Assertions.Expect(page.Message("restart-deck")).Not.ToHaveCountAsync(0);
         Assert.Equal(1, await bot.QueryAsync(db => db.ReviewLog.CountAsync(l => l.UserId == ana && l.Kind == ReviewKind.Answer)));
