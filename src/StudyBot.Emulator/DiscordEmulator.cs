@@ -132,12 +132,22 @@ public sealed class DiscordEmulator : IAsyncDisposable
     /// <summary>Forgets every message in the Playground's channels and DMs, and the page's notices.</summary>
     public void ClearPlayground()
     {
-        var setup = CreatePlayground();
-        foreach (var channelId in setup.Servers.Select(s => s.Channel.Id).Concat(setup.Members.Select(m => m.Dm.Id)))
+        foreach (var channelId in PlaygroundChannelIds())
         {
             _core.State.ClearMessages(channelId);
         }
         PlaygroundSession.Forget();
+    }
+
+    /// <summary>The messages (and their files) of the Playground's channels and DMs, for <see cref="ImportPlaygroundMessages"/> after a restart.</summary>
+    public System.Text.Json.Nodes.JsonObject ExportPlaygroundMessages() => _core.State.ExportMessages(PlaygroundChannelIds());
+
+    public void ImportPlaygroundMessages(System.Text.Json.Nodes.JsonObject exported) => _core.State.ImportMessages(exported);
+
+    private IEnumerable<string> PlaygroundChannelIds()
+    {
+        var setup = CreatePlayground();
+        return setup.Servers.Select(s => s.Channel.Id).Concat(setup.Members.Select(m => m.Dm.Id));
     }
 
     private PlaygroundSetup Build(PlaygroundPlan plan)

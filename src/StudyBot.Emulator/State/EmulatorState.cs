@@ -225,6 +225,85 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>
+    /// The messages of some channels, oldest first, with the files they show, as JSON that
+    /// <see cref="ImportMessages"/> reads back (in this or a later emulator) so a channel's history
+    /// outlasts a restart.
+    /// </summary>
+    public JsonObject ExportMessages(IEnumerable<string> channelIds)
+    {
+        lock (Gate)
+        {
+            var messages = new JsonArray();
+            var files = new JsonArray();
+            foreach (var message in channelIds.SelectMany(id => _channelMessages.GetValueOrDefault(id) ?? []).Where(m => !m.Deleted))
+            {
+                messages.Add(new JsonObject
+                {
+                    ["id"] = message.Id,
+                    ["channel_id"] = message.ChannelId,
+                    ["author_id"] = message.AuthorId,
+                    ["visible_only_to"] = message.VisibleOnlyTo,
+                    ["interaction_id"] = message.InteractionId,
+                    ["json"] = message.Json.DeepClone(),
+                });
+                foreach (var attachment in (message.Json["attachments"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if (_attachments.GetValueOrDefault(attachment["id"]?.GetValue<string>() ?? "") is { } stored)
+                    {
+                        files.Add(new JsonObject
+                        {
+                            ["id"] = stored.Id,
+                            ["channel_id"] = stored.ChannelId,
+                            ["filename"] = stored.FileName,
+                            ["content_type"] = stored.ContentType,
+                            ["base64"] = Convert.ToBase64String(stored.Bytes),
+                        });
+                    }
+                }
+            }
+            return new JsonObject { ["base_address"] = BaseAddress, ["messages"] = messages, ["files"] = files };
+        }
+    }
+
+    /// <summary>Adds exported messages back to channels that exist; attachment URLs are moved to this emulator's address.</summary>
+    public void ImportMessages(JsonObject exported)
+    {
+        var oldBase = exported["base_address"]?.GetValue<string>();
+        lock (Gate)
+        {
+            foreach (var file in (exported["files"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var stored = new StoredAttachment(file["id"]!.GetValue<string>(), file["channel_id"]!.GetValue<string>(), file["filename"]!.GetValue<string>(),
+                    file["content_type"]!.GetValue<string>(), Convert.FromBase64String(file["base64"]!.GetValue<string>()));
+                _attachments[stored.Id] = stored;
+            }
+            foreach (var entry in (exported["messages"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var channelId = entry["channel_id"]!.GetValue<string>();
+                var id = entry["id"]!.GetValue<string>();
+                if (!_channels.TryGetValue(channelId, out var channel) || _messages.ContainsKey(id))
+                {
+                    continue;
+                }
+                var text = entry["json"]!.ToJsonString();
+                if (!string.IsNullOrEmpty(oldBase) && oldBase != BaseAddress)
+                {
+                    text = text.Replace(oldBase + "/", BaseAddress + "/", StringComparison.Ordinal);
+                }
+                var message = new EmuMessage(id, channelId, entry["author_id"]!.GetValue<string>(), (JsonObject)JsonNode.Parse(text)!)
+                {
+                    VisibleOnlyTo = entry["visible_only_to"]?.GetValue<string>(),
+                    InteractionId = entry["interaction_id"]?.GetValue<string>(),
+                };
+                _messages[id] = message;
+                _channelMessages[channelId].Add(message);
+                channel.LastMessageId = id;
+            }
+            Touch();
+        }
+    }
+
     internal void DeleteMessage(EmuMessage message)
     {
         lock (Gate)

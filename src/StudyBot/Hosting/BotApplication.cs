@@ -138,6 +138,7 @@ public sealed class BotApplication : IAsyncDisposable
             }
 
             playground.Emulator.ClearPlayground();
+            playground.SaveMessages();
             _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
             await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         }

@@ -33,6 +33,11 @@ public sealed class PlaygroundWorldTests(BrowserFixture browser, PlaygroundBot b
         Assert.Equal(before, bot.World.ToPlan(), PlanComparer.Instance);
         page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Ana");
+        // The channel's history came back too: Ana's earlier (ephemeral) answer is still hers to see.
+        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Right!" })).ToBeVisibleAsync();
+        await page.AsAsync("Ben");
+        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Right!" })).ToHaveCountAsync(0);
+        await page.AsAsync("Ana");
         await page.SendAsync("/review deck:restart-deck");
         // The capital was answered before the restart, so the river card is the one due now.
         await Assertions.Expect(page.Message("Which river forms much of the China-North Korea border?")).ToHaveCountAsync(1);

@@ -19,11 +19,17 @@ public sealed class PlaygroundWorld : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _saving = new();
+    private Task _autosave = Task.CompletedTask;
+    private long _savedVersion = -1;
+
     private PlaygroundWorld(DiscordEmulator emulator, PlaygroundSetup setup, string? worldFile)
     {
         Emulator = emulator;
         Setup = setup;
         WorldFile = worldFile;
+        MessagesFile = worldFile is null ? null : Path.Combine(Path.GetDirectoryName(worldFile)!, Path.GetFileName(worldFile).Replace(".json", "-messages.json", StringComparison.Ordinal));
     }
 
     public DiscordEmulator Emulator { get; }
@@ -32,6 +38,9 @@ public sealed class PlaygroundWorld : IAsyncDisposable
 
     /// <summary>Where the world's ids are kept; null for an in-memory database (nothing lasts).</summary>
     public string? WorldFile { get; }
+
+    /// <summary>The channels' and DMs' messages (with the files they show), saved every few seconds and at shutdown.</summary>
+    public string? MessagesFile { get; }
 
     /// <summary>The page to open in a browser.</summary>
     public string PageUrl => Emulator.Address + "/";
@@ -78,7 +87,76 @@ public sealed class PlaygroundWorld : IAsyncDisposable
             await File.WriteAllTextAsync(worldFile, JsonSerializer.Serialize(setup.ToPlan(), s_json), cancellationToken);
         }
 
-        return new PlaygroundWorld(emulator, setup, worldFile);
+        var world = new PlaygroundWorld(emulator, setup, worldFile);
+        world.LoadMessages();
+        world._autosave = world.AutosaveAsync();
+        return world;
+    }
+
+    /// <summary>Writes the channels' messages to <see cref="MessagesFile"/> when they changed since the last save.</summary>
+    public void SaveMessages()
+    {
+        if (MessagesFile is null)
+        {
+            return;
+        }
+
+        lock (_saving)
+        {
+            var version = Emulator.State.Version;
+            if (version == _savedVersion)
+            {
+                return;
+            }
+
+            var temporary = MessagesFile + ".tmp";
+            File.WriteAllText(temporary, Emulator.ExportPlaygroundMessages().ToJsonString());
+            File.Move(temporary, MessagesFile, overwrite: true);
+            _savedVersion = version;
+        }
+    }
+
+    private void LoadMessages()
+    {
+        if (MessagesFile is null || !File.Exists(MessagesFile))
+        {
+            return;
+        }
+
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MessagesFile)) is System.Text.Json.Nodes.JsonObject exported)
+            {
+                Emulator.ImportPlaygroundMessages(exported);
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException or NullReferenceException or InvalidOperationException)
+        {
+            throw new StartupException($"Playground: {MessagesFile} is not a saved message history ({e.Message}); delete it to start with empty channels.", e);
+        }
+    }
+
+    private async Task AutosaveAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    SaveMessages();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Tried again at the next tick and at shutdown.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: DisposeAsync saves once more.
+        }
     }
 
     /// <summary>
@@ -125,5 +203,12 @@ public sealed class PlaygroundWorld : IAsyncDisposable
         throw new StartupException($"Playground: {worldFile} lists no servers or no members; delete it to start a new world.");
     }
 
-    public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _autosave;
+        SaveMessages();
+        _stop.Dispose();
+        await Emulator.DisposeAsync();
+    }
 }
