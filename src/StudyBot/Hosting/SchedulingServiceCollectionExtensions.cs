@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using StudyBot.Discord.Gateway;
 using StudyBot.Discord.Rest;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -31,6 +32,7 @@ public static class SchedulingServiceCollectionExtensions
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
+            q.AddTriggerListener<MisfireListener>();
         });
         // UseTimeProvider also makes the clock the container's TimeProvider. The Discord client keeps
         // real time for heartbeats and rate limits, whatever study time a test sets.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,6 @@ public sealed class FakeClockBot : IAsyncLifetime
             Configure = builder =>
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(new StudyClock(Time)));
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["StudyBot:DefaultTimeZone"] = "America/New_York" });
                 builder.Logging.AddProvider(Logs);
             },
         };

@@ -71,6 +71,21 @@ public sealed class DailyQuestionService(
         return new DailySetting(channelId, at, zone, deck?.Title, next);
     }
 
+    /// <summary>After the guild's time zone changed: keeps the same local time in the new zone.</summary>
+    public async Task ZoneChangedAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await write.DailyQuestions.AsTracking().FirstOrDefaultAsync(d => d.GuildId == guildId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.TimeZone = await zones.ZoneOfAsync(guildId, cancellationToken);
+        await write.SaveChangesAsync(cancellationToken);
+        await scheduler.ScheduleAsync(guildId, new TimeOnly(row.LocalMinute / 60, row.LocalMinute % 60), row.TimeZone, cancellationToken);
+    }
+
     public async Task<bool> OffAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await scheduler.CancelAsync(guildId, cancellationToken);

@@ -14,7 +14,7 @@ public static class DailyServiceCollectionExtensions
     public static IServiceCollection AddDailyQuestion(this IServiceCollection services)
     {
         services.AddFeatureShared();
-        services.TryAddScoped<IGuildTimeZones, DefaultGuildTimeZones>();
+        services.TryAddScoped<IGuildTimeZones, StoredGuildTimeZones>();
         services.AddSingleton<DailyScheduler>();
         services.AddScoped<DailyQuestionService>();
         services.AddScoped<DailyModule>();

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
-using StudyBot.Hosting;
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Data;
 
 namespace StudyBot.Features.Shared;
 
@@ -10,8 +10,13 @@ public interface IGuildTimeZones
     Task<string> ZoneOfAsync(ulong guildId, CancellationToken cancellationToken);
 }
 
-/// <summary>Until a guild sets its own zone: <c>StudyBot:DefaultTimeZone</c>, which is UTC unless configured.</summary>
-public sealed class DefaultGuildTimeZones(IOptions<StudyBotOptions> options) : IGuildTimeZones
+/// <summary>The zone stored in the guild's settings (<c>/config timezone</c>); UTC when none is set.</summary>
+public sealed class StoredGuildTimeZones(StudyDbContext db) : IGuildTimeZones
 {
-    public Task<string> ZoneOfAsync(ulong guildId, CancellationToken cancellationToken) => Task.FromResult(options.Value.DefaultTimeZone);
+    public const string Default = "UTC";
+
+    public async Task<string> ZoneOfAsync(ulong guildId, CancellationToken cancellationToken)
+        => await db.GuildSettings.Where(s => s.GuildId == guildId).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } zone
+            ? zone
+            : Default;
 }
