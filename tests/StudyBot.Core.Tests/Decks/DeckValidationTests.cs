@@ -175,7 +175,7 @@ public class DeckValidationTests
     }
 
     [Theory]
-    [InlineData("{{c1::}}", "the deletion c1 is empty")]
+    [InlineData("{{c1::}}", "the deletion c1 at character 1 of the text is empty")]
     [InlineData("{{c1::open", "is not closed")]
     [InlineData("{{c0::zero}}", "numbers start at c1")]
     public void Load_MalformedCloze_SaysHowToFixIt(string text, string expected) =>

@@ -19,6 +19,7 @@ public static class DeckValidator
         var countReported = false;
         foreach (var note in draft.Notes)
         {
+            diagnostics.Budget.Check(note.At);
             foreach (var card in NoteValidator.Expand(note, diagnostics))
             {
                 if (firstSeen.TryGetValue(card.Id, out var first))

@@ -35,7 +35,7 @@ public sealed class ReviewService(
         {
             var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
                 ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
-            await students.EnrolAsync(userId, deck.Key, cancellationToken);
+            await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
         }
 
@@ -48,9 +48,9 @@ public sealed class ReviewService(
         await defaults.EnsureAsync(userId, cancellationToken);
         if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
         {
-            foreach (var key in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Key).ToListAsync(cancellationToken))
+            foreach (var id in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken))
             {
-                await students.EnrolAsync(userId, key, cancellationToken);
+                await students.EnrolAsync(userId, id, cancellationToken);
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class ReviewService(
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         var now = clock.UtcNow;
         var memory = await MemoryAsync(userId, cardId, cancellationToken) ?? FsrsCard.CreateNew(now);
-        var preview = schedulers.For(settings.DesiredRetention).Preview(memory, now);
+        var preview = schedulers.For(settings).Preview(memory, now);
         var intervals = new[] { Rating.Again, Rating.Hard, Rating.Good, Rating.Easy }
             .Select(r => (r, preview[r].Due - now))
             .ToList();
