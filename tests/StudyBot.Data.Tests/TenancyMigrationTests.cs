@@ -46,6 +46,8 @@ public class TenancyMigrationTests
         var old = await TestDatabase.CreateAtAsync(InitialSchema);
         await using var connection = new SqliteConnection($"Data Source={old.Path}");
         await connection.OpenAsync();
+        // The log's columns as the old schema has them (later migrations add columns to the current one).
+        var logColumns = await ColumnsAsync(connection, "ReviewLog");
         var guildB = withGuilds ? GuildB.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL";
         await ExecuteAsync(connection, $"""
             ATTACH DATABASE '{source.Path}' AS src;
@@ -56,7 +58,7 @@ public class TenancyMigrationTests
                 SELECT "Id", "DeckId", "Key", "NoteKey", "Kind", "Prompt", "Answers", "Choices", "Explanation", "Hint", "Tags", "Ordinal", "Retired", "AddedInVersion", "ChangedInVersion", "RetiredInVersion" FROM src."Cards";
             INSERT INTO "Enrolments" SELECT * FROM src."Enrolments";
             INSERT INTO "CardStates" SELECT * FROM src."CardStates";
-            INSERT INTO "ReviewLog" SELECT * FROM src."ReviewLog";
+            INSERT INTO "ReviewLog" ({logColumns}) SELECT {logColumns} FROM src."ReviewLog";
             """);
         if (withGuilds)
         {
@@ -150,6 +152,19 @@ public class TenancyMigrationTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> ColumnsAsync(SqliteConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add($"\"{reader.GetString(0)}\"");
+        }
+        return string.Join(", ", columns);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

@@ -91,6 +91,38 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Cards", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("DeckId");
+
+                    b.ToTable("DailyQuestions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -199,6 +231,42 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LogLossAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LogLossBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FittedUtc");
+
+                    b.ToTable("FsrsFits", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.Guild", b =>
                 {
                     b.Property<long>("Id")
@@ -288,6 +356,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("ClosesUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Daily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
@@ -297,11 +368,24 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("OpenedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
 
+                    b.HasIndex("SessionId", "Position");
+
                     b.HasIndex("GuildId", "ChannelId", "OpenedUtc");
+
+                    b.HasIndex("GuildId", "Daily", "OpenedUtc");
 
                     b.ToTable("Quizzes", (string)null);
                 });
@@ -345,6 +429,48 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("QuizAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoreboardMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondsPerQuestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId");
+
+                    b.HasIndex("GuildId", "ChannelId", "EndedUtc");
+
+                    b.ToTable("QuizSessions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -360,6 +486,9 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InteractionId")
                         .IsRequired()
@@ -607,6 +736,13 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FsrsWeights")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HideFromLeaderboard")
                         .HasColumnType("INTEGER");
 
@@ -652,6 +788,14 @@ namespace StudyBot.Data.Migrations
                     b.Navigation("Deck");
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckVersion", b =>
                 {
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
@@ -695,6 +839,11 @@ namespace StudyBot.Data.Migrations
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("StudyBot.Data.Entities.QuizSession", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.QuizAnswer", b =>
@@ -703,6 +852,15 @@ namespace StudyBot.Data.Migrations
                         .WithMany("Answers")
                         .HasForeignKey("QuizId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -739,6 +897,11 @@ namespace StudyBot.Data.Migrations
             modelBuilder.Entity("StudyBot.Data.Entities.Quiz", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

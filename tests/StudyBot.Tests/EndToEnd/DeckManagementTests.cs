@@ -53,12 +53,16 @@ public sealed class DeckManagementTests(PlaygroundBot bot) : IClassFixture<Playg
         var joined = await bot.RunAsync(student, "deck", CommandOptionInput.Sub("join", new CommandOptionInput("deck", "washington-levers")));
         Assert.Contains("You joined", joined.Content);
         var card = await bot.RunAsync(student, "review");
-        Assert.Contains("Which levers Washington holds", MessageView.Text(card.Message));
+        var leversTitle = await bot.QueryAsync(db => db.Decks.Where(d => d.Key == "washington-levers").Select(d => d.Title).FirstAsync());
+        Assert.Contains(leversTitle, MessageView.Text(card.Message));
+        var guildId = ulong.Parse(bot.World.Guild.Id);
+        var levers = await bot.QueryAsync(db => db.Cards.CountAsync(c => c.Deck!.GuildId == guildId && c.Deck.Key == "washington-levers" && !c.Retired));
+        var costs = await bot.QueryAsync(db => db.Cards.CountAsync(c => c.Deck!.GuildId == guildId && c.Deck.Key == "china-costs" && !c.Retired));
         var info = await bot.RunAsync(student, "deck", CommandOptionInput.Sub("info", new CommandOptionInput("deck", "washington-levers")));
-        Assert.Contains("0/64 seen", MessageView.Text(info.Message));
+        Assert.Contains($"0/{levers} seen", MessageView.Text(info.Message));
         var list = MessageView.Text((await bot.RunAsync(student, "deck", CommandOptionInput.Sub("list"))).Message);
-        Assert.Contains("`washington-levers` · 64 cards · joined", list);
-        Assert.Contains("`china-costs` · 45 cards · not joined", list);
+        Assert.Contains($"`washington-levers` · {levers} cards · joined", list);
+        Assert.Contains($"`china-costs` · {costs} cards · not joined", list);
 
         var left = await bot.RunAsync(student, "deck", CommandOptionInput.Sub("leave", new CommandOptionInput("deck", "washington-levers")));
 

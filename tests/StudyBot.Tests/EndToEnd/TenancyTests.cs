@@ -50,7 +50,8 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
         Assert.Equal((1, 2), (secondAfter.Live, secondAfter.Version));
         Assert.Equal(firstBefore, await DeckStateAsync(firstGuild, "collapse-fears"));
         var firstList = MessageView.Text((await _bot.RunAsync(_bot.You, "deck", CommandOptionInput.Sub("list"))).Message);
-        Assert.Contains("**Why a North Korean collapse worries Beijing** — `collapse-fears`", firstList);
+        var title = await _bot.QueryAsync(db => db.Decks.Where(d => d.GuildId == firstGuild && d.Key == "collapse-fears").Select(d => d.Title).SingleAsync());
+        Assert.Contains($"**{title}** — `collapse-fears`", firstList);
         Assert.DoesNotContain("our edit", firstList);
 
         // Deck ids are unique per server: both servers may have their own week-1.

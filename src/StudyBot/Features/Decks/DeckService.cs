@@ -142,16 +142,8 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
         }
 
         var options = new DeckReadOptions { DeckTitle = string.IsNullOrWhiteSpace(naming.Title) ? null : naming.Title.Trim() };
-        DeckLoadResult loaded;
-        if (Path.GetExtension(fileName).Equals(".apkg", StringComparison.OrdinalIgnoreCase))
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            loaded = loader.LoadApkg(stream, fileName, options);
-        }
-        else
-        {
-            loaded = loader.LoadText(Encoding.UTF8.GetString(content), fileName, options);
-        }
+        // Reading is synchronous and bounded by the loader's time budget; shutting down stops it sooner.
+        var loaded = loader.LoadBytes(content, fileName, options, cancellationToken);
 
         if (!loaded.IsValid || loaded.Deck is not { } deck)
         {

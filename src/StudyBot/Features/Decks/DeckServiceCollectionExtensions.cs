@@ -14,6 +14,8 @@ public static class DeckServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<DeckService>();
         services.AddScoped<DeckModule>();
+        services.AddHostedService<StaleImportCleanup>();
+        services.AddScoped<DeckGenerateModule>();
         static void DeckOption(OptionListBuilder o) => o.AddString("deck", "The deck's id", required: true, autocomplete: true);
         services.AddBotCommand(
             new SlashCommandBuilder("deck", "This server's decks: list, join, leave, and manage them (instructors)")
@@ -29,6 +31,8 @@ public static class DeckServiceCollectionExtensions
                 .AddSubcommand("retire", "Hide a deck from students; progress is kept (instructors)", DeckOption)
                 .AddSubcommand("restore", "Bring a retired deck back (instructors)", DeckOption)
                 .AddSubcommand("add-essay", "Copy the essay decks into this server, or bring retired ones back (instructors)")
+                .AddSubcommand("generate", "Draft a deck from a reading: plain text, Markdown or HTML (instructors)", o => o
+                    .AddAttachment("file", "The reading", required: true))
                 .GuildOnly()
                 .Build(),
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
@@ -37,7 +41,8 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Instructor("`/deck upload file:<attachment> [id] [title]` — add or update a deck (YAML, JSON, CSV/TSV with or without a header row, Quizlet text, Anki .apkg); problems are listed with line and card id, and nothing changes until the file is clean. E.g. `/deck upload file:week-1.csv id:week-1 title:Week 1`"),
             HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
-            HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server (each server has its own copies), e.g. `/deck add-essay`"));
+            HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server (each server has its own copies), e.g. `/deck add-essay`"),
+            HelpLine.Instructor("`/deck generate file:<text>` — draft a deck from a reading; check the preview and the attached YAML, then press Publish, e.g. `/deck generate file:reading.md`"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
             .Command("deck info", c => c.Services.GetRequiredService<DeckModule>().InfoAsync(c))
@@ -48,6 +53,8 @@ public static class DeckServiceCollectionExtensions
             .Command("deck retire", c => c.Services.GetRequiredService<DeckModule>().RetireAsync(c))
             .Command("deck restore", c => c.Services.GetRequiredService<DeckModule>().RestoreAsync(c))
             .Command("deck add-essay", c => c.Services.GetRequiredService<DeckModule>().AddEssayAsync(c))
+            .Command("deck generate", c => c.Services.GetRequiredService<DeckGenerateModule>().GenerateAsync(c))
+            .Component(DeckGenerateModule.PublishId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c))
             .Component(DeckIds.Join, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
             .Autocomplete("deck info", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck join", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))

@@ -14,12 +14,13 @@ namespace StudyBot.Features.Guilds;
 /// member (with whether they teach), which is how a DM knows the guilds a student shares with the bot
 /// and how class statistics tell students from instructors.
 /// </summary>
-public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, StudyDbContext db, StudyClock clock) : IInteractionObserver
+public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, StudyDbContext db, StudyClock clock, CurrentPlace place) : IInteractionObserver
 {
     public static readonly TimeSpan ProvisioningWait = TimeSpan.FromSeconds(1.5);
 
     public async Task BeforeAsync(InteractionContext context)
     {
+        place.Set(context.Interaction);
         if (context.Interaction.GuildId is not { } guild)
         {
             return;

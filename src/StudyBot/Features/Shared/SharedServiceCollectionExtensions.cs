@@ -9,6 +9,7 @@ public static class SharedServiceCollectionExtensions
     public static IServiceCollection AddFeatureShared(this IServiceCollection services)
     {
         services.TryAddScoped<Instructors>();
+        services.TryAddScoped<CurrentPlace>();
         services.TryAddSingleton<StudentDefaults>();
         // Every "deck" option autocompletes the same way.
         services.TryAddScoped<Decks.DeckAutocomplete>();
