@@ -23,6 +23,7 @@ public static class StudyDataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, connectionString));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
         services.AddSingleton<ReviewEngine>();

@@ -14,6 +14,8 @@ public enum ReviewSource : byte
 {
     Review = 0,
     Quiz = 1,
+    /// <summary>"I was right": the student counted a typed answer graded wrong as Good (the wrong grade is undone first).</summary>
+    Override = 2,
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Validation;
@@ -38,16 +37,8 @@ public sealed class DeckService(StudyDbContext db, DeckStore store)
             return new DeckUploadOutcome(null, null, [], $"'{fileName}' is not a deck file StudyBot reads: upload .yaml, .yml, .json, .csv, .tsv, .txt or .apkg.");
         }
 
-        DeckLoadResult loaded;
-        if (Path.GetExtension(fileName).Equals(".apkg", StringComparison.OrdinalIgnoreCase))
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            loaded = loader.LoadApkg(stream, fileName);
-        }
-        else
-        {
-            loaded = loader.LoadText(Encoding.UTF8.GetString(content), fileName);
-        }
+        // Reading is synchronous and bounded by the loader's time budget; shutting down stops it sooner.
+        var loaded = loader.LoadBytes(content, fileName, cancellationToken: cancellationToken);
 
         if (!loaded.IsValid || loaded.Deck is not { } deck)
         {
