@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Verification;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Review;
 using StudyBot.Hosting;
@@ -71,6 +72,9 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
         var state = await Bot.QueryAsync(db => db.CardStates.SingleAsync(s => s.UserId == userId));
         Assert.Equal(1, state.Memory.Reps);
         Assert.Equal(log[2].After.Due, state.Memory.Due);
+
+        // The log still rebuilds every card state: an override is an undo and an answer like any other.
+        Assert.True((await Bot.App.Services.GetRequiredService<ReviewLogVerifier>().VerifyAsync()).Passed);
 
         var report = await Bot.RunAsync(Bot.You, "overrides");
         var reported = MessageView.Text(report.Message);
