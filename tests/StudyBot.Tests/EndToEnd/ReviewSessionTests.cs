@@ -137,6 +137,31 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
         Assert.Contains($"This session: {waits + 1} cards reviewed, {waits} right, in {(int)Math.Round(advanced.TotalMinutes)} minutes.", done);
     }
 
+    [Fact]
+    public async Task Review_CardsLeftToday_CountSiblingsOnceAndGoDown()
+    {
+        await TestDecks.UploadAsync(Bot, """
+            id: e2e-left
+            title: Left
+            cards:
+              - id: yalu
+                kind: cloze
+                text: "The {{c1::Yalu}} River marks much of the {{c2::China}}-North Korea border."
+              - id: capital
+                kind: basic
+                prompt: Capital of North Korea?
+                answer: Pyongyang
+            """);
+        var student = Bot.AddStudent("counter");
+
+        // Two deletions of one note are one card today (answering one buries the other), plus the basic card.
+        var first = (await Bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-left"))).Message!;
+        Assert.Contains("Left · new card · 2 left today", MessageView.Text(first));
+        var revealed = (await Bot.ClickAsync(student, first, MessageView.ButtonLabelled(first, "Show answer"))).Message!;
+        var graded = (await Bot.ClickAsync(student, revealed, MessageView.Button(revealed, l => l.StartsWith("Easy", StringComparison.Ordinal)))).Message!;
+        Assert.Contains("1 card left today.", MessageView.Text(graded));
+    }
+
     private async Task<JsonObject> AnswerAsync(SimulatedUser student, JsonObject prompt, string answer)
     {
         var opened = await student.ClickButtonAsync(MessageView.Id(prompt), MessageView.ButtonLabelled(prompt, "Answer"));
