@@ -187,7 +187,34 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(page.Input).ToHaveValueAsync("/help ");
         await page.Input.PressAsync("Enter");
         await Assertions.Expect(page.Input).ToHaveValueAsync("");
-        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "StudyBot" }).Last).ToBeVisibleAsync();
+        var help = page.Message("For students").Last;
+        await Assertions.Expect(help).ToContainTextAsync("Only you can see this");
+
+        // An ephemeral reply stays until dismissed, and stays dismissed after a reload.
+        var id = await help.GetAttributeAsync("data-id");
+        await help.GetByText("Dismiss message").ClickAsync();
+        await Assertions.Expect(page.Page.Locator($"article.message[data-id='{id}']")).ToHaveCountAsync(0);
+        await page.Page.ReloadAsync();
+        await Assertions.Expect(page.Page.Locator("#status")).ToHaveTextAsync("StudyBot online");
+        await Assertions.Expect(page.Page.Locator($"article.message[data-id='{id}']")).ToHaveCountAsync(0);
+    }
+
+    [ChromiumFact]
+    public async Task SecondServer_ItsChannelShowsOnlyWhatHappenedThere()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
+        await page.AsAsync("Prof. Lee");
+        await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Another School" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("Another School");
+        await page.SendAsync("/deck list");
+        var list = page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Decks" });
+        await Assertions.Expect(list).ToHaveCountAsync(1);
+
+        await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "StudyBot Playground" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("StudyBot Playground");
+        await page.SendAsync("/help");
+        await Assertions.Expect(page.Message("For students").Last).ToBeVisibleAsync();
+        await Assertions.Expect(list).ToHaveCountAsync(0);
     }
 
     /// <summary>Fires every pending quiz deadline job now instead of waiting minutes.</summary>
