@@ -217,6 +217,31 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(list).ToHaveCountAsync(0);
     }
 
+    [ColourEmojiFact]
+    public async Task MemberAvatars_EmojiRenderInColour()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
+        var avatar = page.Page.Locator("#members .member-avatar").First;
+        await Assertions.Expect(avatar).ToHaveTextAsync("🦉");
+
+        // Draw the avatar's emoji in black with the page's own fonts: a colour font paints colours anyway.
+        var coloured = await avatar.EvaluateAsync<int>("""
+            node => {
+              const canvas = document.createElement("canvas");
+              canvas.width = canvas.height = 48;
+              const g = canvas.getContext("2d");
+              g.font = `40px ${getComputedStyle(node).fontFamily}`;
+              g.fillStyle = "#000";
+              g.fillText(node.textContent, 0, 40);
+              const d = g.getImageData(0, 0, 48, 48).data;
+              let count = 0;
+              for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) count++;
+              return count;
+            }
+            """);
+        Assert.True(coloured > 50, $"only {coloured} coloured pixels: the emoji rendered without a colour font");
+    }
+
     /// <summary>Fires every pending quiz deadline job now instead of waiting minutes.</summary>
     private async Task TriggerQuizDeadlinesAsync()
     {
