@@ -52,21 +52,21 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var builder = NewBuilder(args);
         PlaygroundWorld? playground = null;
         try
         {
-            if (!HasToken(configuration))
+            if (!HasToken(builder.Configuration))
             {
-                playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
+                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
+            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
             }
 
-            var host = await StartHostAsync(args, configure, playground, cancellationToken);
+            var host = await StartHostAsync(builder, configure, playground, cancellationToken);
             return new BotApplication(host, playground, args, configure);
         }
         catch (Exception e) when (playground is not null)
@@ -80,17 +80,22 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
-    private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
+    /// <summary>A web host for the HTTP interactions endpoint (token and public key set), else a plain host.</summary>
+    private static IHostApplicationBuilder NewBuilder(string[] args)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var httpEndpoint = playground is null && !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
-        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
+        return httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+    }
+
+    private static async Task<IHost> StartHostAsync(IHostApplicationBuilder builder, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
+    {
         if (playground is not null)
         {
             builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
         }
 
-        Compose(builder, playground, httpEndpoint);
+        Compose(builder, playground, builder is WebApplicationBuilder);
         configure?.Invoke(builder);
         IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
         try
@@ -127,7 +132,8 @@ public sealed class BotApplication : IAsyncDisposable
 
             old.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var storage = StorageLocation.From(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(_args).Build());
+            var builder = NewBuilder(_args);
+            var storage = StorageLocation.From(builder.Configuration);
             if (PlaygroundWorld.WorldFileFor(storage) is not null)
             {
                 var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
@@ -139,7 +145,7 @@ public sealed class BotApplication : IAsyncDisposable
 
             playground.Emulator.ClearPlayground();
             playground.SaveMessages();
-            _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
+            _host = await StartHostAsync(builder, _configure, playground, CancellationToken.None);
             await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
