@@ -2,6 +2,7 @@
 # Runs every test StudyBot has, after installing what the tests need on a fresh machine:
 #   - node packages for the reference scripts under tests/reference (npm ci), when node is present;
 #   - Debian's chromium and a colour emoji font for the browser tests, when running as root with apt-get (CI does).
+# Then fuzzes the deck readers for 60 s (STUDYBOT_FUZZ_SECONDS), counted as one test.
 # Ends with one line: "tests: N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,15 @@ status=${PIPESTATUS[0]}
 # Sum the per-assembly summaries: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
 read -r passed failed skipped < <(grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" | awk -F'[:,]' '
   { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+
+# Fuzzing: the deck readers against mutated corpus inputs, for a bounded time; one line of counts.
+say "fuzzing the deck readers (${STUDYBOT_FUZZ_SECONDS:-60} s)"
+if dotnet run -c Release --project tests/StudyBot.Fuzz -- --seconds "${STUDYBOT_FUZZ_SECONDS:-60}" --findings "$root/artifacts/fuzz-findings"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+  say "the fuzzer found inputs that break a reader: see artifacts/fuzz-findings"
+fi
 
 # Conformance: every recorded request body against discord-api-spec's Zod schemas.
 conformance=tests/reference/discord-spec/check.mjs

@@ -25,6 +25,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
     private readonly Lock _playgroundLock = new();
     private WebApplication? _app;
     private PlaygroundSession? _playground;
+    private volatile HostPaths? _hostPaths;
 
     public DiscordEmulator(EmulatorOptions? options = null)
     {
@@ -71,6 +72,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
         });
         builder.Services.AddRouting();
         var app = builder.Build();
+        app.Use((context, next) => _hostPaths is { } host && host.Paths.Contains(context.Request.Path.Value ?? "")
+            ? host.Handler(context)
+            : next(context));
         app.UseWebSockets();
         app.UseRouting();
         var pipeline = new RestPipeline(_core);
@@ -92,6 +96,13 @@ public sealed class DiscordEmulator : IAsyncDisposable
         _core.GatewayUrl = $"ws://127.0.0.1:{port}/gateway";
         _app = app;
     }
+
+    /// <summary>
+    /// Lets the host answer <paramref name="paths"/> (its health and metrics endpoints) on this
+    /// server, which is the Playground's web server; any other path stays the emulator's.
+    /// </summary>
+    public void ServeHostPaths(IReadOnlyCollection<string> paths, RequestDelegate handler)
+        => _hostPaths = new HostPaths(paths.ToHashSet(StringComparer.Ordinal), handler);
 
     /// <summary>A user the tests (or the Playground) act as; not yet a member of any guild.</summary>
     public SimulatedUser AddUser(string username, bool acceptsDms = true) => new(_core, _core.State.AddUser(username, acceptsDms));
@@ -205,4 +216,6 @@ public sealed class DiscordEmulator : IAsyncDisposable
         await _app.DisposeAsync();
         _app = null;
     }
+
+    private sealed record HostPaths(HashSet<string> Paths, RequestDelegate Handler);
 }

@@ -103,13 +103,16 @@ namespace StudyBot.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("GuildId")
+                    b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
@@ -124,7 +127,7 @@ namespace StudyBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GuildId", "Key")
                         .IsUnique();
 
                     b.ToTable("Decks", (string)null);
@@ -193,12 +196,54 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LogLossAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LogLossBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FittedUtc");
+
+                    b.ToTable("FsrsFits", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.Guild", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EssayDecksAddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -211,6 +256,33 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Guilds", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInstructor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GuildMembers", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.GuildSettings", b =>
                 {
                     b.Property<long>("GuildId")
@@ -221,6 +293,10 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<long?>("StudyChannelId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("GuildId");
 
@@ -317,6 +393,9 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InteractionId")
                         .IsRequired()
@@ -564,7 +643,29 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FsrsWeights")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HideFromLeaderboard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderBlockedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderGuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderLastSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReminderNoticePending")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ReminderTime")
@@ -608,6 +709,15 @@ namespace StudyBot.Data.Migrations
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
                         .WithMany()
                         .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.Guild", null)
+                        .WithMany()
+                        .HasForeignKey("GuildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,8 +26,8 @@ internal static class AnswerWriter
 
     private static readonly string _insertLog =
         $"""
-        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "UndoesId", {Columns("Before")}, {Columns("After")})
-        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
+        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {Columns("Before")}, {Columns("After")})
+        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
         """;
 
     /// <summary>Writes <paramref name="state"/>: inserts it if it has no id yet, else updates it if its version is still <paramref name="expectedVersion"/>.</summary>
@@ -66,6 +66,7 @@ internal static class AnswerWriter
         Add(command, "@interaction", entry.InteractionId);
         Add(command, "@at", entry.ReviewedUtc);
         Add(command, "@retention", entry.DesiredRetention);
+        Add(command, "@fit", entry.FsrsFitId);
         Add(command, "@undoes", entry.UndoesId);
         Bind(command, "b", entry.Before);
         Bind(command, "a", entry.After);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -38,7 +40,7 @@ public sealed partial class ReviewEngine
     /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
     /// racing on one card are applied one after the other, each to the state the other left.
     /// </summary>
-    public Task<AnswerResult> AnswerAsync(
+    public async Task<AnswerResult> AnswerAsync(
         ulong userId,
         int cardId,
         StudentAnswer answer,
@@ -51,8 +53,25 @@ public sealed partial class ReviewEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
-        // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-        return Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+        // Never write into a database file that was removed: the answer would vanish with it.
+        try
+        {
+            storage.ThrowIfUnusable();
+        }
+        catch (StorageUnavailableException e)
+        {
+            throw new StudyException(e.Message);
+        }
+        try
+        {
+            // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc)), source, started);
+        }
+        catch (Exception e) when (storage.IsStorageFault(e))
+        {
+            throw new StudyException(StorageHealth.FullText);
+        }
     }
 
     /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>
@@ -60,7 +79,7 @@ public sealed partial class ReviewEngine
     {
         try
         {
-            await TryWriteAsync(batch);
+            await DataMetrics.WriteAsync("answers", () => TryWriteAsync(batch));
             return;
         }
         catch (Exception exception) when (IsRetryable(exception))
@@ -86,7 +105,7 @@ public sealed partial class ReviewEngine
         {
             try
             {
-                await TryWriteAsync([request]);
+                await DataMetrics.WriteAsync("answers", () => TryWriteAsync([request]));
                 return await request.Completion.Task;
             }
             catch (Exception exception) when (IsRetryable(exception))
@@ -183,12 +202,13 @@ public sealed partial class ReviewEngine
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
-            var retention = (context.Settings ?? _defaults).DesiredRetention;
+            var settings = context.Settings ?? _defaults;
+            var retention = settings.DesiredRetention;
             CardMemory after;
             Core.Study.LeechOutcome leech;
             try
             {
-                (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, reviewedUtc, verdict.Rating);
+                (after, leech) = AnswerTransition.Apply(schedulers.For(settings), before, reviewedUtc, verdict.Rating);
             }
             catch (ArgumentException exception)
             {
@@ -213,6 +233,7 @@ public sealed partial class ReviewEngine
                 InteractionId = request.InteractionId,
                 ReviewedUtc = reviewedUtc,
                 DesiredRetention = retention,
+                FsrsFitId = settings.FsrsFitId,
                 Before = before with { },
                 After = after,
             };

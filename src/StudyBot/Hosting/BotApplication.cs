@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StudyBot.Cli;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
-using StudyBot.Features.Decks;
-using StudyBot.Features.Help;
-using StudyBot.Features.Quiz;
-using StudyBot.Features.Reminders;
-using StudyBot.Features.Review;
-using StudyBot.Features.Settings;
-using StudyBot.Features.Stats;
+using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Playground;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -52,21 +51,22 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = NewBuilder(args);
+        // The same sources the host reads: appsettings.json, the environment, arguments.
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
         PlaygroundWorld? playground = null;
         try
         {
-            if (!HasToken(builder.Configuration))
+            if (!HasToken(configuration))
             {
-                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
+                playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
+            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
             }
 
-            var host = await StartHostAsync(builder, configure, playground, cancellationToken);
+            var host = await StartHostAsync(args, configure, playground, cancellationToken);
             return new BotApplication(host, playground, args, configure);
         }
         catch (Exception e) when (playground is not null)
@@ -80,24 +80,21 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
-    /// <summary>A web host for the HTTP interactions endpoint (token and public key set), else a plain host.</summary>
-    private static IHostApplicationBuilder NewBuilder(string[] args)
+    private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
-        return httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
-    }
-
-    private static async Task<IHost> StartHostAsync(IHostApplicationBuilder builder, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
-    {
+        var (hasToken, httpEndpoint) = ChooseMode(args);
+        // With a token the host serves HTTP itself (health, metrics, and the endpoint when chosen);
+        // the Playground's web server is the emulator's, which the host borrows for health and metrics.
+        IHostApplicationBuilder builder = hasToken ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
         if (playground is not null)
         {
             builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
         }
 
-        Compose(builder, playground, builder is WebApplicationBuilder);
+        Compose(builder, playground, httpEndpoint);
         configure?.Invoke(builder);
-        IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
+        IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
+        playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
         try
         {
             await host.StartAsync(cancellationToken);
@@ -108,6 +105,7 @@ public sealed class BotApplication : IAsyncDisposable
             throw;
         }
 
+        AnnounceHealthEndpoints(host, playground);
         return host;
     }
 
@@ -132,8 +130,12 @@ public sealed class BotApplication : IAsyncDisposable
 
             old.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var builder = NewBuilder(_args);
-            var storage = StorageLocation.From(builder.Configuration);
+            StorageLocation storage;
+            using (var configuration = Host.CreateApplicationBuilder(_args).Configuration)
+            {
+                storage = StorageLocation.From(configuration);
+            }
+
             if (PlaygroundWorld.WorldFileFor(storage) is not null)
             {
                 var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
@@ -145,7 +147,7 @@ public sealed class BotApplication : IAsyncDisposable
 
             playground.Emulator.ClearPlayground();
             playground.SaveMessages();
-            _host = await StartHostAsync(builder, _configure, playground, CancellationToken.None);
+            _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
             await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
@@ -162,6 +164,9 @@ public sealed class BotApplication : IAsyncDisposable
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = TerminalOutput.Plain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"))
+                ? LoggerColorBehavior.Disabled
+                : LoggerColorBehavior.Default;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
@@ -175,14 +180,10 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyStorage(storage);
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
+        services.AddBackups();
         services.AddEssayDeckSeeding();
-        services.AddHelp();
-        services.AddReview();
-        services.AddDecks();
-        services.AddStudySettings();
-        services.AddReminders();
-        services.AddQuiz();
-        services.AddStats();
+        services.AddStudyBotFeatures();
+        services.AddStudyBotObservability(httpEndpoint);
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
         {
@@ -190,10 +191,34 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
-    private static WebApplication MapEndpoint(WebApplication app)
+    private static WebApplication MapEndpoints(WebApplication app, bool httpEndpoint)
     {
-        app.MapDiscordInteractions();
+        app.UseStudyBotHealthEndpoints();
+        if (httpEndpoint)
+        {
+            app.MapDiscordInteractions();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// Whether a token is set and whether Discord:PublicKey chooses the HTTP endpoint, read from the
+    /// same sources the host reads (appsettings.json, the environment, arguments).
+    /// </summary>
+    private static (bool HasToken, bool HttpEndpoint) ChooseMode(string[] args)
+    {
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
+        var hasToken = HasToken(configuration);
+        return (hasToken, hasToken && !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]));
+    }
+
+    private static void AnnounceHealthEndpoints(IHost host, PlaygroundWorld? playground)
+    {
+        var address = playground?.Emulator.Address
+            ?? host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        host.Services.GetRequiredService<ILogger<BotApplication>>()
+            .LogInformation("Health and metrics: {Address}{Liveness}, {Readiness}, {Metrics}", address, HealthEndpoints.Liveness, HealthEndpoints.Readiness, HealthEndpoints.Metrics);
     }
 
     private static bool HasToken(IConfiguration configuration)
@@ -202,6 +227,7 @@ public sealed class BotApplication : IAsyncDisposable
     private static Exception Describe(Exception e) => e switch
     {
         StartupException => e,
+        Data.Infrastructure.DatabaseNotWritableException => new StartupException(e.Message, e),
         OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
         _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
         _ => e,

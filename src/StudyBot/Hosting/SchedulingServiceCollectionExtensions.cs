@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -24,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
+            q.AddTriggerListener<MisfireListener>();
         });
         // Triggers declared at start must not replace stored ones (that would drop their misfires).
         services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
