@@ -214,7 +214,7 @@ function renderMessage(message) {
   if (message.ephemeral) {
     const note = el("div", "ephemeral-note", "Only you can see this • ");
     const dismiss = el("a", "", "Dismiss message");
-    dismiss.onclick = () => { dismissed.add(message.id); store.set("dismissed", [...dismissed]); row.remove(); rendered.delete(message.id); };
+    dismiss.onclick = () => { dismissed.add(message.id); store.set("dismissed", [...dismissed].slice(-500)); row.remove(); rendered.delete(message.id); };
     note.append(dismiss);
     body.append(note);
   }
@@ -280,6 +280,7 @@ let lastNotices = [];
 
 function showError(text) {
   errors.push({ id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, member: member?.id, channel: channel?.id, text });
+  errors = errors.slice(-50);
   store.set("errors", errors);
   renderNotices(lastNotices);
 }
