@@ -189,7 +189,8 @@ function renderMessage(message) {
   row.dataset.id = message.id;
   row.append(avatarFor(message.author));
   const body = el("div", "body");
-  if (message.interaction_metadata?.user) {
+  // Discord marks a reply to a slash command with who used it; a button's reply carries no such line.
+  if (message.interaction_metadata?.user && message.interaction_metadata.type === 2) {
     body.append(el("div", "reply-to", `${escapeHtml(nameOf(message.interaction_metadata.user))} used a command`));
   }
   const meta = el("div", "meta");
