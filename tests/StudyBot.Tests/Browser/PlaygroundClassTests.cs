@@ -157,7 +157,8 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await page.ScreenshotAsync("phone.png");
 
         await page.Page.Locator("#menu").ClickAsync();
-        await Assertions.Expect(page.Page.Locator("#sidebar")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Page.Locator("#sidebar")).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
+        await Assertions.Expect(page.Page.Locator("#servers")).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
         await Assertions.Expect(page.Page.Locator("#dms .channel")).ToBeVisibleAsync();
         await page.ScreenshotAsync("phone-sidebar.png");
         await page.OpenDmAsync();
