@@ -176,6 +176,10 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await tour.Locator("li", new LocatorLocatorOptions { HasText = "Review as a student" }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Try it" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#me-name")).ToHaveTextAsync("Ana");
         await Assertions.Expect(page.Input).ToHaveValueAsync("/review ");
+        await page.Input.PressAsync("Enter");
+        await Assertions.Expect(page.Input).ToHaveValueAsync("");
+        await Assertions.Expect(tour.Locator("li").First).ToHaveClassAsync("done");
+        await Assertions.Expect(tour.Locator("li.done")).ToHaveCountAsync(1);
         await page.Page.Locator("#tour-close").ClickAsync();
         await page.Page.ReloadAsync();
         await Assertions.Expect(page.Page.Locator("#me-name")).ToHaveTextAsync("Ana");

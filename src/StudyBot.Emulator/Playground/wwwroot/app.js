@@ -457,7 +457,8 @@ function renderTour() {
     [`See how the class does`, has("class") ? "/class" : "/stats", state.members.find((m) => m.instructor), inClass],
   ];
   $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {
-    const li = el("li", "", `${escapeHtml(text)}: <code>${escapeHtml(command)}</code>`);
+    const done = store.get("tried", []).includes(command.split(" ").slice(0, 2).join(" "));
+    const li = el("li", done ? "done" : "", `${done ? "✅ " : ""}${escapeHtml(text)}: <code>${escapeHtml(command)}</code>`);
     const button = el("button", "btn secondary", "Try it");
     button.type = "button";
     button.onclick = () => {
@@ -681,6 +682,10 @@ $("composer").addEventListener("submit", async (event) => {
   }
   try {
     await api("command", { as: member.id, channel: channel.id, text, files: await readFiles() });
+    // The tour ticks off a step once its command (e.g. "/quiz start") has been sent.
+    const words = text.split(/\s+/);
+    store.set("tried", [...new Set([...store.get("tried", []), words[0], words.slice(0, 2).join(" ")])].slice(-100));
+    if (!$("tour").hidden) renderTour();
     input.value = "";
     $("files").replaceChildren();
     $("files").dataset.key = "";
