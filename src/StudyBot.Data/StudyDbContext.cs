@@ -25,6 +25,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<FsrsFit> FsrsFits => Set<FsrsFit>();
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+    public DbSet<QuizSession> QuizSessions => Set<QuizSession>();
+    public DbSet<DailyQuestion> DailyQuestions => Set<DailyQuestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyDbContext).Assembly);

@@ -88,6 +88,38 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Cards", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("DeckId");
+
+                    b.ToTable("DailyQuestions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -321,6 +353,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("ClosesUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Daily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
@@ -330,11 +365,24 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("OpenedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
 
+                    b.HasIndex("SessionId", "Position");
+
                     b.HasIndex("GuildId", "ChannelId", "OpenedUtc");
+
+                    b.HasIndex("GuildId", "Daily", "OpenedUtc");
 
                     b.ToTable("Quizzes", (string)null);
                 });
@@ -376,6 +424,48 @@ namespace StudyBot.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("QuizAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoreboardMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondsPerQuestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId");
+
+                    b.HasIndex("GuildId", "ChannelId", "EndedUtc");
+
+                    b.ToTable("QuizSessions", (string)null);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogEntry", b =>
@@ -695,6 +785,14 @@ namespace StudyBot.Data.Migrations
                     b.Navigation("Deck");
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckVersion", b =>
                 {
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
@@ -738,6 +836,11 @@ namespace StudyBot.Data.Migrations
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("StudyBot.Data.Entities.QuizSession", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.QuizAnswer", b =>
@@ -746,6 +849,15 @@ namespace StudyBot.Data.Migrations
                         .WithMany("Answers")
                         .HasForeignKey("QuizId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -782,6 +894,11 @@ namespace StudyBot.Data.Migrations
             modelBuilder.Entity("StudyBot.Data.Entities.Quiz", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -40,6 +40,22 @@ public sealed partial class ReviewEngine
     /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
     /// racing on one card are applied one after the other, each to the state the other left.
     /// </summary>
+    public Task<AnswerResult> AnswerAsync(
+        ulong userId,
+        int cardId,
+        StudentAnswer answer,
+        string interactionId,
+        TimeSpan responseTime,
+        ReviewSource source,
+        DateTime nowUtc,
+        CancellationToken cancellationToken = default)
+        => AnswerAsync(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz: null, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="quiz"/>, the answer is also recorded in that quiz
+    /// (one row per student, unique on the interaction id) in the same transaction as the review, so
+    /// a quiz answer and the schedule it changed are saved together or not at all.
+    /// </summary>
     public async Task<AnswerResult> AnswerAsync(
         ulong userId,
         int cardId,
@@ -48,6 +64,7 @@ public sealed partial class ReviewEngine
         TimeSpan responseTime,
         ReviewSource source,
         DateTime nowUtc,
+        QuizAnswerDraft? quiz,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
@@ -66,7 +83,7 @@ public sealed partial class ReviewEngine
         {
             // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc)), source, started);
+            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz)), source, started);
         }
         catch (Exception e) when (storage.IsStorageFault(e))
         {
@@ -239,6 +256,18 @@ public sealed partial class ReviewEngine
             };
             await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
             await AnswerWriter.InsertLogAsync(connection, transaction, entry);
+            if (request.Quiz is { } quiz)
+            {
+                await AnswerWriter.InsertQuizAnswerAsync(connection, transaction, new QuizAnswer
+                {
+                    QuizId = quiz.QuizId,
+                    UserId = request.UserId,
+                    AnswerText = quiz.AnswerText,
+                    Rating = verdict.Rating,
+                    AnsweredUtc = request.NowUtc,
+                    InteractionId = request.InteractionId,
+                });
+            }
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)

@@ -82,6 +82,23 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>Deletes a guild channel, as a moderator would: it and its messages are gone (404 Unknown Channel).</summary>
+    public void RemoveChannel(string channelId)
+    {
+        lock (Gate)
+        {
+            var channel = _channels.GetValueOrDefault(channelId) ?? throw new ArgumentException($"No channel {channelId}.", nameof(channelId));
+            if (channel.GuildId is { } guildId)
+            {
+                RequireGuild(guildId).ChannelIds.Remove(channelId);
+            }
+
+            _channels.Remove(channelId);
+            _channelMessages.Remove(channelId);
+            Touch();
+        }
+    }
+
     public EmuRole AddRole(string guildId, string name, ulong permissions, string? id = null)
     {
         lock (Gate)
@@ -205,6 +222,12 @@ public sealed class EmulatorState
             Touch();
             return (JsonObject)message.Json.DeepClone();
         }
+    }
+
+    /// <summary>Deletes a message as a moderator would; the bot's next edit of it gets 404 Unknown Message.</summary>
+    public void RemoveMessage(string messageId)
+    {
+        DeleteMessage(FindMessage(messageId) ?? throw new ArgumentException($"No message {messageId}.", nameof(messageId)));
     }
 
     /// <summary>Forgets every message of a channel, as if it had just been created.</summary>
