@@ -75,6 +75,7 @@ internal sealed partial class TextModel
     private readonly Dictionary<string, string> _surnames = new(StringComparer.Ordinal);
     private readonly Regex _places;
     private readonly IReadOnlyList<string> _sentences;
+    private readonly Dictionary<string, int> _naming = new(StringComparer.Ordinal);
     private Regex? _people;
     private Regex? _terms;
 
@@ -138,8 +139,13 @@ internal sealed partial class TextModel
     /// <summary>How many sentences name the phrase.</summary>
     public int SentencesNaming(string phrase)
     {
-        var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(phrase) + @"(?![\w-])");
-        return _sentences.Count(pattern.IsMatch);
+        if (!_naming.TryGetValue(phrase, out var count))
+        {
+            var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(phrase) + @"(?![\w-])");
+            count = _sentences.Count(s => s.Contains(phrase, StringComparison.Ordinal) && pattern.IsMatch(s));
+            _naming[phrase] = count;
+        }
+        return count;
     }
 
     /// <summary>Names in a sentence with their kinds and positions; people and key terms win over the places inside them.</summary>
