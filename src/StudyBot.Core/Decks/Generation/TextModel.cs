@@ -25,7 +25,7 @@ internal sealed partial class TextModel
     private const string NamePattern = @"[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?)){0,3}(?![a-zA-Z])";
 
     /// <summary>Titles and roles that name the kind of person after them; the first group is the title as the text wrote it.</summary>
-    [GeneratedRegex(@"\b(Vice President|President|Prime Minister|Premier|Secretary of State|Secretary|Chairman|Senator|Governor|General|Admiral|Ambassador|Minister|Chancellor|King|Queen|Pope|Emperor|emperor|leader|dictator|historians?,? notably|engineer|scholar|envoy|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(" + NamePattern + ")")]
+    [GeneratedRegex(@"\b(Vice President|President|Prime Minister|Premier|Secretary of State|Secretary|Chairman|Senator|Governor|General|Admiral|Ambassador|Minister|Chancellor|King|Queen|Pope|Emperor|emperor|leader|dictator|historians?,? notably|(?i:engineer|scholar|envoy|historian|architect|inventor|explorer)|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(" + NamePattern + ")")]
     private static partial Regex TitledName();
 
     [GeneratedRegex("(" + NamePattern + @")(?:,[^,]{1,60},)?(?:\s(?:later|also|once|then|first|\w+ly))?\s+(?:said|says|told|wrote|writes|argued|argues|warned|announced|declared|noted|insisted|claimed|proposed|promised|explained|believed|urged)\b")]

@@ -39,6 +39,16 @@ public class FailureKindTests
     }
 
     [Fact]
+    public void GivenAway_ARoleThatManyHold_DoesNotPinTheName()
+    {
+        var deck = Draft("Engineer Benjamin Wright, who had never built a canal before, led the surveys with a crew of amateurs.");
+
+        var card = Assert.Single(deck.Cards);
+        Assert.Equal(["Benjamin Wright"], card.Answers);
+        Assert.Equal("person", card.Hint);
+    }
+
+    [Fact]
     public void GivenAway_ChoicesAreOfTheSameTypeFromTheText_NeverAbsurdOnes()
     {
         const string text = "The emperor Augustus founded the Principate in Rome after years of civil war. "
