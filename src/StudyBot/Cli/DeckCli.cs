@@ -26,8 +26,9 @@ public static class DeckCli
                 .WithDescription("Write a deck as CSV (Anki-style headers) or YAML.")
                 .WithExample("deck", "export", "decks/china-costs.yaml", "--format", "csv", "-o", "china-costs.csv");
             deck.AddCommand<DeckGenerateCommand>("generate")
-                .WithDescription("Draft a deck from a text or Markdown file, for an instructor to edit.")
-                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml");
+                .WithDescription("Draft a deck from a reading (plain text, Markdown or HTML), for an instructor to check.")
+                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml")
+                .WithExample("deck", "generate", "chapter.html", "--cards", "20", "--explain");
         });
         return config;
     }
