@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using StudyBot.Cli;
 using StudyBot.Hosting;
 
+TerminalOutput.Configure();
 if (RunCommand.TryGetHostArgs(args, out var hostArgs))
 {
     return await BotHost.RunAsync(hostArgs);
@@ -22,5 +23,6 @@ app.Configure(config =>
     config.AddFsrsCommands();
     config.AddDeckCommands();
     config.AddDbCommands();
+    config.AddSetupCommands();
 });
 return await app.RunAsync(args);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StudyBot.Discord.Diagnostics;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 
@@ -8,9 +10,11 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
 /// prefix names. Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
-/// the user gets an ephemeral apology instead of Discord's "interaction failed".
+/// the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
+/// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
-public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRouteTable routes, ILogger<InteractionRouter> logger)
+public sealed class InteractionRouter(
+    IServiceScopeFactory scopes, InteractionRouteTable routes, InteractionDeduplicator deduplicator, ILogger<InteractionRouter> logger)
 {
     public const string ExpiredText = "This prompt has expired.";
     public const string UnknownCommandText = "This command is not available any more.";
@@ -24,40 +28,59 @@ public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRo
             return;
         }
 
+        if (!deduplicator.TryClaim(interaction.Id))
+        {
+            logger.LogInformation("Interaction {Id} was delivered again; it was taken the first time, so it is not run again", interaction.Id);
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(interaction, scope.ServiceProvider, responder, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        InteractionRoute? matched = null;
+        var outcome = "ok";
         try
         {
             var found = routes.Find(context);
             if (found is null)
             {
+                outcome = "unrouted";
                 logger.LogInformation("No handler for {Interaction}", context);
                 await AnswerUnroutedAsync(context).ConfigureAwait(false);
                 return;
             }
 
             var (route, argument) = found.Value;
+            matched = route;
             context.CustomIdArgument = argument;
             await route.Handler(context).ConfigureAwait(false);
         }
         catch (InteractionExpiredException e)
         {
+            outcome = "expired";
             logger.LogInformation("Stale prompt {Interaction}: {Reason}", context, e.Message);
             await SafelyAsync(context, () => NoteAsync(context, ExpiredText)).ConfigureAwait(false);
         }
         catch (DiscordApiException e) when (e.IsUnknownInteraction)
         {
             // Answered after Discord's 3 s window: nobody is left to tell.
+            outcome = "too_late";
             logger.LogWarning("Interaction {Interaction} expired before it was answered", context);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "cancelled";
             throw;
         }
         catch (Exception e)
         {
+            outcome = "failed";
             logger.LogError(e, "Handler failed for {Interaction}", context);
             await SafelyAsync(context, () => NoteAsync(context, ErrorText)).ConfigureAwait(false);
+        }
+        finally
+        {
+            DiscordMetrics.InteractionHandled(matched?.Kind, matched?.Key ?? DiscordMetrics.Unrouted, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

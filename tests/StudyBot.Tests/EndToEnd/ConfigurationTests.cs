@@ -69,6 +69,7 @@ public sealed class ConfigurationTests : IDisposable
         var code = await BotHost.RunAsync(
             [
                 $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "c.db")}",
+                "--urls=http://127.0.0.1:0",
                 "--Discord:Token=wrong-token",
                 $"--Discord:ApplicationId={discord.ApplicationId}",
                 $"--Discord:ApiBaseUrl={discord.BaseUrl}",

@@ -13,6 +13,7 @@ public static class DeckServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<DeckService>();
         services.AddScoped<DeckModule>();
+        services.AddHostedService<StaleImportCleanup>();
         services.AddScoped<DeckGenerateModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("deck", "List the decks, or upload one (instructors)")

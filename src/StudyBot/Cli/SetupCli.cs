@@ -1,0 +1,17 @@
+using Spectre.Console.Cli;
+using StudyBot.Cli.Setup;
+
+namespace StudyBot.Cli;
+
+public static class SetupCli
+{
+    /// <summary>Registers `invite-url` and `check`, the two steps of getting onto Discord.</summary>
+    public static IConfigurator AddSetupCommands(this IConfigurator config)
+    {
+        config.AddCommand<InviteUrlCommand>("invite-url")
+            .WithDescription("Print the link that adds the bot to a server (bot + applications.commands scopes, exactly the permissions it needs, by name).");
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check the configuration and the token against Discord (GET /users/@me, the application id); one line per problem.");
+        return config;
+    }
+}

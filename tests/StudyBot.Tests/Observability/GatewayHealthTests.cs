@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Emulator;
+using StudyBot.Hosting;
+
+namespace StudyBot.Tests.Observability;
+
+public sealed class GatewayHealthTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("studybot-health-").FullName;
+    private readonly DiscordEmulator _discord = new();
+    private BotApplication? _app;
+
+    private string DatabaseFile => Path.Combine(_directory, "studybot.db");
+
+    public async Task InitializeAsync()
+    {
+        await _discord.StartAsync();
+        _app = await BotApplication.StartAsync(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--Discord:Token={_discord.BotToken}",
+                $"--Discord:ApplicationId={_discord.ApplicationId}",
+                $"--Discord:ApiBaseUrl={_discord.BaseUrl}",
+                $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
+                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=Health-{Guid.NewGuid():N}",
+            ]);
+        await _app.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Readyz_GatewayModeOnUrls_ReadyThenDatabaseFileRemoved_503NamingTheDatabase()
+    {
+        var address = _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        Assert.Equal(200, (int)(await http.GetAsync("/readyz")).StatusCode);
+        Assert.Contains("studybot_gateway_shards", await http.GetStringAsync("/metrics"));
+
+        File.Delete(DatabaseFile);
+        var ready = await http.GetAsync("/readyz");
+        var live = await http.GetAsync("/healthz");
+
+        Assert.Equal(503, (int)ready.StatusCode);
+        Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(200, (int)live.StatusCode);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await _discord.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
