@@ -22,11 +22,8 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                embed.AddField("For students", Lines(instructor: false));
-                if (catalog.Commands.SelectMany(c => c.HelpLines).Any(l => l.InstructorOnly))
-                {
-                    embed.AddField("For instructors", Lines(instructor: true));
-                }
+                AddFields(embed, "For students", Lines(instructor: false));
+                AddFields(embed, "For instructors", Lines(instructor: true));
 
                 embed.WithFooter("Only you can see this message.");
             })
@@ -34,6 +31,26 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    private string Lines(bool instructor)
-        => string.Join('\n', catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text));
+    private List<string> Lines(bool instructor)
+        => [.. catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text)];
+
+    /// <summary>One field per 1,024 characters of lines (Discord's field limit), never cutting a line; later fields say "(continued)".</summary>
+    private static void AddFields(EmbedBuilder embed, string name, List<string> lines)
+    {
+        var field = new List<string>();
+        var first = true;
+        foreach (var line in lines)
+        {
+            if (field.Count > 0 && field.Sum(l => l.Length + 1) + line.Length > DiscordLimits.EmbedFieldValueLength)
+            {
+                embed.AddField(first ? name : name + " (continued)", string.Join('\n', field));
+                (field, first) = ([], false);
+            }
+            field.Add(line);
+        }
+        if (field.Count > 0)
+        {
+            embed.AddField(first ? name : name + " (continued)", string.Join('\n', field));
+        }
+    }
 }
