@@ -22,11 +22,8 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                embed.AddField("For students", Lines(instructor: false));
-                if (catalog.Commands.SelectMany(c => c.HelpLines).Any(l => l.InstructorOnly))
-                {
-                    embed.AddField("For instructors", Lines(instructor: true));
-                }
+                AddFields(embed, "For students", instructor: false);
+                AddFields(embed, "For instructors", instructor: true);
 
                 embed.WithFooter("Only you can see this message.");
             })
@@ -34,6 +31,28 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    private string Lines(bool instructor)
-        => string.Join('\n', catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text));
+    /// <summary>The lines in as many fields as Discord's 1,024 characters per field need, each line whole.</summary>
+    private void AddFields(EmbedBuilder embed, string name, bool instructor)
+    {
+        var field = new System.Text.StringBuilder();
+        var first = true;
+        foreach (var line in catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => Text.Truncate(l.Text, FieldLimit)))
+        {
+            if (field.Length > 0 && field.Length + 1 + line.Length > FieldLimit)
+            {
+                embed.AddField(first ? name : $"{name} (continued)", field.ToString());
+                field.Clear();
+                first = false;
+            }
+
+            field.Append(field.Length > 0 ? "\n" : "").Append(line);
+        }
+
+        if (field.Length > 0)
+        {
+            embed.AddField(first ? name : $"{name} (continued)", field.ToString());
+        }
+    }
+
+    private const int FieldLimit = 1024;
 }
