@@ -48,8 +48,13 @@ public static class CardScreens
     public static int BodyLength(DeckCard card)
         => card.Kind == CardKind.Cloze && card.SourceText is { } source ? Math.Max(card.Prompt.Length, Cloze.Reveal(source).Length) : card.Prompt.Length;
 
-    /// <summary>The answer shown: the first accepted answer, never every variant joined.</summary>
-    public static string ShownAnswer(DeckCard card) => card.Answers.Count > 0 ? card.Answers[0] : "";
+    /// <summary>
+    /// The answer shown: the first accepted answer, never every variant joined; for multiple
+    /// choice every correct choice, since each is a different right answer.
+    /// </summary>
+    public static string ShownAnswer(DeckCard card) => card.Kind == CardKind.Mcq
+        ? string.Join(" / ", card.Answers)
+        : card.Answers.Count > 0 ? card.Answers[0] : "";
 
     /// <summary>The most characters any review screen of the card holds in its one embed.</summary>
     public static int LargestScreen(DeckCard card)
