@@ -85,6 +85,6 @@ public sealed class BackupJobTests(BackupBot fixture) : IClassFixture<BackupBot>
         Assert.Equal(1, code);
         Assert.Empty(System.IO.Directory.GetFiles(Path.GetDirectoryName(fixture.Bot.DatabaseFile)!, "*.before-restore-*"));
         using var http = new HttpClient { BaseAddress = new Uri(fixture.Bot.Emulator.Address) };
-        Assert.Equal(200, (int)(await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(200, (int)(await Observability.Readiness.WaitAsync(http)).StatusCode);
     }
 }

@@ -34,7 +34,7 @@ public sealed class GatewayHealthTests : IAsyncLifetime
     {
         var address = _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        Assert.Equal(200, (int)(await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(200, (int)(await Readiness.WaitAsync(http)).StatusCode);
         Assert.Contains("studybot_gateway_shards", await http.GetStringAsync("/metrics"));
 
         File.Delete(DatabaseFile);
