@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data.Fitting;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
@@ -22,10 +23,12 @@ public static class StudyDataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, connectionString));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
+        services.AddSingleton<StudentFitter>();
         services.AddSingleton<DatabaseStats>();
         services.AddHostedService<MigrateOnStartup>();
         return services;

@@ -33,6 +33,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton<InteractionRouteTable>();
+        services.TryAddSingleton<InteractionDeduplicator>();
         services.TryAddSingleton<InteractionRouter>();
         services.TryAddSingleton<GatewayInteractionDispatcher>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -28,4 +28,10 @@ public sealed record DeckLimits
 
     /// <summary>Entries smaller than this are not held to the ratio: tiny files compress wildly and harm nobody.</summary>
     public long RatioCheckMinBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long reading and validating one deck may take: ten times what a 10,000-card package
+    /// needs, and short enough that a hostile file never holds an upload (or a shutdown) for long.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(4);
 }

@@ -15,112 +15,109 @@ public sealed class DeckLoader(DeckLimits? limits = null)
 {
     private readonly DeckLimits _limits = limits ?? DeckLimits.Default;
 
-    public DeckLoadResult LoadFile(string path, DeckReadOptions? options = null, IProgress<double>? progress = null)
+    public DeckLoadResult LoadFile(string path, DeckReadOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new DeckReadOptions();
         var name = Path.GetFileName(path);
-        var diagnostics = new DiagnosticBag(path);
+        var diagnostics = NewBag(path, cancellationToken);
         var format = options.Format == DeckFormat.Auto ? FormatOf(path) : options.Format;
         if (format is null)
         {
             diagnostics.Error(SourcePosition.None, null,
                 $"'{name}' has an extension StudyBot does not read: use .yaml, .yml, .json, .csv, .tsv, .txt or .apkg, or name the format.");
-            return DeckLoadResult.Failed(diagnostics.Items);
-        }
-        FileInfo info;
-        try
-        {
-            info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Error(SourcePosition.None, null, $"the file '{path}' does not exist: check the path.");
-                return DeckLoadResult.Failed(diagnostics.Items);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            diagnostics.Error(SourcePosition.None, null, $"the file '{path}' cannot be read: {ex.Message}");
-            return DeckLoadResult.Failed(diagnostics.Items);
+            return DeckLoadResult.Failed(diagnostics.Sorted());
         }
         options = options with { DeckId = options.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(path), CardIds.MaxLength) };
-
         if (format == DeckFormat.Apkg)
         {
-            if (info.Length > _limits.MaxArchiveBytes)
-            {
-                diagnostics.Error(SourcePosition.None, null, $"the package is {Megabytes(info.Length)}; the limit is {Megabytes(_limits.MaxArchiveBytes)}: export the deck without media.");
-                return DeckLoadResult.Failed(diagnostics.Items);
-            }
-            try
-            {
-                using var stream = File.OpenRead(path);
-                return LoadApkg(stream, diagnostics, options, progress);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(SourcePosition.None, null, $"the file '{path}' cannot be read: {ex.Message}");
-                return DeckLoadResult.Failed(diagnostics.Items);
-            }
+            using var stream = DeckFileReader.Open(path, _limits.MaxArchiveBytes, "export the deck without media", diagnostics);
+            return stream is null
+                ? DeckLoadResult.Failed(diagnostics.Sorted())
+                : Guarded(diagnostics, () => ApkgReader.Read(stream, diagnostics, options, _limits, progress));
         }
-        if (info.Length > _limits.MaxFileBytes)
-        {
-            diagnostics.Error(SourcePosition.None, null, $"the file is {Megabytes(info.Length)}; the limit is {Megabytes(_limits.MaxFileBytes)}: split the deck into several files.");
-            return DeckLoadResult.Failed(diagnostics.Items);
-        }
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(SourcePosition.None, null, $"the file '{path}' cannot be read: {ex.Message}");
-            return DeckLoadResult.Failed(diagnostics.Items);
-        }
-        return Read(text, diagnostics, format.Value, options);
+        var bytes = DeckFileReader.Read(path, _limits.MaxFileBytes, "split the deck into several files", diagnostics);
+        return bytes is null ? DeckLoadResult.Failed(diagnostics.Sorted()) : Decoded(bytes, diagnostics, format.Value, options);
     }
 
-    /// <summary>Reads deck text (YAML, JSON, CSV/TSV, Quizlet) that arrived without a file, e.g. an upload.</summary>
+    /// <summary>Reads a deck that arrived as bytes, e.g. an upload: the format comes from the file name.</summary>
+    public DeckLoadResult LoadBytes(byte[] content, string fileName, DeckReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DeckReadOptions();
+        var format = options.Format == DeckFormat.Auto ? FormatOf(fileName) ?? DeckFormat.Yaml : options.Format;
+        if (format == DeckFormat.Apkg)
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            return LoadApkg(stream, fileName, options, cancellationToken: cancellationToken);
+        }
+        var diagnostics = NewBag(fileName, cancellationToken);
+        if (content.LongLength > _limits.MaxFileBytes)
+        {
+            diagnostics.Error(SourcePosition.None, null, $"the file is {Megabytes(content.LongLength)}; the limit is {Megabytes(_limits.MaxFileBytes)}: split the deck into several files.");
+            return DeckLoadResult.Failed(diagnostics.Sorted());
+        }
+        options = options with { DeckId = options.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(fileName), CardIds.MaxLength) };
+        return Decoded(content, diagnostics, format, options);
+    }
+
+    /// <summary>Reads deck text (YAML, JSON, CSV/TSV, Quizlet) that arrived without a file.</summary>
     public DeckLoadResult LoadText(string text, string fileName, DeckReadOptions? options = null)
     {
         options ??= new DeckReadOptions();
-        var diagnostics = new DiagnosticBag(fileName);
+        var diagnostics = NewBag(fileName, default);
         var format = options.Format == DeckFormat.Auto ? FormatOf(fileName) ?? DeckFormat.Yaml : options.Format;
         if (Encoding.UTF8.GetByteCount(text) > _limits.MaxFileBytes)
         {
             diagnostics.Error(SourcePosition.None, null, $"the file is larger than {Megabytes(_limits.MaxFileBytes)}: split the deck into several files.");
-            return DeckLoadResult.Failed(diagnostics.Items);
+            return DeckLoadResult.Failed(diagnostics.Sorted());
         }
         options = options with { DeckId = options.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(fileName), CardIds.MaxLength) };
-        return Read(text, diagnostics, format, options);
+        TextDecoder.ReportSeparators(text, diagnostics);
+        return Read(text.TrimStart('\uFEFF'), diagnostics, format, options);
     }
 
     /// <summary>Reads an Anki package that arrived as a stream, e.g. an upload.</summary>
-    public DeckLoadResult LoadApkg(Stream stream, string fileName, DeckReadOptions? options = null, IProgress<double>? progress = null)
+    public DeckLoadResult LoadApkg(Stream stream, string fileName, DeckReadOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new DeckReadOptions();
         options = options with { DeckId = options.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(fileName), CardIds.MaxLength) };
-        return LoadApkg(stream, new DiagnosticBag(fileName), options, progress);
+        var diagnostics = NewBag(fileName, cancellationToken);
+        return Guarded(diagnostics, () => ApkgReader.Read(stream, diagnostics, options, _limits, progress));
     }
 
-    private DeckLoadResult LoadApkg(Stream stream, DiagnosticBag diagnostics, DeckReadOptions options, IProgress<double>? progress)
+    private DiagnosticBag NewBag(string file, CancellationToken cancellationToken) =>
+        new(file, new ReadBudget(_limits.TimeBudget, cancellationToken));
+
+    private DeckLoadResult Decoded(byte[] bytes, DiagnosticBag diagnostics, DeckFormat format, DeckReadOptions options)
     {
-        var draft = ApkgReader.Read(stream, diagnostics, options, _limits, progress);
-        return Finish(draft, diagnostics);
+        var text = TextDecoder.Decode(bytes, diagnostics);
+        return text is null ? DeckLoadResult.Failed(diagnostics.Sorted()) : Read(text, diagnostics, format, options);
     }
 
-    private DeckLoadResult Read(string text, DiagnosticBag diagnostics, DeckFormat format, DeckReadOptions options)
-    {
-        // A BOM is not part of the text; editors on Windows often add one.
-        text = text.TrimStart('\uFEFF');
-        var draft = format switch
+    private DeckLoadResult Read(string text, DiagnosticBag diagnostics, DeckFormat format, DeckReadOptions options) =>
+        Guarded(diagnostics, () => format switch
         {
             DeckFormat.Yaml => YamlDeckReader.Read(text, diagnostics),
             DeckFormat.AnkiText => AnkiTextReader.Read(text, diagnostics, options),
             DeckFormat.Quizlet => QuizletReader.Read(text, diagnostics, options),
             _ => null,
-        };
-        return Finish(draft, diagnostics);
+        });
+
+    /// <summary>Reads and validates within the time budget: past it, one problem says where reading stopped.</summary>
+    private DeckLoadResult Guarded(DiagnosticBag diagnostics, Func<DeckDraft?> read)
+    {
+        try
+        {
+            return Finish(read(), diagnostics);
+        }
+        catch (DeckReadCancelledException ex)
+        {
+            diagnostics.Error(ex.At, null, ex.Cancelled
+                ? "reading the deck was stopped before it finished (the bot is shutting down): upload it again."
+                : $"reading the deck took longer than {diagnostics.Budget.Limit.TotalSeconds:0.#} s{(ex.At.Line > 0 ? $" (stopped at line {ex.At.Line})" : "")}, so it was stopped: split the deck into smaller files, or export it again.");
+            return DeckLoadResult.Failed(diagnostics.Sorted());
+        }
     }
 
     private DeckLoadResult Finish(DeckDraft? draft, DiagnosticBag diagnostics) =>
@@ -134,5 +131,5 @@ public sealed class DeckLoader(DeckLimits? limits = null)
         _ => null,
     };
 
-    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
+    private static string Megabytes(long bytes) => DeckFileReader.Megabytes(bytes);
 }

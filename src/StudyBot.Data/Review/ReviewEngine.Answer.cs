@@ -3,6 +3,7 @@ using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -48,13 +49,46 @@ public sealed partial class ReviewEngine
         ReviewSource source,
         DateTime nowUtc,
         CancellationToken cancellationToken = default)
+        => AnswerAsync(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz: null, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="quiz"/>, the answer is also recorded in that quiz
+    /// (one row per student, unique on the interaction id) in the same transaction as the review, so
+    /// a quiz answer and the schedule it changed are saved together or not at all.
+    /// </summary>
+    public async Task<AnswerResult> AnswerAsync(
+        ulong userId,
+        int cardId,
+        StudentAnswer answer,
+        string interactionId,
+        TimeSpan responseTime,
+        ReviewSource source,
+        DateTime nowUtc,
+        QuizAnswerDraft? quiz,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
-        // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        return DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc)), source, started);
+        // Never write into a database file that was removed: the answer would vanish with it.
+        try
+        {
+            storage.ThrowIfUnusable();
+        }
+        catch (StorageUnavailableException e)
+        {
+            throw new StudyException(e.Message);
+        }
+        try
+        {
+            // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz)), source, started);
+        }
+        catch (Exception e) when (storage.IsStorageFault(e))
+        {
+            throw new StudyException(StorageHealth.FullText);
+        }
     }
 
     /// <summary>Writes a batch in one transaction; if that loses a race or meets a duplicate, settles each answer on its own.</summary>
@@ -185,12 +219,13 @@ public sealed partial class ReviewEngine
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
-            var retention = (context.Settings ?? _defaults).DesiredRetention;
+            var settings = context.Settings ?? _defaults;
+            var retention = settings.DesiredRetention;
             CardMemory after;
             Core.Study.LeechOutcome leech;
             try
             {
-                (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, reviewedUtc, verdict.Rating);
+                (after, leech) = AnswerTransition.Apply(schedulers.For(settings), before, reviewedUtc, verdict.Rating);
             }
             catch (ArgumentException exception)
             {
@@ -215,11 +250,24 @@ public sealed partial class ReviewEngine
                 InteractionId = request.InteractionId,
                 ReviewedUtc = reviewedUtc,
                 DesiredRetention = retention,
+                FsrsFitId = settings.FsrsFitId,
                 Before = before with { },
                 After = after,
             };
             await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
             await AnswerWriter.InsertLogAsync(connection, transaction, entry);
+            if (request.Quiz is { } quiz)
+            {
+                await AnswerWriter.InsertQuizAnswerAsync(connection, transaction, new QuizAnswer
+                {
+                    QuizId = quiz.QuizId,
+                    UserId = request.UserId,
+                    AnswerText = quiz.AnswerText,
+                    Rating = verdict.Rating,
+                    AnsweredUtc = request.NowUtc,
+                    InteractionId = request.InteractionId,
+                });
+            }
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -9,7 +10,7 @@ namespace StudyBot.Data.Review;
 /// one unit of work on its own pooled context, so the engine is a singleton safe to call from many
 /// interactions at once.
 /// </summary>
-public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers)
+public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage)
 {
     /// <summary>Racing writers on one card retry from the fresh state; this many tries is far beyond any real race.</summary>
     private const int MaxAttempts = 20;

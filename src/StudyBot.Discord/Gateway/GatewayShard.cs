@@ -123,7 +123,7 @@ public sealed class GatewayShard
                 var hello = await connection.ReceiveAsync(handshake.Token).ConfigureAwait(false);
                 if (hello is not { Op: GatewayOpcode.Hello, D: { } helloData })
                 {
-                    return ConnectionEnd.FromClose(connection, "no HELLO from the gateway", healthy);
+                    return ConnectionEnd.FromClose(connection, "no HELLO from the gateway", healthy, _options.Token);
                 }
 
                 var interval = helloData.Deserialize(DiscordJsonContext.Default.Hello)!.HeartbeatInterval * _options.Gateway.HeartbeatIntervalScale;
@@ -195,7 +195,7 @@ public sealed class GatewayShard
     }
 
     // Our own zombie close may come back as the server's echo of 4000: report the cause, not the echo.
-    private static ConnectionEnd Ended(GatewayConnection connection, bool healthy, Exception? error)
+    private ConnectionEnd Ended(GatewayConnection connection, bool healthy, Exception? error)
     {
         if (connection.IsZombie)
         {
@@ -203,7 +203,7 @@ public sealed class GatewayShard
         }
 
         return connection.CloseStatus is not null || error is null
-            ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy)
+            ? ConnectionEnd.FromClose(connection, "the gateway closed the connection", healthy, _options.Token)
             : new ConnectionEnd($"connection lost ({error.GetType().Name}: {error.Message})", healthy);
     }
 
@@ -336,10 +336,12 @@ public sealed class GatewayShard
 
     private sealed record ConnectionEnd(string Reason, bool WasHealthy, bool EndsSession = false, bool AfterInvalidSession = false, int? FatalCode = null)
     {
-        public static ConnectionEnd FromClose(GatewayConnection connection, string what, bool healthy)
+        public static ConnectionEnd FromClose(GatewayConnection connection, string what, bool healthy, string? token)
         {
             var code = (int?)connection.CloseStatus ?? 1006;
-            var reason = $"{what} ({code}{(string.IsNullOrEmpty(connection.CloseDescription) ? "" : " " + connection.CloseDescription)})";
+            // The close reason is the peer's text: it is logged, so it passes the same redaction as API errors.
+            var description = SecretRedactor.Redact(connection.CloseDescription ?? "", token);
+            var reason = $"{what} ({code}{(description.Length == 0 ? "" : " " + description)})";
             return GatewayCloseCodes.FatalReason(code) is not null
                 ? new ConnectionEnd(reason, healthy, FatalCode: code)
                 : new ConnectionEnd(reason, healthy, EndsSession: GatewayCloseCodes.EndsSession(code));

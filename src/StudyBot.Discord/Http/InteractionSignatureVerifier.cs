@@ -6,7 +6,8 @@ namespace StudyBot.Discord.Http;
 
 /// <summary>
 /// Checks Discord's Ed25519 signature over <c>timestamp + body</c> with the application's public
-/// key, and refuses timestamps more than five minutes away so a captured request cannot be replayed.
+/// key, and refuses timestamps more than five minutes away so a captured request cannot be replayed
+/// later, and signatures already accepted, so it cannot be replayed within those five minutes either.
 /// </summary>
 public sealed class InteractionSignatureVerifier
 {
@@ -14,6 +15,7 @@ public sealed class InteractionSignatureVerifier
 
     private readonly PublicKey _key;
     private readonly TimeProvider _time;
+    private readonly Interactions.ExpiringSet<string> _accepted;
 
     public InteractionSignatureVerifier(string publicKeyHex, TimeProvider time)
     {
@@ -24,6 +26,7 @@ public sealed class InteractionSignatureVerifier
 
         _key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
         _time = time;
+        _accepted = new Interactions.ExpiringSet<string>(time);
     }
 
     /// <summary>Why a request fails verification, or null when it is genuine and fresh.</summary>
@@ -54,6 +57,13 @@ public sealed class InteractionSignatureVerifier
         var signed = new byte[stamp.Length + body.Length];
         stamp.CopyTo(signed, 0);
         body.CopyTo(signed.AsSpan(stamp.Length));
-        return SignatureAlgorithm.Ed25519.Verify(_key, signed, Convert.FromHexString(signatureHex)) ? null : "signature does not match";
+        if (!SignatureAlgorithm.Ed25519.Verify(_key, signed, Convert.FromHexString(signatureHex)))
+        {
+            return "signature does not match";
+        }
+
+        // Remembered while its timestamp is still accepted: after that the clock check refuses it.
+        var acceptedUntil = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799)) + MaxClockSkew + TimeSpan.FromSeconds(1);
+        return _accepted.TryAdd(signatureHex.ToLowerInvariant(), acceptedUntil) ? null : "signature already used (a replayed request)";
     }
 }

@@ -10,9 +10,11 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
 /// prefix names. Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
-/// the user gets an ephemeral apology instead of Discord's "interaction failed".
+/// the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
+/// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
-public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRouteTable routes, ILogger<InteractionRouter> logger)
+public sealed class InteractionRouter(
+    IServiceScopeFactory scopes, InteractionRouteTable routes, InteractionDeduplicator deduplicator, ILogger<InteractionRouter> logger)
 {
     public const string ExpiredText = "This prompt has expired.";
     public const string UnknownCommandText = "This command is not available any more.";
@@ -23,6 +25,12 @@ public sealed class InteractionRouter(IServiceScopeFactory scopes, InteractionRo
         if (interaction.Type == InteractionType.Ping)
         {
             await responder.RespondAsync(InteractionResponse.Pong, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!deduplicator.TryClaim(interaction.Id))
+        {
+            logger.LogInformation("Interaction {Id} was delivered again; it was taken the first time, so it is not run again", interaction.Id);
             return;
         }
 

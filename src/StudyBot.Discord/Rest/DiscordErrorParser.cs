@@ -4,10 +4,13 @@ using StudyBot.Discord.Models;
 
 namespace StudyBot.Discord.Rest;
 
-/// <summary>Turns an error answer into a typed exception, flattening 50035's nested <c>_errors</c> into field paths.</summary>
+/// <summary>
+/// Turns an error answer into a typed exception, flattening 50035's nested <c>_errors</c> into
+/// field paths. Every text taken from the body passes through <see cref="SecretRedactor"/>.
+/// </summary>
 internal static class DiscordErrorParser
 {
-    public static DiscordApiException ToException(string route, HttpStatusCode status, byte[] body)
+    public static DiscordApiException ToException(string route, HttpStatusCode status, byte[] body, string? token)
     {
         DiscordErrorBody? error = null;
         try
@@ -20,11 +23,15 @@ internal static class DiscordErrorParser
         }
 
         var code = error?.Code ?? 0;
-        var message = string.IsNullOrEmpty(error?.Message) ? status.ToString() : error.Message;
+        var message = string.IsNullOrEmpty(error?.Message) ? status.ToString() : SecretRedactor.Redact(error.Message, token);
         var fields = new List<string>();
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
         {
             Collect(errors, "", fields);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                fields[i] = SecretRedactor.Redact(fields[i], token);
+            }
         }
 
         return status == HttpStatusCode.Unauthorized

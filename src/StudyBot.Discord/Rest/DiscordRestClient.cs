@@ -87,7 +87,7 @@ public sealed partial class DiscordRestClient : IDisposable
                 continue;
             }
 
-            throw DiscordErrorParser.ToException(route.ToString(), outcome.Status, outcome.Body);
+            throw DiscordErrorParser.ToException(route.ToString(), outcome.Status, outcome.Body, _options.Token);
         }
     }
 

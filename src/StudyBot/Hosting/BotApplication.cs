@@ -22,14 +22,25 @@ namespace StudyBot.Hosting;
 /// </summary>
 public sealed class BotApplication : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly string[] _args;
+    private readonly Action<IHostApplicationBuilder>? _configure;
+    private readonly SemaphoreSlim _resetting = new(1, 1);
+    private IHost _host;
+    private Task _lastReset = Task.CompletedTask;
 
-    private BotApplication(IHost host, PlaygroundWorld? playground)
+    private BotApplication(IHost host, PlaygroundWorld? playground, string[] args, Action<IHostApplicationBuilder>? configure)
     {
         _host = host;
+        _args = args;
+        _configure = configure;
         Playground = playground;
+        if (playground is not null)
+        {
+            playground.Emulator.PlaygroundReset = ResetPlaygroundAsync;
+        }
     }
 
+    /// <summary>The current host's services (a Playground reset starts a new host).</summary>
     public IServiceProvider Services => _host.Services;
 
     public PlaygroundWorld? Playground { get; }
@@ -40,41 +51,23 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var (hasToken, httpEndpoint) = ChooseMode(args);
-        // With a token the host serves HTTP itself (health, metrics, and the endpoint when chosen);
-        // the Playground's web server is the emulator's, which the host borrows for health and metrics.
-        IHostApplicationBuilder builder = hasToken ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        // The same sources the host reads: appsettings.json, the environment, arguments.
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
         PlaygroundWorld? playground = null;
         try
         {
-            if (!HasToken(builder.Configuration))
+            if (!HasToken(configuration))
             {
-                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
-                builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+                playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
+            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
             }
 
-            Compose(builder, playground, httpEndpoint);
-            configure?.Invoke(builder);
-            IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
-            playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
-            try
-            {
-                await host.StartAsync(cancellationToken);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
-            AnnounceHealthEndpoints(host, playground);
-
-            return new BotApplication(host, playground);
+            var host = await StartHostAsync(args, configure, playground, cancellationToken);
+            return new BotApplication(host, playground, args, configure);
         }
         catch (Exception e) when (playground is not null)
         {
@@ -84,6 +77,78 @@ public sealed class BotApplication : IAsyncDisposable
         catch (Exception e)
         {
             throw Describe(e);
+        }
+    }
+
+    private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
+    {
+        var (hasToken, httpEndpoint) = ChooseMode(args);
+        // With a token the host serves HTTP itself (health, metrics, and the endpoint when chosen);
+        // the Playground's web server is the emulator's, which the host borrows for health and metrics.
+        IHostApplicationBuilder builder = hasToken ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        if (playground is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+        }
+
+        Compose(builder, playground, httpEndpoint);
+        configure?.Invoke(builder);
+        IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
+        playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        AnnounceHealthEndpoints(host, playground);
+        return host;
+    }
+
+    /// <summary>
+    /// The page's "Reset the Playground": stops the bot, deletes the database (progress, settings,
+    /// reminders, quizzes, uploaded decks), empties the Playground's channels and DMs, and starts the
+    /// bot again on a fresh database. The world's servers and members keep their ids.
+    /// </summary>
+    public async Task ResetPlaygroundAsync()
+    {
+        var playground = Playground ?? throw new InvalidOperationException("Only the Playground can be reset.");
+        await _resetting.WaitAsync();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastReset = done.Task;
+        try
+        {
+            var old = _host;
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                await old.StopAsync(timeout.Token);
+            }
+
+            old.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var storage = StorageLocation.From(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(_args).Build());
+            if (PlaygroundWorld.WorldFileFor(storage) is not null)
+            {
+                var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
+                foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+                {
+                    File.Delete(file);
+                }
+            }
+
+            playground.Emulator.ClearPlayground();
+            playground.SaveMessages();
+            _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
+            await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            done.SetResult();
+            _resetting.Release();
         }
     }
 
@@ -157,13 +222,27 @@ public sealed class BotApplication : IAsyncDisposable
     private static Exception Describe(Exception e) => e switch
     {
         StartupException => e,
+        Data.Infrastructure.DatabaseNotWritableException => new StartupException(e.Message, e),
         OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
         _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
         _ => e,
     };
 
     /// <summary>Waits until the host stops (Ctrl+C, SIGTERM, or Discord refusing the bot).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _host.WaitForShutdownAsync(cancellationToken);
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var host = _host;
+            await host.WaitForShutdownAsync(cancellationToken);
+            // A Playground reset stops the host it replaces: wait for the new one instead.
+            await _lastReset;
+            if (ReferenceEquals(host, _host))
+            {
+                return;
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Features.Daily;
 using StudyBot.Features.Decks;
 using StudyBot.Features.Help;
 using StudyBot.Features.Quiz;
@@ -20,6 +21,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddStudySettings();
         services.AddReminders();
         services.AddQuiz();
+        services.AddDailyQuestion();
         services.AddStats();
         return services;
     }

@@ -5,6 +5,7 @@ using StudyBot.Core.Decks.Validation;
 namespace StudyBot.Core.Tests.Decks;
 
 /// <summary>Imports packages made by anki-apkg-export and genanki-js (tests/reference/anki).</summary>
+[Collection(Hostile.ImportFilesCollection.Name)]
 public class ApkgImportTests
 {
     private static string Reference(string name) => Path.Combine(AppContext.BaseDirectory, "reference", "anki", name);

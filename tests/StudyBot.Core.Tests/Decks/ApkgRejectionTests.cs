@@ -4,6 +4,7 @@ using StudyBot.Core.Decks;
 namespace StudyBot.Core.Tests.Decks;
 
 /// <summary>Every way an archive is refused, each with its message. The hostile archives are built here.</summary>
+[Collection(Hostile.ImportFilesCollection.Name)]
 public class ApkgRejectionTests
 {
     private static readonly string GenankiPackage = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
@@ -62,7 +63,7 @@ public class ApkgRejectionTests
             }
         }, new DeckLimits { MaxArchiveEntries = 10 });
 
-        Assert.Contains("the archive holds 11 entries; the limit is 10", Assert.Single(result.Errors).Message);
+        Assert.Contains("the archive declares 11 entries; the limit is 10", Assert.Single(result.Errors).Message);
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public class ApkgRejectionTests
     }
 }
 
+[Collection(Hostile.ImportFilesCollection.Name)]
 public class ApkgRobustnessTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace StudyBot.Core.Tests.Decks;
 /// scripts/test.sh does in CI) and checks the fresh ones import to the same cards as the
 /// committed ones: the committed files are what the scripts make, not hand-edited.
 /// </summary>
+[Collection(Hostile.ImportFilesCollection.Name)]
 public class RemadeReferencePackagesTests
 {
     [NodeReferenceFact]

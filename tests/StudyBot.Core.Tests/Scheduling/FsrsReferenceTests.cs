@@ -6,11 +6,13 @@ using Xunit.Abstractions;
 
 namespace StudyBot.Core.Tests.Scheduling;
 
-/// <summary>Every committed ts-fsrs 5.4.2 vector, replayed through the C# scheduler.</summary>
+/// <summary>
+/// Every committed ts-fsrs 5.4.2 vector, replayed through the C# scheduler and compared for exact
+/// equality: the same doubles (bit for bit, as JSON's shortest round-trip form carries them), not
+/// merely close ones.
+/// </summary>
 public class FsrsReferenceTests(ITestOutputHelper output)
 {
-    private const double Tolerance = 1e-7;
-
     [Theory]
     [InlineData("expected-short-term-on.json", true, false, 10_000)]
     [InlineData("expected-short-term-off.json", false, false, 10_000)]
@@ -48,7 +50,7 @@ public class FsrsReferenceTests(ITestOutputHelper output)
                     && got.Reps == want.GetProperty("reps").GetInt32()
                     && got.Lapses == want.GetProperty("lapses").GetInt32()
                     && got.ScheduledDays == want.GetProperty("scheduled_days").GetInt32()
-                    && sError <= Tolerance && dError <= Tolerance
+                    && sError == 0 && dError == 0
                     && double.IsFinite(got.Stability) && double.IsFinite(got.Difficulty);
                 if (!same && mismatchCount++ < 5)
                 {
@@ -62,6 +64,8 @@ public class FsrsReferenceTests(ITestOutputHelper output)
         output.WriteLine($"{expectedFile}: checked {checkedReviews} reviews of {cards} histories against ts-fsrs 5.4.2; " +
             $"max |dS| {maxStabilityError:E2}, max |dD| {maxDifficultyError:E2}, mismatches {mismatchCount}");
         Assert.True(mismatchCount == 0, $"{mismatchCount} reviews differ from ts-fsrs:\n{mismatches}");
+        Assert.Equal(0.0, maxStabilityError);
+        Assert.Equal(0.0, maxDifficultyError);
         Assert.True(cards >= (fuzz ? 300 : 1_000), $"only {cards} histories committed");
         Assert.True(checkedReviews >= minimumReviews, $"only {checkedReviews} reviews checked");
     }
@@ -80,7 +84,7 @@ public class FsrsReferenceTests(ITestOutputHelper output)
 
             var r = scheduler.Retrievability(card, now);
 
-            Assert.Equal(c.GetProperty("retrievability").GetDouble(), r, 1e-12);
+            Assert.Equal(c.GetProperty("retrievability").GetDouble(), r);
             count++;
         }
         output.WriteLine($"checked retrievability at {count} instants");

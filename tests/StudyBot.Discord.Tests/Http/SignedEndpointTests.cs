@@ -22,6 +22,20 @@ public class SignedEndpointTests(SignedEndpointFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Post_SameSignedRequestTwice_SecondIsRefusedAsReplay()
+    {
+        const string command = """{"id":"21","application_id":"2","type":2,"token":"t","version":1,"channel_id":"9","user":{"id":"7","username":"ana"},"data":{"id":"11","name":"help","type":1}}""";
+        var timestamp = Now();
+        var signature = Sign(fixture.ApplicationKey, timestamp, command);
+
+        using var first = await SendAsync(command, signature, timestamp);
+        using var replay = await SendAsync(command, signature, timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_Ping_AnswersPong()
     {
         using var response = await PostAsync(Ping, fixture.ApplicationKey, Now());

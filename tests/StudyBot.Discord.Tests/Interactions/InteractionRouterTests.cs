@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 
@@ -8,6 +9,34 @@ namespace StudyBot.Discord.Tests.Interactions;
 public class InteractionRouterTests
 {
     private static readonly Snowflake AttachmentId = 555;
+    private static long _nextId = 1000;
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task HandleAsync_SameInteractionDeliveredTwice_HandlerRunsAndAnswersOnce()
+    {
+        var runs = 0;
+        var router = Build(r => r.Component("review:answer:", ctx =>
+        {
+            runs++;
+            return ctx.Responder.DeferUpdateAsync();
+        }));
+        var interaction = Component("review:answer:1:good");
+        var first = new RecordingResponder();
+        var replay = new RecordingResponder();
+
+        await router.HandleAsync(interaction, first, default);
+        await router.HandleAsync(interaction, replay, default);
+
+        Assert.Equal(1, runs);
+        Assert.Single(first.Responses);
+        Assert.Empty(replay.Responses);
+
+        // Ten minutes on, the id is forgotten (Discord never redelivers that late).
+        _time.Advance(InteractionDeduplicator.Window + TimeSpan.FromSeconds(1));
+        await router.HandleAsync(interaction, new RecordingResponder(), default);
+        Assert.Equal(2, runs);
+    }
 
     [Fact]
     public async Task HandleAsync_EachInteraction_GetsItsOwnScopeDisposedAfter()
@@ -196,17 +225,18 @@ public class InteractionRouterTests
         Assert.Equal(MessageFlags.Ephemeral, response.Data.Flags);
     }
 
-    private static InteractionRouter Build(Action<InteractionRoutesBuilder> routes)
+    private InteractionRouter Build(Action<InteractionRoutesBuilder> routes)
     {
         var services = new ServiceCollection().AddLogging().AddScoped<ScopeProbe>();
         services.AddDiscordInteractions(routes);
+        services.AddSingleton<TimeProvider>(_time).AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionRouteTable>().AddSingleton<InteractionRouter>();
         return services.BuildServiceProvider(validateScopes: true).GetRequiredService<InteractionRouter>();
     }
 
     private static Interaction Component(string customId) => new()
     {
-        Id = 1,
+        Id = (ulong)Interlocked.Increment(ref _nextId),
         Type = InteractionType.MessageComponent,
         Data = new InteractionData { CustomId = customId, ComponentType = ComponentType.Button },
     };

@@ -13,7 +13,7 @@ public class ErrorParsingTests
             {"code":50035,"message":"Invalid Form Body","errors":{"embeds":{"0":{"description":{"_errors":[{"code":"BASE_TYPE_MAX_LENGTH","message":"Must be 4096 or fewer in length."}]}}},"content":{"_errors":[{"code":"X","message":"Too long."}]}}}
             """;
 
-        var error = DiscordErrorParser.ToException("POST /channels/{channel_id}/messages", HttpStatusCode.BadRequest, Encoding.UTF8.GetBytes(body));
+        var error = DiscordErrorParser.ToException("POST /channels/{channel_id}/messages", HttpStatusCode.BadRequest, Encoding.UTF8.GetBytes(body), null);
 
         Assert.Equal(DiscordErrorCode.InvalidFormBody, error.Code);
         Assert.Contains("embeds.0.description: Must be 4096 or fewer in length. [BASE_TYPE_MAX_LENGTH]", error.FieldErrors);
@@ -28,14 +28,14 @@ public class ErrorParsingTests
     [InlineData(40060, nameof(DiscordApiException.IsAlreadyAcknowledged))]
     public void ToException_KnownCodes_Flagged(int code, string property)
     {
-        var error = DiscordErrorParser.ToException("r", HttpStatusCode.BadRequest, Encoding.UTF8.GetBytes($$"""{"code":{{code}},"message":"m"}"""));
+        var error = DiscordErrorParser.ToException("r", HttpStatusCode.BadRequest, Encoding.UTF8.GetBytes($$"""{"code":{{code}},"message":"m"}"""), null);
         Assert.True((bool)typeof(DiscordApiException).GetProperty(property)!.GetValue(error)!);
     }
 
     [Fact]
     public void ToException_Unauthorized_TypedAndNamesToken()
     {
-        var error = DiscordErrorParser.ToException("GET /users/@me", HttpStatusCode.Unauthorized, Encoding.UTF8.GetBytes("""{"code":0,"message":"401: Unauthorized"}"""));
+        var error = DiscordErrorParser.ToException("GET /users/@me", HttpStatusCode.Unauthorized, Encoding.UTF8.GetBytes("""{"code":0,"message":"401: Unauthorized"}"""), null);
         Assert.IsType<DiscordUnauthorizedException>(error);
         Assert.Contains("DISCORD_TOKEN", error.Message);
     }
@@ -43,7 +43,7 @@ public class ErrorParsingTests
     [Fact]
     public void ToException_HtmlBody_StillDescribesStatus()
     {
-        var error = DiscordErrorParser.ToException("r", HttpStatusCode.BadGateway, Encoding.UTF8.GetBytes("<html>bad gateway</html>"));
+        var error = DiscordErrorParser.ToException("r", HttpStatusCode.BadGateway, Encoding.UTF8.GetBytes("<html>bad gateway</html>"), null);
         Assert.Equal(0, error.Code);
         Assert.Contains("502", error.Message);
     }

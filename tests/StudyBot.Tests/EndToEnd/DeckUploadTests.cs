@@ -93,6 +93,34 @@ public sealed class DeckUploadTests(PlaygroundBot bot) : IClassFixture<Playgroun
         Assert.Contains("`washington-levers`", text);
     }
 
+    [Fact]
+    public async Task DeckUpload_ClozeNumberBeyondInt_RepliesWithPlaceNotSomethingWentWrong()
+    {
+        var outcome = await Upload("overflow.yaml", """
+            id: overflow
+            title: Overflow
+            cards:
+              - { id: huge, kind: cloze, text: "the {{c99999999999::capital}}" }
+            """);
+
+        var text = MessageView.Text(outcome.Message);
+        Assert.Contains("Deck not uploaded", text);
+        Assert.Contains("overflow.yaml:4:36: error [huge]: the deletion number 'c99999999999' at character 5 of the text is too large", text);
+        Assert.DoesNotContain("Something went wrong", text);
+    }
+
+    [Fact]
+    public async Task DeckUpload_PackageWithRecursiveView_IsRefusedAtOnce()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("upload",
+            new CommandOptionInput("file", new AttachmentInput("view.apkg", HostilePackages.RecursiveView()))));
+
+        var text = MessageView.Text(outcome.Message);
+        Assert.Contains("the collection holds a view named 'notes'", text);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
     private Task<Emulator.Interactions.InteractionOutcome> Upload(string fileName, string content)
         => bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("upload", new CommandOptionInput("file", new AttachmentInput(fileName, TestDecks.Bytes(content)))));
 }

@@ -22,9 +22,9 @@ public sealed class HelpTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot>
     }
 
     [Fact]
-    public async Task Registration_Playground_RegistersEveryCommandInTheGuild()
+    public async Task Registration_Playground_RegistersEveryCommandGloballyForBothServers()
     {
-        var registered = bot.Emulator.State.Commands(bot.World.Guild.Id).Select(c => c.Name).Order().ToList();
+        var registered = bot.Emulator.State.Commands(null).Select(c => c.Name).Order().ToList();
         var expected = bot.App.Services.GetRequiredService<CommandCatalog>().Commands.Select(c => c.Definition.Name).Order().ToList();
 
         Assert.Equal(expected, registered);

@@ -19,6 +19,7 @@ public static class DeckValidator
         var countReported = false;
         foreach (var note in draft.Notes)
         {
+            diagnostics.Budget.Check(note.At);
             foreach (var card in NoteValidator.Expand(note, diagnostics))
             {
                 if (firstSeen.TryGetValue(card.Id, out var first))
@@ -29,6 +30,7 @@ public static class DeckValidator
                     continue;
                 }
                 firstSeen[card.Id] = note.PositionOf("id");
+                ScreenRules.Check(card, note, diagnostics);
                 cards.Add(card);
                 if (cards.Count == limits.MaxCards + 1 && !countReported)
                 {

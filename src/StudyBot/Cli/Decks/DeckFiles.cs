@@ -1,6 +1,7 @@
 using Spectre.Console;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Formats;
+using StudyBot.Core.Decks.Formats.Anki;
 using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Cli.Decks;
@@ -10,6 +11,8 @@ internal static class DeckFiles
 {
     public static DeckLoadResult Load(IAnsiConsole console, string path, DeckReadOptions options)
     {
+        // A killed import leaves its unpacked collection behind; each run clears those of runs that ended.
+        ImportFiles.RemoveStale();
         var loader = new DeckLoader();
         var isPackage = options.Format == DeckFormat.Apkg || (options.Format == DeckFormat.Auto && DeckLoader.FormatOf(path) == DeckFormat.Apkg);
         if (!isPackage)

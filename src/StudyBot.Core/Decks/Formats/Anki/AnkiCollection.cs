@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Core.Decks.Formats.Anki;
 
@@ -16,14 +17,42 @@ internal sealed class AnkiCollection
     public required Dictionary<long, string> DeckNames { get; init; }
     public required List<AnkiNote> Notes { get; init; }
 
-    /// <summary>Null with a reason when the file is not a collection StudyBot can read.</summary>
-    public static (AnkiCollection? Collection, string? Problem) Open(string path)
+    /// <summary>The tables read; each must be a table (a view can recurse forever, a trigger has no place in a collection).</summary>
+    private const string Unexpected = """
+        SELECT type, name FROM sqlite_master
+        WHERE type IN ('view', 'trigger') OR (name IN ('col', 'notes', 'cards') AND type <> 'table')
+        LIMIT 1
+        """;
+
+    /// <summary>
+    /// Null with a reason when the file is not a collection StudyBot can read. The file is opened
+    /// read-only and immutable (no journal, no locks, nothing written beside it), temporary
+    /// b-trees stay in memory, and a progress handler stops any query once the budget is spent.
+    /// </summary>
+    public static (AnkiCollection? Collection, string? Problem) Open(string path, ReadBudget budget)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        };
         using var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
+            SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 64, static state => ((ReadBudget)state).IsSpent ? 1 : 0, budget);
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA temp_store = MEMORY";
+                pragma.ExecuteNonQuery();
+                pragma.CommandText = Unexpected;
+                using var reader = pragma.ExecuteReader();
+                if (reader.Read())
+                {
+                    return (null, $"the collection holds a {reader.GetString(0)} named '{reader.GetString(1)}', which a collection exported by Anki never has: the package is refused. Export the deck from Anki again.");
+                }
+            }
             string modelsJson, decksJson;
             using (var col = connection.CreateCommand())
             {
@@ -57,6 +86,11 @@ internal sealed class AnkiCollection
                 }
             }
             return (new AnkiCollection { Models = models, DeckNames = decks, Notes = notes }, null);
+        }
+        catch (SqliteException) when (budget.IsSpent)
+        {
+            budget.Check(SourcePosition.None);
+            throw;
         }
         catch (Exception ex) when (ex is SqliteException or JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {

@@ -41,7 +41,7 @@ public static class ApkgReader
                 : "the package holds no collection.anki21 or collection.anki2: it is not an Anki deck package.");
             return null;
         }
-        var temp = Path.Combine(Path.GetTempPath(), $"studybot-import-{Guid.NewGuid():N}.anki2");
+        var temp = ImportFiles.NewPath();
         try
         {
             using (var file = File.Create(temp))
@@ -51,7 +51,7 @@ public static class ApkgReader
                     return null;
                 }
             }
-            var (collection, problem) = AnkiCollection.Open(temp);
+            var (collection, problem) = AnkiCollection.Open(temp, diagnostics.Budget);
             if (collection is null)
             {
                 diagnostics.Error(SourcePosition.None, null, problem!);
@@ -67,7 +67,7 @@ public static class ApkgReader
         }
         finally
         {
-            TryDelete(temp);
+            ImportFiles.TryDelete(temp);
         }
     }
 
@@ -87,6 +87,7 @@ public static class ApkgReader
         for (var i = 0; i < collection.Notes.Count; i++)
         {
             var note = collection.Notes[i];
+            diagnostics.Budget.Check(SourcePosition.None);
             if (!collection.Models.TryGetValue(note.ModelId, out var model))
             {
                 diagnostics.Error(SourcePosition.None, null, $"note {note.Id} uses a note type missing from the collection: export the deck again.");
@@ -100,17 +101,5 @@ public static class ApkgReader
         }
         progress?.Report(1);
         return draft;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file is harmless; failing the import over it would not be.
-        }
     }
 }

@@ -23,6 +23,12 @@ internal sealed class SafeArchive : IDisposable
 
     public static SafeArchive? Open(Stream stream, DiagnosticBag diagnostics, DeckLimits limits)
     {
+        if (CentralDirectory.DeclaredEntries(stream) is { } declared && declared > limits.MaxArchiveEntries)
+        {
+            diagnostics.Error(SourcePosition.None, null,
+                $"the archive declares {declared:N0} entries; the limit is {limits.MaxArchiveEntries:N0}: export the deck without media.");
+            return null;
+        }
         ZipArchive zip;
         try
         {

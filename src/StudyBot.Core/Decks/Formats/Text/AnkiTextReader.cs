@@ -19,7 +19,7 @@ public static class AnkiTextReader
             (line, message) => diagnostics.Error(SourcePosition.AtLine(line), null, message));
         var body = text[header.DataStart(text)..];
         var separator = header.Separator ?? GuessSeparator(body, diagnostics.File);
-        var rows = ReadRows(body, separator, header.LineCount);
+        var rows = ReadRows(body, separator, header.LineCount, diagnostics.Budget);
 
         var deck = new DeckDraft
         {
@@ -42,7 +42,7 @@ public static class AnkiTextReader
     }
 
     /// <summary>Each record with the line it starts on.</summary>
-    internal static List<(int Line, string[] Fields)> ReadRows(string body, string separator, int lineOffset)
+    internal static List<(int Line, string[] Fields)> ReadRows(string body, string separator, int lineOffset, ReadBudget budget)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -62,6 +62,7 @@ public static class AnkiTextReader
             // RawRow is the line on which the record ended; quoted fields may have spanned lines before it.
             var spanned = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
             rows.Add((parser.RawRow - spanned + lineOffset, record));
+            budget.Check(SourcePosition.AtLine(parser.RawRow + lineOffset));
         }
         return rows;
     }

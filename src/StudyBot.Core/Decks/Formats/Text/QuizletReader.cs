@@ -17,6 +17,12 @@ public static class QuizletReader
             Id = options.DeckId,
             Title = options.DeckTitle ?? Path.GetFileNameWithoutExtension(diagnostics.File),
         };
+        if (options.RowSeparator.Length == 0 || options.TermSeparator.Length == 0)
+        {
+            diagnostics.Error(SourcePosition.None, null,
+                $"the {(options.TermSeparator.Length == 0 ? "term" : "row")} separator is empty: give the text Quizlet put between {(options.TermSeparator.Length == 0 ? "term and definition (e.g. a tab)" : "rows (e.g. a new line)")}.");
+            return null;
+        }
         var rowSeparator = options.RowSeparator.Replace("\r\n", "\n");
         text = text.Replace("\r\n", "\n");
         var at = 0;
@@ -26,6 +32,7 @@ public static class QuizletReader
             var end = text.IndexOf(rowSeparator, at, StringComparison.Ordinal);
             var row = end < 0 ? text[at..] : text[at..end];
             var position = SourcePosition.AtLine(line);
+            diagnostics.Budget.Check(position);
             line += row.Count(c => c == '\n') + rowSeparator.Count(c => c == '\n');
             at = end < 0 ? text.Length : end + rowSeparator.Length;
             if (row.Trim().Length == 0)

@@ -60,7 +60,7 @@ internal sealed class TextHeader
         var value = line[(colon + 1)..];
         switch (key)
         {
-            case "separator": Separator = ParseSeparator(value.Trim()); break;
+            case "separator": Separator = Separated(ParseSeparator(value.Trim()), lineNumber, error); break;
             case "html": Html = value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase); break;
             case "deck": Deck = value.Trim(); break;
             case "notetype": Notetype = value.Trim(); break;
@@ -85,6 +85,17 @@ internal sealed class TextHeader
             return column - 1;
         }
         error(lineNumber, $"'{value.Trim()}' is not a column number: columns count from 1.");
+        return null;
+    }
+
+    /// <summary>A quote starts a quoted field, so it cannot also separate fields.</summary>
+    private static string? Separated(string separator, int lineNumber, Action<int, string> error)
+    {
+        if (!separator.Contains('"'))
+        {
+            return separator;
+        }
+        error(lineNumber, $"'{separator}' cannot separate fields: a double quote starts a quoted field. Use Comma, Semicolon, Tab, Space, Pipe or Colon.");
         return null;
     }
 

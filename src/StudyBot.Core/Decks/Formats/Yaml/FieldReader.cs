@@ -78,6 +78,11 @@ internal sealed class FieldReader(DiagnosticBag diagnostics, string? cardId)
 
     public void Unknown(YamlScalarNode key, IReadOnlyList<string> known, string where)
     {
+        if (diagnostics.IsFull)
+        {
+            diagnostics.Omit(DiagnosticSeverity.Error);
+            return;
+        }
         var suggestion = Names.Closest(key.Value, known);
         var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
         diagnostics.Error(key.At, cardId,

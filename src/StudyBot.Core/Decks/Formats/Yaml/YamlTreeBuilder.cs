@@ -59,6 +59,7 @@ internal static class YamlTreeBuilder
             throw new DeckTooDeepException(At(parser.Current!.Start));
         }
         var ev = parser.Current!;
+        diagnostics.Budget.Check(At(ev.Start));
         switch (ev)
         {
             case Scalar scalar:

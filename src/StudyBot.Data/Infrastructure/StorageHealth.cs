@@ -1,0 +1,194 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace StudyBot.Data.Infrastructure;
+
+/// <summary>
+/// Whether the database can take answers: the one place that knows, for the answer path now and a
+/// readiness check later. At start it checks that the file and its folder can be written; while
+/// running it notices the file being removed or replaced (its identity changes: the path is gone,
+/// or the file the bot holds open is no longer the one at the path) and then refuses answers
+/// rather than writing into a deleted file; a full disk or failing storage is logged at most once
+/// a minute, with a count of what happened in between.
+/// </summary>
+public sealed class StorageHealth(string connectionString, TimeProvider time, ILogger<StorageHealth> logger) : IDisposable
+{
+    public const string RemovedText =
+        "Your answer was not saved: StudyBot's database file was removed or replaced while it ran, so it is not taking answers. The operator has been told; try again later.";
+
+    public const string FullText = "Your answer was not saved: StudyBot's storage is full or failing. Try again later.";
+
+    private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _gate = new();
+    private readonly string? _path = FileOf(connectionString);
+    private FileStream? _held;
+    private string? _problem;
+    private DateTimeOffset _lastFaultLog = DateTimeOffset.MinValue;
+    private int _faultsSinceLog;
+
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    public string? DatabaseFile => _path;
+
+    /// <summary>Why the database cannot take answers, or null while it can. Checks the file's identity each time.</summary>
+    public string? Problem => Check();
+
+    public bool IsHealthy => Problem is null;
+
+    /// <summary>
+    /// Throws <see cref="DatabaseNotWritableException"/> (one line: which file, why) when the
+    /// database or its folder cannot be written. Started on read-only files, the bot would connect
+    /// and then fail every command.
+    /// </summary>
+    public void CheckWritable()
+    {
+        if (_path is null)
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(_path)!;
+        try
+        {
+            if (File.Exists(_path))
+            {
+                using var file = new FileStream(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+            // SQLite writes its -wal and -shm files beside the database.
+            var probe = Path.Combine(folder, $".studybot-write-check-{Guid.NewGuid():N}");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var what = File.Exists(_path) ? $"the database file {_path}" : $"the folder {folder}";
+            throw new DatabaseNotWritableException($"database: {what} cannot be written ({e.Message}); StudyBot needs to write the file and its folder (for the -wal and -shm files).", e);
+        }
+    }
+
+    /// <summary>Holds the database file open, so that its removal or replacement can be told from the path alone later.</summary>
+    public void Pin()
+    {
+        lock (_gate)
+        {
+            if (_path is null || _held is not null || !File.Exists(_path))
+            {
+                return;
+            }
+            _held = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        }
+    }
+
+    /// <summary>Refuses answers with <see cref="StorageUnavailableException"/> once the file was removed or replaced.</summary>
+    public void ThrowIfUnusable()
+    {
+        if (Check() is not null)
+        {
+            throw new StorageUnavailableException(RemovedText);
+        }
+    }
+
+    /// <summary>
+    /// For a failed write: true when it was the storage (full, read-only, I/O error, file gone),
+    /// which is then logged at most once a minute; false for anything else.
+    /// </summary>
+    public bool IsStorageFault(Exception exception)
+    {
+        var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
+        if (sqlite is not { SqliteErrorCode: 13 or 10 or 8 or 14 })
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            _faultsSinceLog++;
+            var now = time.GetUtcNow();
+            if (now - _lastFaultLog < LogEvery)
+            {
+                return true;
+            }
+            logger.LogError("Answers are not being saved: the database {File} failed a write ({Message}); {Count} failed write(s) since the last report",
+                _path, sqlite.Message, _faultsSinceLog);
+            _lastFaultLog = now;
+            _faultsSinceLog = 0;
+        }
+        return true;
+    }
+
+    private string? Check()
+    {
+        if (_path is null)
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            if (_problem is not null)
+            {
+                return _problem;
+            }
+        }
+        Pin();
+        string? problem = null;
+        if (!File.Exists(_path))
+        {
+            problem = $"the database file {_path} was removed while StudyBot ran; answers are refused until it is restarted (restore the file from a backup first)";
+        }
+        else if (HeldFileWasUnlinked())
+        {
+            problem = $"the database file {_path} was replaced by another file while StudyBot ran; answers are refused until it is restarted";
+        }
+        if (problem is null)
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            if (_problem is null)
+            {
+                _problem = problem;
+                logger.LogError("Storage fault: {Problem}", problem);
+            }
+            return _problem;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _held?.Dispose();
+            _held = null;
+        }
+    }
+
+    /// <summary>Linux names an open file whose path was unlinked "... (deleted)" under /proc/self/fd.</summary>
+    private bool HeldFileWasUnlinked()
+    {
+        FileStream? held;
+        lock (_gate)
+        {
+            held = _held;
+        }
+        if (held is null || !OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+        var target = new FileInfo($"/proc/self/fd/{held.SafeFileHandle.DangerousGetHandle()}").LinkTarget;
+        return target is not null && target.EndsWith(" (deleted)", StringComparison.Ordinal);
+    }
+
+    private static string? FileOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(StudyDbOptions.ConnectionString(connectionString));
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? null
+            : Path.GetFullPath(builder.DataSource);
+    }
+}
+
+/// <summary>The database cannot take answers now; the message is fit to show a student.</summary>
+public sealed class StorageUnavailableException(string message) : Exception(message);
+
+/// <summary>At start: the database file or its folder cannot be written. One line, naming the file and why.</summary>
+public sealed class DatabaseNotWritableException(string message, Exception inner) : Exception(message, inner);

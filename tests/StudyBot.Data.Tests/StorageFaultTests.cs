@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Answers;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Review;
+using StudyBot.Data.Tests.Support;
+
+namespace StudyBot.Data.Tests;
+
+/// <summary>
+/// The database under the engine is removed, replaced, full or read-only: answers are refused with
+/// a message for the student, never written into a deleted file, and the fault is logged (once a
+/// minute for a full disk).
+/// </summary>
+public class StorageFaultTests
+{
+    private const ulong Student = 2002;
+
+    private static async Task<(TestDatabase Db, int CardId)> AnsweredOnceAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Pyongyang"), TestDecks.Typed("river", "Yalu")));
+        var cardId = await db.CardIdAsync("d", "capital");
+        await db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-1", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 2, 12));
+        return (db, cardId);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_DatabaseFilesDeleted_IsRefusedAndReported()
+    {
+        var (db, cardId) = await AnsweredOnceAsync();
+        await using var _ = db;
+        foreach (var file in Directory.GetFiles(db.Directory, "study.db*"))
+        {
+            File.Delete(file);
+        }
+
+        var refused = await Assert.ThrowsAsync<StudyException>(() =>
+            db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-2", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 5, 12)));
+
+        Assert.Equal(StorageHealth.RemovedText, refused.Message);
+        var health = db.Services.GetRequiredService<StorageHealth>();
+        Assert.False(health.IsHealthy);
+        Assert.Contains("study.db was removed while StudyBot ran", health.Problem);
+        Assert.Single(db.Logs, line => line.Contains("Storage fault: the database file") && line.Contains("was removed"));
+        Assert.False(File.Exists(db.Path));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_DatabaseFileReplaced_IsRefused()
+    {
+        var (db, cardId) = await AnsweredOnceAsync();
+        await using var _ = db;
+        var copy = db.Path + ".copy";
+        File.Copy(db.Path, copy);
+        File.Move(copy, db.Path, overwrite: true);
+
+        var refused = await Assert.ThrowsAsync<StudyException>(() =>
+            db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-2", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 5, 12)));
+
+        Assert.Equal(StorageHealth.RemovedText, refused.Message);
+        Assert.Contains("was replaced by another file", db.Services.GetRequiredService<StorageHealth>().Problem);
+    }
+
+    [Fact]
+    public async Task IsStorageFault_DiskFullManyTimes_LoggedOncePerMinuteWithACount()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var health = db.Services.GetRequiredService<StorageHealth>();
+        var full = new SqliteException("database or disk is full", 13);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(health.IsStorageFault(full));
+            db.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        db.Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(health.IsStorageFault(full));
+
+        var reports = db.Logs.Where(l => l.Contains("Answers are not being saved")).ToList();
+        Assert.Equal(2, reports.Count);
+        Assert.Contains("1 failed write(s) since the last report", reports[0]);
+        Assert.Contains("50 failed write(s) since the last report", reports[1]);
+        Assert.False(health.IsStorageFault(new SqliteException("constraint failed", 19)));
+    }
+}

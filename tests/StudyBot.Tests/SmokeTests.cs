@@ -1,7 +1,0 @@
-namespace StudyBot.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Assembly_Loads() => Assert.NotNull(typeof(SmokeTests).Assembly.GetName().Name);
-}
