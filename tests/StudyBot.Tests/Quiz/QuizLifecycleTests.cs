@@ -79,6 +79,17 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
         await AssertEndedQuietlyAsync(session.Id, channel.Id, first.Quiz.Id, expectedMessages: 0);
     }
 
+    [Fact]
+    public async Task Help_Instructor_ShowsQuizAndDailyCommandsWithExamples()
+    {
+        var help = MessageView.Text((await Bot.RunAsync(Bot.You, "help")).Message);
+
+        Assert.Contains("`/quiz start deck:collapse-fears questions:5 seconds:30`", help);
+        Assert.Contains("`/quiz stop`", help);
+        Assert.Contains("`/daily set channel:#study time:08:00 deck:china-costs`", help);
+        Assert.Contains("`/daily off`", help);
+    }
+
     private async Task Start(string channelId, int questions, int seconds)
     {
         var started = await (await Bot.You.RunCommandAsync(channelId, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz"), new CommandOptionInput("questions", questions), new CommandOptionInput("seconds", seconds))))

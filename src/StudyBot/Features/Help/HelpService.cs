@@ -22,10 +22,8 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                foreach (var (name, value) in Fields("For students", instructor: false).Concat(Fields("For instructors", instructor: true)))
-                {
-                    embed.AddField(name, value);
-                }
+                AddFields(embed, "For students", instructor: false);
+                AddFields(embed, "For instructors", instructor: true);
 
                 embed.WithFooter("Only you can see this message.");
             })
@@ -33,26 +31,33 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    /// <summary>The lines for one audience, as many fields as Discord's 1,024 characters per field need.</summary>
-    private IEnumerable<(string Name, string Value)> Fields(string title, bool instructor)
+    /// <summary>
+    /// One field per group of lines, each within Discord's 1,024 characters per field value: the
+    /// command list grows with the features, and a line is never cut in two.
+    /// </summary>
+    private void AddFields(EmbedBuilder embed, string name, bool instructor)
     {
         var lines = catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text);
-        var field = new System.Text.StringBuilder();
-        var count = 0;
+        var field = new List<string>();
+        var length = 0;
+        var part = 1;
         foreach (var line in lines)
         {
-            if (field.Length > 0 && field.Length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
+            if (field.Count > 0 && length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
             {
-                yield return (count++ == 0 ? title : $"{title} (more)", field.ToString());
+                embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
                 field.Clear();
+                length = 0;
+                part++;
             }
 
-            field.Append(field.Length == 0 ? "" : "\n").Append(line);
+            length += (field.Count > 0 ? 1 : 0) + line.Length;
+            field.Add(line);
         }
 
-        if (field.Length > 0)
+        if (field.Count > 0)
         {
-            yield return (count == 0 ? title : $"{title} (more)", field.ToString());
+            embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
         }
     }
 }

@@ -63,6 +63,12 @@ public sealed class ReviewService(
         return prompt with { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
     }
 
+    /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>
+    public async Task<int> ScopeAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+        => string.IsNullOrWhiteSpace(deckKey)
+            ? 0
+            : await VisibleDecks.ForStudent(db, userId, guildId).Where(d => d.Key == deckKey.Trim()).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>What to show when no card is due now: when the next learning card comes back (within the hour), and the session's summary.</summary>
     public async Task<ReviewEnd> EndAsync(ulong userId, int scope, CancellationToken cancellationToken)
     {

@@ -14,6 +14,8 @@ public static class SettingsServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<SettingsService>();
         services.AddScoped<SettingsModule>();
+        services.AddScoped<ScheduleFitService>();
+        services.AddHostedService<FsrsFitSchedule>();
         services.AddSingleton<TimeZoneCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
         services.AddBotCommand(
@@ -23,9 +25,10 @@ public static class SettingsServiceCollectionExtensions
                 .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Boolean, "leaderboard", "Show you on /leaderboard (True) or hide you (False)")
+                .AddOption(ApplicationCommandOptionType.Boolean, "optimize", "Fit your schedule to your own answers now")
                 .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day] [leaderboard]` — see or change your time zone (type a city, country, abbreviation or offset: \"india\", \"pacific\", \"CET\", \"UTC+5:30\"), day start hour, daily limits and whether you are on leaderboards, e.g. `/settings timezone:Asia/Kolkata leaderboard:False`"));
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day] [leaderboard] [optimize]` — see or change your time zone (type a city, country, abbreviation or offset: \"india\", \"pacific\", \"CET\", \"UTC+5:30\"), day start hour, daily limits, whether you are on leaderboards, and whether your schedule is personal (or fit it to your answers now), e.g. `/settings timezone:Asia/Kolkata leaderboard:False`"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));
