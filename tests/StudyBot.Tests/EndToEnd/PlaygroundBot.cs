@@ -87,7 +87,7 @@ public sealed class PlaygroundBot : IAsyncLifetime
     public async Task<InteractionOutcome> ClickAsync(SimulatedUser user, JsonObject message, string customId)
         => await (await user.ClickButtonAsync(MessageView.Id(message), customId)).WaitAsync(TimeSpan.FromSeconds(30));
 
-    private static string RepositoryDecks()
+    internal static string RepositoryDecks()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
