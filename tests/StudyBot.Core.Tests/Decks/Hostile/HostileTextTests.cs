@@ -11,6 +11,7 @@ namespace StudyBot.Core.Tests.Decks.Hostile;
 /// line, column and card: a busy-looping separator, an overflowing cloze number, 100,000 unknown
 /// fields, links to devices, pipes, bytes that are not UTF-8, stray cloze braces.
 /// </summary>
+[Collection(ImportFilesCollection.Name)]
 public sealed class HostileTextTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("studybot-hostile-").FullName;
