@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test StudyBot has, after installing what the tests need on a fresh machine:
 #   - node packages for the reference scripts under tests/reference (npm ci), when node is present;
-#   - Debian's chromium for the browser test, when running as root with apt-get (CI does).
+#   - Debian's chromium and a colour emoji font for the browser tests, when running as root with apt-get (CI does).
 # Then fuzzes the deck readers for 60 s (STUDYBOT_FUZZ_SECONDS), counted as one test.
 # Ends with one line: "tests: N passed, N failed[, N skipped]".
 set -uo pipefail
@@ -22,11 +22,15 @@ if command -v npm >/dev/null 2>&1; then
   done
 fi
 
-# Chromium for the Playground browser test.
-if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  say "installing chromium (browser test)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
-    || say "chromium could not be installed (the browser test will say so and skip)"
+# Chromium for the Playground browser tests, and a colour emoji font so the page's emoji (member
+# avatars, button emoji) render as they do on a desktop.
+browser_packages=()
+[ -x /usr/bin/chromium ] || browser_packages+=(chromium fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || browser_packages+=(fonts-noto-color-emoji)
+if [ "${#browser_packages[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing ${browser_packages[*]} (browser tests)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser_packages[@]}" >/dev/null) \
+    || say "${browser_packages[*]} could not be installed (the browser tests will say so and skip, or show emoji as boxes)"
 fi
 
 # Request bodies the bot sends during the tests are recorded here for the conformance check.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data.Fitting;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
@@ -27,6 +28,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<StudentStore>();
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
+        services.AddSingleton<StudentFitter>();
         services.AddSingleton<DatabaseStats>();
         services.AddHostedService<MigrateOnStartup>();
         return services;

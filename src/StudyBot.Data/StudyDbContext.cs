@@ -14,6 +14,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
 {
     public DbSet<Guild> Guilds => Set<Guild>();
     public DbSet<GuildSettings> GuildSettings => Set<GuildSettings>();
+    public DbSet<GuildMember> GuildMembers => Set<GuildMember>();
     public DbSet<DeckRecord> Decks => Set<DeckRecord>();
     public DbSet<DeckVersion> DeckVersions => Set<DeckVersion>();
     public DbSet<CardRecord> Cards => Set<CardRecord>();
@@ -21,8 +22,11 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<UserCardState> CardStates => Set<UserCardState>();
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+    public DbSet<FsrsFit> FsrsFits => Set<FsrsFit>();
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+    public DbSet<QuizSession> QuizSessions => Set<QuizSession>();
+    public DbSet<DailyQuestion> DailyQuestions => Set<DailyQuestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyDbContext).Assembly);

@@ -25,6 +25,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
     private readonly Lock _playgroundLock = new();
     private WebApplication? _app;
     private PlaygroundSession? _playground;
+    private volatile HostPaths? _hostPaths;
 
     public DiscordEmulator(EmulatorOptions? options = null)
     {
@@ -71,6 +72,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
         });
         builder.Services.AddRouting();
         var app = builder.Build();
+        app.Use((context, next) => _hostPaths is { } host && host.Paths.Contains(context.Request.Path.Value ?? "")
+            ? host.Handler(context)
+            : next(context));
         app.UseWebSockets();
         app.UseRouting();
         var pipeline = new RestPipeline(_core);
@@ -93,6 +97,13 @@ public sealed class DiscordEmulator : IAsyncDisposable
         _app = app;
     }
 
+    /// <summary>
+    /// Lets the host answer <paramref name="paths"/> (its health and metrics endpoints) on this
+    /// server, which is the Playground's web server; any other path stays the emulator's.
+    /// </summary>
+    public void ServeHostPaths(IReadOnlyCollection<string> paths, RequestDelegate handler)
+        => _hostPaths = new HostPaths(paths.ToHashSet(StringComparer.Ordinal), handler);
+
     /// <summary>A user the tests (or the Playground) act as; not yet a member of any guild.</summary>
     public SimulatedUser AddUser(string username, bool acceptsDms = true) => new(_core, _core.State.AddUser(username, acceptsDms));
 
@@ -109,19 +120,75 @@ public sealed class DiscordEmulator : IAsyncDisposable
         return (guild, channel, user);
     }
 
-    /// <summary>The Playground's world: guild "StudyBot Playground", channel #study, and the user "you". Created once.</summary>
-    public PlaygroundSetup CreatePlayground()
+    /// <summary>
+    /// The Playground's world, created once: by default guild "StudyBot Playground", #study and the
+    /// user "you"; a host passes a <paramref name="plan"/> with its servers and members (and the ids
+    /// it kept, so the world is the same after a restart).
+    /// </summary>
+    public PlaygroundSetup CreatePlayground(PlaygroundPlan? plan = null)
     {
         lock (_playgroundLock)
         {
             if (_playground is null)
             {
-                var (guild, channel, you) = AddGuildWithUser("StudyBot Playground", "study", "you");
-                _playground = new PlaygroundSession(_core, new PlaygroundSetup(guild, channel, you));
+                _playground = new PlaygroundSession(_core, Build(plan ?? PlaygroundPlan.Single));
             }
             return _playground.Setup;
         }
     }
+
+    /// <summary>Set by the host: what the page's "Reset the Playground" does (start the bot afresh).</summary>
+    public Func<Task>? PlaygroundReset { get; set; }
+
+    /// <summary>Forgets every message in the Playground's channels and DMs, and the page's notices.</summary>
+    public void ClearPlayground()
+    {
+        foreach (var channelId in PlaygroundChannelIds())
+        {
+            _core.State.ClearMessages(channelId);
+        }
+        PlaygroundSession.Forget();
+    }
+
+    /// <summary>The messages (and their files) of the Playground's channels and DMs, for <see cref="ImportPlaygroundMessages"/> after a restart.</summary>
+    public System.Text.Json.Nodes.JsonObject ExportPlaygroundMessages() => _core.State.ExportMessages(PlaygroundChannelIds());
+
+    public void ImportPlaygroundMessages(System.Text.Json.Nodes.JsonObject exported) => _core.State.ImportMessages(exported);
+
+    private IEnumerable<string> PlaygroundChannelIds()
+    {
+        var setup = CreatePlayground();
+        return setup.Servers.Select(s => s.Channel.Id).Concat(setup.Members.Select(m => m.Dm.Id));
+    }
+
+    private PlaygroundSetup Build(PlaygroundPlan plan)
+    {
+        var state = _core.State;
+        var users = plan.Members.Select(m =>
+        {
+            var user = state.FindUser(m.Id ?? "") ?? state.AddUser(m.Username, id: m.Id);
+            user.GlobalName = m.DisplayName;
+            return user;
+        }).ToList();
+        var servers = new List<PlaygroundServer>();
+        foreach (var server in plan.Servers)
+        {
+            var guild = state.AddGuild(server.Name, server.Id);
+            var channel = state.AddTextChannel(guild.Id, server.ChannelName, server.ChannelId);
+            var role = plan.Members.Any(m => m.Instructor) ? state.AddRole(guild.Id, "Instructor", ManageGuild, server.InstructorRoleId) : null;
+            for (var i = 0; i < users.Count; i++)
+            {
+                state.AddMember(guild.Id, users[i].Id, plan.Members[i].Instructor && role is not null ? [role.Id] : []);
+            }
+            servers.Add(new PlaygroundServer(guild, channel, role));
+        }
+        var members = plan.Members.Select((m, i) =>
+            new PlaygroundMember(new SimulatedUser(_core, users[i]), m.DisplayName, m.Avatar, m.Instructor, state.GetOrCreateDm(users[i].Id, m.DmChannelId)));
+        return new PlaygroundSetup(servers, [.. members]);
+    }
+
+    /// <summary>Discord's Manage Server permission: what StudyBot takes for an instructor.</summary>
+    private const ulong ManageGuild = 1UL << 5;
 
     /// <summary>The page's session; visiting the page sets up the Playground world if the host has not.</summary>
     internal PlaygroundSession PlaygroundSession
@@ -149,4 +216,6 @@ public sealed class DiscordEmulator : IAsyncDisposable
         await _app.DisposeAsync();
         _app = null;
     }
+
+    private sealed record HostPaths(HashSet<string> Paths, RequestDelegate Handler);
 }

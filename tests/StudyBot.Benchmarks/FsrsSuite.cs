@@ -16,7 +16,7 @@ public static class FsrsSuite
     public static async Task<int> RunAsync(string[] args)
     {
         var reviewCount = ReadCount(args, "--reviews", 1_000_000);
-        var referenceDir = FindReferenceDirectory();
+        var referenceDir = NodeScript.FindReferenceDirectory("fsrs", "bench.mjs");
         if (referenceDir is null || !Directory.Exists(Path.Combine(referenceDir, "node_modules", "ts-fsrs")))
         {
             Console.Error.WriteLine("ts-fsrs is not installed: run `npm ci` in tests/reference/fsrs (needs node), then run this again.");
@@ -106,60 +106,19 @@ public static class FsrsSuite
 
     private static async Task<NodeRates?> RunNodeAsync(string referenceDir, string historiesPath)
     {
-        var start = new ProcessStartInfo("node")
+        var line = await NodeScript.RunAsync(referenceDir, "bench.mjs", historiesPath);
+        if (line is null)
         {
-            WorkingDirectory = referenceDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("bench.mjs");
-        start.ArgumentList.Add(historiesPath);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Console.Error.WriteLine("node was not found on PATH; the ts-fsrs half of this benchmark needs it.");
             return null;
         }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"node bench.mjs failed ({process.ExitCode}): {await stderr}");
-                return null;
-            }
-            var line = (await stdout).Trim().Split('\n')[^1];
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            return new NodeRates(root.GetProperty("reviews").GetInt32(), root.GetProperty("next_per_s").GetDouble(),
-                root.GetProperty("next_state_per_s").GetDouble(), root.GetProperty("next_cpu_per_s").GetDouble(),
-                root.GetProperty("next_state_cpu_per_s").GetDouble());
-        }
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        return new NodeRates(root.GetProperty("reviews").GetInt32(), root.GetProperty("next_per_s").GetDouble(),
+            root.GetProperty("next_state_per_s").GetDouble(), root.GetProperty("next_cpu_per_s").GetDouble(),
+            root.GetProperty("next_state_cpu_per_s").GetDouble());
     }
 
-    private static string? FindReferenceDirectory()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "reference", "fsrs");
-                if (File.Exists(Path.Combine(candidate, "bench.mjs")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int ReadCount(string[] args, string name, int fallback)
+    internal static int ReadCount(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;

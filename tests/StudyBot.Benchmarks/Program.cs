@@ -10,12 +10,13 @@ return suite switch
     "import" => await ImportSuite.RunAsync(rest),
     "answers" => await AnswersSuite.RunAsync(rest),
     "interactions" => await InteractionsSuite.RunAsync(rest),
+    "optimize" => await OptimizeSuite.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|interactions [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|interactions|optimize [options]");
     return 2;
 }
 

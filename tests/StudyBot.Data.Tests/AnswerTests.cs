@@ -22,7 +22,7 @@ public class AnswerTests
         var result = await db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("pyongyng"), "i-1", TimeSpan.FromSeconds(4), ReviewSource.Review, now);
 
         Assert.Equal(Rating.Hard, result.Rating);
-        Assert.Equal("close: expected Pyongyang", result.Note);
+        Assert.Equal("Hard because of the spelling: expected Pyongyang", result.Note);
         Assert.Equal(CardState.New, result.Before.State);
         Assert.Equal(new FsrsScheduler().Next(FsrsCard.CreateNew(now), now, Rating.Hard), result.After);
         await using var context = db.NewContext();

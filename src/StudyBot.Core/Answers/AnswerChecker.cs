@@ -4,8 +4,7 @@ using StudyBot.Core.Scheduling;
 namespace StudyBot.Core.Answers;
 
 /// <summary>
-/// Turns an answer into an FSRS rating. Typed: exact after normalisation is Good, a near miss is
-/// Hard (and the student is told what was expected), anything else Again. Multiple choice: a correct
+/// Turns an answer into an FSRS rating. Typed and cloze: graded by <see cref="TypedGrader"/>. Multiple choice: a correct
 /// option is Good, a wrong one Again. Basic: the student's own grade.
 /// </summary>
 public static class AnswerChecker
@@ -13,6 +12,7 @@ public static class AnswerChecker
     public static AnswerVerdict Check(DeckCard card, StudentAnswer answer) => answer switch
     {
         TypedAnswer typed => CheckTyped(card, typed.Text),
+        OverrideAnswer => CheckOverride(card),
         ChoiceAnswer choice => CheckChoice(card, choice.Index),
         SelfGrade grade => CheckSelfGrade(card, grade.Rating),
         _ => throw new ArgumentException($"Unknown answer type {answer.GetType().Name}.", nameof(answer)),
@@ -24,24 +24,12 @@ public static class AnswerChecker
         {
             throw new ArgumentException($"Card '{card.Id}' has no accepted answers to compare a typed answer with.", nameof(card));
         }
-        var given = AnswerNormalizer.Normalize(text);
-        string? closest = null;
-        foreach (var expected in card.Answers)
-        {
-            var normal = AnswerNormalizer.Normalize(expected);
-            if (normal == given)
-            {
-                return new AnswerVerdict(Rating.Good, null);
-            }
-            if (closest is null && given.Length > 0 && DamerauLevenshtein.Distance(given, normal) <= TypoTolerance.AllowedEdits(normal.Length))
-            {
-                closest = expected;
-            }
-        }
-        return closest is null
-            ? new AnswerVerdict(Rating.Again, $"expected: {card.Answers[0]}")
-            : new AnswerVerdict(Rating.Hard, $"close: expected {closest}");
+        return TypedGrader.Grade(card.Answers, text);
     }
+
+    private static AnswerVerdict CheckOverride(DeckCard card) => card.Kind is CardKind.Typed or CardKind.Cloze
+        ? new AnswerVerdict(Rating.Good, OverrideAnswer.Note)
+        : throw new ArgumentException($"Card '{card.Id}' is {card.Kind}: only a typed answer can be counted as right by the student.", nameof(card));
 
     private static AnswerVerdict CheckChoice(DeckCard card, int index)
     {

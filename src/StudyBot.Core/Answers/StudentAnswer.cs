@@ -15,6 +15,17 @@ public sealed record TypedAnswer(string Text) : StudentAnswer
     public override string? LogText => Text;
 }
 
+/// <summary>
+/// "I was right": the student's typed answer, graded wrong, which the student counts as right.
+/// Logged with the answer text so that instructors see which wording the card's answers miss.
+/// </summary>
+public sealed record OverrideAnswer(string Text) : StudentAnswer
+{
+    public const string Note = "counted as right at the student's word";
+
+    public override string? LogText => Text;
+}
+
 /// <summary>The index (in file order) of the multiple-choice option picked.</summary>
 public sealed record ChoiceAnswer(int Index) : StudentAnswer
 {

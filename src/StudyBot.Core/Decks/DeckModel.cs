@@ -40,7 +40,8 @@ public sealed record DeckCard
 
     /// <summary>
     /// Accepted answers: basic/typed answers, the cloze deletion's text, or the correct mcq choices' texts.
-    /// A cloze card whose number blanks several places holds each blank's text, in text order.
+    /// A cloze card whose number blanks several places holds each blank's text, in text order, then
+    /// the alternatives written after <c>|</c> in its deletions.
     /// </summary>
     public IReadOnlyList<string> Answers { get; init; } = [];
 

@@ -10,7 +10,8 @@ internal sealed class DeckConfiguration : IEntityTypeConfiguration<DeckRecord>
     {
         builder.ToTable("Decks");
         builder.Property(d => d.Key).HasMaxLength(200);
-        builder.HasIndex(d => d.Key).IsUnique();
+        // Deck ids are unique within a guild, not across guilds.
+        builder.HasIndex(d => new { d.GuildId, d.Key }).IsUnique();
         builder.Property(d => d.Title).HasMaxLength(300);
         builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DeckId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,5 +21,18 @@ internal sealed class GuildSettingsConfiguration : IEntityTypeConfiguration<Guil
     {
         builder.ToTable("GuildSettings");
         builder.HasKey(s => s.GuildId);
+        builder.Property(s => s.TimeZone).HasMaxLength(64);
+    }
+}
+
+internal sealed class GuildMemberConfiguration : IEntityTypeConfiguration<GuildMember>
+{
+    public void Configure(EntityTypeBuilder<GuildMember> builder)
+    {
+        builder.ToTable("GuildMembers");
+        builder.HasKey(m => new { m.GuildId, m.UserId });
+        // A DM lists the guilds of one user.
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<Guild>().WithMany().HasForeignKey(m => m.GuildId).OnDelete(DeleteBehavior.Cascade);
     }
 }

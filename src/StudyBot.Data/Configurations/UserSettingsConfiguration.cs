@@ -12,6 +12,7 @@ internal sealed class UserSettingsConfiguration : IEntityTypeConfiguration<UserS
         builder.HasKey(s => s.UserId);
         builder.Property(s => s.UserId).ValueGeneratedNever();
         builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.FsrsWeights).HasMaxLength(1000);
         // Defaults live in the entity, not the database: 0 is a real setting (no new cards, midnight).
     }
 }

@@ -13,6 +13,14 @@ public sealed class Quiz
     public DateTime OpenedUtc { get; set; }
     public DateTime ClosesUtc { get; set; }
     public DateTime? ClosedUtc { get; set; }
+    /// <summary>The session this question belongs to; null for a question of the day.</summary>
+    public long? SessionId { get; set; }
+    /// <summary>The question's place in its session (0-based).</summary>
+    public int Position { get; set; }
+    /// <summary>A question of the day: it stays open until the next one is posted.</summary>
+    public bool Daily { get; set; }
+    /// <summary>Not posted: its whole time passed while the bot was offline, or the session was stopped first.</summary>
+    public bool Skipped { get; set; }
     public List<QuizAnswer> Answers { get; set; } = [];
 }
 

@@ -14,6 +14,8 @@ public enum ReviewSource : byte
 {
     Review = 0,
     Quiz = 1,
+    /// <summary>"I was right": the student counted a typed answer graded wrong as Good (the wrong grade is undone first).</summary>
+    Override = 2,
 }
 
 /// <summary>
@@ -39,6 +41,8 @@ public sealed class ReviewLogEntry
     public DateTime ReviewedUtc { get; set; }
     /// <summary>The retention the schedule was computed for, so a replay after a settings change agrees.</summary>
     public double DesiredRetention { get; set; }
+    /// <summary>The fit whose weights scheduled this answer; null for the default weights.</summary>
+    public long? FsrsFitId { get; set; }
     /// <summary>For an undo: the entry it undoes.</summary>
     public long? UndoesId { get; set; }
     public CardMemory Before { get; set; } = new();

@@ -13,4 +13,18 @@ public sealed class UserSettings
     public int NewPerDay { get; set; } = 20;
     public int ReviewsPerDay { get; set; } = 200;
     public double DesiredRetention { get; set; } = 0.9;
+    /// <summary>The adopted fit whose weights schedule this student; null for the default weights.</summary>
+    public long? FsrsFitId { get; set; }
+    /// <summary>That fit's weights (JSON array), kept here so an answer reads them with the settings.</summary>
+    public string? FsrsWeights { get; set; }
+    /// <summary>The student asked not to appear on leaderboards.</summary>
+    public bool HideFromLeaderboard { get; set; }
+    /// <summary>The guild the reminder was set in: its study channel carries notices about the reminder.</summary>
+    public ulong? ReminderGuildId { get; set; }
+    /// <summary>When the last reminder was sent, so a reminder is never sent twice for one day.</summary>
+    public DateTime? ReminderLastSentUtc { get; set; }
+    /// <summary>When a reminder could not be delivered because the student's DMs are closed (the reminder was turned off).</summary>
+    public DateTime? ReminderBlockedUtc { get; set; }
+    /// <summary>The student has not yet been told that their reminder was turned off.</summary>
+    public bool ReminderNoticePending { get; set; }
 }

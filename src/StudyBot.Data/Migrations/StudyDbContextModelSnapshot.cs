@@ -88,6 +88,38 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Cards", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId");
+
+                    b.HasIndex("DeckId");
+
+                    b.ToTable("DailyQuestions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -103,13 +135,16 @@ namespace StudyBot.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("GuildId")
+                    b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
@@ -124,7 +159,7 @@ namespace StudyBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GuildId", "Key")
                         .IsUnique();
 
                     b.ToTable("Decks", (string)null);
@@ -193,12 +228,54 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LogLossAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LogLossBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FittedUtc");
+
+                    b.ToTable("FsrsFits", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.Guild", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EssayDecksAddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -211,6 +288,33 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Guilds", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInstructor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GuildMembers", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.GuildSettings", b =>
                 {
                     b.Property<long>("GuildId")
@@ -221,6 +325,10 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<long?>("StudyChannelId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("GuildId");
 
@@ -245,6 +353,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("ClosesUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Daily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
@@ -254,11 +365,24 @@ namespace StudyBot.Data.Migrations
                     b.Property<DateTime>("OpenedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId");
 
+                    b.HasIndex("SessionId", "Position");
+
                     b.HasIndex("GuildId", "ChannelId", "OpenedUtc");
+
+                    b.HasIndex("GuildId", "Daily", "OpenedUtc");
 
                     b.ToTable("Quizzes", (string)null);
                 });
@@ -302,6 +426,48 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("QuizAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoreboardMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondsPerQuestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId");
+
+                    b.HasIndex("GuildId", "ChannelId", "EndedUtc");
+
+                    b.ToTable("QuizSessions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -317,6 +483,9 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InteractionId")
                         .IsRequired()
@@ -564,7 +733,29 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("FsrsFitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FsrsWeights")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HideFromLeaderboard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderBlockedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderGuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderLastSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReminderNoticePending")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ReminderTime")
@@ -594,6 +785,14 @@ namespace StudyBot.Data.Migrations
                     b.Navigation("Deck");
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.DailyQuestion", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.DeckVersion", b =>
                 {
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
@@ -608,6 +807,15 @@ namespace StudyBot.Data.Migrations
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
                         .WithMany()
                         .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.GuildMember", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.Guild", null)
+                        .WithMany()
+                        .HasForeignKey("GuildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -628,6 +836,11 @@ namespace StudyBot.Data.Migrations
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("StudyBot.Data.Entities.QuizSession", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.QuizAnswer", b =>
@@ -636,6 +849,15 @@ namespace StudyBot.Data.Migrations
                         .WithMany("Answers")
                         .HasForeignKey("QuizId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -672,6 +894,11 @@ namespace StudyBot.Data.Migrations
             modelBuilder.Entity("StudyBot.Data.Entities.Quiz", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.QuizSession", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

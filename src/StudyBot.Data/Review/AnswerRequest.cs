@@ -11,7 +11,11 @@ internal sealed record AnswerRequest(
     string InteractionId,
     TimeSpan ResponseTime,
     ReviewSource Source,
-    DateTime NowUtc)
+    DateTime NowUtc,
+    QuizAnswerDraft? Quiz = null)
 {
     public TaskCompletionSource<AnswerResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>The quiz row an answer also records, written in the same transaction as the review.</summary>
+public sealed record QuizAnswerDraft(long QuizId, string AnswerText);

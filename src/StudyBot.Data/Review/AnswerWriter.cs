@@ -26,9 +26,12 @@ internal static class AnswerWriter
 
     private static readonly string _insertLog =
         $"""
-        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "UndoesId", {Columns("Before")}, {Columns("After")})
-        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
+        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {Columns("Before")}, {Columns("After")})
+        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
         """;
+
+    private const string _insertQuizAnswer =
+        """INSERT INTO "QuizAnswers" ("QuizId", "UserId", "AnswerText", "Rating", "AnsweredUtc", "InteractionId") VALUES (@q, @u, @text, @rating, @at, @interaction) RETURNING "Id";""";
 
     /// <summary>Writes <paramref name="state"/>: inserts it if it has no id yet, else updates it if its version is still <paramref name="expectedVersion"/>.</summary>
     public static async Task WriteStateAsync(DbConnection connection, DbTransaction transaction, UserCardState state, int expectedVersion)
@@ -66,10 +69,24 @@ internal static class AnswerWriter
         Add(command, "@interaction", entry.InteractionId);
         Add(command, "@at", entry.ReviewedUtc);
         Add(command, "@retention", entry.DesiredRetention);
+        Add(command, "@fit", entry.FsrsFitId);
         Add(command, "@undoes", entry.UndoesId);
         Bind(command, "b", entry.Before);
         Bind(command, "a", entry.After);
         entry.Id = (long)(await ExecuteAsync(command, scalar: true))!;
+    }
+
+    /// <summary>Records a quiz answer beside the review it made; its unique keys (quiz and user, interaction) refuse a second one.</summary>
+    public static async Task InsertQuizAnswerAsync(DbConnection connection, DbTransaction transaction, QuizAnswer answer)
+    {
+        await using var command = Command(connection, transaction, _insertQuizAnswer);
+        Add(command, "@q", answer.QuizId);
+        Add(command, "@u", (long)answer.UserId);
+        Add(command, "@text", answer.AnswerText);
+        Add(command, "@rating", (int)answer.Rating);
+        Add(command, "@at", answer.AnsweredUtc);
+        Add(command, "@interaction", answer.InteractionId);
+        answer.Id = (long)(await ExecuteAsync(command, scalar: true))!;
     }
 
     private static async Task<object?> ExecuteAsync(DbCommand command, bool scalar)

@@ -1,13 +1,36 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using StudyBot.Core.Scheduling;
+using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
 
-/// <summary>One scheduler per distinct settings, built once: building validates the parameters.</summary>
+/// <summary>
+/// One scheduler per distinct settings (desired retention and the student's fitted weights, by fit
+/// id), built once: building validates the parameters.
+/// </summary>
 public sealed class FsrsSchedulers
 {
-    private readonly ConcurrentDictionary<double, FsrsScheduler> _byRetention = new();
+    private readonly ConcurrentDictionary<(double Retention, long? FitId), FsrsScheduler> _schedulers = new();
 
-    public FsrsScheduler For(double desiredRetention) =>
-        _byRetention.GetOrAdd(desiredRetention, r => new FsrsScheduler(new FsrsParameters { DesiredRetention = r }));
+    /// <summary>The scheduler with the default weights.</summary>
+    public FsrsScheduler For(double desiredRetention) => For(desiredRetention, null, null);
+
+    /// <summary>The scheduler a student's settings call for: their retention and their adopted weights, if any.</summary>
+    public FsrsScheduler For(UserSettings settings) => For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights);
+
+    /// <summary>The scheduler for a retention and a fit's weights (JSON array); a fit's weights never change, so its id keys the cache.</summary>
+    public FsrsScheduler For(double desiredRetention, long? fitId, string? weights) =>
+        _schedulers.GetOrAdd((desiredRetention, fitId is not null && weights is not null ? fitId : null), key => new FsrsScheduler(new FsrsParameters
+        {
+            DesiredRetention = key.Retention,
+            Weights = key.FitId is null ? [] : ParseWeights(weights!),
+        }));
+
+    /// <summary>A JSON array of numbers, as a fit stores its weights.</summary>
+    public static double[] ParseWeights(string json) => JsonSerializer.Deserialize<double[]>(json) ?? [];
+
+    public static string FormatWeights(IEnumerable<double> weights) =>
+        "[" + string.Join(",", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture))) + "]";
 }

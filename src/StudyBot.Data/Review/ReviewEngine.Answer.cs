@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
@@ -45,6 +46,22 @@ public sealed partial class ReviewEngine
     /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
     /// racing on one card are applied one after the other, each to the state the other left.
     /// </summary>
+    public Task<AnswerResult> AnswerAsync(
+        ulong userId,
+        int cardId,
+        StudentAnswer answer,
+        string interactionId,
+        TimeSpan responseTime,
+        ReviewSource source,
+        DateTime nowUtc,
+        CancellationToken cancellationToken = default)
+        => AnswerAsync(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz: null, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="quiz"/>, the answer is also recorded in that quiz
+    /// (one row per student, unique on the interaction id) in the same transaction as the review, so
+    /// a quiz answer and the schedule it changed are saved together or not at all.
+    /// </summary>
     public async Task<AnswerResult> AnswerAsync(
         ulong userId,
         int cardId,
@@ -53,6 +70,7 @@ public sealed partial class ReviewEngine
         TimeSpan responseTime,
         ReviewSource source,
         DateTime nowUtc,
+        QuizAnswerDraft? quiz,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
@@ -70,7 +88,8 @@ public sealed partial class ReviewEngine
         try
         {
             // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.
-            return await Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return await DataMetrics.AnswerAsync(Writer.SubmitAsync(new AnswerRequest(userId, cardId, answer, interactionId, responseTime, source, nowUtc, quiz)), source, started);
         }
         catch (Exception e) when (storage.IsStorageFault(e))
         {
@@ -83,7 +102,7 @@ public sealed partial class ReviewEngine
     {
         try
         {
-            await TryWriteAsync(batch);
+            await DataMetrics.WriteAsync("answers", () => TryWriteAsync(batch));
             return;
         }
         catch (Exception exception) when (IsRetryable(exception))
@@ -109,7 +128,7 @@ public sealed partial class ReviewEngine
         {
             try
             {
-                await TryWriteAsync([request]);
+                await DataMetrics.WriteAsync("answers", () => TryWriteAsync([request]));
                 return await request.Completion.Task;
             }
             catch (Exception exception) when (IsRetryable(exception))
@@ -206,12 +225,13 @@ public sealed partial class ReviewEngine
             var before = state?.Memory ?? CardMemory.New(request.NowUtc);
             // Racing answers may commit out of arrival order; a review never goes back in time.
             var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
-            var retention = (context.Settings ?? _defaults).DesiredRetention;
+            var settings = context.Settings ?? _defaults;
+            var retention = settings.DesiredRetention;
             CardMemory after;
             Core.Study.LeechOutcome leech;
             try
             {
-                (after, leech) = AnswerTransition.Apply(schedulers.For(retention), before, reviewedUtc, verdict.Rating);
+                (after, leech) = AnswerTransition.Apply(schedulers.For(settings), before, reviewedUtc, verdict.Rating);
             }
             catch (ArgumentException exception)
             {
@@ -236,11 +256,24 @@ public sealed partial class ReviewEngine
                 InteractionId = request.InteractionId,
                 ReviewedUtc = reviewedUtc,
                 DesiredRetention = retention,
+                FsrsFitId = settings.FsrsFitId,
                 Before = before with { },
                 After = after,
             };
             await AnswerWriter.WriteStateAsync(connection, transaction, state, expectedVersion);
             await AnswerWriter.InsertLogAsync(connection, transaction, entry);
+            if (request.Quiz is { } quiz)
+            {
+                await AnswerWriter.InsertQuizAnswerAsync(connection, transaction, new QuizAnswer
+                {
+                    QuizId = quiz.QuizId,
+                    UserId = request.UserId,
+                    AnswerText = quiz.AnswerText,
+                    Rating = verdict.Rating,
+                    AnsweredUtc = request.NowUtc,
+                    InteractionId = request.InteractionId,
+                });
+            }
             written.Add((request, new AnswerResult(0, request.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false), entry));
         }
         if (written.Count == 0)

@@ -51,6 +51,7 @@ public sealed partial class ReviewEngine
             InteractionId = interactionId,
             ReviewedUtc = nowUtc,
             DesiredRetention = last.DesiredRetention,
+            FsrsFitId = last.FsrsFitId,
             UndoesId = last.Id,
             Before = state.Memory with { },
             After = last.Before with { },

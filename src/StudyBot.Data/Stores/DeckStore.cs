@@ -11,7 +11,8 @@ namespace StudyBot.Data.Stores;
 /// </summary>
 public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimeProvider time)
 {
-    public async Task<DeckUploadResult> UploadAsync(Deck deck, ulong? guildId = null, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new version of the guild's deck with this id (or the deck's first version).</summary>
+    public async Task<DeckUploadResult> UploadAsync(Deck deck, ulong guildId = DeckRecord.NoGuild, CancellationToken cancellationToken = default)
     {
         Validate(deck);
         var now = time.GetUtcNow().UtcDateTime;
@@ -19,7 +20,7 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var record = await db.Decks.AsTracking().SingleOrDefaultAsync(d => d.Key == deck.Id, cancellationToken);
+            var record = await db.Decks.AsTracking().SingleOrDefaultAsync(d => d.GuildId == guildId && d.Key == deck.Id, cancellationToken);
             if (record is null)
             {
                 record = new DeckRecord { Key = deck.Id, Title = deck.Title, GuildId = guildId, CreatedUtc = now };

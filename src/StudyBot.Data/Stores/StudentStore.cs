@@ -7,12 +7,23 @@ namespace StudyBot.Data.Stores;
 /// <summary>A student's enrolments and settings.</summary>
 public sealed class StudentStore(IDbContextFactory<StudyDbContext> contexts, TimeProvider time)
 {
+    /// <summary>Enrols a user in the guild's deck with this id; enrolling twice is harmless.</summary>
+    public async Task EnrolAsync(ulong userId, string deckKey, ulong guildId = DeckRecord.NoGuild, CancellationToken cancellationToken = default)
+    {
+        int deckId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            deckId = await db.Decks.Where(d => d.GuildId == guildId && d.Key == deckKey).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new StudyException($"There is no deck '{deckKey}'.");
+        }
+
+        await EnrolAsync(userId, deckId, cancellationToken);
+    }
+
     /// <summary>Enrols a user in a deck; enrolling twice is harmless.</summary>
-    public async Task EnrolAsync(ulong userId, string deckKey, CancellationToken cancellationToken = default)
+    public async Task EnrolAsync(ulong userId, int deckId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var deckId = await db.Decks.Where(d => d.Key == deckKey).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new StudyException($"There is no deck '{deckKey}'.");
         if (await db.Enrolments.AnyAsync(e => e.UserId == userId && e.DeckId == deckId, cancellationToken))
         {
             return;

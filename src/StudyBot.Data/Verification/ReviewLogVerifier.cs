@@ -26,6 +26,8 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
         var replayed = new Dictionary<(ulong User, int Card), CardMemory>();
         var befores = new Dictionary<long, CardMemory>();
         var entries = 0;
+        // The weights in force at each answer: the fit the log entry names (none: the defaults).
+        var fits = await db.FsrsFits.Where(f => f.Adopted).ToDictionaryAsync(f => f.Id, f => f.Weights, cancellationToken);
         await foreach (var entry in db.ReviewLog.OrderBy(l => l.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             entries++;
@@ -47,7 +49,12 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
             if (entry.Kind == ReviewKind.Answer && entry.Rating is { } rating)
             {
                 befores[entry.Id] = current;
-                expected = AnswerTransition.Apply(schedulers.For(entry.DesiredRetention), current, entry.ReviewedUtc, rating).After;
+                if (entry.FsrsFitId is { } fitId && !fits.ContainsKey(fitId))
+                {
+                    differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names FSRS fit {fitId}, which is not an adopted fit"));
+                }
+                var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
+                expected = AnswerTransition.Apply(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights), current, entry.ReviewedUtc, rating).After;
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))
             {

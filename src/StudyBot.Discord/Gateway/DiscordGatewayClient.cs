@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Discord.Diagnostics;
 using StudyBot.Discord.Rest;
 
 namespace StudyBot.Discord.Gateway;
@@ -86,6 +87,7 @@ public sealed class DiscordGatewayClient(
             _ => LogLevel.Information,
         };
         _logger.Log(level, "Gateway shard {Shard}: {State} — {Detail}", change.ShardId, change.State, change.Detail);
+        DiscordMetrics.GatewayStateChanged(change);
         StateChanged?.Invoke(change);
     }
 }

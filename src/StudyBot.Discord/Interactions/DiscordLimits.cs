@@ -29,6 +29,7 @@ public static partial class DiscordLimits
     public const int ModalTitleLength = 45;
     public const int ModalComponents = 5;
     public const int TextInputLabelLength = 45;
+    public const int TextDisplayLength = 4000;
     public const int TextInputValueLength = 4000;
     public const int TextInputPlaceholderLength = 100;
     public const int AutocompleteChoices = 25;
@@ -126,9 +127,15 @@ public static partial class DiscordLimits
         for (var i = 0; i < rows.Count; i++)
         {
             var path = $"{field}.components[{i}]";
+            if (rows[i].Type == ComponentType.TextDisplay)
+            {
+                Required(rows[i].Content, TextDisplayLength, path + ".content");
+                continue;
+            }
+
             if (rows[i].Type != ComponentType.ActionRow || rows[i].Components is not [{ Type: ComponentType.TextInput } input])
             {
-                throw new DiscordLimitException(path, "each modal row must be an action row holding exactly one text input.");
+                throw new DiscordLimitException(path, "each modal row must be a text display or an action row holding exactly one text input.");
             }
 
             CheckTextInput(input, path + ".components[0]", ids);

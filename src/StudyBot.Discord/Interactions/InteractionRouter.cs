@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StudyBot.Discord.Diagnostics;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 
@@ -34,38 +36,51 @@ public sealed class InteractionRouter(
 
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(interaction, scope.ServiceProvider, responder, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        InteractionRoute? matched = null;
+        var outcome = "ok";
         try
         {
             var found = routes.Find(context);
             if (found is null)
             {
+                outcome = "unrouted";
                 logger.LogInformation("No handler for {Interaction}", context);
                 await AnswerUnroutedAsync(context).ConfigureAwait(false);
                 return;
             }
 
             var (route, argument) = found.Value;
+            matched = route;
             context.CustomIdArgument = argument;
             await route.Handler(context).ConfigureAwait(false);
         }
         catch (InteractionExpiredException e)
         {
+            outcome = "expired";
             logger.LogInformation("Stale prompt {Interaction}: {Reason}", context, e.Message);
             await SafelyAsync(context, () => NoteAsync(context, ExpiredText)).ConfigureAwait(false);
         }
         catch (DiscordApiException e) when (e.IsUnknownInteraction)
         {
             // Answered after Discord's 3 s window: nobody is left to tell.
+            outcome = "too_late";
             logger.LogWarning("Interaction {Interaction} expired before it was answered", context);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "cancelled";
             throw;
         }
         catch (Exception e)
         {
+            outcome = "failed";
             logger.LogError(e, "Handler failed for {Interaction}", context);
             await SafelyAsync(context, () => NoteAsync(context, ErrorText)).ConfigureAwait(false);
+        }
+        finally
+        {
+            DiscordMetrics.InteractionHandled(matched?.Kind, matched?.Key ?? DiscordMetrics.Unrouted, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -2,7 +2,7 @@ using StudyBot.Discord.Models;
 
 namespace StudyBot.Discord.Interactions;
 
-/// <summary>Builds a modal (1-5 text inputs); <see cref="Build"/> checks Discord's limits.</summary>
+/// <summary>Builds a modal (1-5 rows: text inputs, and text displays for its body); <see cref="Build"/> checks Discord's limits.</summary>
 public sealed class ModalBuilder(string customId, string title)
 {
     private readonly List<Component> _rows = [];
@@ -30,6 +30,13 @@ public sealed class ModalBuilder(string customId, string title)
             Value = value,
         };
         _rows.Add(new Component { Type = ComponentType.ActionRow, Components = [input] });
+        return this;
+    }
+
+    /// <summary>A paragraph of markdown in the modal's body, above or between the inputs.</summary>
+    public ModalBuilder AddText(string content)
+    {
+        _rows.Add(new Component { Type = ComponentType.TextDisplay, Content = content });
         return this;
     }
 

@@ -85,6 +85,18 @@ public sealed class OptionListBuilder
     public OptionListBuilder AddInteger(string name, string description, bool required = false, double? minValue = null, double? maxValue = null)
         => Add(ApplicationCommandOptionType.Integer, name, description, required, minValue: minValue, maxValue: maxValue);
 
+    /// <summary>A channel picker limited to <paramref name="types"/> (all types when none are given).</summary>
+    public OptionListBuilder AddChannel(string name, string description, bool required = false, params ChannelType[] types)
+    {
+        Add(ApplicationCommandOptionType.Channel, name, description, required);
+        if (types.Length > 0)
+        {
+            Items[^1] = Items[^1] with { ChannelTypes = types };
+        }
+
+        return this;
+    }
+
     public OptionListBuilder AddAttachment(string name, string description, bool required = false)
         => Add(ApplicationCommandOptionType.Attachment, name, description, required);
 

@@ -6,6 +6,7 @@ public enum ComponentType
     Button = 2,
     StringSelect = 3,
     TextInput = 4,
+    TextDisplay = 10,
 }
 
 public enum ButtonStyle
@@ -54,6 +55,9 @@ public sealed record Component
     public int? MaxLength { get; init; }
     public bool? Required { get; init; }
     public string? Value { get; init; }
+
+    // text display (markdown text, e.g. in a modal's body)
+    public string? Content { get; init; }
 }
 
 public sealed record SelectOption

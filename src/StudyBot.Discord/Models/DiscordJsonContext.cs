@@ -14,6 +14,7 @@ namespace StudyBot.Discord.Models;
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(Application))]
 [JsonSerializable(typeof(GuildMember))]
 [JsonSerializable(typeof(Channel))]
 [JsonSerializable(typeof(Guild))]

@@ -14,6 +14,10 @@ public sealed partial class DiscordRestClient
     public Task<User> GetCurrentUserAsync(CancellationToken cancellationToken = default)
         => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/users/@me"), null, DiscordJsonContext.Default.User, cancellationToken);
 
+    /// <summary>The application the token belongs to: GET /applications/@me.</summary>
+    public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default)
+        => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/applications/@me"), null, DiscordJsonContext.Default.Application, cancellationToken);
+
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
         => SendAsync(
             DiscordRoute.Create(HttpMethod.Post, "/channels/{channel_id}/messages", channelId.ToString()),

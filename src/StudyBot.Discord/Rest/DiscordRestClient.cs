@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Discord.Diagnostics;
 
 namespace StudyBot.Discord.Rest;
 
@@ -99,6 +100,7 @@ public sealed partial class DiscordRestClient : IDisposable
             for (var delay = bucket.DelayBeforeSend(); delay > TimeSpan.Zero; delay = bucket.DelayBeforeSend())
             {
                 _logger.LogDebug("Bucket for {Route} is empty; waiting {Delay} ms", route, (int)delay.TotalMilliseconds);
+                DiscordMetrics.RateLimitWait(delay);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
 
@@ -181,6 +183,7 @@ public sealed partial class DiscordRestClient : IDisposable
             bucket.BlockFor(retryAfter);
         }
 
+        DiscordMetrics.RateLimited(headers.Scope?.ToString().ToLowerInvariant() ?? "unknown", global);
         _logger.LogWarning("Rate limited on {Route} ({Scope}{Global}); waiting {RetryAfter} ms",
             route, headers.Scope?.ToString().ToLowerInvariant() ?? "unknown scope", global ? ", global" : "", (int)retryAfter.TotalMilliseconds);
         return new Outcome(HttpStatusCode.TooManyRequests, bytes, retryAfter, global);

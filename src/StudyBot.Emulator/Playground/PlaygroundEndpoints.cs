@@ -13,6 +13,7 @@ internal static class PlaygroundEndpoints
         [".html"] = "text/html; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
+        [".svg"] = "image/svg+xml",
     };
 
     public static void Map(WebApplication app, DiscordEmulator emulator)
@@ -20,36 +21,50 @@ internal static class PlaygroundEndpoints
         app.MapGet("/", () => Embedded("index.html"));
         app.MapGet("/playground/{file}", (string file) => Embedded(file));
         var api = app.MapGroup("/playground/api");
-        api.MapGet("/state", () => Json(emulator.PlaygroundSession.StateJson()));
-        api.MapGet("/messages", () => Json(emulator.PlaygroundSession.MessagesJson()));
-        Post("/command", (session, body) => session.RunAsync(Text(body, "text"), Files(body)));
+        api.MapGet("/state", () => Json(emulator.PlaygroundSession.StateJson(emulator.PlaygroundReset is not null)));
+        api.MapGet("/messages", (HttpContext context) =>
+        {
+            try
+            {
+                return Json(emulator.PlaygroundSession.MessagesJson(context.Request.Query["as"], context.Request.Query["channel"]));
+            }
+            catch (ArgumentException e)
+            {
+                return Results.Content(new JsonObject { ["error"] = e.Message }.ToJsonString(), "application/json", null, 400);
+            }
+        });
+        Post("/command", (session, body) => session.RunAsync(Optional(body, "as"), Optional(body, "channel"), Text(body, "text"), Files(body)));
         api.MapPost("/autocomplete", (Func<HttpContext, Task<IResult>>)(async context =>
         {
             var body = await ReadAsync(context);
             try
             {
-                return Json(new JsonObject { ["choices"] = await emulator.PlaygroundSession.AutocompleteAsync(Text(body, "text")) });
+                var choices = await emulator.PlaygroundSession.AutocompleteAsync(Optional(body, "as"), Optional(body, "channel"), Text(body, "text"));
+                return Json(new JsonObject { ["choices"] = choices });
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or TimeoutException or FormatException)
             {
                 return Json(new JsonObject { ["choices"] = new JsonArray(), ["error"] = e.Message });
             }
         }));
-        Post("/click", (session, body) => session.ClickAsync(Text(body, "message_id"), Text(body, "custom_id")));
-        Post("/select", (session, body) => session.SelectAsync(Text(body, "message_id"), Text(body, "custom_id"),
+        Post("/click", (session, body) => session.ClickAsync(Optional(body, "as"), Text(body, "message_id"), Text(body, "custom_id")));
+        Post("/select", (session, body) => session.SelectAsync(Optional(body, "as"), Text(body, "message_id"), Text(body, "custom_id"),
             [.. (body["values"] as JsonArray ?? []).Select(v => v!.GetValue<string>())]));
-        Post("/modal", (session, body) => session.SubmitModalAsync(Text(body, "interaction_id"),
+        Post("/modal", (session, body) => session.SubmitModalAsync(Optional(body, "as"), Text(body, "interaction_id"),
             (body["values"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "")));
-        api.MapPost("/modal/cancel", () =>
+        Post("/modal/cancel", (session, body) =>
         {
-            emulator.PlaygroundSession.CloseModal();
-            return Results.NoContent();
+            session.CloseModal(Optional(body, "as"));
+            return Task.CompletedTask;
         });
-        api.MapPost("/notices/dismiss", () =>
+        Post("/notices/dismiss", (session, body) =>
         {
-            emulator.PlaygroundSession.DismissNotices();
-            return Results.NoContent();
+            session.DismissNotices(Optional(body, "as"), Optional(body, "id"));
+            return Task.CompletedTask;
         });
+        Post("/reset", (_, _) => emulator.PlaygroundReset is { } reset
+            ? reset()
+            : throw new InvalidOperationException("This Playground has no bot host to reset."));
 
         void Post(string path, Func<PlaygroundSession, JsonObject, Task> action) =>
             api.MapPost(path, (Func<HttpContext, Task<IResult>>)(context => Act(context, action)));
@@ -90,6 +105,8 @@ internal static class PlaygroundEndpoints
             return [];
         }
     }
+
+    private static string? Optional(JsonObject body, string key) => body[key]?.GetValue<string>();
 
     private static string Text(JsonObject body, string key) =>
         body[key]?.GetValue<string>() ?? throw new ArgumentException($"The request needs '{key}'.");

@@ -6,36 +6,55 @@ using StudyBot.Emulator.State;
 namespace StudyBot.Emulator.Playground;
 
 /// <summary>
-/// What the Playground page acts on: "you" in #study. Tracks the interactions the page started, so a
-/// modal the bot opens is shown, and a bot that stays silent gets Discord's "did not respond".
+/// What the Playground page acts on: a member of the world (the viewer) in one of its channels or in
+/// their own DM. Tracks the interactions each viewer started, so a modal the bot opens is shown to
+/// them, and a bot that stays silent gets Discord's "did not respond".
 /// </summary>
 internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup)
 {
     private readonly ConcurrentDictionary<string, InteractionHandle> _handles = new();
     private readonly Lock _lock = new();
-    private readonly List<JsonObject> _notices = [];
-    private JsonObject? _modal;
+    private readonly Dictionary<string, List<JsonObject>> _notices = [];
+    private readonly Dictionary<string, JsonObject> _modals = [];
 
     public PlaygroundSetup Setup { get; } = setup;
 
-    public JsonObject StateJson()
+    public JsonObject StateJson(bool canReset)
     {
-        var commands = core.State.Commands(Setup.Guild.Id).Concat(core.State.Commands(null))
+        var commands = Setup.Servers.SelectMany(s => core.State.Commands(s.Guild.Id)).Concat(core.State.Commands(null))
             .Where(c => c.Type == 1)
             .Select(c => (JsonNode)c.Json.DeepClone());
         return new JsonObject
         {
-            ["you"] = Setup.You.User.ToJson(),
+            ["you"] = Setup.You.Id,
             ["bot"] = core.State.Bot.ToJson(),
             ["guild"] = new JsonObject { ["id"] = Setup.Guild.Id, ["name"] = Setup.Guild.Name },
             ["channel"] = new JsonObject { ["id"] = Setup.Channel.Id, ["name"] = Setup.Channel.Name },
+            ["servers"] = new JsonArray([.. Setup.Servers.Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s.Guild.Id,
+                ["name"] = s.Guild.Name,
+                ["channel"] = new JsonObject { ["id"] = s.Channel.Id, ["name"] = s.Channel.Name, ["last_message_id"] = s.Channel.LastMessageId },
+            })]),
+            ["members"] = new JsonArray([.. Setup.Members.Select(m => (JsonNode)new JsonObject
+            {
+                ["id"] = m.Id,
+                ["username"] = m.User.User.Username,
+                ["display_name"] = m.DisplayName,
+                ["avatar"] = m.Avatar,
+                ["instructor"] = m.Instructor,
+                ["dm"] = new JsonObject { ["id"] = m.Dm.Id, ["last_message_id"] = m.Dm.LastMessageId },
+            })]),
             ["commands"] = new JsonArray([.. commands]),
+            ["can_reset"] = canReset,
         };
     }
 
-    public JsonObject MessagesJson()
+    public JsonObject MessagesJson(string? viewerId, string? channelId)
     {
-        var messages = core.State.MessagesIn(Setup.Channel.Id, Setup.You.Id).Select(m =>
+        var viewer = Viewer(viewerId);
+        var channel = Channel(viewer, channelId);
+        var messages = core.State.MessagesIn(channel.Id, viewer.Id).Select(m =>
         {
             var json = core.State.Snapshot(m);
             json["ephemeral"] = m.VisibleOnlyTo is not null;
@@ -47,64 +66,109 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
             return new JsonObject
             {
                 ["messages"] = new JsonArray([.. messages]),
-                ["modal"] = _modal?.DeepClone(),
-                ["notices"] = new JsonArray([.. _notices.Select(n => (JsonNode)n.DeepClone())]),
+                ["modal"] = _modals.GetValueOrDefault(viewer.Id)?.DeepClone(),
+                ["notices"] = new JsonArray([.. _notices.GetValueOrDefault(viewer.Id, []).Select(n => (JsonNode)n.DeepClone())]),
                 ["connected"] = core.Gateway.Sessions.Any(s => !s.Invalidated && s.Connection is { Closed: false }),
             };
         }
     }
 
-    public async Task RunAsync(string text, IReadOnlyDictionary<string, AttachmentInput> files)
+    public async Task RunAsync(string? viewerId, string? channelId, string text, IReadOnlyDictionary<string, AttachmentInput> files)
     {
-        var (name, options) = SlashCommandText.Parse(text, FindCommand, files);
-        Track(await Setup.You.RunCommandAsync(Setup.Channel.Id, name, [.. options]));
+        var viewer = Viewer(viewerId);
+        var channel = Channel(viewer, channelId);
+        var (name, options) = SlashCommandText.Parse(text, n => FindCommand(channel, n), files);
+        Track(viewer, await viewer.User.RunCommandAsync(channel.Id, name, [.. options]));
     }
 
     /// <summary>Autocomplete for the option being typed last; empty when it is not an autocomplete option.</summary>
-    public async Task<JsonArray> AutocompleteAsync(string text)
+    public async Task<JsonArray> AutocompleteAsync(string? viewerId, string? channelId, string text)
     {
-        var (name, options) = SlashCommandText.Parse(text, FindCommand, new Dictionary<string, AttachmentInput>());
+        var viewer = Viewer(viewerId);
+        var channel = Channel(viewer, channelId);
+        var (name, options) = SlashCommandText.Parse(text, n => FindCommand(channel, n), new Dictionary<string, AttachmentInput>());
         if (!FocusLast(options))
         {
             return [];
         }
-        var handle = await Setup.You.AutocompleteAsync(Setup.Channel.Id, name, [.. options]);
+        var handle = await viewer.User.AutocompleteAsync(channel.Id, name, [.. options]);
         var outcome = await handle.Callback.WaitAsync(TimeSpan.FromSeconds(3));
         return outcome.Data?["choices"]?.DeepClone() as JsonArray ?? [];
     }
 
-    public async Task ClickAsync(string messageId, string customId) =>
-        Track(await Setup.You.ClickButtonAsync(messageId, customId));
-
-    public async Task SelectAsync(string messageId, string customId, string[] values) =>
-        Track(await Setup.You.SelectAsync(messageId, customId, values));
-
-    public async Task SubmitModalAsync(string interactionId, IReadOnlyDictionary<string, string> values)
+    public async Task ClickAsync(string? viewerId, string messageId, string customId)
     {
-        var opened = _handles.GetValueOrDefault(interactionId) ?? throw new InvalidOperationException("That dialog has already closed.");
-        var submitted = await Setup.You.SubmitModalAsync(opened, values);
-        CloseModal();
-        Track(submitted);
+        var viewer = Viewer(viewerId);
+        Track(viewer, await viewer.User.ClickButtonAsync(messageId, customId));
     }
 
-    public void CloseModal()
+    public async Task SelectAsync(string? viewerId, string messageId, string customId, string[] values)
     {
+        var viewer = Viewer(viewerId);
+        Track(viewer, await viewer.User.SelectAsync(messageId, customId, values));
+    }
+
+    public async Task SubmitModalAsync(string? viewerId, string interactionId, IReadOnlyDictionary<string, string> values)
+    {
+        var viewer = Viewer(viewerId);
+        var opened = _handles.GetValueOrDefault(interactionId) ?? throw new InvalidOperationException("That dialog has already closed.");
+        var submitted = await viewer.User.SubmitModalAsync(opened, values);
+        CloseModal(viewer.Id);
+        Track(viewer, submitted);
+    }
+
+    public void CloseModal(string? viewerId)
+    {
+        var viewer = Viewer(viewerId);
         lock (_lock)
         {
-            _modal = null;
+            _modals.Remove(viewer.Id);
         }
     }
 
-    public void DismissNotices()
+    /// <summary>Dismisses one notice, or all of the viewer's when <paramref name="noticeId"/> is null.</summary>
+    public void DismissNotices(string? viewerId, string? noticeId)
+    {
+        var viewer = Viewer(viewerId);
+        lock (_lock)
+        {
+            _notices.GetValueOrDefault(viewer.Id)?.RemoveAll(n => noticeId is null || n["id"]?.GetValue<string>() == noticeId);
+        }
+    }
+
+    /// <summary>Forgets open dialogs and notices (the Playground was reset).</summary>
+    public void Forget()
     {
         lock (_lock)
         {
+            _modals.Clear();
             _notices.Clear();
         }
+        _handles.Clear();
     }
 
-    private EmuCommand? FindCommand(string name) =>
-        core.State.Commands(Setup.Guild.Id).Concat(core.State.Commands(null)).FirstOrDefault(c => c.Name == name && c.Type == 1);
+    private PlaygroundMember Viewer(string? viewerId) =>
+        string.IsNullOrEmpty(viewerId) ? Setup.Member(Setup.You.Id)!
+            : Setup.Member(viewerId) ?? throw new ArgumentException($"There is no Playground member {viewerId}.");
+
+    /// <summary>A server channel of the world, or the viewer's own DM; the first server's channel by default.</summary>
+    private EmuChannel Channel(PlaygroundMember viewer, string? channelId)
+    {
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return Setup.Channel;
+        }
+        if (viewer.Dm.Id == channelId)
+        {
+            return viewer.Dm;
+        }
+        return Setup.Servers.FirstOrDefault(s => s.Channel.Id == channelId)?.Channel
+            ?? throw new ArgumentException($"{viewer.DisplayName} cannot see channel {channelId}.");
+    }
+
+    private EmuCommand? FindCommand(EmuChannel channel, string name) =>
+        (channel.GuildId is { } guildId ? core.State.Commands(guildId) : []).Concat(core.State.Commands(null))
+            .FirstOrDefault(c => c.Name == name && c.Type == 1);
 
     private static bool FocusLast(List<CommandOptionInput> options)
     {
@@ -127,13 +191,13 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
         return true;
     }
 
-    private void Track(InteractionHandle handle)
+    private void Track(PlaygroundMember viewer, InteractionHandle handle)
     {
         _handles[handle.Id] = handle;
-        _ = WatchAsync(handle);
+        _ = WatchAsync(viewer.Id, handle);
     }
 
-    private async Task WatchAsync(InteractionHandle handle)
+    private async Task WatchAsync(string viewerId, InteractionHandle handle)
     {
         try
         {
@@ -142,7 +206,7 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
             {
                 lock (_lock)
                 {
-                    _modal = new JsonObject { ["interaction_id"] = handle.Id, ["data"] = outcome.Data?.DeepClone() };
+                    _modals[viewerId] = new JsonObject { ["interaction_id"] = handle.Id, ["data"] = outcome.Data?.DeepClone() };
                 }
             }
         }
@@ -150,7 +214,11 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
         {
             lock (_lock)
             {
-                _notices.Add(new JsonObject { ["id"] = handle.Id, ["text"] = "The application did not respond" });
+                if (!_notices.TryGetValue(viewerId, out var list))
+                {
+                    _notices[viewerId] = list = [];
+                }
+                list.Add(new JsonObject { ["id"] = handle.Id, ["text"] = "The application did not respond" });
             }
         }
     }

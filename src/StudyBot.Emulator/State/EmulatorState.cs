@@ -68,12 +68,12 @@ public sealed class EmulatorState
         return guild;
     }
 
-    public EmuChannel AddTextChannel(string guildId, string name)
+    public EmuChannel AddTextChannel(string guildId, string name, string? id = null)
     {
         lock (Gate)
         {
             var guild = RequireGuild(guildId);
-            var channel = new EmuChannel(Ids.Next(), EmuChannel.GuildText, guild.Id, name) { Position = guild.ChannelIds.Count };
+            var channel = new EmuChannel(id ?? Ids.Next(), EmuChannel.GuildText, guild.Id, name) { Position = guild.ChannelIds.Count };
             guild.ChannelIds.Add(channel.Id);
             _channels[channel.Id] = channel;
             _channelMessages[channel.Id] = [];
@@ -82,12 +82,29 @@ public sealed class EmulatorState
         }
     }
 
-    public EmuRole AddRole(string guildId, string name, ulong permissions)
+    /// <summary>Deletes a guild channel, as a moderator would: it and its messages are gone (404 Unknown Channel).</summary>
+    public void RemoveChannel(string channelId)
+    {
+        lock (Gate)
+        {
+            var channel = _channels.GetValueOrDefault(channelId) ?? throw new ArgumentException($"No channel {channelId}.", nameof(channelId));
+            if (channel.GuildId is { } guildId)
+            {
+                RequireGuild(guildId).ChannelIds.Remove(channelId);
+            }
+
+            _channels.Remove(channelId);
+            _channelMessages.Remove(channelId);
+            Touch();
+        }
+    }
+
+    public EmuRole AddRole(string guildId, string name, ulong permissions, string? id = null)
     {
         lock (Gate)
         {
             var guild = RequireGuild(guildId);
-            var role = new EmuRole(Ids.Next(), name, permissions, guild.Roles.Count);
+            var role = new EmuRole(id ?? Ids.Next(), name, permissions, guild.Roles.Count);
             guild.Roles[role.Id] = role;
             return role;
         }
@@ -123,8 +140,8 @@ public sealed class EmulatorState
     public StoredAttachment? FindAttachment(string id) { lock (Gate) { return _attachments.GetValueOrDefault(id); } }
     public IReadOnlyList<EmuGuild> Guilds { get { lock (Gate) { return [.. _guilds.Values]; } } }
 
-    /// <summary>The bot's DM channel with a user, created on first use as POST /users/@me/channels does.</summary>
-    public EmuChannel GetOrCreateDm(string userId)
+    /// <summary>The bot's DM channel with a user, created on first use (with <paramref name="id"/> when given) as POST /users/@me/channels does.</summary>
+    public EmuChannel GetOrCreateDm(string userId, string? id = null)
     {
         lock (Gate)
         {
@@ -133,7 +150,7 @@ public sealed class EmulatorState
             {
                 return existing;
             }
-            var channel = new EmuChannel(Ids.Next(), EmuChannel.Dm, null, "");
+            var channel = new EmuChannel(id ?? Ids.Next(), EmuChannel.Dm, null, "");
             channel.RecipientIds.Add(userId);
             _channels[channel.Id] = channel;
             _channelMessages[channel.Id] = [];
@@ -204,6 +221,109 @@ public sealed class EmulatorState
             message.Json = _factory.Edit(message.Json, body, files, _time.GetUtcNow());
             Touch();
             return (JsonObject)message.Json.DeepClone();
+        }
+    }
+
+    /// <summary>Deletes a message as a moderator would; the bot's next edit of it gets 404 Unknown Message.</summary>
+    public void RemoveMessage(string messageId)
+    {
+        DeleteMessage(FindMessage(messageId) ?? throw new ArgumentException($"No message {messageId}.", nameof(messageId)));
+    }
+
+    /// <summary>Forgets every message of a channel, as if it had just been created.</summary>
+    public void ClearMessages(string channelId)
+    {
+        lock (Gate)
+        {
+            foreach (var message in _channelMessages.GetValueOrDefault(channelId) ?? [])
+            {
+                _messages.Remove(message.Id);
+            }
+            _channelMessages.GetValueOrDefault(channelId)?.Clear();
+            if (_channels.GetValueOrDefault(channelId) is { } channel)
+            {
+                channel.LastMessageId = null;
+            }
+            Touch();
+        }
+    }
+
+    /// <summary>
+    /// The messages of some channels, oldest first, with the files they show, as JSON that
+    /// <see cref="ImportMessages"/> reads back (in this or a later emulator) so a channel's history
+    /// outlasts a restart.
+    /// </summary>
+    public JsonObject ExportMessages(IEnumerable<string> channelIds)
+    {
+        lock (Gate)
+        {
+            var messages = new JsonArray();
+            var files = new JsonArray();
+            foreach (var message in channelIds.SelectMany(id => _channelMessages.GetValueOrDefault(id) ?? []).Where(m => !m.Deleted))
+            {
+                messages.Add(new JsonObject
+                {
+                    ["id"] = message.Id,
+                    ["channel_id"] = message.ChannelId,
+                    ["author_id"] = message.AuthorId,
+                    ["visible_only_to"] = message.VisibleOnlyTo,
+                    ["interaction_id"] = message.InteractionId,
+                    ["json"] = message.Json.DeepClone(),
+                });
+                foreach (var attachment in (message.Json["attachments"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if (_attachments.GetValueOrDefault(attachment["id"]?.GetValue<string>() ?? "") is { } stored)
+                    {
+                        files.Add(new JsonObject
+                        {
+                            ["id"] = stored.Id,
+                            ["channel_id"] = stored.ChannelId,
+                            ["filename"] = stored.FileName,
+                            ["content_type"] = stored.ContentType,
+                            ["base64"] = Convert.ToBase64String(stored.Bytes),
+                        });
+                    }
+                }
+            }
+            return new JsonObject { ["base_address"] = BaseAddress, ["messages"] = messages, ["files"] = files };
+        }
+    }
+
+    /// <summary>Adds exported messages back to channels that exist; attachment URLs are moved to this emulator's address.</summary>
+    public void ImportMessages(JsonObject exported)
+    {
+        var oldBase = exported["base_address"]?.GetValue<string>();
+        lock (Gate)
+        {
+            foreach (var file in (exported["files"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var stored = new StoredAttachment(file["id"]!.GetValue<string>(), file["channel_id"]!.GetValue<string>(), file["filename"]!.GetValue<string>(),
+                    file["content_type"]!.GetValue<string>(), Convert.FromBase64String(file["base64"]!.GetValue<string>()));
+                _attachments[stored.Id] = stored;
+            }
+            foreach (var entry in (exported["messages"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var channelId = entry["channel_id"]!.GetValue<string>();
+                var id = entry["id"]!.GetValue<string>();
+                if (!_channels.TryGetValue(channelId, out var channel) || _messages.ContainsKey(id))
+                {
+                    continue;
+                }
+                var text = entry["json"]!.ToJsonString();
+                if (!string.IsNullOrEmpty(oldBase) && oldBase != BaseAddress)
+                {
+                    text = text.Replace(oldBase + "/", BaseAddress + "/", StringComparison.Ordinal);
+                }
+                var message = new EmuMessage(id, channelId, entry["author_id"]!.GetValue<string>(), (JsonObject)JsonNode.Parse(text)!)
+                {
+                    VisibleOnlyTo = entry["visible_only_to"]?.GetValue<string>(),
+                    InteractionId = entry["interaction_id"]?.GetValue<string>(),
+                };
+                _messages[id] = message;
+                _channelMessages[channelId].Add(message);
+                channel.LastMessageId = id;
+            }
+            Touch();
         }
     }
 

@@ -15,7 +15,7 @@ public static class DeckCli
         config.Settings.Registrar.RegisterInstance(new DeckConsole(console ?? AnsiConsole.Console));
         config.AddBranch("deck", deck =>
         {
-            deck.SetDescription("Validate, import, export and generate decks.");
+            deck.SetDescription("Validate, import, export, generate decks and try answers against a card.");
             deck.AddCommand<DeckValidateCommand>("validate")
                 .WithDescription("Check deck files and list every problem with its line and card.")
                 .WithExample("deck", "validate", "decks/collapse-fears.yaml", "decks/china-costs.yaml");
@@ -25,9 +25,13 @@ public static class DeckCli
             deck.AddCommand<DeckExportCommand>("export")
                 .WithDescription("Write a deck as CSV (Anki-style headers) or YAML.")
                 .WithExample("deck", "export", "decks/china-costs.yaml", "--format", "csv", "-o", "china-costs.csv");
+            deck.AddCommand<DeckGradeCommand>("grade")
+                .WithDescription("Try answers against one card: one line per answer, RATING<TAB>ANSWER<TAB>NOTE.")
+                .WithExample("deck", "grade", "decks/washington-levers.yaml", "trade-share-typed", "about 90 percent", "80%");
             deck.AddCommand<DeckGenerateCommand>("generate")
-                .WithDescription("Draft a deck from a text or Markdown file, for an instructor to edit.")
-                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml");
+                .WithDescription("Draft a deck from a reading (plain text, Markdown or HTML), for an instructor to check.")
+                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml")
+                .WithExample("deck", "generate", "chapter.html", "--cards", "20", "--explain");
         });
         return config;
     }

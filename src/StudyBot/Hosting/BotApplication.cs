@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StudyBot.Cli;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
-using StudyBot.Features.Decks;
-using StudyBot.Features.Help;
-using StudyBot.Features.Quiz;
-using StudyBot.Features.Reminders;
-using StudyBot.Features.Review;
-using StudyBot.Features.Settings;
-using StudyBot.Features.Stats;
+using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Playground;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -23,14 +22,25 @@ namespace StudyBot.Hosting;
 /// </summary>
 public sealed class BotApplication : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly string[] _args;
+    private readonly Action<IHostApplicationBuilder>? _configure;
+    private readonly SemaphoreSlim _resetting = new(1, 1);
+    private IHost _host;
+    private Task _lastReset = Task.CompletedTask;
 
-    private BotApplication(IHost host, PlaygroundWorld? playground)
+    private BotApplication(IHost host, PlaygroundWorld? playground, string[] args, Action<IHostApplicationBuilder>? configure)
     {
         _host = host;
+        _args = args;
+        _configure = configure;
         Playground = playground;
+        if (playground is not null)
+        {
+            playground.Emulator.PlaygroundReset = ResetPlaygroundAsync;
+        }
     }
 
+    /// <summary>The current host's services (a Playground reset starts a new host).</summary>
     public IServiceProvider Services => _host.Services;
 
     public PlaygroundWorld? Playground { get; }
@@ -41,37 +51,23 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var httpEndpoint = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]) && HasToken(configuration);
-        IHostApplicationBuilder builder = httpEndpoint ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        // The same sources the host reads: appsettings.json, the environment, arguments.
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
         PlaygroundWorld? playground = null;
         try
         {
-            if (!HasToken(builder.Configuration))
+            if (!HasToken(configuration))
             {
-                playground = await PlaygroundWorld.StartAsync(builder.Configuration, cancellationToken);
-                builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+                playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:ApplicationId"]))
+            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
             }
 
-            Compose(builder, playground, httpEndpoint);
-            configure?.Invoke(builder);
-            IHost host = builder is WebApplicationBuilder web ? MapEndpoint(web.Build()) : ((HostApplicationBuilder)builder).Build();
-            try
-            {
-                await host.StartAsync(cancellationToken);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
-            return new BotApplication(host, playground);
+            var host = await StartHostAsync(args, configure, playground, cancellationToken);
+            return new BotApplication(host, playground, args, configure);
         }
         catch (Exception e) when (playground is not null)
         {
@@ -84,6 +80,83 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
+    private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)
+    {
+        var (hasToken, httpEndpoint) = ChooseMode(args);
+        // With a token the host serves HTTP itself (health, metrics, and the endpoint when chosen);
+        // the Playground's web server is the emulator's, which the host borrows for health and metrics.
+        IHostApplicationBuilder builder = hasToken ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        if (playground is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(playground.DiscordSettings());
+        }
+
+        Compose(builder, playground, httpEndpoint);
+        configure?.Invoke(builder);
+        IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
+        playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        AnnounceHealthEndpoints(host, playground);
+        return host;
+    }
+
+    /// <summary>
+    /// The page's "Reset the Playground": stops the bot, deletes the database (progress, settings,
+    /// reminders, quizzes, uploaded decks), empties the Playground's channels and DMs, and starts the
+    /// bot again on a fresh database. The world's servers and members keep their ids.
+    /// </summary>
+    public async Task ResetPlaygroundAsync()
+    {
+        var playground = Playground ?? throw new InvalidOperationException("Only the Playground can be reset.");
+        await _resetting.WaitAsync();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastReset = done.Task;
+        try
+        {
+            var old = _host;
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                await old.StopAsync(timeout.Token);
+            }
+
+            old.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            StorageLocation storage;
+            using (var configuration = Host.CreateApplicationBuilder(_args).Configuration)
+            {
+                storage = StorageLocation.From(configuration);
+            }
+
+            if (PlaygroundWorld.WorldFileFor(storage) is not null)
+            {
+                var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
+                foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+                {
+                    File.Delete(file);
+                }
+            }
+
+            playground.Emulator.ClearPlayground();
+            playground.SaveMessages();
+            _host = await StartHostAsync(_args, _configure, playground, CancellationToken.None);
+            await Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            done.SetResult();
+            _resetting.Release();
+        }
+    }
+
     private static void Compose(IHostApplicationBuilder builder, PlaygroundWorld? playground, bool httpEndpoint)
     {
         builder.Logging.ClearProviders();
@@ -91,6 +164,9 @@ public sealed class BotApplication : IAsyncDisposable
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = TerminalOutput.Plain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"))
+                ? LoggerColorBehavior.Disabled
+                : LoggerColorBehavior.Default;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
@@ -104,14 +180,10 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddStudyStorage(storage);
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
+        services.AddBackups();
         services.AddEssayDeckSeeding();
-        services.AddHelp();
-        services.AddReview();
-        services.AddDecks();
-        services.AddStudySettings();
-        services.AddReminders();
-        services.AddQuiz();
-        services.AddStats();
+        services.AddStudyBotFeatures();
+        services.AddStudyBotObservability(httpEndpoint);
         services.AddDiscordConnection(httpEndpoint);
         if (playground is not null)
         {
@@ -119,10 +191,34 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
-    private static WebApplication MapEndpoint(WebApplication app)
+    private static WebApplication MapEndpoints(WebApplication app, bool httpEndpoint)
     {
-        app.MapDiscordInteractions();
+        app.UseStudyBotHealthEndpoints();
+        if (httpEndpoint)
+        {
+            app.MapDiscordInteractions();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// Whether a token is set and whether Discord:PublicKey chooses the HTTP endpoint, read from the
+    /// same sources the host reads (appsettings.json, the environment, arguments).
+    /// </summary>
+    private static (bool HasToken, bool HttpEndpoint) ChooseMode(string[] args)
+    {
+        using var configuration = Host.CreateApplicationBuilder(args).Configuration;
+        var hasToken = HasToken(configuration);
+        return (hasToken, hasToken && !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]));
+    }
+
+    private static void AnnounceHealthEndpoints(IHost host, PlaygroundWorld? playground)
+    {
+        var address = playground?.Emulator.Address
+            ?? host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        host.Services.GetRequiredService<ILogger<BotApplication>>()
+            .LogInformation("Health and metrics: {Address}{Liveness}, {Readiness}, {Metrics}", address, HealthEndpoints.Liveness, HealthEndpoints.Readiness, HealthEndpoints.Metrics);
     }
 
     private static bool HasToken(IConfiguration configuration)
@@ -138,7 +234,20 @@ public sealed class BotApplication : IAsyncDisposable
     };
 
     /// <summary>Waits until the host stops (Ctrl+C, SIGTERM, or Discord refusing the bot).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _host.WaitForShutdownAsync(cancellationToken);
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var host = _host;
+            await host.WaitForShutdownAsync(cancellationToken);
+            // A Playground reset stops the host it replaces: wait for the new one instead.
+            await _lastReset;
+            if (ReferenceEquals(host, _host))
+            {
+                return;
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

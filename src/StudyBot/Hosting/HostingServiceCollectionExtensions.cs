@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StudyBot.Data;
+using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Commands;
 
 namespace StudyBot.Hosting;
@@ -25,6 +26,8 @@ public static class HostingServiceCollectionExtensions
     public static IServiceCollection AddStudyStorage(this IServiceCollection services, StorageLocation storage)
     {
         services.AddSingleton(storage);
+        // Before the migration step: a second bot on the same file stops here, having changed nothing.
+        services.AddHostedService<DatabaseLockHolder>();
         services.AddStudyData(storage.ConnectionString);
         return services;
     }

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using StudyBot.Discord.Gateway;
+using StudyBot.Discord.Rest;
+using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
 
@@ -16,15 +20,24 @@ public static class SchedulingServiceCollectionExtensions
     {
         // Stored jobs are keyed by scheduler name: keep it stable, or they are orphaned.
         var schedulerName = configuration[SchedulerNameKey] is { Length: > 0 } name ? name : "StudyBot";
+        var clock = new SchedulerClock();
+        services.AddSingleton(clock);
+        services.AddHostedService<SchedulerClock.Binding>();
         services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = schedulerName }, configure: q =>
         {
+            q.UseTimeProvider(clock);
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite(storage.ConnectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
+            q.AddTriggerListener<MisfireListener>();
         });
+        // UseTimeProvider also makes the clock the container's TimeProvider. The Discord client keeps
+        // real time for heartbeats and rate limits, whatever study time a test sets.
+        services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp, TimeProvider.System)));
+        services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordGatewayClient>(sp, TimeProvider.System)));
         // Triggers declared at start must not replace stored ones (that would drop their misfires).
         services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -46,7 +46,7 @@ public class AnswerCheckerTests
         var verdict = AnswerChecker.Check(_typed, new TypedAnswer("Pyongyan"));
 
         Assert.Equal(Rating.Hard, verdict.Rating);
-        Assert.Equal("close: expected Pyongyang", verdict.Note);
+        Assert.Equal("Hard because of the spelling: expected Pyongyang", verdict.Note);
     }
 
     [Fact]

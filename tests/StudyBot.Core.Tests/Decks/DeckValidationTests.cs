@@ -123,14 +123,12 @@ public class DeckValidationTests
             .Error("the deck title is 101 characters; Discord shows at most 100 in a select option label");
 
     [Fact]
-    public void Load_TypedPromptLongerThanModalTitle_WarnsButLoads()
+    public void Load_TypedPromptLongerThanModalTitle_LoadsWithoutWarning()
     {
         var result = DeckText.Load(Deck("  - id: t", "    kind: typed", $"    prompt: {new string('p', 46)}", "    answers: [x]"));
 
         Assert.True(result.IsValid);
-        var warning = Assert.Single(result.Warnings);
-        Assert.Contains("longer than a modal title (45)", warning.Message);
-        Assert.Equal("t", warning.CardId);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
@@ -278,16 +276,59 @@ public class DeckRobustnessTests
 public class AnswerModalTests
 {
     [Theory]
-    [InlineData("Where was the summit?", "Where was the summit?")]
-    [InlineData("In which city was the Trump-Kim summit to be held in 2018?", "Your answer")]
-    [InlineData("Two\nlines", "Your answer")]
-    public void TitleFor_Prompt_FitsModalTitleOrFallsBack(string prompt, string expected)
+    [InlineData("Where was the summit?", "Where was the summit?", null)]
+    [InlineData("In which city was the Trump-Kim summit to be held in 2018?", "Your answer", "In which city was the Trump-Kim summit to be held in 2018?")]
+    [InlineData("Two\nlines", "Your answer", "Two\nlines")]
+    public void TitleFor_Prompt_FitsModalTitleOrMovesToBody(string prompt, string title, string? body)
     {
         var card = new DeckCard { Id = "c", Kind = CardKind.Typed, Prompt = prompt, Answers = ["x"] };
 
-        var title = AnswerModal.TitleFor(card);
-
-        Assert.Equal(expected, title);
-        Assert.True(title.Length <= StudyBot.Core.Decks.Validation.DiscordLimits.ModalTitle);
+        Assert.Equal(title, AnswerModal.TitleFor(card));
+        Assert.Equal(body, AnswerModal.BodyFor(card));
+        Assert.True(AnswerModal.TitleFor(card).Length <= StudyBot.Core.Decks.Validation.DiscordLimits.ModalTitle);
     }
+
+    [Fact]
+    public void BodyFor_Cloze_WholeSentenceWithItsGap()
+    {
+        var card = new DeckCard { Id = "c#c1", Kind = CardKind.Cloze, Prompt = "Trade with North Korea aids China's [a region], a rust belt.", Answers = ["northeast"] };
+
+        Assert.Equal("Fill in the blank", AnswerModal.TitleFor(card));
+        Assert.Equal("Trade with North Korea aids China's [a region], a rust belt.", AnswerModal.BodyFor(card));
+    }
+}
+
+public class ScreenLimitTests
+{
+    // 6,000 in one embed, less the screen's own text, less a full answer field and a full explanation field.
+    private static readonly int _largestPrompt = 6000 - CardScreens.Overhead - 2 * CardScreens.FieldValue;
+
+    [Fact]
+    public void Load_CardAtTheEmbedTotal_IsValid()
+    {
+        var result = DeckText.Load(Card(_largestPrompt));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        Assert.Equal(6000, CardScreens.LargestScreen(result.Deck!.Cards.Single()));
+    }
+
+    [Fact]
+    public void Load_CardOneCharacterOverTheEmbedTotal_ReportsSizesAndWhatToCut()
+    {
+        DeckText.Load(Card(_largestPrompt + 1))
+            .Error($"the card's review screen would hold 6,001 characters (text {_largestPrompt + 1:N0}, answer 1,024, explanation 1,024, and {CardScreens.Overhead:N0} of the screen's own text); Discord shows at most 6,000 in one embed. Shorten the prompt, answer or explanation by 1.");
+    }
+
+    [Fact]
+    public void Load_TypedPromptBeyondTheWindowBody_Refused()
+    {
+        DeckText.Load(DeckText.Yaml("id: d", "title: D", "cards:", "  - id: t", "    kind: typed", $"    prompt: {new string('p', 4001)}", "    answers: [x]"))
+            .Error("the prompt is 4,001 characters; Discord shows at most 4,000 in the answer window's body");
+    }
+
+    private static string Card(int promptLength) => DeckText.Yaml(
+        "id: d", "title: D", "cards:", "  - id: big", "    kind: basic",
+        $"    prompt: {new string('p', promptLength)}",
+        $"    answer: {new string('a', 3000)}",
+        $"    explanation: {new string('e', 3000)}");
 }

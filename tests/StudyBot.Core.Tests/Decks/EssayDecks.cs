@@ -5,10 +5,14 @@ namespace StudyBot.Core.Tests.Decks;
 /// <summary>One deck under decks/, as StudyBot loads it, with the file it came from.</summary>
 internal sealed record EssayDeck(string File, Deck Deck)
 {
-    /// <summary>Cards as written: a cloze note counts once, not once per deletion.</summary>
+    /// <summary>
+    /// Cards as written: a cloze note counts once, not once per deletion. Cards made siblings with
+    /// `note:` are written (and counted) one by one.
+    /// </summary>
     public IEnumerable<DeckCard> Notes => Deck.Cards.DistinctBy(NoteIdOf);
 
-    public static string NoteIdOf(DeckCard card) => card.NoteId ?? card.Id;
+    /// <summary>The id as written in the file: a cloze card's or reversed card's id without its <c>#</c> suffix.</summary>
+    public static string NoteIdOf(DeckCard card) => card.Id.Split('#')[0];
 
     public static IReadOnlyList<EssayDeck> LoadAll()
     {

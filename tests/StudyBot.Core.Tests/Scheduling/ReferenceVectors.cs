@@ -36,17 +36,5 @@ internal static class ReferenceVectors
         (CardState)result.GetProperty("state").GetInt32(),
         lastReview);
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "reference", "fsrs", "vectors");
-            if (File.Exists(Path.Combine(candidate, "histories.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException(
-            "tests/reference/fsrs/vectors/histories.json was not found above " + AppContext.BaseDirectory + "; it is committed with the repository.");
-    }
+    private static string Locate() => ReferenceFolder.Locate(Path.Combine("tests", "reference", "fsrs", "vectors"), "histories.json");
 }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -33,12 +35,27 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "studybot-data-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory);
+        var database = Empty();
         var services = database.BuildServices();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return database;
+    }
+
+    /// <summary>A database file whose schema stops at <paramref name="migration"/>, as an older StudyBot left it.</summary>
+    public static async Task<TestDatabase> CreateAtAsync(string migration)
+    {
+        var database = Empty();
+        database.BuildServices();
+        await using var db = database.NewContext();
+        await db.GetService<IMigrator>().MigrateAsync(migration);
+        return database;
+    }
+
+    private static TestDatabase Empty()
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "studybot-data-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return new TestDatabase(directory);
     }
 
     /// <summary>A second, independent set of services on the same file (its own context pool and connections).</summary>
@@ -65,6 +82,17 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var report = await Verifier.VerifyAsync();
         Assert.True(report.Passed, string.Join("\n", report.Differences.Select(d => $"{d.UserId}/{d.CardId}/{d.LogId}: {d.What}")));
+    }
+
+    /// <summary>Closes every connection to the file, which stays on disk until <see cref="DisposeAsync"/>.</summary>
+    public async Task DisposeProvidersAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+        _providers.Clear();
+        SqliteConnection.ClearAllPools();
     }
 
     public async ValueTask DisposeAsync()

@@ -61,7 +61,9 @@ public class PlaygroundApiTests : IAsyncLifetime
         var state = JsonNode.Parse(await _page.GetStringAsync("/playground/api/state"))!;
         Assert.Equal("StudyBot Playground", state["guild"]!["name"]!.GetValue<string>());
         Assert.Equal("study", state["channel"]!["name"]!.GetValue<string>());
-        Assert.Equal("you", state["you"]!["username"]!.GetValue<string>());
+        var you = state["members"]!.AsArray().Single()!;
+        Assert.Equal("you", you["username"]!.GetValue<string>());
+        Assert.Equal(you["id"]!.GetValue<string>(), state["you"]!.GetValue<string>());
         Assert.Equal(["help", "review"], state["commands"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -36,7 +37,7 @@ public class PlaygroundBrowserTests : IAsyncLifetime
         _emulator = await StartAsync();
         var setup = _emulator.CreatePlayground();
         _bot = Client(_emulator);
-        var commands = JsonNode.Parse("""[{"name":"help","description":"What StudyBot does"},{"name":"quiz","description":"A question"}]""")!;
+        var commands = JsonNode.Parse("""[{"name":"help","description":"What StudyBot does"},{"name":"quiz","description":"A question"},{"name":"countdown","description":"Closes soon"}]""")!;
         await _bot.PutAsync($"applications/{_emulator.ApplicationId}/guilds/{setup.Guild.Id}/commands", Json(commands));
         (_gateway, _) = await GatewayTestClient.IdentifiedAsync(_emulator.GatewayUrl, _emulator.BotToken);
         _botLoop = AnswerInteractionsAsync();
@@ -63,6 +64,7 @@ public class PlaygroundBrowserTests : IAsyncLifetime
             var d = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE", TimeSpan.FromMinutes(5)))["d"]!;
             JsonNode reply = (d["type"]!.GetValue<int>(), d["data"]?["name"]?.GetValue<string>(), d["data"]?["custom_id"]?.GetValue<string>()) switch
             {
+                (2, "countdown", _) => new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = $"Closes <t:{DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeSeconds()}:R>" } },
                 (2, "help", _) => JsonNode.Parse("""{"type":4,"data":{"flags":64,"embeds":[{"title":"StudyBot help","description":"Review your due cards with /review."}]}}""")!,
                 (2, "quiz", _) => JsonNode.Parse("""{"type":4,"data":{"content":"Whose problem is North Korea?","components":[{"type":1,"components":[{"type":2,"style":1,"label":"Answer","custom_id":"quiz:answer"}]}]}}""")!,
                 (3, _, "quiz:answer") => JsonNode.Parse("""{"type":9,"data":{"title":"Your answer","custom_id":"quiz:modal","components":[{"type":1,"components":[{"type":4,"custom_id":"text","label":"Answer","style":2}]}]}}""")!,
@@ -98,5 +100,18 @@ public class PlaygroundBrowserTests : IAsyncLifetime
         await page.Locator("#modal-fields textarea").FillAsync("China's");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
         await Assertions.Expect(page.Locator(".content").Last).ToHaveTextAsync("You answered: China's");
+    }
+
+    [ChromiumFact]
+    public async Task Page_RelativeTimestamp_CountsDownLive()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_emulator.Address);
+        await page.Locator("#input").FillAsync("/countdown");
+        await page.Locator("#input").PressAsync("Escape");
+        await page.Locator("#input").PressAsync("Enter");
+        var stamp = page.Locator("time.live");
+        await Assertions.Expect(stamp).ToHaveTextAsync(new Regex("^in [1-3] seconds?$"));
+        await Assertions.Expect(stamp).ToHaveTextAsync(new Regex("^([1-9] seconds? ago|now)$"), new() { Timeout = 8_000 });
     }
 }

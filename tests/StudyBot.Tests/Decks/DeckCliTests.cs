@@ -156,11 +156,59 @@ public sealed class DeckCliTests : IDisposable
         var (validateExit, _) = Run("deck", "validate", deck);
 
         Assert.Equal((0, 0), (exit, validateExit));
-        Assert.Contains("boilerplate lines dropped", output);
+        Assert.Contains("clutter lines dropped", output);
         var loaded = new DeckLoader().LoadFile(deck).Deck!;
         Assert.Equal("Border towns", loaded.Title);
         Assert.Contains(loaded.Cards, c => c.Kind == CardKind.Cloze && c.Answers.SequenceEqual(["70 percent"]));
         Assert.DoesNotContain(loaded.Cards, c => c.Prompt.Contains("newsletter"));
+    }
+
+    [Fact]
+    public void Generate_CardsAndExplain_ChooseTheCountAndListEachSentenceLeftOutWithItsReason()
+    {
+        var text = Write("containment.md", "# Containment\n\nFigure 1.2 A map of Europe.\n\n"
+            + "George Kennan defined the new approach in the Long Telegram he sent to the State Department in 1946. "
+            + "The president asked Congress to provide $400 million for economic and military aid to Greece. "
+            + "It was a turning point for the whole policy. "
+            + "The policy of stopping Soviet expansion is known as containment.\n");
+
+        var (exit, output) = Run("deck", "generate", text, "--cards", "2", "--explain");
+
+        Assert.Equal(0, exit);
+        var deck = new DeckLoader().LoadFile(Path.Combine(_dir, "containment.yaml")).Deck!;
+        Assert.Equal(2, deck.Cards.Count);
+        Assert.Contains("a figure or table caption", output);
+        Assert.Contains("scored below the 2 cards kept", output);
+        Assert.Contains("opens with 'It', which points back", output);
+        Assert.Contains(deck.Cards, c => c.Answers.SequenceEqual(["containment"]) && c.Explanation == "\"The policy of stopping Soviet expansion is known as containment.\"");
+    }
+
+    [Fact]
+    public void Generate_TextWithoutAnyCard_SaysSoAndWritesNothing()
+    {
+        var text = Write("menu.md", "# Menu\n\n- Home\n- About us\n\nIt was fine.\n");
+
+        var (exit, output) = Run("deck", "generate", text, "--explain");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no card could be drafted from the 1 sentences", output);
+        Assert.Contains("a list item that is not a sentence", output);
+        Assert.False(File.Exists(Path.Combine(_dir, "menu.yaml")));
+    }
+
+    [Fact]
+    public void Generate_Html_ReadsTheArticleAndLeavesOutTheFigure()
+    {
+        var text = Write("page.html", "<html><head><title>Leaves</title></head><body><nav>Home</nav><article><h1>Leaves</h1>"
+            + "<figure><figcaption>Figure 2 A leaf.</figcaption></figure>"
+            + "<p>Carbon dioxide enters the leaf through small openings called stomata.</p></article></body></html>");
+
+        var (exit, _) = Run("deck", "generate", text, "-o", Path.Combine(_dir, "leaves.yaml"));
+
+        Assert.Equal(0, exit);
+        var deck = new DeckLoader().LoadFile(Path.Combine(_dir, "leaves.yaml")).Deck!;
+        Assert.Equal("Leaves", deck.Title);
+        Assert.Equal(["stomata"], Assert.Single(deck.Cards).Answers);
     }
 
     [Fact]
@@ -187,4 +235,48 @@ public sealed class DeckCliTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Grade_TradeShareCard_GoodAgainAgain()
+    {
+        var deck = Path.Combine(EndToEnd.PlaygroundBot.RepositoryDecks(), "washington-levers.yaml");
+
+        var (exit, output) = Run("deck", "grade", deck, "trade-share-typed", "about 90 percent", "80%", "90% or 80%");
+
+        Assert.Equal(0, exit);
+        var lines = output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal(["Good\tabout 90 percent\t", "Again\t80%\texpected: 90 percent", "Again\t90% or 80%\tone answer only: \"90% or 80%\" offers alternatives; expected: 90 percent"], lines);
+    }
+
+    [Fact]
+    public void Grade_ClozeCardById_UsesItsAlternatives()
+    {
+        var deck = Write("cloze.yaml", "id: d\ntitle: D\ncards:\n  - id: lever\n    kind: cloze\n    text: 'More leverage than {{c1::Japan}} or {{c2::the United States|the States}}.'\n");
+
+        var (exit, output) = Run("deck", "grade", deck, "lever#c2", "US", "the States", "Japan", "");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["Good\tUS\t", "Good\tthe States\t", "Again\tJapan\texpected: the United States", "Again\t\tno answer given; expected: the United States"], output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Grade_UnknownCard_ExitsOneNamingNearestIds()
+    {
+        var deck = Write("cloze.yaml", "id: d\ntitle: D\ncards:\n  - id: lever\n    kind: cloze\n    text: 'More {{c1::leverage}}.'\n");
+
+        var (exit, output) = Run("deck", "grade", deck, "lever", "x");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("there is no card 'lever' in deck 'd'; nearest ids: lever#c1", output);
+    }
+
+    [Fact]
+    public void Grade_UnknownDeck_ExitsOneSayingTheFileIsMissing()
+    {
+        var (exit, output) = Run("deck", "grade", Path.Combine(_dir, "nope.yaml"), "a", "x");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist: check the path", output);
+        Assert.DoesNotContain("   at ", output);
+    }
 }

@@ -17,6 +17,7 @@ namespace StudyBot.Tests.EndToEnd;
 public sealed class PlaygroundBot : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "studybot-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly string _schedulerName = $"StudyBotTest-{Guid.NewGuid():N}";
     private BotApplication? _app;
 
     public BotApplication App => _app ?? throw new InvalidOperationException("The bot is not started.");
@@ -34,14 +35,31 @@ public sealed class PlaygroundBot : IAsyncLifetime
     /// <summary>Extra configuration or service replacements a test class needs before the host starts.</summary>
     public Action<IHostApplicationBuilder>? Configure { get; init; }
 
+    /// <summary>A member of the Playground's class by display name ("Prof. Lee", "Ana", "Ben", "Chloé").</summary>
+    public PlaygroundMember Member(string displayName) => World.Members.Single(m => m.DisplayName == displayName);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
+        await StartAsync();
+    }
+
+    /// <summary>Stops the host and starts it again on the same database (and so the same Playground world).</summary>
+    public async Task RestartAsync()
+    {
+        await App.DisposeAsync();
+        _app = null;
+        SqliteCleanup();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         _app = await BotApplication.StartAsync(
             [
                 "--Playground:Port=0",
                 $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
-                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=StudyBotTest-{Guid.NewGuid():N}",
+                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}={_schedulerName}",
                 $"--StudyBot:DecksDirectory={RepositoryDecks()}",
             ],
             Configure);

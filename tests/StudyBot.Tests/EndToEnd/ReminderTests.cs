@@ -32,7 +32,7 @@ public sealed class ReminderTests(PlaygroundBot bot) : IClassFixture<PlaygroundB
         Assert.Contains("cards are waiting", dm.Content);
         var start = MessageView.ButtonLabelled(dm.Json, "Start review");
         var card = await (await student.ClickButtonAsync(dm.Id, start)).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Contains("The costs China already bears", MessageView.Text(card.Message));
+        Assert.Contains("What North Korea's misbehavior already costs", MessageView.Text(card.Message));
     }
 
     [Fact]

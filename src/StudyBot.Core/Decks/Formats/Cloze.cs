@@ -2,12 +2,21 @@ using System.Text;
 
 namespace StudyBot.Core.Decks.Formats;
 
-/// <summary>One <c>{{cN::answer::hint}}</c> deletion in a cloze note.</summary>
-public sealed record ClozeDeletion(int Number, string Answer, string? Hint, int Start, int Length);
+/// <summary>
+/// One <c>{{cN::answer::hint}}</c> deletion in a cloze note. <see cref="Answer"/> is what the text
+/// shows; <see cref="Alternatives"/> are the other answers accepted when the blank is typed
+/// (<c>{{c1::the United States|US|America}}</c>).
+/// </summary>
+public sealed record ClozeDeletion(int Number, string Answer, string? Hint, int Start, int Length)
+{
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+}
 
 /// <summary>
 /// Anki's cloze syntax: <c>{{c1::answer}}</c> or <c>{{c1::answer::hint}}</c>. Each number is one
-/// card; a number used twice blanks both places on the same card.
+/// card; a number used twice blanks both places on the same card. StudyBot adds accepted
+/// alternatives after '|': <c>{{c1::the United States|US::which country?}}</c> shows "the United
+/// States" and accepts "US" too.
 /// </summary>
 public static class Cloze
 {
@@ -67,7 +76,8 @@ public static class Cloze
                 i = close + 2;
                 continue;
             }
-            var answer = (hintAt < 0 ? body : body[..hintAt]).Trim();
+            var variants = (hintAt < 0 ? body : body[..hintAt]).Split('|', StringSplitOptions.TrimEntries);
+            var answer = variants[0];
             var hint = hintAt < 0 ? null : body[(hintAt + 2)..].Trim();
             if (number == 0)
             {
@@ -77,9 +87,13 @@ public static class Cloze
             {
                 problems.Add($"the deletion c{number} {Where(i)} is empty: put the hidden words between '{{{{c{number}::' and '}}}}'.");
             }
+            else if (variants.Any(v => v.Length == 0))
+            {
+                problems.Add($"the deletion c{number} {Where(i)} has an empty alternative: write '{{{{c{number}::answer|other answer}}}}' with text on both sides of each '|'.");
+            }
             else
             {
-                deletions.Add(new ClozeDeletion(number, answer, string.IsNullOrEmpty(hint) ? null : hint, i, close + 2 - i));
+                deletions.Add(new ClozeDeletion(number, answer, string.IsNullOrEmpty(hint) ? null : hint, i, close + 2 - i) { Alternatives = variants[1..] });
             }
             i = close + 2;
         }

@@ -1,123 +1,198 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Decks.Formats;
 
 namespace StudyBot.Core.Decks.Generation;
 
-/// <summary>What the generator made, and what it left out and why.</summary>
-public sealed record GenerationResult(DeckDraft Draft, int Sentences, int FactSentences, IReadOnlyList<string> DroppedBoilerplate);
+/// <summary>A sentence the generator read, and what became of it.</summary>
+public sealed record SentenceOutcome(int Line, string Text, string? CardId, string? Reason);
+
+/// <summary>What the generator made, from how many words and sentences, and what it left out and why.</summary>
+public sealed record GenerationResult(DeckDraft Draft, int Words, IReadOnlyList<SentenceOutcome> Sentences, IReadOnlyList<DroppedText> Dropped)
+{
+    public int CardSentences => Sentences.Count(s => s.CardId is not null);
+}
 
 /// <summary>
-/// Essay-to-cards: finds the sentences that carry facts and makes draft cards from them for an
-/// instructor to edit. A person or place becomes an mcq whose wrong choices are of the same type;
-/// numbers, years and causal clauses become cloze deletions (several in one note when a
-/// sentence holds several). Every card quotes its sentence as the explanation.
+/// Reading-to-deck: cleans the text (<see cref="TextCleaner"/>), splits it into sentences
+/// (<see cref="SentenceSplitter"/>), learns its names and terms (<see cref="TextModel"/>), collects
+/// every candidate card (<see cref="Candidates"/>) and keeps the best: definitions and the
+/// argument's claims before names and numbers, about one card per 40 words unless asked for a
+/// number, one card per fact and, first, one per sentence. Each card quotes its sentence as the
+/// explanation; every sentence left out is reported with its reason.
 /// </summary>
-public static class DeckGenerator
+public static partial class DeckGenerator
 {
-    private const string Blank = "_____";
+    [GeneratedRegex(@"^(?:It|This|These|That|Those|They|He|She|His|Her|Its|Their|Such|Both|Them|Him)\b")]
+    private static partial Regex PronounOpening();
+
+    [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|For example|Still)\s*,?\s+)+")]
+    private static partial Regex LeadIn();
+
+    private const double Floor = 2.5;
 
     public static GenerationResult Generate(string text, GeneratorOptions? options = null)
     {
         options ??= new GeneratorOptions();
         var clean = TextCleaner.Clean(text);
-        var sentences = clean.Paragraphs
-            .SelectMany(p => SentenceSplitter.Split(p.Text).Select(s => (p.Line, Text: s)))
-            .Where(s => s.Text.Length <= options.MaxSentenceLength && s.Text.Split(' ').Length >= options.MinSentenceWords)
-            .Where(s => !Boilerplate.IsBoilerplate(s.Text))
-            // Pull quotes repeat a sentence of the body; one card per sentence is enough.
-            .DistinctBy(s => s.Text)
-            .ToList();
-        var finder = new FactFinder(sentences.Select(s => s.Text));
-        var allFacts = sentences.Select(s => finder.Find(s.Text)).ToList();
-        var places = allFacts.SelectMany(f => f).Where(f => f.Kind == FactKind.Place).Select(f => f.Text).Distinct().ToList();
-        var distractors = new Distractors(finder.People, places, finder.FullName);
-        var topics = Topics(allFacts, sentences.Count);
+        var outcomes = new List<SentenceOutcome>();
+        var read = clean.Paragraphs.SelectMany(p => SentenceSplitter.Split(p.Text).Select((s, i) => (p.Line, Text: s, First: i == 0))).ToList();
+        var words = read.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var kept = new List<(int Line, string Text)>();
+        foreach (var (line, sentence, _) in read.DistinctBy(s => s.Text))
+        {
+            var reason = Skip(sentence, options);
+            if (reason is null)
+            {
+                kept.Add((line, sentence));
+            }
+            else
+            {
+                outcomes.Add(new SentenceOutcome(line, sentence, null, reason));
+            }
+        }
+
+        var texts = kept.Select(k => k.Text).ToList();
+        var model = new TextModel(texts, texts.SelectMany(Candidates.DefinedTerms).Distinct());
+        var giveaways = new Giveaways(options.Aliases);
+        var maker = new Candidates(model, giveaways, texts);
+        var all = new List<Candidate>();
+        string? previousSubject = null;
+        var pointsBack = new Dictionary<int, string>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            maker.PreviousSubject = null;
+            var opensWithPronoun = PronounOpening().IsMatch(LeadIn().Replace(texts[i], ""));
+            var found = maker.For(i, previousSubject);
+            // A sentence that opens with a pronoun is asked only when the pronoun was resolved to the previous sentence's subject.
+            if (opensWithPronoun)
+            {
+                found = [.. found.Where(c => c.Kind == CandidateKind.Recommendation && previousSubject is not null)];
+                pointsBack[i] = $"opens with '{PronounOpening().Match(LeadIn().Replace(texts[i], "")).Value}', which points back to an earlier sentence";
+            }
+            previousSubject = maker.PreviousSubject ?? FirstActor(model, texts[i]);
+            all.AddRange(found.Where(c => c.Score >= Floor));
+        }
+
+        var budget = options.Cards ?? Math.Max(3, (int)Math.Round(words / (double)options.WordsPerCard));
+        var chosen = Choose(all, budget);
 
         var draft = new DeckDraft
         {
             Id = options.DeckId,
             Title = options.Title ?? clean.Heading ?? "Generated deck",
-            Description = "Draft cards generated from the text. Check each fact, improve the prompts and delete weak cards before uploading.",
+            Description = "Draft cards generated from the reading. Check each card against the text, reword where needed and delete weak cards before uploading.",
             Source = options.Source,
         };
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var factSentences = 0;
-        for (var i = 0; i < sentences.Count && draft.Notes.Count < options.MaxCards; i++)
+        var cardOf = new Dictionary<int, string>();
+        foreach (var candidate in chosen.OrderBy(c => c.Sentence).ThenBy(c => c.Kind))
         {
-            var (line, sentence) = sentences[i];
-            var facts = allFacts[i];
-            if (facts.Count == 0)
+            var note = candidate.Note;
+            note.Id = Id(ids, texts[candidate.Sentence], Suffix(candidate.Kind));
+            note.At = SourcePosition.AtLine(kept[candidate.Sentence].Line);
+            draft.Notes.Add(note);
+            cardOf.TryAdd(candidate.Sentence, note.Id);
+        }
+        var reasons = Reasons(all, chosen, texts.Count, budget);
+        foreach (var (i, reason) in pointsBack.Where(p => !all.Any(c => c.Sentence == p.Key)))
+        {
+            reasons[i] = reason;
+        }
+        for (var i = 0; i < texts.Count; i++)
+        {
+            outcomes.Add(new SentenceOutcome(kept[i].Line, texts[i], cardOf.GetValueOrDefault(i), cardOf.ContainsKey(i) ? null : reasons[i]));
+        }
+        return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped);
+    }
+
+    private static string? Skip(string sentence, GeneratorOptions options)
+    {
+        var count = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (Boilerplate.IsBoilerplate(sentence))
+        {
+            return "web page chrome";
+        }
+        if (count < options.MinSentenceWords)
+        {
+            return "too short to ask about";
+        }
+        if (count > options.MaxSentenceWords)
+        {
+            return "too long for a card";
+        }
+        if (sentence.TrimEnd('"', '\u201D', ')').EndsWith('?'))
+        {
+            return "a question, not a claim";
+        }
+        if (sentence.Contains("{{", StringComparison.Ordinal) || sentence.Contains("::", StringComparison.Ordinal))
+        {
+            return "contains cloze markup";
+        }
+        return null;
+    }
+
+    /// <summary>Best first; first one card per sentence, then second cards on other facts; never a fact twice.</summary>
+    private static List<Candidate> Choose(List<Candidate> all, int budget)
+    {
+        var ranked = all.OrderByDescending(c => c.Score).ThenBy(c => c.Sentence).ToList();
+        var chosen = new List<Candidate>();
+        var facts = new HashSet<string>(StringComparer.Ordinal);
+        var sentencesUsed = new HashSet<int>();
+        foreach (var pass in new[] { 1, 2 })
+        {
+            foreach (var c in ranked)
             {
-                continue;
-            }
-            factSentences++;
-            var at = SourcePosition.AtLine(line);
-            // The text's main subject ("North Korea" in an essay on North Korea) makes a trivial question; ask about rarer names.
-            var asked = facts
-                .Where(f => f.Kind is FactKind.Person or FactKind.Place && !topics.Contains(f.Text))
-                .FirstOrDefault(f => distractors.For(f, sentence, options.Distractors).Count >= 2);
-            if (asked is not null)
-            {
-                draft.Notes.Add(Mcq(sentence, asked, distractors.For(asked, sentence, options.Distractors), Id(ids, sentence, asked.Kind == FactKind.Person ? "who" : "where"), at));
-            }
-            // Numbers first (up to three deletions in one note), else the causal clause, else the name no mcq could ask.
-            var hidden = facts.Where(f => f.Kind is FactKind.Number or FactKind.Year).Take(3).ToList();
-            if (hidden.Count == 0)
-            {
-                hidden = facts.Where(f => f.Kind == FactKind.Cause).Take(1).ToList();
-            }
-            if (hidden.Count == 0 && asked is null)
-            {
-                hidden = facts.Where(f => f.Kind is FactKind.Place or FactKind.Person && !topics.Contains(f.Text)).Take(1).ToList();
-            }
-            if (hidden.Count > 0 && draft.Notes.Count < options.MaxCards)
-            {
-                draft.Notes.Add(ClozeNote(sentence, hidden, Id(ids, sentence, "cloze"), at));
+                if (chosen.Count >= budget)
+                {
+                    return chosen;
+                }
+                if (chosen.Contains(c) || facts.Contains(c.Fact) || (pass == 1 && sentencesUsed.Contains(c.Sentence)))
+                {
+                    continue;
+                }
+                // A second card on a sentence must ask another kind of thing, and only claims and definitions earn one.
+                if (pass == 2 && (chosen.Any(x => x.Sentence == c.Sentence && x.Kind == c.Kind) || c.Score < 4))
+                {
+                    continue;
+                }
+                chosen.Add(c);
+                facts.Add(c.Fact);
+                sentencesUsed.Add(c.Sentence);
             }
         }
-        return new GenerationResult(draft, sentences.Count, factSentences, clean.Dropped);
+        return chosen;
     }
 
-    private static NoteDraft Mcq(string sentence, Fact fact, IReadOnlyList<string> wrong, string id, SourcePosition at)
+    private static string[] Reasons(List<Candidate> all, List<Candidate> chosen, int count, int budget)
     {
-        var question = fact.Kind == FactKind.Person ? "Who" : "Which place";
-        var note = new NoteDraft
+        var reasons = new string[count];
+        var askedFacts = chosen.Select(c => c.Fact).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
         {
-            Id = id,
-            Kind = CardKind.Mcq,
-            Prompt = $"{question} fills the blank?\n> {sentence[..fact.Start]}{Blank}{sentence[fact.End..]}",
-            Explanation = Quote(sentence),
-            At = at,
-        };
-        note.Choices.AddRange(wrong.Append(fact.Text).Order(StringComparer.Ordinal).Select(c => new McqChoice(c, c == fact.Text)));
-        note.Tags.AddRange(["generated", fact.Kind == FactKind.Person ? "person" : "place"]);
-        return note;
-    }
-
-    private static NoteDraft ClozeNote(string sentence, IReadOnlyList<Fact> facts, string id, SourcePosition at)
-    {
-        var text = sentence;
-        var number = facts.Count;
-        // Right to left, so earlier positions stay valid; numbered left to right.
-        foreach (var fact in facts.OrderByDescending(f => f.Start))
-        {
-            var hint = fact.Kind switch { FactKind.Year => "::year", FactKind.Number => "::number", _ => "" };
-            text = $"{text[..fact.Start]}{{{{c{number}::{fact.Text}{hint}}}}}{text[fact.End..]}";
-            number--;
+            var mine = all.Where(c => c.Sentence == i).ToList();
+            reasons[i] = mine.Count == 0
+                ? "no definition, claim, cause, key term or telling number to ask (or every blank would give itself away)"
+                : mine.All(c => askedFacts.Contains(c.Fact))
+                    ? "its fact is already asked by another card"
+                    : $"scored below the {budget} cards kept";
         }
-        var note = new NoteDraft { Id = id, Kind = CardKind.Cloze, Prompt = text, Explanation = Quote(sentence), At = at };
-        note.Tags.AddRange(facts.Select(f => f.Kind.ToString().ToLowerInvariant()).Distinct().Prepend("generated"));
-        return note;
+        return reasons;
     }
 
-    /// <summary>Names found in more than a sixth of the sentences: what the text is about, not a fact in it.</summary>
-    private static HashSet<string> Topics(List<IReadOnlyList<Fact>> facts, int sentences) =>
-        facts.SelectMany(f => f.Where(x => x.Kind is FactKind.Place or FactKind.Person).Select(x => x.Text).Distinct())
-            .GroupBy(t => t)
-            .Where(g => g.Count() >= 3 && g.Count() * 6 > sentences)
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
+    private static string? FirstActor(TextModel model, string sentence) =>
+        model.Find(sentence).Where(f => f.Entity.Kind is EntityKind.Place or EntityKind.Person).Select(f => sentence.Substring(f.Start, f.Length)).FirstOrDefault();
 
-    private static string Quote(string sentence) => $"\"{sentence}\"";
+    private static string Suffix(CandidateKind kind) => kind switch
+    {
+        CandidateKind.Definition => "term",
+        CandidateKind.Recommendation => "should",
+        CandidateKind.Cause => "why",
+        CandidateKind.KeyTerm => "key",
+        CandidateKind.Person => "who",
+        CandidateKind.Place => "where",
+        _ => "number",
+    };
 
     private static string Id(HashSet<string> ids, string sentence, string suffix)
     {

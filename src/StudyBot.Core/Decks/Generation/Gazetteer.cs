@@ -18,7 +18,8 @@ public static class Gazetteer
         "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Saudi Arabia", "Serbia", "Singapore",
         "Slovakia", "South Africa", "South Korea", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan",
         "Thailand", "Turkey", "Ukraine", "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam",
-        "Yemen", "Korea", "America", "Britain", "England", "Scotland", "Wales", "the Soviet Union",
+        "Yemen", "Korea", "America", "Britain", "England", "Scotland", "Wales", "the Soviet Union", "Judea", "Gaul", "Egypt",
+        "Carthage", "Byzantium", "Parthia", "Persia",
     ];
 
     public static readonly IReadOnlyList<string> Cities =
@@ -29,6 +30,7 @@ public static class Gazetteer
         "Kyiv", "Istanbul", "Cairo", "Tehran", "Baghdad", "Delhi", "New Delhi", "Mumbai", "Karachi", "Bangkok", "Hanoi",
         "Manila", "Jakarta", "Sydney", "Toronto", "Ottawa", "Mexico City", "Havana", "Singapore", "Panmunjom", "Kaesong",
         "Albany", "Buffalo", "Rochester", "Syracuse", "Philadelphia", "Baltimore", "Detroit", "Cleveland", "Montreal",
+        "Constantinople", "Athens", "Alexandria", "Dalian", "Ankara",
     ];
 
     public static readonly IReadOnlyList<string> Regions =
@@ -38,7 +40,8 @@ public static class Gazetteer
         "Texas", "New England", "the Midwest", "the Korean Peninsula", "the DMZ", "the Yalu River", "the Tumen River",
         "the Yellow Sea", "the Sea of Japan", "the East China Sea", "the South China Sea", "the Taiwan Strait", "the Hudson River",
         "Lake Erie", "Lake Ontario", "the Great Lakes", "the Atlantic", "the Mississippi", "the Appalachians", "New York State",
-        "Ohio", "Pennsylvania", "Michigan", "Vermont",
+        "Ohio", "Pennsylvania", "Michigan", "Vermont", "the Mediterranean", "the Mediterranean Sea", "the Black Sea", "Western Europe",
+        "Eastern Europe", "northern Europe", "North Africa", "the Turkish straits", "Punggye-ri", "North Hamgyong Province",
     ];
 
     private static readonly Dictionary<string, PlaceGroup> Groups = Build();

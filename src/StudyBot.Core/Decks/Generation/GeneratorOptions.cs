@@ -1,20 +1,22 @@
 namespace StudyBot.Core.Decks.Generation;
 
-/// <summary>How the essay-to-cards generator names its deck and how much it makes.</summary>
+/// <summary>How the reading-to-deck generator names its deck and how much it makes.</summary>
 public sealed record GeneratorOptions
 {
     public string DeckId { get; init; } = "generated";
     public string? Title { get; init; }
     public string? Source { get; init; }
 
-    /// <summary>An instructor edits every card; a few hundred is already a long review.</summary>
-    public int MaxCards { get; init; } = 300;
+    /// <summary>How many cards to draft; null drafts about one card per <see cref="WordsPerCard"/> words.</summary>
+    public int? Cards { get; init; }
 
-    /// <summary>Sentences longer than this make poor prompts.</summary>
-    public int MaxSentenceLength { get; init; } = 400;
+    public int WordsPerCard { get; init; } = 40;
+
+    /// <summary>Sentences longer than this many words make poor prompts.</summary>
+    public int MaxSentenceWords { get; init; } = 60;
 
     public int MinSentenceWords { get; init; } = 6;
 
-    /// <summary>Wrong choices per mcq card (the card then has this plus one choices, at most 5).</summary>
-    public int Distractors { get; init; } = 3;
+    /// <summary>The other names of places and actors (the table answer checking uses).</summary>
+    public INameAliases Aliases { get; init; } = BuiltInNameAliases.Instance;
 }

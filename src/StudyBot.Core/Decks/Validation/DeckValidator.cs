@@ -30,6 +30,7 @@ public static class DeckValidator
                     continue;
                 }
                 firstSeen[card.Id] = note.PositionOf("id");
+                ScreenRules.Check(card, note, diagnostics);
                 cards.Add(card);
                 if (cards.Count == limits.MaxCards + 1 && !countReported)
                 {

@@ -15,6 +15,12 @@ public static class DiscordLimits
     /// <summary>An embed title: the deck title heads the deck's embed.</summary>
     public const int EmbedTitle = 256;
 
+    /// <summary>All of an embed's text together: every review screen of a card is one embed (<see cref="CardScreens"/>).</summary>
+    public const int EmbedTotal = 6000;
+
+    /// <summary>A text display: a prompt too long for the modal's title (and a cloze sentence) is shown in the modal's body.</summary>
+    public const int TextDisplay = 4000;
+
     /// <summary>A modal title: a typed card's prompt titles the answer modal when it fits.</summary>
     public const int ModalTitle = 45;
 

@@ -124,11 +124,8 @@ internal static class NoteValidator
 
     private static IReadOnlyList<DeckCard> Typed(NoteDraft note, string id, DiagnosticBag diagnostics)
     {
-        if (CheckPrompt(note, id, diagnostics) && note.Prompt!.Length > DiscordLimits.ModalTitle)
-        {
-            diagnostics.Warning(note.PositionOf("prompt"), id,
-                $"the prompt ({note.Prompt.Length} characters) is longer than a modal title ({DiscordLimits.ModalTitle}), so the answer box is titled 'Your answer' and the prompt stays visible in the question above it. Shorten it to {DiscordLimits.ModalTitle} to title the box with it.");
-        }
+        // A prompt longer than a modal title is shown in the answer window's body (AnswerModal), so it may be as long as it needs.
+        CheckPrompt(note, id, diagnostics);
         CheckNoChoices(note, id, diagnostics);
         CheckAnswers(note, id, diagnostics, "add `answers: [...]` listing every answer to accept");
         foreach (var answer in note.Answers)
@@ -214,7 +211,7 @@ internal static class NoteValidator
         {
             var mine = deletions.Where(d => d.Number == number).ToList();
             var prompt = Cloze.Render(text, deletions, number);
-            cards.Add(Card(note, CardIds.ClozeCard(id, number), CardKind.Cloze, prompt, mine.Select(d => d.Answer).Distinct().ToList()) with
+            cards.Add(Card(note, CardIds.ClozeCard(id, number), CardKind.Cloze, prompt, mine.Select(d => d.Answer).Concat(mine.SelectMany(d => d.Alternatives)).Distinct().ToList()) with
             {
                 NoteId = id,
                 Hint = mine.Select(d => d.Hint).FirstOrDefault(h => h is not null),

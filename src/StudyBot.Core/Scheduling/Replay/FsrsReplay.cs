@@ -12,6 +12,7 @@ public static class FsrsReplay
         var replayed = new List<ReplayedCard>(histories.Count);
         foreach (var history in histories)
         {
+            history.CheckTimeOrder();
             var results = new FsrsCard[history.Reviews.Count];
             if (results.Length > 0)
             {
@@ -19,11 +20,6 @@ public static class FsrsReplay
                 for (var i = 0; i < results.Length; i++)
                 {
                     var review = history.Reviews[i];
-                    if (i > 0 && review.Time < history.Reviews[i - 1].Time)
-                    {
-                        throw new ReviewHistoryException(
-                            $"card {history.CardId}, review {i}: time {FormatTime(review.Time)} is before the previous review's {FormatTime(history.Reviews[i - 1].Time)}; reviews must be in time order.");
-                    }
                     try
                     {
                         card = scheduler.Next(card, review.Time, review.Rating);

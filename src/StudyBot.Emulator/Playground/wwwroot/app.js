@@ -1,4 +1,6 @@
-// The Playground: a small Discord channel in the browser, driven through the emulator's /playground/api.
+// The Playground: a small Discord in the browser, driven through the emulator's /playground/api.
+// A visitor switches between the class's members; each sees the channels as that member would
+// (their own ephemeral replies only) and their own DMs with StudyBot.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -12,16 +14,30 @@ const api = async (path, body) => {
   return json;
 };
 
-let state = { commands: [] };
-let lastMessages = "";
+// What lasts across reloads (and is forgotten by "Reset the Playground").
+const store = {
+  get: (key, fallback) => { try { return JSON.parse(localStorage.getItem(`pg.${key}`)) ?? fallback; } catch { return fallback; } },
+  set: (key, value) => localStorage.setItem(`pg.${key}`, JSON.stringify(value)),
+  clear: () => Object.keys(localStorage).filter((k) => k.startsWith("pg.")).forEach((k) => localStorage.removeItem(k)),
+};
+
+let state = { commands: [], members: [], servers: [] };
+let member = null;   // the member the page acts as
+let channel = null;  // {id, name, dm, server}
 let openModalId = null;
-const dismissed = new Set();
+const dismissed = new Set(store.get("dismissed", []));
+let errors = store.get("errors", []);
 let suggestions = [];
 let activeSuggestion = 0;
+let navigated = false;
 let autocompleteTimer = null;
+let rendered = new Map(); // message id -> {key, node}
+let reachable = true;
 
 // ---------- text ----------
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const memberById = (id) => state.members.find((m) => m.id === id);
+const nameOf = (user) => memberById(user.id)?.display_name || user.global_name || user.username;
 function markdown(text) {
   return escapeHtml(text || "")
     .replace(/`([^`]+)`/g, "<code>$1</code>")
@@ -29,10 +45,15 @@ function markdown(text) {
     .replace(/__([^_]+)__/g, "<u>$1</u>")
     .replace(/\*([^*]+)\*/g, "<em>$1</em>")
     .replace(/~~([^~]+)~~/g, "<s>$1</s>")
+    .replace(/\|\|([^|]+)\|\|/g, '<span class="spoiler">$1</span>')
     .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-    .replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, seconds, style) => `<time>${escapeHtml(discordTimestamp(Number(seconds), style || "f"))}</time>`);
+    .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(memberById(id)?.display_name || "user")}</span>`)
+    .replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, seconds, style) => {
+      const live = (style || "f") === "R" ? ' class="live"' : "";
+      return `<time${live} data-unix="${seconds}" data-style="${style || "f"}">${escapeHtml(discordTimestamp(Number(seconds), style || "f"))}</time>`;
+    });
 }
-// Discord shows <t:unix:style> in the reader's own time zone and locale.
+// Discord shows <t:unix:style> in the reader's own time zone and locale; R counts live.
 function discordTimestamp(seconds, style) {
   const date = new Date(seconds * 1000);
   const formats = {
@@ -45,6 +66,12 @@ function discordTimestamp(seconds, style) {
   const [unit, size] = units.find(([, size]) => Math.abs(diff) >= size) || ["second", 1];
   return new Intl.RelativeTimeFormat([], { numeric: "auto" }).format(Math.round(diff / size), unit);
 }
+function tickTimestamps() {
+  for (const node of document.querySelectorAll("time[data-style=R]")) {
+    const text = discordTimestamp(Number(node.dataset.unix), "R");
+    if (node.textContent !== text) node.textContent = text;
+  }
+}
 const time = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const el = (tag, className, html) => {
   const node = document.createElement(tag);
@@ -52,6 +79,33 @@ const el = (tag, className, html) => {
   if (html !== undefined) node.innerHTML = html;
   return node;
 };
+function avatarFor(user, size) {
+  const known = memberById(user.id);
+  const node = el("div", `avatar${size ? " " + size : ""}${known ? " member-avatar" : ""}`);
+  node.textContent = known?.avatar || (user.bot ? "🤖" : (user.username || "?")[0].toUpperCase());
+  if (known) node.style.background = avatarColour(known.display_name);
+  return node;
+}
+const avatarColour = (name) => ["#3ba55c", "#faa61a", "#ed4245", "#eb459e", "#5865f2"][[...name].reduce((sum, c) => sum + c.codePointAt(0), 0) % 5];
+
+// ---------- images ----------
+function image(src, alt, className) {
+  const img = document.createElement("img");
+  img.className = className;
+  img.src = src;
+  img.alt = alt;
+  img.loading = "lazy";
+  img.onclick = () => openLightbox(src, alt);
+  return img;
+}
+function openLightbox(src, alt) {
+  $("lightbox-image").src = src;
+  $("lightbox-image").alt = alt;
+  $("lightbox-open").href = src;
+  $("lightbox").hidden = false;
+}
+$("lightbox").onclick = (event) => { if (event.target.tagName !== "A") $("lightbox").hidden = true; };
+document.addEventListener("keydown", (event) => { if (event.key === "Escape") $("lightbox").hidden = true; });
 
 // ---------- messages ----------
 function renderEmbed(embed, attachments) {
@@ -73,15 +127,9 @@ function renderEmbed(embed, attachments) {
     // Discord resolves attachment://name to the message's attachment of that name.
     const name = embed.image.url.startsWith("attachment://") ? embed.image.url.slice("attachment://".length) : null;
     const src = name ? attachments.find((a) => a.filename === name)?.url : embed.image.url;
-    if (src && /^(https?:|\/)/.test(src)) {
-      const img = document.createElement("img");
-      img.className = "embed-image";
-      img.src = src;
-      img.alt = name || "image";
-      box.append(img);
-    }
+    if (src && /^(https?:|\/)/.test(src)) box.append(image(src, name || "image", "embed-image"));
   }
-  if (embed.footer?.text) box.append(el("div", "embed-footer", escapeHtml(embed.footer.text)));
+  if (embed.footer?.text) box.append(el("div", "embed-footer", markdown(embed.footer.text)));
   return box;
 }
 
@@ -137,16 +185,16 @@ function renderComponent(component, message) {
 }
 
 function renderMessage(message) {
-  const you = message.author.id === state.you?.id;
   const row = el("article", `message${message.ephemeral ? " ephemeral" : ""}`);
   row.dataset.id = message.id;
-  row.append(el("div", `avatar${you ? " user" : ""}`, escapeHtml(message.author.username[0].toUpperCase())));
+  row.append(avatarFor(message.author));
   const body = el("div", "body");
-  if (message.interaction_metadata?.user) {
-    body.append(el("div", "reply-to", `${escapeHtml(message.interaction_metadata.user.username)} used a command`));
+  // Discord marks a reply to a slash command with who used it; a button's reply carries no such line.
+  if (message.interaction_metadata?.user && message.interaction_metadata.type === 2) {
+    body.append(el("div", "reply-to", `${escapeHtml(nameOf(message.interaction_metadata.user))} used a command`));
   }
   const meta = el("div", "meta");
-  meta.append(el("span", "author", escapeHtml(message.author.global_name || message.author.username)));
+  meta.append(el("span", "author", escapeHtml(nameOf(message.author))));
   if (message.author.bot) meta.append(el("span", "tag", "APP"));
   meta.append(el("span", "time", time(message.timestamp)));
   if (message.edited_timestamp) meta.append(el("span", "edited", "(edited)"));
@@ -157,13 +205,17 @@ function renderMessage(message) {
   const shown = new Set((message.embeds || []).map((e) => e.image?.url).filter((u) => u?.startsWith("attachment://")).map((u) => u.slice("attachment://".length)));
   for (const embed of message.embeds || []) body.append(renderEmbed(embed, attachments));
   for (const attachment of attachments.filter((a) => !shown.has(a.filename))) {
-    body.append(el("div", "attachment", `Attachment: <a href="${escapeHtml(attachment.url)}" target="_blank">${escapeHtml(attachment.filename)}</a>`));
+    if ((attachment.content_type || "").startsWith("image/")) {
+      body.append(image(attachment.url, attachment.filename, "attachment-image"));
+    } else {
+      body.append(el("div", "attachment", `Attachment: <a href="${escapeHtml(attachment.url)}" target="_blank">${escapeHtml(attachment.filename)}</a>`));
+    }
   }
   for (const component of message.components || []) body.append(renderComponent(component, message));
   if (message.ephemeral) {
     const note = el("div", "ephemeral-note", "Only you can see this • ");
     const dismiss = el("a", "", "Dismiss message");
-    dismiss.onclick = () => { dismissed.add(message.id); lastMessages = ""; poll(); };
+    dismiss.onclick = () => { dismissed.add(message.id); store.set("dismissed", [...dismissed].slice(-500)); row.remove(); rendered.delete(message.id); };
     note.append(dismiss);
     body.append(note);
   }
@@ -171,43 +223,102 @@ function renderMessage(message) {
   return row;
 }
 
+/** Keeps each message's node while it is unchanged, so an edit replaces one message in place. */
 function renderMessages(data) {
   const list = $("messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  list.replaceChildren();
   const visible = data.messages.filter((m) => !dismissed.has(m.id));
-  if (!visible.length) list.append(el("div", "empty", "No messages yet. Type <code>/help</code> below to talk to StudyBot."));
-  for (const message of visible) list.append(renderMessage(message));
+  const next = new Map();
+  let previous = null;
+  list.querySelector(".empty")?.remove();
+  for (const message of visible) {
+    const key = JSON.stringify(message);
+    let entry = rendered.get(message.id);
+    if (!entry || entry.key !== key) {
+      const node = renderMessage(message);
+      if (entry) entry.node.replaceWith(node);
+      entry = { key, node };
+    }
+    if (previous ? previous.nextSibling !== entry.node : list.firstChild !== entry.node) {
+      if (previous) previous.after(entry.node); else list.prepend(entry.node);
+    }
+    previous = entry.node;
+    next.set(message.id, entry);
+  }
+  for (const [id, entry] of rendered) if (!next.has(id)) entry.node.remove();
+  rendered = next;
+  if (!visible.length) {
+    list.append(el("div", "empty", channel?.dm
+      ? "No messages yet. StudyBot writes here: reminders (<code>/remind set</code>) and notes."
+      : "No messages yet. Type <code>/help</code> below to talk to StudyBot."));
+  }
+  tickTimestamps();
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
-function renderNotices(notices) {
+// Errors stay until dismissed, and a dismissal lasts across reloads.
+function renderNotices(serverNotices) {
+  const mine = errors.filter((e) => e.member === member?.id && e.channel === channel?.id);
+  const items = [
+    ...serverNotices.map((n) => ({ id: n.id, text: n.text, dismiss: () => api("notices/dismiss", { as: member.id, id: n.id }).then(poll) })),
+    ...mine.map((e) => ({ id: e.id, text: e.text, dismiss: () => { errors = errors.filter((x) => x.id !== e.id); store.set("errors", errors); renderNotices(serverNotices); } })),
+  ];
+  const key = JSON.stringify(items.map((i) => [i.id, i.text]));
   const box = $("notices");
-  box.replaceChildren(...notices.map((n) => el("div", "notice", `${escapeHtml(n.text)}`)));
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  box.replaceChildren(...items.map((item) => {
+    const row = el("div", "notice");
+    row.setAttribute("role", "alert");
+    row.append(el("span", "text", escapeHtml(item.text)));
+    const dismiss = el("a", "", "Dismiss");
+    dismiss.onclick = item.dismiss;
+    row.append(dismiss);
+    return row;
+  }));
+}
+let lastNotices = [];
+
+function showError(text) {
+  errors.push({ id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, member: member?.id, channel: channel?.id, text });
+  errors = errors.slice(-50);
+  store.set("errors", errors);
+  renderNotices(lastNotices);
+}
+
+function setStatus(text, online) {
+  const status = $("status");
+  status.textContent = text;
+  status.className = `status ${online ? "online" : "offline"}`;
 }
 
 async function poll() {
+  if (!member || !channel) return;
+  const asked = `${member.id}/${channel.id}`;
+  let data;
   try {
-    const data = await api("messages");
-    const status = $("status");
-    status.textContent = data.connected ? "StudyBot online" : "StudyBot offline (not connected to the gateway)";
-    status.className = `status ${data.connected ? "online" : "offline"}`;
-    const key = JSON.stringify(data.messages) + dismissed.size;
-    if (key !== lastMessages) {
-      lastMessages = key;
-      renderMessages(data);
-    }
-    renderNotices(data.notices);
-    if (data.modal && data.modal.interaction_id !== openModalId) openModal(data.modal);
+    data = await api(`messages?as=${member.id}&channel=${channel.id}`);
   } catch (e) {
-    $("status").textContent = `emulator unreachable: ${e.message}`;
+    reachable = false;
+    setStatus("Playground unreachable", false);
+    $("banner").hidden = false;
+    $("banner").textContent = "The Playground is unreachable: is `dotnet run --project src/StudyBot` still running? Retrying…";
+    return;
   }
+  if (!reachable) { reachable = true; $("banner").hidden = true; loadState(); }
+  if (asked !== `${member.id}/${channel.id}`) return;
+  setStatus(data.connected ? "StudyBot online" : "StudyBot offline (reconnecting)", data.connected);
+  renderMessages(data);
+  lastNotices = data.notices;
+  renderNotices(data.notices);
+  if (data.modal && data.modal.interaction_id !== openModalId) openModal(data.modal);
+  markSeen();
 }
 
 async function act(kind, body, control) {
   try {
     if (control) control.disabled = true;
-    await api(kind, body);
+    await api(kind, { as: member.id, ...body });
   } catch (e) {
     showError(e.message);
   } finally {
@@ -216,10 +327,154 @@ async function act(kind, body, control) {
   poll();
 }
 
-function showError(text) {
-  const box = $("notices");
-  box.append(el("div", "notice", `${escapeHtml(text)}`));
+// ---------- members, servers, channels ----------
+function markSeen() {
+  const last = channel?.dm ? member.dm.last_message_id : state.servers.find((s) => s.channel.id === channel?.id)?.channel.last_message_id;
+  if (last && store.get(`seen.${member.id}.${channel.id}`, null) !== last) {
+    store.set(`seen.${member.id}.${channel.id}`, last);
+    renderSidebar();
+  }
 }
+const unread = (channelId, last) => last && store.get(`seen.${member.id}.${channelId}`, null) !== last && BigInt(last) > BigInt(store.get(`seen.${member.id}.${channelId}`, "0"));
+
+function renderSidebar() {
+  if (!member) return;
+  const server = state.servers.find((s) => s.id === channel?.server) || state.servers[0];
+  $("servers").replaceChildren(...state.servers.map((s) => {
+    const button = el("button", `server${!channel?.dm && s.id === server.id ? " active" : ""}`);
+    button.type = "button";
+    button.title = s.name;
+    button.setAttribute("aria-label", s.name);
+    button.textContent = s.name.split(/\s+/).map((w) => w[0]).join("").slice(0, 3);
+    button.onclick = () => go({ id: s.channel.id, name: s.channel.name, server: s.id });
+    return button;
+  }));
+  $("guild-name").textContent = channel?.dm ? "Direct messages" : server.name;
+  const channelButton = el("button", `channel${!channel?.dm ? " active" : ""}`);
+  channelButton.type = "button";
+  channelButton.innerHTML = `# ${escapeHtml(server.channel.name)}`;
+  channelButton.onclick = () => go({ id: server.channel.id, name: server.channel.name, server: server.id });
+  $("channels").replaceChildren(channelButton);
+  const dm = el("button", `channel dm${channel?.dm ? " active" : ""}`);
+  dm.type = "button";
+  dm.dataset.channel = member.dm.id;
+  dm.append(avatarFor(state.bot, "tiny"), el("span", "", "StudyBot"));
+  if (!channel?.dm && unread(member.dm.id, member.dm.last_message_id)) dm.append(el("span", "unread", "new"));
+  dm.onclick = () => go({ id: member.dm.id, name: "StudyBot", dm: true });
+  $("dms").replaceChildren(dm);
+  $("members").replaceChildren(el("span", "label", "View as"), ...state.members.map((m) => {
+    const button = el("button", `member${m.id === member.id ? " active" : ""}`);
+    button.type = "button";
+    button.setAttribute("aria-label", m.display_name);
+    button.setAttribute("aria-pressed", m.id === member.id);
+    button.title = `View the Playground as ${m.display_name} (${m.instructor ? "instructor" : "student"})`;
+    button.append(avatarFor(m, "tiny"), el("span", "", escapeHtml(m.display_name)), el("span", "role", m.instructor ? "instructor" : "student"));
+    button.onclick = () => switchMember(m.id);
+    return button;
+  }));
+  const me = $("me-avatar");
+  me.replaceWith(Object.assign(avatarFor(member, "small"), { id: "me-avatar" }));
+  $("me-name").textContent = member.display_name;
+  $("me-role").textContent = member.instructor ? "Instructor" : "Student";
+  $("channel-hash").textContent = channel?.dm ? "@" : "#";
+  $("channel-title").textContent = channel?.name || "";
+  $("input").placeholder = channel?.dm ? "Message @StudyBot (type / for commands)" : `Message #${channel?.name} as ${member.display_name} (type / for commands)`;
+  $("input").setAttribute("aria-label", channel?.dm ? "Message @StudyBot" : `Message #${channel?.name}`);
+}
+
+function go(target) {
+  channel = target;
+  store.set("channel", target);
+  rendered.forEach((entry) => entry.node.remove());
+  rendered = new Map();
+  $("app").classList.remove("nav-open");
+  renderSidebar();
+  poll();
+}
+
+function switchMember(id) {
+  member = state.members.find((m) => m.id === id) || state.members[0];
+  store.set("member", member.id);
+  if (channel?.dm) channel = { id: member.dm.id, name: "StudyBot", dm: true };
+  go(channel);
+}
+
+async function loadState() {
+  try {
+    state = await api("state");
+  } catch (e) {
+    setStatus("Playground unreachable", false);
+    return;
+  }
+  member = state.members.find((m) => m.id === (member?.id || store.get("member", state.you))) || state.members.find((m) => m.id === state.you);
+  if (!channel) {
+    const saved = store.get("channel", null);
+    const known = saved && (saved.dm ? saved.id === member.dm.id : state.servers.some((s) => s.channel.id === saved.id));
+    channel = known ? saved : { id: state.servers[0].channel.id, name: state.servers[0].channel.name, server: state.servers[0].id };
+  }
+  $("reset").hidden = !state.can_reset;
+  renderSidebar();
+  renderTour();
+}
+
+$("menu").onclick = () => $("app").classList.toggle("nav-open");
+$("scrim").onclick = () => $("app").classList.remove("nav-open");
+
+// ---------- reset ----------
+$("reset").onclick = () => { $("reset-confirm").hidden = false; };
+$("reset-no").onclick = () => { $("reset-confirm").hidden = true; };
+$("reset-yes").onclick = async () => {
+  $("reset-confirm").hidden = true;
+  setStatus("Resetting the Playground…", false);
+  try {
+    await api("reset", {});
+    store.clear();
+    dismissed.clear();
+    errors = [];
+    channel = null;
+    member = null;
+    await loadState();
+    go(channel);
+  } catch (e) {
+    showError(`Reset failed: ${e.message}`);
+  }
+};
+
+// ---------- guided tour ----------
+function renderTour() {
+  const tour = $("tour");
+  tour.hidden = store.get("tour", "open") === "dismissed";
+  if (tour.hidden) return;
+  const byName = (name) => state.members.find((m) => m.display_name === name) || state.members[0];
+  const first = state.servers[0];
+  const inClass = { id: first.channel.id, name: first.channel.name, server: first.id };
+  const has = (name) => state.commands.some((c) => c.name === name);
+  const steps = [
+    ["Review as a student: be Ana and try", "/review", byName("Ana"), inClass],
+    ["Start a quiz as the instructor, then answer it as Ana and as Ben (each sees only their own feedback)", "/quiz start", state.members.find((m) => m.instructor), inClass],
+    ["Upload a deck as Prof. Lee (a .yaml, .csv or .apkg file); try the same as a student", "/deck upload", state.members.find((m) => m.instructor), inClass],
+    ["Set a reminder, then look in your DMs", "/remind set at:", byName("Ben"), inClass],
+    [`See how the class does`, has("class") ? "/class" : "/stats", state.members.find((m) => m.instructor), inClass],
+  ];
+  $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {
+    const done = store.get("tried", []).includes(command.split(" ").slice(0, 2).join(" "));
+    const li = el("li", done ? "done" : "", `${done ? "✅ " : ""}${escapeHtml(text)}: <code>${escapeHtml(command)}</code>`);
+    const button = el("button", "btn secondary", "Try it");
+    button.type = "button";
+    button.onclick = () => {
+      member = who;
+      store.set("member", who.id);
+      go(where);
+      $("input").value = `${command} `;
+      $("input").focus();
+      updateComposer();
+    };
+    li.append(button);
+    return li;
+  }));
+}
+$("tour-close").onclick = () => { store.set("tour", "dismissed"); $("tour").hidden = true; };
+$("tour-open").onclick = () => { store.set("tour", "open"); renderTour(); $("app").classList.remove("nav-open"); };
 
 // ---------- modal ----------
 function modalInput(component, field) {
@@ -266,14 +521,14 @@ $("modal-form").addEventListener("submit", async (event) => {
     values[control.name] = control.tagName === "SELECT" ? [...control.selectedOptions].map((o) => o.value).join(",") : control.value;
   }
   try {
-    await api("modal", { interaction_id: openModalId, values });
+    await api("modal", { as: member.id, interaction_id: openModalId, values });
     $("modal").close();
   } catch (e) {
     $("modal-error").textContent = e.message;
   }
   poll();
 });
-$("modal-cancel").onclick = async () => { $("modal").close(); await api("modal/cancel", {}); };
+$("modal-cancel").onclick = async () => { $("modal").close(); await api("modal/cancel", { as: member.id }); };
 
 // ---------- composer ----------
 function currentCommand(text) {
@@ -297,6 +552,7 @@ function scope(command, words) {
 function showSuggestions(items) {
   suggestions = items;
   activeSuggestion = 0;
+  navigated = false;
   const list = $("suggestions");
   list.hidden = items.length === 0;
   list.replaceChildren(...items.map((item, i) => {
@@ -322,7 +578,7 @@ function updateComposer() {
   if (words.length === 1) {
     return showSuggestions(state.commands
       .filter((c) => c.name.startsWith(words[0].toLowerCase()))
-      .map((c) => ({ label: `/${c.name}`, description: c.description, replace: () => `/${c.name} ` })));
+      .map((c) => ({ kind: "command", label: `/${c.name}`, description: c.description, replace: () => `/${c.name} ` })));
   }
   const command = currentCommand(text);
   if (!command) return showSuggestions([]);
@@ -337,24 +593,24 @@ function updateComposer() {
     const partial = last.slice(colon + 1).toLowerCase();
     if (option.choices?.length) {
       return showSuggestions(option.choices.filter((c) => String(c.name).toLowerCase().includes(partial))
-        .map((c) => ({ label: c.name, description: String(c.value), replace: () => `${base}${option.name}:${quote(c.value)} ` })));
+        .map((c) => ({ kind: "choice", label: c.name, description: String(c.value), replace: () => `${base}${option.name}:${quote(c.value)} ` })));
     }
     if (option.autocomplete) {
       clearTimeout(autocompleteTimer);
       autocompleteTimer = setTimeout(async () => {
-        const { choices } = await api("autocomplete", { text });
+        const { choices } = await api("autocomplete", { as: member.id, channel: channel.id, text });
         if ($("input").value !== text) return;
-        showSuggestions((choices || []).map((c) => ({ label: c.name, description: String(c.value), replace: () => `${base}${option.name}:${quote(c.value)} ` })));
+        showSuggestions((choices || []).map((c) => ({ kind: "choice", label: c.name, description: String(c.value), replace: () => `${base}${option.name}:${quote(c.value)} ` })));
       }, 250);
       return;
     }
-    return showSuggestions([{ label: `${option.name}:`, description: option.description, replace: (v) => v }]);
+    return showSuggestions([{ kind: "option", label: `${option.name}:`, description: option.description, replace: (v) => v }]);
   }
   showSuggestions(options
     .filter((o) => !typed.has(o.name) && o.name.startsWith(last) && o.type !== 11)
     .map((o) => (o.type === 1 || o.type === 2)
-      ? { label: o.name, description: o.description, replace: () => `${base}${o.name} ` }
-      : { label: `${o.name}${o.required ? "*" : ""}`, description: o.description, replace: () => `${base}${o.name}:` }));
+      ? { kind: "command", label: o.name, description: o.description, replace: () => `${base}${o.name} ` }
+      : { kind: "option", label: `${o.name}${o.required ? "*" : ""}`, description: o.description, replace: () => `${base}${o.name}:` }));
 }
 
 const quote = (value) => (/\s/.test(String(value)) ? `"${value}"` : String(value));
@@ -396,10 +652,20 @@ $("input").addEventListener("keydown", (event) => {
   if (event.key === "ArrowDown" || event.key === "ArrowUp") {
     event.preventDefault();
     activeSuggestion = (activeSuggestion + (event.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length;
+    navigated = true;
     [...list.children].forEach((li, i) => li.classList.toggle("active", i === activeSuggestion));
   } else if (event.key === "Tab") {
     event.preventDefault();
     complete(suggestions[activeSuggestion]);
+  } else if (event.key === "Enter") {
+    // As in Discord, Enter picks the highlighted command or choice (an optional option only when
+    // chosen with the arrow keys); when the pick would change nothing, Enter sends.
+    const item = suggestions[activeSuggestion];
+    const input = $("input");
+    if (item && (item.kind !== "option" || navigated) && item.replace(input.value).trim() !== input.value.trim()) {
+      event.preventDefault();
+      complete(item);
+    }
   } else if (event.key === "Escape") {
     showSuggestions([]);
   }
@@ -415,30 +681,22 @@ $("composer").addEventListener("submit", async (event) => {
     return;
   }
   try {
-    await api("command", { text, files: await readFiles() });
+    await api("command", { as: member.id, channel: channel.id, text, files: await readFiles() });
+    // The tour ticks off a step once its command (e.g. "/quiz start") has been sent.
+    const words = text.split(/\s+/);
+    store.set("tried", [...new Set([...store.get("tried", []), words[0], words.slice(0, 2).join(" ")])].slice(-100));
+    if (!$("tour").hidden) renderTour();
     input.value = "";
     $("files").replaceChildren();
     $("files").dataset.key = "";
     showSuggestions([]);
-    await api("notices/dismiss", {});
   } catch (e) {
     showError(e.message);
   }
   poll();
 });
 
-async function loadState() {
-  try {
-    state = await api("state");
-    $("guild-name").textContent = state.guild.name;
-    $("channel-name").textContent = state.channel.name;
-    $("channel-title").textContent = state.channel.name;
-    $("me-name").textContent = state.you.username;
-  } catch (e) {
-    $("status").textContent = `emulator unreachable: ${e.message}`;
-  }
-}
-
 loadState().then(poll);
 setInterval(poll, 700);
 setInterval(loadState, 3000);
+setInterval(tickTimestamps, 1000);

@@ -8,17 +8,17 @@ using StudyBot.Core.Decks.Formats.Yaml;
 
 namespace StudyBot.Cli.Decks;
 
-/// <summary>`studybot deck generate TEXT -o OUT.yaml`: draft cards from a reading.</summary>
+/// <summary>`studybot deck generate TEXT [-o OUT] [--cards N] [--explain]`: draft cards from a reading (plain text, Markdown or HTML).</summary>
 public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenerateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<TEXT>")]
-        [Description("A plain-text or Markdown file.")]
+        [Description("A plain-text, Markdown or HTML file.")]
         public string Text { get; init; } = "";
 
         [CommandOption("-o|--output <OUT>")]
-        [Description("Where to write the draft YAML deck.")]
+        [Description("Where to write the draft YAML deck (default: the text's name with .yaml).")]
         public string Output { get; init; } = "";
 
         [CommandOption("--deck-id <ID>")]
@@ -29,14 +29,16 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
         [Description("Deck title (default: the text's first heading).")]
         public string? Title { get; init; }
 
-        [CommandOption("--max-cards <N>")]
-        [Description("At most this many notes.")]
-        [DefaultValue(300)]
-        public int MaxCards { get; init; } = 300;
+        [CommandOption("--cards <N>")]
+        [Description("How many cards to draft (default: about one per 40 words).")]
+        public int? Cards { get; init; }
+
+        [CommandOption("--explain")]
+        [Description("List every sentence and clutter line left out, with the reason.")]
+        public bool Explain { get; init; }
 
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("give the output file with -o OUT.yaml")
-            : MaxCards < 1 ? ValidationResult.Error("--max-cards must be at least 1")
+            Cards is < 1 or > 1000 ? ValidationResult.Error("--cards must be between 1 and 1000")
             : ValidationResult.Success();
     }
 
@@ -65,27 +67,46 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
             return 1;
         }
 
+        var outputPath = string.IsNullOrWhiteSpace(settings.Output) ? Path.ChangeExtension(settings.Text, ".yaml") : settings.Output;
+        if (Path.GetFullPath(outputPath) == Path.GetFullPath(settings.Text))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] the draft would overwrite the text '{settings.Text}': give another file with -o OUT.yaml.");
+            return 1;
+        }
         var options = new GeneratorOptions
         {
-            DeckId = settings.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(settings.Output), CardIds.MaxLength),
+            DeckId = settings.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(outputPath), CardIds.MaxLength),
             Title = settings.Title,
             Source = Path.GetFileName(settings.Text),
-            MaxCards = settings.MaxCards,
+            Cards = settings.Cards,
         };
         var generated = DeckGenerator.Generate(text, options);
-        var result = DeckValidator.Validate(generated.Draft, new DiagnosticBag(settings.Output));
+        if (generated.Draft.Notes.Count == 0)
+        {
+            if (settings.Explain)
+            {
+                DraftReport.Explain(console, generated);
+            }
+            console.MarkupLineInterpolated($"[red]error:[/] no card could be drafted from the {generated.Sentences.Count} sentences of '{settings.Text}'; nothing was written.{(settings.Explain ? "" : " Add --explain to see why each sentence was left out.")}");
+            return 1;
+        }
+        var result = DeckValidator.Validate(generated.Draft, new DiagnosticBag(outputPath));
         DiagnosticsView.Table(console, result.Diagnostics);
         if (!result.IsValid)
         {
             console.MarkupLine("[red]The generated deck did not validate; nothing was written.[/] Use --deck-id with letters, digits and '-' if the id is the problem.");
             return 1;
         }
-        var header = $"Draft generated from {options.Source} by `studybot deck generate`.\nReview every card before uploading: check each fact, reword prompts, replace weak distractors, delete weak cards.";
-        if (!DeckFiles.TryWrite(console, settings.Output, YamlDeckWriter.Write(result.Deck!, header)))
+        if (settings.Explain)
+        {
+            DraftReport.Explain(console, generated);
+        }
+        var header = DraftReport.Header(options.Source!);
+        if (!DeckFiles.TryWrite(console, outputPath, YamlDeckWriter.Write(result.Deck!, header)))
         {
             return 1;
         }
-        console.MarkupLineInterpolated($"Wrote [bold]{settings.Output}[/]: {DiagnosticsView.Counts(result.Deck!)} from {generated.FactSentences} of {generated.Sentences} sentences; {generated.DroppedBoilerplate.Count} boilerplate lines dropped.");
+        console.MarkupLineInterpolated($"Wrote [bold]{outputPath}[/]: {DiagnosticsView.Counts(result.Deck!)} from {generated.CardSentences} of {generated.Sentences.Count} sentences ({generated.Words} words); {generated.Dropped.Count} clutter lines dropped.{(settings.Explain ? "" : " Add --explain to see why each other sentence was left out.")}");
         return 0;
     }
 }

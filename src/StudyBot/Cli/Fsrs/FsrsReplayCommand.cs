@@ -8,25 +8,19 @@ namespace StudyBot.Cli.Fsrs;
 /// `studybot fsrs replay HISTORIES.json`: replays review logs and prints every resulting card, so any
 /// review log can be checked against any reference implementation.
 /// </summary>
-public sealed class FsrsReplayCommand : Command<FsrsReplaySettings>
+public sealed class FsrsReplayCommand : FsrsJsonCommand<FsrsReplaySettings>
 {
-    private readonly Func<Stream> _openOutput;
-    private readonly TextWriter _error;
-
     public FsrsReplayCommand()
-        : this(Console.OpenStandardOutput, Console.Error)
+        : base(Console.OpenStandardOutput, Console.Error)
     {
     }
 
     internal FsrsReplayCommand(Func<Stream> openOutput, TextWriter error)
+        : base(openOutput, error)
     {
-        _openOutput = openOutput;
-        _error = error;
     }
 
-    public override int Execute(CommandContext context, FsrsReplaySettings settings) => Run(settings);
-
-    internal int Run(FsrsReplaySettings settings)
+    internal override int Run(FsrsReplaySettings settings)
     {
         FsrsScheduler scheduler;
         try
@@ -45,19 +39,14 @@ public sealed class FsrsReplayCommand : Command<FsrsReplaySettings>
         IReadOnlyList<ReplayedCard> replayed;
         try
         {
-            using var input = File.OpenRead(settings.HistoriesPath);
-            replayed = FsrsReplay.Run(scheduler, ReviewHistoryReader.Read(input));
+            replayed = FsrsReplay.Run(scheduler, FsrsHistoryFile.Read(settings.HistoriesPath));
         }
         catch (ReviewHistoryException ex)
         {
-            return Fail($"{settings.HistoriesPath}: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail($"cannot read {settings.HistoriesPath}: {ex.Message}");
+            return Fail(ex.Message);
         }
         // Written only once every review replayed, so a bad log never leaves half an answer on stdout.
-        using var output = _openOutput();
+        using var output = OpenOutput();
         FsrsReplay.Write(output, replayed);
         output.WriteByte((byte)'\n');
         return 0;
@@ -65,7 +54,7 @@ public sealed class FsrsReplayCommand : Command<FsrsReplaySettings>
 
     private int Fail(string message)
     {
-        _error.WriteLine($"error: {message}");
+        Error.WriteLine($"error: {message}");
         return 1;
     }
 }

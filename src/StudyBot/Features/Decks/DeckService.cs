@@ -25,7 +25,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store)
             .OrderBy(d => d.Key)
             .Select(d => new { d.Id, d.Key, d.Title, d.CurrentVersion, d.GuildId, Cards = db.Cards.Count(c => c.DeckId == d.Id && !c.Retired) })
             .ToListAsync(cancellationToken);
-        return [.. decks.Select(d => new DeckSummary(d.Key, d.Title, d.Cards, d.CurrentVersion, d.GuildId is null))];
+        return [.. decks.Select(d => new DeckSummary(d.Key, d.Title, d.Cards, d.CurrentVersion, d.GuildId == Data.Entities.DeckRecord.NoGuild))];
     }
 
     /// <summary>Reads the file by its extension (yaml/yml/json/csv/tsv/txt/apkg), validates it and stores it.</summary>
@@ -45,15 +45,9 @@ public sealed class DeckService(StudyDbContext db, DeckStore store)
             return new DeckUploadOutcome(null, null, loaded.Diagnostics, null);
         }
 
-        var owner = await db.Decks.Where(d => d.Key == deck.Id).Select(d => new { d.GuildId }).FirstOrDefaultAsync(cancellationToken);
-        if (owner?.GuildId is { } ownerGuild && ownerGuild != guildId)
-        {
-            return new DeckUploadOutcome(null, null, loaded.Diagnostics, $"The deck id '{deck.Id}' belongs to another server: change `id:` in the file to a new one.");
-        }
-
         try
         {
-            var result = await store.UploadAsync(deck, guildId, cancellationToken);
+            var result = await store.UploadAsync(deck, guildId ?? Data.Entities.DeckRecord.NoGuild, cancellationToken);
             return new DeckUploadOutcome(result, deck.Title, loaded.Diagnostics, null);
         }
         catch (DeckUploadException e)

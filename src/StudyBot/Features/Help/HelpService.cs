@@ -22,11 +22,8 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                embed.AddField("For students", Lines(instructor: false));
-                if (catalog.Commands.SelectMany(c => c.HelpLines).Any(l => l.InstructorOnly))
-                {
-                    embed.AddField("For instructors", Lines(instructor: true));
-                }
+                AddFields(embed, "For students", instructor: false);
+                AddFields(embed, "For instructors", instructor: true);
 
                 embed.WithFooter("Only you can see this message.");
             })
@@ -34,6 +31,33 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    private string Lines(bool instructor)
-        => string.Join('\n', catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text));
+    /// <summary>
+    /// One field per group of lines, each within Discord's 1,024 characters per field value: the
+    /// command list grows with the features, and a line is never cut in two.
+    /// </summary>
+    private void AddFields(EmbedBuilder embed, string name, bool instructor)
+    {
+        var lines = catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text);
+        var field = new List<string>();
+        var length = 0;
+        var part = 1;
+        foreach (var line in lines)
+        {
+            if (field.Count > 0 && length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
+            {
+                embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
+                field.Clear();
+                length = 0;
+                part++;
+            }
+
+            length += (field.Count > 0 ? 1 : 0) + line.Length;
+            field.Add(line);
+        }
+
+        if (field.Count > 0)
+        {
+            embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
+        }
+    }
 }

@@ -3,11 +3,11 @@ using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Quiz;
 
-/// <summary>At a quiz's deadline: hands over to the quiz service, which edits the message with the results.</summary>
-public sealed class QuizCloseJob(QuizService quizzes) : IJob
+/// <summary>At a question's deadline: closes it with its results, then a session moves on (the question of the day just closes).</summary>
+public sealed class QuizCloseJob(QuizSessionService sessions) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await quizzes.CloseAsync(JobIds.Require(context, QuizScheduler.QuizKey), cancellationToken);
+        await sessions.AdvanceAsync(JobIds.Require(context, QuizScheduler.QuizKey), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using StudyBot.Core.Answers;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
@@ -5,58 +6,98 @@ using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Quiz;
 
-/// <summary>/quiz start (instructors) and the quiz's answer buttons.</summary>
-public sealed class QuizModule(QuizService quizzes, Instructors instructors)
+/// <summary>/quiz start and /quiz stop (instructors), and the answer buttons and modal of every quiz question.</summary>
+public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questions, Instructors instructors)
 {
     public async Task StartAsync(InteractionContext context)
+    {
+        if (await RefuseAsync(context) is not var (guildId, channelId))
+        {
+            return;
+        }
+
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        string reply;
+        try
+        {
+            var count = (int)(context.GetInteger("questions") ?? 5);
+            var seconds = (int)(context.GetInteger("seconds") ?? 30);
+            var started = await sessions.StartAsync(guildId, channelId, context.User.Id.Value, context.GetString("deck") ?? "", count, seconds, context.CancellationToken);
+            var fewer = started.Questions < started.Requested ? $" (the deck has only {started.Questions} questions to ask)" : "";
+            reply = $"Quiz started: {started.Questions} questions{fewer} from **{started.DeckTitle}**, {started.Seconds} seconds each. "
+                + $"The scoreboard is posted at {DiscordTime.Clock(started.EndsUtc)}; `/quiz stop` ends it sooner.";
+        }
+        catch (StudyException e)
+        {
+            reply = e.Message;
+        }
+
+        await ReplyAsync(context, reply);
+    }
+
+    public async Task StopAsync(InteractionContext context)
+    {
+        if (await RefuseAsync(context) is not var (guildId, channelId))
+        {
+            return;
+        }
+
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        var stopped = await sessions.StopAsync(guildId, channelId, context.CancellationToken);
+        await ReplyAsync(context, stopped ? "Quiz stopped; the scoreboard is posted in the channel." : "No quiz is running in this channel.");
+    }
+
+    public Task ChooseAsync(InteractionContext context)
+        => QuizIds.TryParse(context.CustomIdArgument, out var quizId, out var choice)
+            ? AnswerAsync(context, quizId, new ChoiceAnswer(choice))
+            : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
+
+    public async Task OpenModalAsync(InteractionContext context)
+    {
+        var quizId = QuizId(context);
+        await context.Responder.ShowModalAsync(QuizViews.AnswerModal(quizId, await questions.CardOfAsync(quizId, context.CancellationToken)), context.CancellationToken);
+    }
+
+    public Task SubmitTypedAsync(InteractionContext context)
+        => AnswerAsync(context, QuizId(context), new TypedAnswer(context.GetModalValue(QuizIds.AnswerField) ?? ""));
+
+    private async Task AnswerAsync(InteractionContext context, long quizId, StudentAnswer answer)
+    {
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
+        string reply;
+        try
+        {
+            reply = QuizViews.AnswerReply(await questions.AnswerAsync(quizId, context.User.Id.Value, answer, context.CancellationToken));
+        }
+        catch (StudyException e)
+        {
+            reply = e.Message;
+        }
+
+        await ReplyAsync(context, reply);
+    }
+
+    /// <summary>Quizzes run in a server channel, by instructors: the guild and channel, or null after telling the user why not.</summary>
+    private async Task<(ulong GuildId, ulong ChannelId)?> RefuseAsync(InteractionContext context)
     {
         if (context.Interaction.GuildId is not { } guildId || context.Interaction.ChannelId is not { } channelId)
         {
             await context.Responder.ReplyEphemeralAsync("Quizzes run in a server channel.", context.CancellationToken);
-            return;
+            return null;
         }
 
         if (!await instructors.IsInstructorAsync(context.Interaction, context.CancellationToken))
         {
             await context.Responder.ReplyEphemeralAsync(Instructors.RefusalText, context.CancellationToken);
-            return;
+            return null;
         }
 
-        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
-        string reply;
-        try
-        {
-            var minutes = (int)Math.Clamp(context.GetInteger("minutes") ?? 5, 1, 60);
-            var posted = await quizzes.StartAsync(guildId.Value, channelId.Value, context.GetString("deck") ?? "", minutes, context.CancellationToken);
-            reply = $"Quiz posted. It closes {DiscordTime.Relative(posted.ClosesUtc)}, then its message shows the results.";
-        }
-        catch (StudyException e)
-        {
-            reply = e.Message;
-        }
-
-        await context.Responder.EditOriginalAsync(new MessagePayload { Content = reply, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
+        return (guildId.Value, channelId.Value);
     }
 
-    public async Task AnswerAsync(InteractionContext context)
-    {
-        if (!QuizIds.TryParse(context.CustomIdArgument, out var quizId, out var choice))
-        {
-            throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
-        }
+    private static Task ReplyAsync(InteractionContext context, string reply)
+        => context.Responder.EditOriginalAsync(new MessagePayload { Content = Text.Truncate(reply, 2000), AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
 
-        var shownAt = context.Interaction.Message?.Timestamp;
-        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
-        string reply;
-        try
-        {
-            reply = QuizViews.AnswerReply(await quizzes.AnswerAsync(quizId, context.User.Id.Value, choice, shownAt, context.CancellationToken));
-        }
-        catch (StudyException e)
-        {
-            reply = e.Message;
-        }
-
-        await context.Responder.EditOriginalAsync(new MessagePayload { Content = reply, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
-    }
+    private static long QuizId(InteractionContext context)
+        => QuizIds.TryParse(context.CustomIdArgument, out long quizId) ? quizId : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
 }

@@ -3,7 +3,7 @@ using Quartz;
 
 namespace StudyBot.Features.Quiz;
 
-/// <summary>Schedules each quiz's close at its deadline in the persistent store, so a restart does not leave it open.</summary>
+/// <summary>Schedules each question's close at its deadline in the persistent store, so a restart does not leave it open.</summary>
 public sealed class QuizScheduler(ISchedulerFactory schedulers)
 {
     public const string Group = "quiz-close";
@@ -27,5 +27,11 @@ public sealed class QuizScheduler(ISchedulerFactory schedulers)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    public async Task CancelCloseAsync(long quizId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.DeleteJob(JobFor(quizId), cancellationToken);
     }
 }

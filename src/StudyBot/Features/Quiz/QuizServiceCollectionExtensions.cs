@@ -12,19 +12,26 @@ public static class QuizServiceCollectionExtensions
     {
         services.AddFeatureShared();
         services.AddSingleton<QuizScheduler>();
-        services.AddScoped<QuizService>();
+        services.AddScoped<QuizQuestions>();
+        services.AddScoped<QuizSessionService>();
         services.AddScoped<QuizModule>();
         services.AddBotCommand(
-            new SlashCommandBuilder("quiz", "A timed multiple-choice question for the whole channel (instructors)")
-                .AddSubcommand("start", "Post a question from a deck; it closes after the given minutes", o => o
-                    .AddString("deck", "The deck to draw the question from", required: true, autocomplete: true)
-                    .AddInteger("minutes", "Minutes until it closes (1-60)", required: true, minValue: 1, maxValue: 60))
+            new SlashCommandBuilder("quiz", "Timed questions for the whole channel, then a scoreboard (instructors)")
+                .AddSubcommand("start", "Post questions from a deck one after the other", o => o
+                    .AddString("deck", "The deck to draw the questions from", required: true, autocomplete: true)
+                    .AddInteger("questions", "How many questions (1-50, default 5)", minValue: 1, maxValue: QuizSessionService.MaxQuestions)
+                    .AddInteger("seconds", "Seconds for each question (10-600, default 30)", minValue: QuizSessionService.MinSeconds, maxValue: QuizSessionService.MaxSeconds))
+                .AddSubcommand("stop", "End this channel's quiz now and post the scoreboard")
                 .Build(),
-            HelpLine.Instructor("`/quiz start deck:<id> minutes:<1-60>` — post a multiple-choice question in the channel; each student's first answer counts towards their own schedule, and the message shows the results at the deadline"));
+            HelpLine.Instructor("`/quiz start deck:collapse-fears questions:5 seconds:30` — five questions in this channel, 30 seconds each, then a scoreboard; everyone answers each once (buttons, or Type your answer) and it counts towards their own schedule"),
+            HelpLine.Instructor("`/quiz stop` — end this channel's quiz now; the scoreboard is still posted"));
         services.AddDiscordInteractions(routes => routes
             .Command("quiz start", c => c.Services.GetRequiredService<QuizModule>().StartAsync(c))
+            .Command("quiz stop", c => c.Services.GetRequiredService<QuizModule>().StopAsync(c))
             .Autocomplete("quiz start", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
-            .Component(QuizIds.Answer, c => c.Services.GetRequiredService<QuizModule>().AnswerAsync(c)));
+            .Component(QuizIds.Answer, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c))
+            .Component(QuizIds.Type, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
+            .Modal(QuizIds.Modal, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c)));
         return services;
     }
 }

@@ -2,55 +2,96 @@ using System.Globalization;
 using System.Text;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
+using StudyBot.Data.Entities;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Quiz;
 
-/// <summary>How a quiz looks while open and after it closes.</summary>
+/// <summary>What surrounds a question: who asks it, and anything shown beside it (yesterday's results).</summary>
+public sealed record QuestionFrame(string Author, string Title, string Footer, IReadOnlyList<(string Name, string Value)> Fields);
+
+/// <summary>One line of a scoreboard.</summary>
+public sealed record ScoreLine(ulong UserId, int Right, int Answered, TimeSpan RightTime);
+
+/// <summary>How quiz questions look while open, after they close, and the scoreboard.</summary>
 public static class QuizViews
 {
-    public static MessagePayload Question(Data.Entities.Quiz quiz, DeckCard card, string deckTitle)
-        => new MessageBuilder()
-            .AddEmbed(e => e
-                .WithAuthor(Text.Truncate($"Quiz · {deckTitle}", 256))
-                .WithTitle("Question for everyone")
-                .WithDescription(Text.Truncate(card.Prompt, 4000))
-                .WithColor(Colors.Brand)
-                .AddField("Closes", DiscordTime.Relative(quiz.ClosesUtc))
-                .WithFooter("Your first click counts, and goes into your own review schedule."))
-            .AddActionRow(row =>
+    private const int ButtonLabel = 80;
+
+    public static bool IsRight(Rating rating) => rating != Rating.Again;
+
+    /// <summary>The right answer as a student would write it: the correct choices, or the accepted answers.</summary>
+    public static string CorrectAnswer(DeckCard card) => card.Kind == CardKind.Mcq
+        ? string.Join(" / ", card.Choices.Where(c => c.Correct).Select(c => c.Text))
+        : string.Join(" / ", card.Answers);
+
+    public static MessagePayload Question(Data.Entities.Quiz quiz, DeckCard card, QuestionFrame frame)
+    {
+        var builder = new MessageBuilder()
+            .AddEmbed(e =>
+            {
+                e.WithAuthor(Text.Truncate(frame.Author, 256))
+                    .WithTitle(Text.Truncate(frame.Title, 256))
+                    .WithDescription(Text.Truncate(card.Prompt, 3000))
+                    .WithColor(Colors.Brand)
+                    // An absolute time: a relative one would read "1 second ago" once the deadline passed.
+                    .AddField("Closes at", quiz.Daily ? DiscordTime.Full(quiz.ClosesUtc) : DiscordTime.Clock(quiz.ClosesUtc), inline: true);
+                if (card.Kind == CardKind.Cloze && card.Hint is { Length: > 0 } hint)
+                {
+                    e.AddField("Hint", Text.Truncate(hint, 1024), inline: true);
+                }
+
+                foreach (var (name, value) in frame.Fields)
+                {
+                    e.AddField(Text.Truncate(name, 256), Text.Truncate(value, 1024));
+                }
+
+                e.WithFooter(Text.Truncate(frame.Footer, 2048));
+            });
+        if (card.Kind == CardKind.Mcq)
+        {
+            builder.AddActionRow(row =>
             {
                 foreach (var index in Order(quiz.Id, card.Choices.Count))
                 {
-                    row.AddButton(QuizIds.AnswerOf(quiz.Id, index), card.Choices[index].Text);
+                    row.AddButton(QuizIds.AnswerOf(quiz.Id, index), Text.Truncate(card.Choices[index].Text, ButtonLabel));
                 }
-            })
+            });
+        }
+        else
+        {
+            builder.AddActionRow(row => row.AddButton(QuizIds.TypeOf(quiz.Id), "Type your answer", ButtonStyle.Primary));
+        }
+
+        return builder.Build();
+    }
+
+    public static InteractionCallbackData AnswerModal(long quizId, DeckCard card)
+        => new ModalBuilder(QuizIds.ModalOf(quizId), card.Kind == CardKind.Cloze ? "Fill in the blank" : "Your answer")
+            .AddTextInput(QuizIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: 200, placeholder: Text.Truncate(card.Prompt, 100))
             .Build();
 
     public static MessagePayload Results(Data.Entities.Quiz quiz, DeckCard card, string deckTitle)
     {
         var total = quiz.Answers.Count;
-        var right = quiz.Answers.Count(a => a.Rating >= Rating.Good);
-        var lines = new StringBuilder();
-        foreach (var index in Order(quiz.Id, card.Choices.Count))
-        {
-            var choice = card.Choices[index];
-            var votes = quiz.Answers.Count(a => a.AnswerText == choice.Text);
-            lines.Append(choice.Correct ? "✅ " : "▫️ ").Append(Text.Truncate(choice.Text, 200)).Append(" — ").Append(votes.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
+        var right = quiz.Answers.Count(a => IsRight(a.Rating));
         var summary = total == 0 ? "Nobody answered." : $"{right} of {total} answered correctly ({100.0 * right / total:0}%).";
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                e.WithAuthor(Text.Truncate($"Quiz · {deckTitle}", 256))
-                    .WithTitle("Quiz closed")
+                e.WithAuthor(Text.Truncate($"{(quiz.Daily ? "Question of the day" : "Quiz")} · {deckTitle}", 256))
+                    .WithTitle(quiz.Daily ? "Question of the day: closed" : $"Question {quiz.Position + 1}: closed")
                     .WithDescription(Text.Truncate(card.Prompt, 3000))
                     .WithColor(Colors.Neutral)
-                    .AddField("Results", Text.Truncate(lines.ToString(), 1024))
+                    .AddField(card.Kind == CardKind.Mcq ? "Answers" : "Answer", Text.Truncate(AnswerLines(quiz, card), 1024))
                     .AddField("Score", summary);
+                if (Fastest(quiz) is { } fastest)
+                {
+                    e.AddField("Fastest right answer", fastest, inline: true);
+                }
+
                 if (card.Explanation is { Length: > 0 } explanation)
                 {
                     e.AddField("From the reading", Text.Truncate(explanation, 1024));
@@ -59,13 +100,82 @@ public static class QuizViews
             .Build() with { Components = [] };
     }
 
+    /// <summary>The next day's post opens with this: yesterday's question, its answer and how the class did.</summary>
+    public static (string Name, string Value) Yesterday(Data.Entities.Quiz quiz, DeckCard card)
+    {
+        var total = quiz.Answers.Count;
+        var right = quiz.Answers.Count(a => IsRight(a.Rating));
+        var text = new StringBuilder()
+            .Append(Text.Truncate(card.Prompt, 300)).Append('\n')
+            .Append("Answer: **").Append(Text.Truncate(CorrectAnswer(card), 300)).Append("**\n")
+            .Append(total == 0 ? "Nobody answered." : $"{right} of {total} answered correctly.");
+        if (Fastest(quiz) is { } fastest)
+        {
+            text.Append(" Fastest: ").Append(fastest).Append('.');
+        }
+
+        return ("Yesterday's question", text.ToString());
+    }
+
+    public static MessagePayload Scoreboard(QuizSession session, string deckTitle, IReadOnlyList<ScoreLine> lines, int asked)
+    {
+        var ranking = new StringBuilder();
+        var rank = 0;
+        foreach (var line in lines.Take(20))
+        {
+            rank++;
+            ranking.Append(rank.ToString(CultureInfo.InvariantCulture)).Append(". <@").Append(line.UserId.ToString(CultureInfo.InvariantCulture)).Append("> — ")
+                .Append(line.Right.ToString(CultureInfo.InvariantCulture)).Append(" right of ").Append(line.Answered.ToString(CultureInfo.InvariantCulture))
+                .Append(line.Right > 0 ? string.Create(CultureInfo.InvariantCulture, $" · {line.RightTime.TotalSeconds:0.0} s") : "").Append('\n');
+        }
+
+        if (lines.Count > 20)
+        {
+            ranking.Append("…and ").Append((lines.Count - 20).ToString(CultureInfo.InvariantCulture)).Append(" more.");
+        }
+
+        return new MessageBuilder()
+            .AddEmbed(e => e
+                .WithAuthor(Text.Truncate($"Quiz · {deckTitle}", 256))
+                .WithTitle(session.Stopped ? "Quiz stopped: scoreboard" : "Quiz over: scoreboard")
+                .WithDescription(lines.Count == 0 ? "Nobody answered." : Text.Truncate(ranking.ToString(), 4000))
+                .WithColor(Colors.Right)
+                .AddField("Questions", asked.ToString(CultureInfo.InvariantCulture), inline: true)
+                .AddField("Players", lines.Count.ToString(CultureInfo.InvariantCulture), inline: true)
+                .WithFooter("Ranked by right answers, then by the time they took. Every answer also counted as a review."))
+            .Build();
+    }
+
     public static string AnswerReply(QuizAnswerOutcome outcome) => outcome switch
     {
-        { Closed: true } => "This quiz has closed; your answer was not counted.",
+        { Closed: true } => "This question has closed; your answer was not counted.",
         { Repeated: true } => $"You already answered: **{outcome.Chosen}**. Only your first answer counts.",
-        { Right: true } => $"Recorded: **{outcome.Chosen}** is right! It also counts as a review of this card.",
-        _ => $"Recorded: **{outcome.Chosen}**. The results are shown when the quiz closes.",
+        { Right: true } => $"Recorded: **{outcome.Chosen}** is right!{(outcome.Note is { Length: > 0 } note ? $" ({note})" : "")} It also counts as a review of this card.",
+        _ => $"Recorded: **{outcome.Chosen}**. The right answer is shown when the question closes.",
     };
+
+    private static string AnswerLines(Data.Entities.Quiz quiz, DeckCard card)
+    {
+        if (card.Kind != CardKind.Mcq)
+        {
+            return $"✅ {Text.Truncate(CorrectAnswer(card), 900)}";
+        }
+
+        var lines = new StringBuilder();
+        foreach (var index in Order(quiz.Id, card.Choices.Count))
+        {
+            var choice = card.Choices[index];
+            var votes = quiz.Answers.Count(a => a.AnswerText == choice.Text);
+            lines.Append(choice.Correct ? "✅ " : "▫️ ").Append(Text.Truncate(choice.Text, 180)).Append(" — ").Append(votes.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return lines.ToString();
+    }
+
+    private static string? Fastest(Data.Entities.Quiz quiz)
+        => quiz.Answers.Where(a => IsRight(a.Rating)).MinBy(a => a.AnsweredUtc) is { } first
+            ? string.Create(CultureInfo.InvariantCulture, $"<@{first.UserId}> in {Math.Max(0, (first.AnsweredUtc - quiz.OpenedUtc).TotalSeconds):0.0} s")
+            : null;
 
     /// <summary>The same shuffled order for everyone and for the results: seeded by the quiz id.</summary>
     private static int[] Order(long quizId, int count)

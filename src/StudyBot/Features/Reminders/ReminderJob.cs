@@ -1,5 +1,6 @@
 using Quartz;
 using StudyBot.Features.Shared;
+using StudyBot.Observability;
 
 namespace StudyBot.Features.Reminders;
 
@@ -8,6 +9,20 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await reminders.RemindAsync((ulong)JobIds.Require(context, ReminderScheduler.UserKey), cancellationToken);
+        var outcome = "failed";
+        try
+        {
+            outcome = (await reminders.RemindAsync((ulong)JobIds.Require(context, ReminderScheduler.UserKey), cancellationToken)) switch
+            {
+                ReminderOutcome.Sent => "sent",
+                ReminderOutcome.NothingDue => "nothing_due",
+                ReminderOutcome.DmsClosed => "dms_closed",
+                var other => other.ToString().ToLowerInvariant(),
+            };
+        }
+        finally
+        {
+            HostMetrics.Reminder(outcome);
+        }
     }
 }

@@ -18,6 +18,7 @@ public static class ReviewIds
     public const string Modal = "rv:m:";
     public const string Next = "rv:n:";
     public const string Undo = "rv:u:";
+    public const string Override = "rv:o:";
 
     public const string AnswerField = "answer";
 
@@ -30,6 +31,12 @@ public static class ReviewIds
     public static string UndoOf(long logId, int scope) => Join(Undo, logId, scope);
 
     public static string NextOf(int scope) => Join(Next, scope);
+
+    public static string OverrideOf(long logId, int scope) => Join(Override, logId, scope);
+
+    /// <summary>The idempotency keys of an "I was right" on answer <paramref name="logId"/>: the undo of the wrong grade, then the Good answer.</summary>
+    public static (string Undo, string Answer) OverrideKeys(long logId)
+        => (string.Create(CultureInfo.InvariantCulture, $"override-undo:{logId}"), string.Create(CultureInfo.InvariantCulture, $"override:{logId}"));
 
     /// <summary>The idempotency key of an answer to one prompt: every click on that prompt maps to it.</summary>
     public static string AnswerKey(ulong userId, int cardId, int nonce) => string.Create(CultureInfo.InvariantCulture, $"review:{userId}:{cardId}:{nonce}");

@@ -17,7 +17,9 @@ public sealed class ReviewModule(ReviewService reviews)
         try
         {
             var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
-            screen = prompt is null ? ReviewViews.Done(ephemeral: false) : ReviewViews.Prompt(prompt, ephemeral: false);
+            screen = prompt is null
+                ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, await reviews.ScopeAsync(context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
+                : ReviewViews.Prompt(prompt, ephemeral: false);
         }
         catch (StudyException e)
         {
@@ -32,7 +34,9 @@ public sealed class ReviewModule(ReviewService reviews)
         var ids = Ids(context, 1);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, (int)ids[0], context.CancellationToken);
-        await ShowAsync(context, prompt is null ? ReviewViews.Done(ephemeral: false) : ReviewViews.Prompt(prompt, ephemeral: false));
+        await ShowAsync(context, prompt is null
+            ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, (int)ids[0], context.CancellationToken))
+            : ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
     public async Task RevealAsync(InteractionContext context)
@@ -82,14 +86,28 @@ public sealed class ReviewModule(ReviewService reviews)
         await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
+    /// <summary>"I was right" under an answer marked wrong.</summary>
+    public async Task OverrideAsync(InteractionContext context)
+    {
+        var ids = Ids(context, 2);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
+        await ShowOutcomeAsync(context, () => reviews.OverrideAsync(context.User.Id.Value, ids[0], (int)ids[1], context.CancellationToken));
+    }
+
     private async Task AnswerAsync(InteractionContext context, long[] ids, StudentAnswer answer, int scope)
     {
         var shownAt = context.Interaction.Message is { } message ? message.EditedTimestamp ?? message.Timestamp : null;
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
+        await ShowOutcomeAsync(context, () => reviews.AnswerAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], scope, answer, shownAt, context.CancellationToken));
+    }
+
+    /// <summary>Shows what an answer did; a problem the student can act on is said in a private follow-up and the card stays.</summary>
+    private static async Task ShowOutcomeAsync(InteractionContext context, Func<Task<ReviewOutcome>> answer)
+    {
         ReviewOutcome outcome;
         try
         {
-            outcome = await reviews.AnswerAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], scope, answer, shownAt, context.CancellationToken);
+            outcome = await answer();
         }
         catch (StudyException e)
         {

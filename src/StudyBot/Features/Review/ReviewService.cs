@@ -23,6 +23,7 @@ public sealed class ReviewService(
     StudentStore students,
     StudentDefaults defaults,
     FsrsSchedulers schedulers,
+    ReviewProgress progress,
     StudyClock clock)
 {
     /// <summary>/review [deck]: enrols the student (in that deck, or in every deck the first time) and returns the first card.</summary>
@@ -34,7 +35,7 @@ public sealed class ReviewService(
         {
             var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
                 ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
-            await students.EnrolAsync(userId, deck.Key, cancellationToken);
+            await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
         }
 
@@ -47,15 +48,34 @@ public sealed class ReviewService(
         await defaults.EnsureAsync(userId, cancellationToken);
         if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
         {
-            foreach (var key in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Key).ToListAsync(cancellationToken))
+            foreach (var id in await VisibleDecks.For(db, guildId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken))
             {
-                await students.EnrolAsync(userId, key, cancellationToken);
+                await students.EnrolAsync(userId, id, cancellationToken);
             }
         }
 
         var deckKey = scope == 0 ? null : await db.Decks.Where(d => d.Id == scope).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken);
-        var next = await engine.NextCardAsync(userId, deckKey, clock.UtcNow, cancellationToken);
-        return next is null ? null : await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
+        var now = clock.UtcNow;
+        var next = await engine.NextCardAsync(userId, deckKey, now, cancellationToken);
+        if (next is null)
+        {
+            return null;
+        }
+
+        var prompt = await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
+        return prompt with { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+    }
+
+    /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>
+    public async Task<int> ScopeAsync(ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+        => string.IsNullOrWhiteSpace(deckKey) ? 0 : (await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken))?.Id ?? 0;
+
+    /// <summary>What to show when no card is due now: when the next learning card comes back (within the hour), and the session's summary.</summary>
+    public async Task<ReviewEnd> EndAsync(ulong userId, int scope, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var next = await progress.NextLearningDueAsync(userId, scope, now, cancellationToken);
+        return new ReviewEnd(scope, now, next, await progress.SessionAsync(userId, now, cancellationToken));
     }
 
     /// <summary>Shows the answer of a basic or cloze card with the four grades' intervals.</summary>
@@ -65,7 +85,7 @@ public sealed class ReviewService(
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         var now = clock.UtcNow;
         var memory = await MemoryAsync(userId, cardId, cancellationToken) ?? FsrsCard.CreateNew(now);
-        var preview = schedulers.For(settings.DesiredRetention).Preview(memory, now);
+        var preview = schedulers.For(settings).Preview(memory, now);
         var intervals = new[] { Rating.Again, Rating.Hard, Rating.Good, Rating.Easy }
             .Select(r => (r, preview[r].Due - now))
             .ToList();
@@ -93,7 +113,40 @@ public sealed class ReviewService(
         var now = clock.UtcNow;
         var responseTime = shownAt is { } shown ? now - shown.UtcDateTime : TimeSpan.Zero;
         var result = await engine.AnswerAsync(userId, cardId, answer, key, responseTime < TimeSpan.Zero ? TimeSpan.Zero : responseTime, ReviewSource.Review, now, cancellationToken);
-        return new ReviewOutcome(prompt, result, answer.LogText, now);
+        return new ReviewOutcome(prompt, result, answer.LogText, now) { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+    }
+
+    /// <summary>
+    /// "I was right" on the typed answer logged as <paramref name="logId"/>, graded Again or Hard:
+    /// the grade is undone and the same answer is recorded as Good with source
+    /// <see cref="ReviewSource.Override"/>, so instructors see the wording the card's answers miss.
+    /// Only the student's last answer can be overridden; a repeated click shows the same result.
+    /// The override is an answer like any other: Undo takes it back.
+    /// </summary>
+    public async Task<ReviewOutcome> OverrideAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
+    {
+        var (undoKey, answerKey) = ReviewIds.OverrideKeys(logId);
+        var wrong = await db.ReviewLog.FirstOrDefaultAsync(l => l.Id == logId && l.UserId == userId && l.Kind == ReviewKind.Answer, cancellationToken)
+            ?? throw new InteractionExpiredException($"answer {logId} is not this student's");
+        if (wrong.Rating is not (Rating.Again or Rating.Hard) || wrong.AnswerText is not { } text || wrong.Source != ReviewSource.Review)
+        {
+            throw new StudyException("Only a typed answer that was marked wrong can be counted as right.");
+        }
+
+        if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == answerKey, cancellationToken))
+        {
+            if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == undoKey, cancellationToken) && await LastAnswerIdAsync(userId, cancellationToken) != logId)
+            {
+                throw new StudyException("You have answered since: only your last answer can be counted as right.");
+            }
+
+            await engine.UndoAsync(userId, undoKey, clock.UtcNow, cancellationToken);
+        }
+
+        var now = clock.UtcNow;
+        var result = await engine.AnswerAsync(userId, wrong.CardId, new OverrideAnswer(text), answerKey, TimeSpan.FromMilliseconds(wrong.ResponseTimeMs), ReviewSource.Override, now, cancellationToken);
+        var prompt = await PromptAsync(userId, wrong.CardId, scope, null, cancellationToken);
+        return new ReviewOutcome(prompt, result, text, now) { Overridden = true, LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
     }
 
     /// <summary>Undoes the answer with log id <paramref name="logId"/> if it is still the student's last one, and shows the card again.</summary>
@@ -103,12 +156,7 @@ public sealed class ReviewService(
         var alreadyUndone = await db.ReviewLog.AnyAsync(l => l.InteractionId == key, cancellationToken);
         if (!alreadyUndone)
         {
-            var last = await db.ReviewLog
-                .Where(l => l.UserId == userId && l.Kind == ReviewKind.Answer && !db.ReviewLog.Any(u => u.UndoesId == l.Id))
-                .OrderByDescending(l => l.Id)
-                .Select(l => (long?)l.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (last != logId)
+            if (await LastAnswerIdAsync(userId, cancellationToken) != logId)
             {
                 throw new InteractionExpiredException($"answer {logId} is no longer the last one to undo");
             }
@@ -118,6 +166,14 @@ public sealed class ReviewService(
             ?? throw new InteractionExpiredException("nothing to undo");
         return await PromptAsync(userId, undone.CardId, scope, null, cancellationToken);
     }
+
+    /// <summary>The student's last answer that is not undone: the only one Undo and "I was right" may change.</summary>
+    private Task<long?> LastAnswerIdAsync(ulong userId, CancellationToken cancellationToken)
+        => db.ReviewLog
+            .Where(l => l.UserId == userId && l.Kind == ReviewKind.Answer && !db.ReviewLog.Any(u => u.UndoesId == l.Id))
+            .OrderByDescending(l => l.Id)
+            .Select(l => (long?)l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<ReviewPrompt> CheckedPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
     {

@@ -12,6 +12,11 @@ public static class ReviewServiceCollectionExtensions
     {
         services.AddFeatureShared();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewProgress>();
+        services.AddScoped<OverridesModule>();
+        services.AddBotCommand(
+            new SlashCommandBuilder("overrides", "Typed answers students counted as right (instructors)").Build(),
+            HelpLine.Instructor("`/overrides` — cards whose typed answers students counted as right with “I was right”, and their wordings, so you can add them as answers"));
         services.AddScoped<ReviewModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("review", "Study the cards due for you now")
@@ -27,7 +32,9 @@ public static class ReviewServiceCollectionExtensions
             .Component(ReviewIds.Choice, c => Module(c).ChooseAsync(c))
             .Component(ReviewIds.Grade, c => Module(c).GradeAsync(c))
             .Component(ReviewIds.Undo, c => Module(c).UndoAsync(c))
-            .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c)));
+            .Component(ReviewIds.Override, c => Module(c).OverrideAsync(c))
+            .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c))
+            .Command("overrides", c => c.Services.GetRequiredService<OverridesModule>().ShowAsync(c)));
         return services;
     }
 

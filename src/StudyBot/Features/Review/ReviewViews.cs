@@ -1,4 +1,6 @@
+using System.Globalization;
 using StudyBot.Core.Decks;
+using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Study;
 using StudyBot.Discord.Interactions;
@@ -7,10 +9,16 @@ using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Review;
 
-/// <summary>How review screens look: one embed per card, buttons for every way to answer.</summary>
+/// <summary>
+/// How review screens look: one embed per card, buttons for every way to answer. Each part of a
+/// screen is cut to its share of the embed (<see cref="CardScreens"/>), which deck validation
+/// checks every card against, so every screen of a valid card can be shown.
+/// </summary>
 public static class ReviewViews
 {
     public const string DoneText = "Nothing more is due today. Well done! Come back tomorrow, or try `/review` with another deck.";
+
+    public const string OverrideLabel = "I was right";
 
     public static MessagePayload Prompt(ReviewPrompt prompt, bool ephemeral)
     {
@@ -49,10 +57,11 @@ public static class ReviewViews
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                CardEmbed(e, prompt).WithColor(Colors.Neutral).AddField("Answer", Text.Truncate(string.Join(" / ", prompt.Card.Answers), 1024));
+                CardEmbed(e, prompt).WithColor(Colors.Neutral).WithDescription(Text.Truncate(Body(prompt.Card, revealed: true), DiscordLimits.EmbedDescriptionLength));
+                e.AddField("Answer", Text.Truncate(CardScreens.ShownAnswer(prompt.Card), CardScreens.FieldValue));
                 if (prompt.Card.Explanation is { Length: > 0 } explanation)
                 {
-                    e.AddField("From the reading", Text.Truncate(explanation, 1024));
+                    e.AddField("From the reading", Text.Truncate(explanation, CardScreens.FieldValue));
                 }
 
                 e.WithFooter("How well did you remember it? Each button shows when you will see the card again.");
@@ -71,53 +80,107 @@ public static class ReviewViews
     {
         var result = outcome.Result;
         var card = outcome.Prompt.Card;
-        var (title, color) = Verdict(outcome.Given is null, result.Rating);
+        var (title, color) = outcome.Overridden ? ("Counted as right", Colors.Right) : Verdict(outcome.Given is null, result.Rating);
+        var typed = card.Kind is CardKind.Typed or CardKind.Cloze && outcome.Given is not null;
         return new MessageBuilder()
             .AddEmbed(e =>
             {
-                e.WithTitle(title).WithColor(color).WithDescription(Text.Truncate(card.Prompt, 4000));
+                e.WithTitle(title).WithColor(color).WithDescription(Text.Truncate(Body(card, revealed: card.Kind == CardKind.Cloze), DiscordLimits.EmbedDescriptionLength));
                 if (card.Kind == CardKind.Mcq && ChosenText(card, outcome.Given) is { } chosen)
                 {
-                    e.AddField("You chose", Text.Truncate(chosen, 1024), inline: true);
+                    e.AddField("You chose", Text.Truncate(chosen, CardScreens.Given), inline: true);
                 }
-                else if (card.Kind is CardKind.Typed or CardKind.Cloze && outcome.Given is { Length: > 0 } typed)
+                else if (typed && outcome.Given is { Length: > 0 } given)
                 {
-                    e.AddField("You answered", Text.Truncate(typed, 1024), inline: true);
+                    e.AddField("You answered", Text.Truncate(given, CardScreens.Given), inline: true);
                 }
 
-                e.AddField("Answer", Text.Truncate(string.Join(" / ", card.Answers), 1024), inline: true);
-                if (result.Note is { Length: > 0 } note && result.Rating != Rating.Good)
+                // The card's first answer, once: never every accepted variant joined.
+                e.AddField("Answer", Text.Truncate(CardScreens.ShownAnswer(card), CardScreens.FieldValue), inline: true);
+                if (NoteFor(outcome) is { } note)
                 {
-                    e.AddField("Note", Text.Truncate(note, 1024));
+                    e.AddField(result.Rating == Rating.Hard && !outcome.Overridden ? "Why Hard" : "Note", Text.Truncate(note, CardScreens.Note));
                 }
 
                 if (card.Explanation is { Length: > 0 } explanation)
                 {
-                    e.AddField("From the reading", Text.Truncate(explanation, 1024));
+                    e.AddField("From the reading", Text.Truncate(explanation, CardScreens.FieldValue));
                 }
 
                 e.AddField("Next review", $"in {DiscordTime.Interval(result.NextDueUtc - outcome.AnsweredUtc)} · {DiscordTime.Full(result.NextDueUtc)}");
                 if (result.LeechMessage is { } leech)
                 {
-                    e.AddField("Leech", Text.Truncate(leech, 1024));
+                    e.AddField("Leech", Text.Truncate(leech, CardScreens.Leech));
+                }
+
+                if (LeftText(outcome.LeftToday) is { } left)
+                {
+                    e.WithFooter(left);
                 }
             })
-            .AddActionRow(row => row
-                .AddButton(ReviewIds.NextOf(outcome.Prompt.Scope), "Next card", ButtonStyle.Primary)
-                .AddButton(ReviewIds.UndoOf(result.LogId, outcome.Prompt.Scope), "Undo", ButtonStyle.Secondary))
+            .AddActionRow(row =>
+            {
+                row.AddButton(ReviewIds.NextOf(outcome.Prompt.Scope), "Next card", ButtonStyle.Primary)
+                    .AddButton(ReviewIds.UndoOf(result.LogId, outcome.Prompt.Scope), "Undo", ButtonStyle.Secondary);
+                // A typed answer the grader refused may still be right: the student can say so, and instructors see it.
+                if (typed && !outcome.Overridden && result.Rating is Rating.Again or Rating.Hard)
+                {
+                    row.AddButton(ReviewIds.OverrideOf(result.LogId, outcome.Prompt.Scope), OverrideLabel, ButtonStyle.Secondary);
+                }
+            })
             .Build();
     }
 
-    public static MessagePayload Done(bool ephemeral)
-        => new MessageBuilder()
-            .AddEmbed(e => e.WithTitle("All caught up").WithDescription(DoneText).WithColor(Colors.Right))
-            .Ephemeral(ephemeral)
-            .Build();
+    /// <summary>
+    /// No card is due now. A learning card back within the hour: say when, and offer to wait for it
+    /// (Next card shows it once due). Otherwise the day is done. Either way, sum up the session.
+    /// </summary>
+    public static MessagePayload End(ReviewEnd end)
+    {
+        var summary = end.Session is { } session ? SessionText(session) : null;
+        if (end.NextDueUtc is { } due)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((due - end.NowUtc).TotalMinutes));
+            var wait = $"next card in {minutes} minute{(minutes == 1 ? "" : "s")}";
+            return new MessageBuilder()
+                .AddEmbed(e =>
+                {
+                    e.WithTitle(char.ToUpperInvariant(wait[0]) + wait[1..]).WithColor(Colors.Brand)
+                        .WithDescription($"A card you are learning comes back {DiscordTime.Relative(due)}; nothing else is due now. Wait here and press **Next card** when it is due.");
+                    if (summary is not null)
+                    {
+                        e.AddField("This session so far", summary);
+                    }
+                })
+                .AddActionRow(row => row.AddButton(ReviewIds.NextOf(end.Scope), "Next card", ButtonStyle.Primary))
+                .Build();
+        }
 
-    public static InteractionCallbackData AnswerModal(ReviewPrompt prompt)
-        => new ModalBuilder(ReviewIds.Prompt(ReviewIds.Modal, prompt.CardId, prompt.Nonce, prompt.Scope), prompt.Card.Kind == CardKind.Cloze ? "Fill in the blank" : "Your answer")
-            .AddTextInput(ReviewIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: 200, placeholder: Text.Truncate(prompt.Card.Prompt, 100))
+        return new MessageBuilder()
+            .AddEmbed(e =>
+            {
+                e.WithTitle("All caught up").WithDescription(DoneText).WithColor(Colors.Right);
+                if (summary is not null)
+                {
+                    e.AddField("This session", summary);
+                }
+            })
             .Build();
+    }
+
+    /// <summary>The answer window: the question as its title when it fits, otherwise (and for a cloze, the whole sentence with its gap) in its body.</summary>
+    public static InteractionCallbackData AnswerModal(ReviewPrompt prompt)
+    {
+        var builder = new ModalBuilder(ReviewIds.Prompt(ReviewIds.Modal, prompt.CardId, prompt.Nonce, prompt.Scope), Core.Decks.AnswerModal.TitleFor(prompt.Card));
+        if (Core.Decks.AnswerModal.BodyFor(prompt.Card) is { } body)
+        {
+            builder.AddText(Text.Truncate(body, DiscordLimits.TextDisplayLength));
+        }
+
+        return builder
+            .AddTextInput(ReviewIds.AnswerField, prompt.Card.Kind == CardKind.Cloze ? "The missing words" : "Answer", TextInputStyle.Short, required: true, maxLength: CardScreens.Given)
+            .Build();
+    }
 
     /// <summary>The choices' file-order indexes in the order shown: shuffled, but the same each time this prompt is drawn.</summary>
     public static IReadOnlyList<int> ShuffledChoices(ReviewPrompt prompt)
@@ -129,15 +192,45 @@ public static class ReviewViews
 
     private static EmbedBuilder CardEmbed(EmbedBuilder embed, ReviewPrompt prompt)
         => embed
-            .WithAuthor(Text.Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}", 256))
-            .WithDescription(Text.Truncate(prompt.Card.Prompt, 4000))
+            .WithAuthor(Text.Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}{(prompt.LeftToday is { } left ? $" · {left} left today" : "")}", CardScreens.Author))
+            .WithDescription(Text.Truncate(prompt.Card.Prompt, DiscordLimits.EmbedDescriptionLength))
             .WithFooter(prompt.Card.Kind switch
             {
                 CardKind.Mcq => "Pick one answer.",
                 CardKind.Typed => "Press Answer and type it.",
-                CardKind.Cloze => prompt.Card.Hint is { Length: > 0 } hint ? $"Hint: {Text.Truncate(hint, 200)}" : "Fill in the blank.",
+                CardKind.Cloze => prompt.Card.Hint is { Length: > 0 } hint ? $"Hint: {Text.Truncate(hint, CardScreens.Hint)}" : "Fill in the blank.",
                 _ => "Think of the answer, then show it.",
             });
+
+    /// <summary>The card's text: the prompt, or for a cloze card once answered the whole sentence.</summary>
+    private static string Body(DeckCard card, bool revealed)
+        => revealed && card.Kind == CardKind.Cloze && card.SourceText is { } source ? Cloze.Reveal(source) : card.Prompt;
+
+    /// <summary>What the student is told about the grade: why a near miss was Hard, the expected form, or an override.</summary>
+    private static string? NoteFor(ReviewOutcome outcome)
+    {
+        if (outcome.Overridden)
+        {
+            return "Counted as Good at your word. Your instructors see the answer, so the card can accept it next time. Undo takes it back.";
+        }
+
+        return outcome.Result.Note is { Length: > 0 } note && !note.StartsWith("expected: ", StringComparison.Ordinal) ? note : null;
+    }
+
+    private static string SessionText(SessionSummary session)
+    {
+        var minutes = (int)Math.Round(session.Time.TotalMinutes);
+        var time = minutes < 1 ? "under a minute" : minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        return string.Create(CultureInfo.InvariantCulture, $"{session.Reviewed} card{(session.Reviewed == 1 ? "" : "s")} reviewed, {session.Right} right, in {time}.");
+    }
+
+    private static string? LeftText(int? left) => left switch
+    {
+        null => null,
+        0 => "No cards left today.",
+        1 => "1 card left today.",
+        _ => $"{left} cards left today.",
+    };
 
     private static string QueueName(QueueKind queue) => queue switch
     {

@@ -5,6 +5,9 @@ public static class DiscordTime
 {
     public static string Relative(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:R>";
 
+    /// <summary>The time of day with seconds (style T): never "ago", unlike a relative time.</summary>
+    public static string Clock(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:T>";
+
     public static string Full(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:f>";
 
     /// <summary>A short interval for button labels: 10m, 3h, 4d, 2mo.</summary>

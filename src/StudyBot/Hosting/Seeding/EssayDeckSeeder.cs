@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Decks;
 using StudyBot.Data;
+using StudyBot.Data.Entities;
 using StudyBot.Data.Stores;
 
 namespace StudyBot.Hosting.Seeding;
@@ -46,7 +47,7 @@ internal sealed class EssayDeckSeeder(
                 continue;
             }
 
-            var result = await decks.UploadAsync(loaded.Deck, null, cancellationToken);
+            var result = await decks.UploadAsync(loaded.Deck, DeckRecord.NoGuild, cancellationToken);
             logger.LogInformation("Seeded deck {Deck} ({Title}): {Cards} cards from {File}", result.DeckKey, loaded.Deck.Title, result.Added, Path.GetFileName(file));
         }
     }

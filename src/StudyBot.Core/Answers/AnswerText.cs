@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Answers;
+
+/// <summary>
+/// An answer read the way a teacher reads it: split into list items (at commas, semicolons, "and",
+/// "or", "&amp;"), each item normalised (<see cref="AnswerNormalizer"/>), numbers in digits
+/// (<see cref="NumberWords"/>), "%" and "per cent" as "percent", hedges before a number ("about",
+/// "roughly", ...) and articles dropped, country names in canonical form (<see cref="Aliases"/>).
+/// </summary>
+public sealed partial class AnswerText
+{
+    private static readonly HashSet<string> _hedges = new(StringComparer.Ordinal)
+    {
+        "about", "roughly", "approximately", "approx", "around", "some", "nearly", "almost", "circa", "estimated",
+    };
+
+    private static readonly HashSet<string> _articles = new(StringComparer.Ordinal) { "the", "a", "an" };
+
+    private static readonly HashSet<string> _negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "nor", "neither", "none", "without", "isnt", "arent", "wasnt", "werent", "dont",
+        "doesnt", "didnt", "cannot", "cant", "wont", "non",
+    };
+
+    private AnswerText(IReadOnlyList<IReadOnlyList<string>> items, IReadOnlyList<string> whole, bool hasOr)
+    {
+        Items = items;
+        Whole = whole;
+        HasOr = hasOr;
+    }
+
+    /// <summary>The list items, each as canonical words; one item for an answer that is not a list.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Items { get; }
+
+    /// <summary>All canonical words, separators ("and", "or") included, for comparing the answer as a whole.</summary>
+    public IReadOnlyList<string> Whole { get; }
+
+    /// <summary>The answer offers alternatives ("China or Russia").</summary>
+    public bool HasOr { get; }
+
+    public bool IsEmpty => Whole.Count == 0;
+
+    /// <summary>Words that deny ("not", "never", "isn't") in the answer.</summary>
+    public IEnumerable<string> Negations => Whole.Where(_negations.Contains);
+
+    public static AnswerText Read(string text)
+    {
+        var prepared = ThousandsSeparator().Replace(text, "");
+        prepared = DecimalPoint().Replace(prepared, " point ");
+        prepared = prepared.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
+        var items = new List<IReadOnlyList<string>>();
+        var whole = new List<string>();
+        var hasOr = false;
+        foreach (var piece in prepared.Split([',', ';']))
+        {
+            var words = Words(piece);
+            if (words.Count == 0)
+            {
+                continue;
+            }
+            // "September, 2017": a number after a comma qualifies what precedes it; it is not a list item.
+            if (words.All(NumberWords.IsNumber) && items.Count > 0)
+            {
+                items[^1] = [.. items[^1], .. words];
+                whole.AddRange(words);
+                continue;
+            }
+            whole.AddRange(words);
+            var item = new List<string>();
+            foreach (var word in words)
+            {
+                if (word is "and" or "or")
+                {
+                    hasOr |= word == "or";
+                    AddItem(items, item);
+                    item = [];
+                    continue;
+                }
+                item.Add(word);
+            }
+            AddItem(items, item);
+        }
+        return new AnswerText(items, whole, hasOr);
+    }
+
+    private static void AddItem(List<IReadOnlyList<string>> items, List<string> item)
+    {
+        var withoutArticles = item.Where(w => !_articles.Contains(w)).ToList();
+        var canonical = withoutArticles.Count > 0 ? withoutArticles : item;
+        if (canonical.Count > 0)
+        {
+            items.Add(canonical);
+        }
+    }
+
+    private static List<string> Words(string piece)
+    {
+        var normal = AnswerNormalizer.Normalize(piece);
+        if (normal.Length == 0)
+        {
+            return [];
+        }
+        var words = new List<string>();
+        var raw = normal.Split(' ');
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "per" && i + 1 < raw.Length && raw[i + 1] == "cent")
+            {
+                words.Add("percent");
+                i++;
+                continue;
+            }
+            words.Add(raw[i] == "pct" ? "percent" : raw[i]);
+        }
+        var numbers = NumberWords.Read(words);
+        // A hedge counts only before a number: "about 90 percent" is 90 percent, "some" alone is a word.
+        var unhedged = new List<string>(numbers.Count);
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (_hedges.Contains(numbers[i]) && i + 1 < numbers.Count && NumberWords.IsNumber(numbers[i + 1]))
+            {
+                continue;
+            }
+            unhedged.Add(numbers[i]);
+        }
+        return Aliases.Canonicalize(unhedged);
+    }
+
+    // A comma, space or thin space between digit groups of three: "28,500", "5 000".
+    [GeneratedRegex(@"(?<=(?<![\d.])\d{1,3}(?:[,\u00A0\u202F ]\d{3})*)[,\u00A0\u202F ](?=\d{3}(?!\d))")]
+    private static partial Regex ThousandsSeparator();
+
+    [GeneratedRegex(@"(?<=\d)\.(?=\d)")]
+    private static partial Regex DecimalPoint();
+}

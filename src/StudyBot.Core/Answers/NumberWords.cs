@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace StudyBot.Core.Answers;
+
+/// <summary>
+/// Reads numbers in the words of a normalised answer: digits ("28500", "2 point 5"), number words
+/// ("ninety", "twenty eight thousand five hundred", "1 point 2 million") and decades ("two decades"
+/// is "20 years"), so that every way of writing one number compares equal.
+/// </summary>
+public static class NumberWords
+{
+    private static readonly Dictionary<string, int> _small = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+        ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["dozen"] = 12,
+    };
+
+    private static readonly Dictionary<string, int> _tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60,
+        ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly Dictionary<string, decimal> _scales = new(StringComparer.Ordinal)
+    {
+        ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
+    };
+
+    /// <summary>True for a token that <see cref="Read"/> turned into a number.</summary>
+    public static bool IsNumber(string token) => token.Length > 0 && (char.IsAsciiDigit(token[0]) || (token[0] == '-' && token.Length > 1));
+
+    /// <summary>Replaces every run of number words and digits with one token in digits.</summary>
+    public static List<string> Read(IReadOnlyList<string> tokens)
+    {
+        var result = new List<string>(tokens.Count);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (TryReadNumber(tokens, i, out var value, out var used))
+            {
+                i += used;
+                // "two decades" is 20 years; "a decade" too.
+                if (i < tokens.Count && tokens[i] is "decade" or "decades")
+                {
+                    result.Add(Format(value * 10));
+                    result.Add("years");
+                    i++;
+                    continue;
+                }
+                result.Add(Format(value));
+                continue;
+            }
+            // "a decade" (the article may already be gone) is 10 years.
+            if (tokens[i] == "decade" && (result.Count == 0 || result[^1] is "a" or "one"))
+            {
+                if (result.Count > 0)
+                {
+                    result.RemoveAt(result.Count - 1);
+                }
+                result.Add("10");
+                result.Add("years");
+                i++;
+                continue;
+            }
+            result.Add(tokens[i]);
+            i++;
+        }
+        return result;
+    }
+
+    private static bool TryReadNumber(IReadOnlyList<string> tokens, int start, out decimal value, out int used)
+    {
+        decimal total = 0;
+        decimal current = 0;
+        var any = false;
+        var lastWasSmall = false;
+        var i = start;
+        for (; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (IsDigits(token) && !any)
+            {
+                current = decimal.Parse(token, CultureInfo.InvariantCulture);
+                // "2 point 5": the decimal point was spelled out when the answer was split into words.
+                if (i + 2 < tokens.Count && tokens[i + 1] == "point" && IsDigits(tokens[i + 2]))
+                {
+                    current = decimal.Parse($"{token}.{tokens[i + 2]}", CultureInfo.InvariantCulture);
+                    i += 2;
+                }
+                any = true;
+                lastWasSmall = true;
+            }
+            else if (_tens.TryGetValue(token, out var tens) && (!any || (current % 100 == 0 && !lastWasSmall)))
+            {
+                current += tens;
+                any = true;
+                lastWasSmall = false;
+            }
+            else if (_small.TryGetValue(token, out var small) && (!any || (!lastWasSmall && (current % 10 == 0))))
+            {
+                current += small;
+                any = true;
+                lastWasSmall = true;
+            }
+            else if (token == "hundred" && any)
+            {
+                current = (current == 0 ? 1 : current) * 100;
+                any = true;
+                lastWasSmall = false;
+            }
+            else if (_scales.TryGetValue(token, out var scale) && any)
+            {
+                total += (current == 0 ? 1 : current) * scale;
+                current = 0;
+                lastWasSmall = false;
+            }
+            else
+            {
+                break;
+            }
+        }
+        value = total + current;
+        used = i - start;
+        return any;
+    }
+
+    private static bool IsDigits(string token) => token.Length > 0 && token.All(char.IsAsciiDigit) && token.Length <= 20;
+
+    private static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+}

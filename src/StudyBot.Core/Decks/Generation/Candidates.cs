@@ -1,0 +1,555 @@
+using System.Text.RegularExpressions;
+using StudyBot.Core.Decks.Formats;
+
+namespace StudyBot.Core.Decks.Generation;
+
+/// <summary>What a card asks: the generator prefers definitions and the argument's claims to names and numbers.</summary>
+public enum CandidateKind
+{
+    Definition,
+    Recommendation,
+    Cause,
+    KeyTerm,
+    Person,
+    Place,
+    Number,
+}
+
+/// <summary>A card the generator could make from one sentence, with its score and the fact it asks.</summary>
+internal sealed record Candidate(int Sentence, CandidateKind Kind, double Score, string Fact, NoteDraft Note);
+
+/// <summary>
+/// Makes the candidate cards of one sentence. Definitions ("is called", "known as", "refers to",
+/// "which was a ...") become cloze cards on the term; recommendations ("should", "must", "needs
+/// to") and causes and effects ("because", "so", "as a result", "leads to", "could create",
+/// "allowing", a colon's explanation, "should X happen, Y") become basic cards whose answer is the
+/// text's own span; key terms, people, places and the numbers that matter become cloze or mcq
+/// cards, each blank checked by <see cref="Giveaways"/>.
+/// </summary>
+internal sealed partial class Candidates(TextModel model, Giveaways giveaways, IReadOnlyList<string> sentences)
+{
+    public const string Blank = "_____";
+
+    [GeneratedRegex(@"\b(?:is|are|was|were)?\s*(?:called|known as|termed|referred to as)\s+(?:an?\s+|the\s+)?[""\u201C]?(?<term>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)[""\u201D]?(?=\s*(?:[,.;:()""\u201D]|\s(?:or|and|in|that|which|for|to|is|are|was|were|by)\b|$))")]
+    private static partial Regex CalledTerm();
+
+    [GeneratedRegex(@"\bdubbed\s+(?:\w+\s+){0,3}?(?:the\s+)?[""\u201C](?<term>[^""\u201D.,]{3,40})[.,]?[""\u201D]")]
+    private static partial Regex DubbedTerm();
+
+    [GeneratedRegex(@"(?<term>\b(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}),\s+which\s+(?:was|is|were|are)\s+(?:an?|the)\s+")]
+    private static partial Regex WhichWasTerm();
+
+    [GeneratedRegex(@"\b(?:is|are)\s+(?<term>[a-z][a-z-]{4,}),\s+an?\s+[a-z]+\s+(?:\(|that\b|which\b|responsible\b|used\b)")]
+    private static partial Regex AppositiveTerm();
+
+    [GeneratedRegex(@"(?<term>\b[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+(?:refers to|is defined as|means)\s+")]
+    private static partial Regex RefersTo();
+
+    [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|And crucially|For one|For example|Notably|Still|Thus|Therefore|Even so|In short|In other words)\s*,?\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"\b(?<modal>should|must|needs to|need to|ought to|could)\s+(?<adverb>(?:also|still|now|instead|first|then|privately|publicly|quickly)\s+)?(?<verb>[a-z]+)\b")]
+    private static partial Regex Modal();
+
+    [GeneratedRegex(@"(?:,\s+(?=(?:as|while|which|but|particularly|especially|although|though|since|because|even|when|if|whose|who|not|so|thereby|potentially)\b)|\s*[\u2014;:]|\s+\u2013\s+|\s+-\s+)")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"^(?<effect>.{20,}?),?\s+(?:in part |partly |largely |mainly )?because\s+(?<cause>(?!of\b).{12,})$")]
+    private static partial Regex EffectBecause();
+
+    [GeneratedRegex(@"^Because\s+(?<cause>[^,]{12,}),\s+(?<effect>.{20,})$")]
+    private static partial Regex BecauseEffect();
+
+    [GeneratedRegex(@"^(?<cause>.{25,}?)(?:,\s+so\s+(?!that\b|much\b|far\b|long\b|many\b|too\b)|[,;]\s+(?:and\s+)?as a result,?\s+|,\s+(?:and\s+)?(?:therefore|thus|hence)\s+)(?<effect>.{12,})$")]
+    private static partial Regex CauseSoEffect();
+
+    [GeneratedRegex(@"^(?<cause>.{8,}?)\s+(?<verb>leads to|led to|lead to|results in|resulted in|could create|would create|could foster|would foster|could trigger|triggered|caused|causes|could cause|would cause)\s+(?<effect>.{10,})$")]
+    private static partial Regex CauseVerbEffect();
+
+    [GeneratedRegex(@"^(?<cause>.{25,}?),\s+(?:potentially\s+|thereby\s+)?allowing\s+(?<effect>.{10,})$")]
+    private static partial Regex Allowing();
+
+    [GeneratedRegex(@"^(?<purpose>.{20,}?)\s+so that\s+(?<goal>.{10,})$")]
+    private static partial Regex SoThat();
+
+    [GeneratedRegex(@"^(?<claim>[^:]{25,}):\s+(?<reason>[a-z].{15,})$")]
+    private static partial Regex ColonReason();
+
+    [GeneratedRegex(@"^(?:And\s+)?(?:[Ss]hould|If)\s+(?<condition>[^,]{15,}),\s+(?<effect>.{15,})$")]
+    private static partial Regex Conditional();
+
+    [GeneratedRegex(@"(?<![\w$.,-])(?:(?<era>AD|A\.D\.)\s?)?(?<num>\d{1,4})(?<decade>s)?(?:\s?(?<era>BC|BCE|AD|CE|B\.C\.|A\.D\.))?(?:\s?(?:\u2013|-|to|and|through)\s?(?<num2>\d{1,4})(?<decade2>s)?(?:\s?(?<era2>BC|BCE|AD|CE))?)?(?![\w%-]|,\d)")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"(?<![\w.,-])(?:US)?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:percent|per cent|%|million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\$\d+(?:\.\d+)?(?:\s?(?:million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\d+(?:\.\d+)?\s?(?:percent|per cent|%|million|billion|trillion)(?![\w-])|(?<![\w.,$-])\d{2,}(?=\s(?:troops|soldiers|workers|people|refugees|years|miles|kilometres|kilometers|km|feet|metres|meters|acres|hectares|members|nations|countries|states|ships|aircraft|tons|tonnes|days|locks|species|emperors)\b)")]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$")]
+    private static partial Regex MonthBefore();
+
+    [GeneratedRegex(@"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex MonthAfter();
+
+    [GeneratedRegex(@"\b(?:Figure|Fig\.|Table|Chapter|Section|page|p\.|pp\.|No\.)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferenceBefore();
+
+    [GeneratedRegex(@"\b(?:far |much )?(?:more|less|rather) than\b")]
+    private static partial Regex Contrast();
+
+    [GeneratedRegex(@"\b(?:tweet|tweeted|tweeting|posted)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Tweet();
+
+    [GeneratedRegex(@"\b(?:this|these|that|those|such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "its",
+        "their", "our", "any", "some", "not", "there",
+    };
+
+    private static readonly HashSet<string> BadSubjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "he", "she", "they", "this", "that", "these", "those", "which", "who", "there", "one", "such", "what", "we", "you", "i",
+    };
+
+    /// <summary>The subject a recommendation in the previous sentence was about, for "It should ..." in the next one.</summary>
+    public string? PreviousSubject { get; set; }
+
+    public List<Candidate> For(int index, string? resolvedSubject)
+    {
+        var sentence = sentences[index];
+        var list = new List<Candidate>();
+        list.AddRange(Definitions(index, sentence));
+        if (Recommendation(index, sentence, resolvedSubject) is { } recommendation)
+        {
+            list.Add(recommendation);
+        }
+        if (Cause(index, sentence) is { } cause)
+        {
+            list.Add(cause);
+        }
+        list.AddRange(Names(index, sentence));
+        list.AddRange(Numbers(index, sentence));
+        return list;
+    }
+
+    /// <summary>The terms the text defines, before the model is built (defined terms are key terms).</summary>
+    public static IEnumerable<string> DefinedTerms(string sentence)
+    {
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo() })
+        {
+            foreach (Match m in regex.Matches(sentence))
+            {
+                var term = CleanTerm(m.Groups["term"].Value);
+                if (term is not null)
+                {
+                    yield return term;
+                }
+            }
+        }
+    }
+
+    private static string? CleanTerm(string term)
+    {
+        term = Regex.Replace(term.Trim(), @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase).Trim();
+        var words = term.Split(' ');
+        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !BadSubjects.Contains(words[0]) && !NotVerbs.Contains(words[0]) ? term : null;
+    }
+
+    private IEnumerable<Candidate> Definitions(int index, string sentence)
+    {
+        var spans = new List<(int Start, int Length)>();
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo() })
+        {
+            foreach (Match m in regex.Matches(sentence))
+            {
+                var group = m.Groups["term"];
+                var term = CleanTerm(group.Value);
+                if (term is null)
+                {
+                    continue;
+                }
+                var start = sentence.IndexOf(term, group.Index, StringComparison.Ordinal);
+                if (start >= 0 && !spans.Any(s => start < s.Start + s.Length && s.Start < start + term.Length) && giveaways.Check(sentence, start, term.Length, EntityKind.Term) is null)
+                {
+                    spans.Add((start, term.Length));
+                }
+            }
+        }
+        if (spans.Count == 0)
+        {
+            yield break;
+        }
+        var note = ClozeNote(sentence, [.. spans.OrderBy(s => s.Start).Select(s => (s.Start, s.Length, (string?)null))], "definition");
+        yield return new Candidate(index, CandidateKind.Definition, 6 + Penalty(sentence, spans.Count), "term:" + string.Join("|", spans.Select(s => sentence.Substring(s.Start, s.Length).ToLowerInvariant())), note);
+    }
+
+    private Candidate? Recommendation(int index, string sentence, string? resolvedSubject)
+    {
+        foreach (Match m in Modal().Matches(sentence))
+        {
+            if (InsideQuote(sentence, m.Index) || NotVerbs.Contains(m.Groups["verb"].Value))
+            {
+                continue;
+            }
+            var modal = m.Groups["modal"].Value;
+            var before = sentence[..m.Index].TrimEnd();
+            var subject = SubjectBefore(before, out var subjectStart);
+            if (subject is null)
+            {
+                continue;
+            }
+            var resolved = subject;
+            if (BadSubjects.Contains(subject))
+            {
+                if (subject is "it" or "It" or "he" or "He" or "she" or "She" && resolvedSubject is not null && subjectStart == LeadInLength(sentence))
+                {
+                    resolved = resolvedSubject;
+                }
+                else
+                {
+                    continue;
+                }
+            }
+            // "could" is a suggestion only when an actor the text names makes it ("Washington could ..."), not "Such flagrancy could be called out".
+            if (modal == "could" && (model.Find(resolved).Count == 0 || m.Groups["verb"].Value is "be" or "have" or "not"))
+            {
+                continue;
+            }
+            var answerStart = m.Groups["verb"].Index;
+            var tail = sentence[answerStart..];
+            var cut = ClauseEnd().Match(tail);
+            var answer = (cut.Success ? tail[..cut.Index] : tail).TrimEnd('.', '!', '?', ' ', '"', '\u201D');
+            var words = answer.Split(' ').Length;
+            if (words < 3 || words > 35)
+            {
+                continue;
+            }
+            PreviousSubject = resolved;
+            var rest = sentence[(answerStart + answer.Length)..];
+            // What follows a dash is an aside that reads wrongly after the blank.
+            rest = rest.TrimStart().StartsWith('\u2014') ? " \u2026" : rest;
+            var shown = sentence[..subjectStart] + resolved + sentence[(subjectStart + subject.Length)..answerStart] + Blank + rest;
+            var doWhat = m.Groups["verb"].Value == "be" ? "be" : "do";
+            answer = m.Groups["verb"].Value == "be" ? answer[3..] : answer;
+            var question = $"What does the text say {Lower(resolved)} {modal} {doWhat}?";
+            var quoted = shown.Trim();
+            var prompt = quoted.Equals($"{resolved} {modal} {m.Groups["adverb"].Value}{Blank}.", StringComparison.Ordinal) ? question : $"{question}\n> {quoted}";
+            var note = BasicNote(prompt, Capitalise(answer) + ".", sentence, "recommendation");
+            return new Candidate(index, CandidateKind.Recommendation, 5.5 + (words > 25 ? -1 : 0), $"claim:{index}", note);
+        }
+        return null;
+    }
+
+    private Candidate? Cause(int index, string sentence)
+    {
+        var body = sentence.TrimEnd('.', ' ');
+        var lead = LeadIn().Match(body);
+        var core = lead.Success ? body[lead.Length..] : body;
+        core = Capitalise(core);
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !BadSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        {
+            return CauseVerbCard(index, sentence, cv);
+        }
+        if (BecauseEffect().Match(core) is { Success: true } be)
+        {
+            return CauseCard(index, sentence, "What reason does the text give for this?", be.Groups["effect"].Value, be.Groups["cause"].Value);
+        }
+        if (EffectBecause().Match(core) is { Success: true } eb && !eb.Groups["effect"].Value.Contains('\u2014') && !Regex.IsMatch(eb.Groups["effect"].Value, @",\s+(?:who|which)\b"))
+        {
+            return CauseCard(index, sentence, "What reason does the text give for this?", eb.Groups["effect"].Value, eb.Groups["cause"].Value);
+        }
+        if (Conditional().Match(body) is { Success: true } cond)
+        {
+            return CauseCard(index, sentence, "What does the text say would follow?", body[..(cond.Groups["effect"].Index)].TrimEnd() + " \u2026", cond.Groups["effect"].Value);
+        }
+        if (Allowing().Match(core) is { Success: true } al)
+        {
+            return CauseCard(index, sentence, "What would this allow, according to the text?", al.Groups["cause"].Value, al.Groups["effect"].Value);
+        }
+        if (CauseSoEffect().Match(core) is { Success: true } cs)
+        {
+            return CauseCard(index, sentence, "What follows from this, according to the text?", cs.Groups["cause"].Value, cs.Groups["effect"].Value);
+        }
+        if (SoThat().Match(core) is { Success: true } st)
+        {
+            return CauseCard(index, sentence, "For what purpose, according to the text?", st.Groups["purpose"].Value, st.Groups["goal"].Value);
+        }
+        if (ColonReason().Match(core) is { Success: true } cr)
+        {
+            // "... in two sequential stages: the light-dependent ..." lists what the claim counts.
+            var counted = Regex.IsMatch(cr.Groups["claim"].Value, @"\b(?:two|three|four|five|six|several|a few)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s$");
+            return CauseCard(index, sentence, counted ? "Which are they, according to the text?" : "How does the text explain or spell this out?", cr.Groups["claim"].Value, cr.Groups["reason"].Value, cut: false);
+        }
+        return null;
+    }
+
+    private Candidate? CauseVerbCard(int index, string sentence, Match cv)
+    {
+        var subject = cv.Groups["cause"].Value;
+        var verb = cv.Groups["verb"].Value;
+        var question = verb switch
+        {
+            "leads to" or "lead to" => $"What does {Lower(subject)} lead to, according to the text?",
+            "led to" => $"What did {Lower(subject)} lead to, according to the text?",
+            "results in" => $"What does {Lower(subject)} result in, according to the text?",
+            "resulted in" => $"What did {Lower(subject)} result in, according to the text?",
+            "triggered" or "caused" => $"What did {Lower(subject)} {(verb == "caused" ? "cause" : "trigger")}, according to the text?",
+            "causes" => $"What does {Lower(subject)} cause, according to the text?",
+            _ => $"What {verb.Split(' ')[0]} {Lower(subject)} {verb.Split(' ')[1]}, according to the text?",
+        };
+        return CauseCard(index, sentence, question, null, cv.Groups["effect"].Value);
+    }
+
+    private Candidate? CauseCard(int index, string sentence, string question, string? shown, string answer, bool cut = true)
+    {
+        var end = ClauseEnd().Match(answer);
+        if (cut && end.Success && end.Index > 15)
+        {
+            answer = answer[..end.Index];
+        }
+        answer = answer.Trim().TrimEnd('.', ',', ';');
+        var words = answer.Split(' ').Length;
+        if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4))
+        {
+            return null;
+        }
+        var prompt = shown is null ? question : $"{question}\n> {Capitalise(shown.Trim())}";
+        var note = BasicNote(prompt, Capitalise(answer) + ".", sentence, "cause");
+        return new Candidate(index, CandidateKind.Cause, 5 + (words > 25 ? -1 : 0), $"claim:{index}", note);
+    }
+
+    private IEnumerable<Candidate> Names(int index, string sentence)
+    {
+        foreach (var (entity, start, length) in model.Find(sentence))
+        {
+            var name = sentence.Substring(start, length);
+            var mentions = model.SentencesNaming(name);
+            // The text's main subject ("North Korea" in an essay on North Korea) makes a trivial question.
+            var topic = mentions * 6 > sentences.Count && mentions >= 3;
+            if (topic && entity.Kind != EntityKind.Place)
+            {
+                continue;
+            }
+            switch (entity.Kind)
+            {
+                case EntityKind.Term:
+                    if (giveaways.Check(sentence, start, length, EntityKind.Term) is null)
+                    {
+                        var score = 3.5 + (mentions >= 2 || model.IsDefined(name) ? 1 : 0) + Penalty(sentence, 1);
+                        yield return new Candidate(index, CandidateKind.KeyTerm, score, "term:" + name.ToLowerInvariant(), ClozeNote(sentence, [(start, length, null)], "key-term"));
+                    }
+                    break;
+                case EntityKind.Person:
+                    var person = model.Person(name)!;
+                    var choices = PeopleLike(person, sentence);
+                    if (choices.Count >= 2 && giveaways.Check(sentence, start, length, EntityKind.Person, sameTitleChoices: true) is null)
+                    {
+                        yield return new Candidate(index, CandidateKind.Person, 3.5 + Penalty(sentence, 1), "name:" + person.Name, Mcq(sentence, start, length, "Who fills the blank?", choices, "person"));
+                    }
+                    else if (giveaways.Check(sentence, start, length, EntityKind.Person) is null)
+                    {
+                        yield return new Candidate(index, CandidateKind.Person, 3 + Penalty(sentence, 1), "name:" + person.Name, ClozeNote(sentence, [(start, length, "person")], "person"));
+                    }
+                    break;
+                case EntityKind.Place:
+                    if (giveaways.Check(sentence, start, length, EntityKind.Place) is null)
+                    {
+                        // "Beijing fears a collapse far more than Washington does": which of two actors is the point of the sentence.
+                        var contrast = Contrast().IsMatch(sentence[(start + length)..]) && model.Find(sentence[(start + length)..]).Any(f => f.Entity.Kind == EntityKind.Place);
+                        // A place in a list ("the United States, Japan, and South Korea") is guessed from its neighbours.
+                        var inList = Regex.IsMatch(sentence[..start], @"[A-Z][\w.]*,\s*(?:and\s+)?(?:the\s+)?$") || Regex.IsMatch(sentence[(start + length)..], @"^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]");
+                        var score = (contrast ? 4.5 : topic ? 1 : inList ? 1.5 : 2.5) + Penalty(sentence, 1);
+                        yield return new Candidate(index, CandidateKind.Place, score, "name:" + name + (contrast ? ":" + index : ""), ClozeNote(sentence, [(start, length, contrast ? null : "place")], "place"));
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>People of the same title from the text, none of whom the text makes the right answer too.</summary>
+    private List<string> PeopleLike(Entity person, string sentence)
+    {
+        if (person.Title is null)
+        {
+            return [];
+        }
+        return [.. model.People
+            .Where(p => p.Name != person.Name && p.Title == person.Title)
+            .Select(p => ShortForm(p.Name, person.Name))
+            .Where(p => !sentence.Contains(p, StringComparison.Ordinal) && !MadeTrue(p, sentence, person.Name))
+            .Distinct()
+            .Take(3)];
+    }
+
+    /// <summary>When the answer is written as a surname, so are the wrong choices.</summary>
+    private static string ShortForm(string full, string answerAsWritten) =>
+        answerAsWritten.Contains(' ') ? full : full.Split(' ')[^1];
+
+    /// <summary>A wrong choice the text makes true: another sentence says the same about it.</summary>
+    private bool MadeTrue(string choice, string sentence, string answer)
+    {
+        var context = ContentWords(sentence.Replace(answer, " ", StringComparison.Ordinal));
+        return sentences.Where(s => s != sentence && s.Contains(choice, StringComparison.Ordinal))
+            .Any(s => ContentWords(s).Intersect(context).Count() >= 3);
+    }
+
+    private static HashSet<string> ContentWords(string text) =>
+        Regex.Matches(text.ToLowerInvariant(), @"[a-z]{5,}").Select(m => m.Value).ToHashSet();
+
+    private IEnumerable<Candidate> Numbers(int index, string sentence)
+    {
+        var spans = new List<(int Start, int Length, string Hint, string Key)>();
+        foreach (Match m in Quantity().Matches(sentence))
+        {
+            if (NumberMatters(sentence, m.Index, m.Length, isYear: false))
+            {
+                spans.Add((m.Index, m.Length, "number", m.Value.Replace(",", "").ToLowerInvariant()));
+            }
+        }
+        foreach (Match m in Year().Matches(sentence))
+        {
+            var value = int.Parse(m.Groups["num"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var hasEra = m.Groups["era"].Success || m.Groups["era2"].Success;
+            var isYear = hasEra || (value is >= 1000 and <= 2100);
+            if (!isYear || spans.Any(s => m.Index < s.Start + s.Length && s.Start < m.Index + m.Length) || !NumberMatters(sentence, m.Index, m.Length, isYear: true))
+            {
+                continue;
+            }
+            spans.Add((m.Index, m.Length, "year", m.Value.ToLowerInvariant()));
+        }
+        foreach (var span in spans.OrderBy(s => s.Start).Take(2))
+        {
+            var score = (span.Hint == "number" ? 3 : 2.8) + Penalty(sentence, 1);
+            yield return new Candidate(index, CandidateKind.Number, score, "number:" + span.Key, ClozeNote(sentence, [(span.Start, span.Length, span.Hint)], "number"));
+        }
+    }
+
+    /// <summary>Never figure numbers, days of a month, conversions in brackets, small counts or the dates of tweets.</summary>
+    private static bool NumberMatters(string sentence, int start, int length, bool isYear)
+    {
+        var before = sentence[..start];
+        var after = sentence[(start + length)..];
+        if (ReferenceBefore().IsMatch(before) || MonthAfter().IsMatch(after))
+        {
+            return false;
+        }
+        if (!isYear && MonthBefore().IsMatch(before))
+        {
+            return false;
+        }
+        if (isYear && MonthBefore().IsMatch(before) && Tweet().IsMatch(sentence))
+        {
+            return false;
+        }
+        // "(1.93 million square miles)" after another figure is a conversion.
+        var open = before.LastIndexOf('(');
+        if (open >= 0 && before.LastIndexOf(')') < open && Regex.IsMatch(before[..open], @"\d[^.]{0,40}$"))
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private NoteDraft ClozeNote(string sentence, IReadOnlyList<(int Start, int Length, string? Hint)> spans, string tag)
+    {
+        var text = sentence;
+        var number = spans.Count;
+        foreach (var (start, length, hint) in spans.OrderByDescending(s => s.Start))
+        {
+            var suffix = hint is null ? "" : "::" + hint;
+            text = $"{text[..start]}{{{{c{number}::{text.Substring(start, length)}{suffix}}}}}{text[(start + length)..]}";
+            number--;
+        }
+        var note = new NoteDraft { Kind = CardKind.Cloze, Prompt = text, Explanation = Quote(sentence) };
+        note.Tags.AddRange(["generated", tag]);
+        return note;
+    }
+
+    private static NoteDraft BasicNote(string prompt, string answer, string sentence, string tag)
+    {
+        var note = new NoteDraft { Kind = CardKind.Basic, Prompt = prompt, Explanation = Quote(sentence) };
+        note.Answers.Add(answer);
+        note.Tags.AddRange(["generated", tag]);
+        return note;
+    }
+
+    private static NoteDraft Mcq(string sentence, int start, int length, string question, IReadOnlyList<string> wrong, string tag)
+    {
+        var answer = sentence.Substring(start, length);
+        var note = new NoteDraft
+        {
+            Kind = CardKind.Mcq,
+            Prompt = $"{question}\n> {sentence[..start]}{Blank}{sentence[(start + length)..]}",
+            Explanation = Quote(sentence),
+        };
+        note.Choices.AddRange(wrong.Append(answer).Order(StringComparer.Ordinal).Select(c => new McqChoice(c, c == answer)));
+        note.Tags.AddRange(["generated", tag]);
+        return note;
+    }
+
+    /// <summary>Long sentences and sentences that point back ("this statement") make weaker cards.</summary>
+    private static double Penalty(string sentence, int blanks)
+    {
+        var words = sentence.Split(' ').Length;
+        return (words > 40 ? -1.5 : words > 30 ? -0.5 : 0) + (PointsBack().IsMatch(sentence) ? -1 : 0) + (blanks > 1 ? -0.25 : 0);
+    }
+
+    private static string? SubjectBefore(string before, out int start)
+    {
+        // "it is Beijing that must": the cleft's focus is the subject.
+        var cleft = Regex.Match(before, @"\bit is (?<s>[A-Z][\w\s.-]{1,40}?) that$");
+        if (cleft.Success)
+        {
+            start = cleft.Groups["s"].Index;
+            return cleft.Groups["s"].Value;
+        }
+        var comma = before.LastIndexOf(", ", StringComparison.Ordinal);
+        var dash = before.LastIndexOf('\u2014');
+        var colon = before.LastIndexOf(": ", StringComparison.Ordinal);
+        var that = before.LastIndexOf(" that ", StringComparison.Ordinal);
+        start = new[] { comma < 0 ? 0 : comma + 2, dash < 0 ? 0 : dash + 1, colon < 0 ? 0 : colon + 2, that < 0 ? 0 : that + 6 }.Max();
+        start = Math.Min(start, before.Length);
+        while (start < before.Length && before[start] == ' ')
+        {
+            start++;
+        }
+        var subject = before[start..];
+        // "Trump in Singapore" is Trump; a subject is a short noun phrase.
+        var prep = Regex.Match(subject, @"^(?<s>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)\s(?:in|at|on)\s[A-Z]");
+        if (prep.Success)
+        {
+            subject = prep.Groups["s"].Value;
+        }
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 6 || Regex.IsMatch(subject, @"^the (?:more|less|better|worse)\b", RegexOptions.IgnoreCase) || subject.Contains('"') || subject.Contains('\u201C') || subject.Contains('\u201D'))
+        {
+            return null;
+        }
+        if (words.Length > 1 && !char.IsUpper(words[0][0]) && words[0] is not ("the" or "top"))
+        {
+            return null;
+        }
+        return subject;
+    }
+
+    private static int LeadInLength(string sentence) => LeadIn().Match(sentence) is { Success: true } m ? m.Length : 0;
+
+    private static bool InsideQuote(string sentence, int at)
+    {
+        var before = sentence[..at];
+        return before.Count(c => c == '"') % 2 == 1 || before.LastIndexOf('\u201C') > before.LastIndexOf('\u201D');
+    }
+
+    /// <summary>A subject inside a question: "The long-term goal" becomes "the long-term goal"; names keep their capital.</summary>
+    private string Lower(string subject) =>
+        Regex.IsMatch(subject, @"^(?:A|An|The|This|These|That|Those|Its|Their)\s") ? char.ToLowerInvariant(subject[0]) + subject[1..]
+        : subject.Length > 1 && char.IsUpper(subject[0]) && (subject.StartsWith("The ", StringComparison.Ordinal) || (model.Find(subject).Count == 0 && !Gazetteer.TryGroup(subject, out _) && subject.Split(' ')[0].Skip(1).All(char.IsLower)))
+            ? char.ToLowerInvariant(subject[0]) + subject[1..]
+            : subject;
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Quote(string sentence) => $"\"{sentence}\"";
+}

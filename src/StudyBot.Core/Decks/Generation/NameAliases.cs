@@ -1,0 +1,57 @@
+namespace StudyBot.Core.Decks.Generation;
+
+/// <summary>
+/// The other names an answer goes by (a capital for its country, a demonym, an old name), so that
+/// a blank is refused when its answer shows up elsewhere in the prompt under another name.
+/// </summary>
+public interface INameAliases
+{
+    IEnumerable<string> AliasesOf(string name);
+}
+
+/// <summary>
+/// The built-in table: capitals and governments stand for their countries in political writing
+/// (Pyongyang = North Korea, Washington = the United States), demonyms and short forms too.
+/// </summary>
+public sealed class BuiltInNameAliases : INameAliases
+{
+    public static readonly BuiltInNameAliases Instance = new();
+
+    private static readonly string[][] Groups =
+    [
+        ["North Korea", "Pyongyang", "DPRK", "North Korean", "the North"],
+        ["South Korea", "Seoul", "ROK", "South Korean"],
+        ["United States", "Washington", "U.S.", "US", "USA", "America", "American", "Americans"],
+        ["China", "Beijing", "PRC", "Chinese"],
+        ["Japan", "Tokyo", "Japanese"],
+        ["Russia", "Moscow", "Russian", "Soviet Union", "USSR", "Soviet", "Soviets", "Kremlin"],
+        ["United Kingdom", "Britain", "UK", "British", "London", "England", "English"],
+        ["France", "Paris", "French"],
+        ["Germany", "Berlin", "German"],
+        ["Rome", "Roman", "Romans"],
+        ["Octavian", "Augustus"],
+        ["Greece", "Athens", "Greek"],
+        ["Turkey", "Ankara", "Turkish"],
+        ["Iran", "Tehran", "Iranian", "Persia"],
+    ];
+
+    private static readonly Dictionary<string, string[]> ByName = Build();
+
+    public IEnumerable<string> AliasesOf(string name) =>
+        ByName.TryGetValue(Strip(name), out var group) ? group.Where(n => !n.Equals(Strip(name), StringComparison.OrdinalIgnoreCase)) : [];
+
+    private static string Strip(string name) => name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
+
+    private static Dictionary<string, string[]> Build()
+    {
+        var map = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in Groups)
+        {
+            foreach (var name in group)
+            {
+                map[Strip(name)] = group;
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+
+namespace StudyBot.Data.Backup;
+
+/// <summary>
+/// Copies a SQLite database with SQLite's online backup API: a consistent snapshot taken while the
+/// bot keeps answering (in WAL mode readers do not block the writer). The copy is written beside its
+/// target under a temporary name and renamed into place only once it is complete and passes
+/// SQLite's integrity check, so a crash never leaves half a backup under the real name.
+/// </summary>
+public static class DatabaseBackup
+{
+    /// <summary>Copies the database behind <paramref name="sourceConnectionString"/> to the new file <paramref name="targetPath"/>.</summary>
+    /// <exception cref="BackupException">The target exists or its folder is missing, or the source cannot be read.</exception>
+    public static async Task<BackupResult> CopyAsync(string sourceConnectionString, string targetPath, CancellationToken cancellationToken = default)
+    {
+        var source = Sqlite(sourceConnectionString);
+        source.Mode = SqliteOpenMode.ReadWrite;
+        source.Pooling = false;
+        var sourceFile = Path.GetFullPath(source.DataSource);
+        var target = Path.GetFullPath(targetPath);
+        if (!File.Exists(sourceFile))
+        {
+            throw new BackupException($"there is no database at {sourceFile}");
+        }
+
+        if (File.Exists(target))
+        {
+            throw new BackupException($"{target} already exists; choose a new file name (a backup never overwrites)");
+        }
+
+        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
+        {
+            throw new BackupException($"the folder {folder} does not exist");
+        }
+
+        var partial = target + ".partial";
+        try
+        {
+            await using (var from = new SqliteConnection(source.ToString()))
+            await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            {
+                await from.OpenAsync(cancellationToken);
+                await to.OpenAsync(cancellationToken);
+                from.BackupDatabase(to);
+                // In WAL mode like the database it copies (read-only readers such as db verify need that);
+                // closing the last connection checkpoints and removes the -wal, leaving one self-contained file.
+                await ExecuteAsync(to, "PRAGMA journal_mode=WAL;", cancellationToken);
+                var integrity = await IntegrityAsync(to, cancellationToken);
+                if (integrity != "ok")
+                {
+                    throw new BackupException($"the copy of {sourceFile} failed SQLite's integrity check: {integrity}");
+                }
+            }
+
+            File.Move(partial, target);
+        }
+        catch (SqliteException e)
+        {
+            throw new BackupException($"could not copy {sourceFile}: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
+        return new BackupResult(target, new FileInfo(target).Length);
+    }
+
+    /// <summary>Parses a SQLite connection string; anything else (a PostgreSQL one) gets a pointer to its own tools.</summary>
+    internal static SqliteConnectionStringBuilder Sqlite(string connectionString)
+    {
+        try
+        {
+            return new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            throw new BackupException("the database is not a SQLite file; for PostgreSQL use its own tools: pg_dump --format=custom to back up, pg_restore to restore");
+        }
+    }
+
+    /// <summary>SQLite's own check of a database file: "ok", or the first problem it found.</summary>
+    public static async Task<string> CheckIntegrityAsync(string file, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Read-write (never create): a read-only reader of a WAL database leaves its -wal and -shm behind.
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+            await connection.OpenAsync(cancellationToken);
+            return await IntegrityAsync(connection, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static async Task<string> IntegrityAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check(1);";
+        return (await command.ExecuteScalarAsync(cancellationToken))?.ToString() ?? "no answer";
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>A finished backup: where it is and how big.</summary>
+public sealed record BackupResult(string Path, long Bytes);
+
+/// <summary>Why a backup or restore could not be made, in one line.</summary>
+public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+
+namespace StudyBot.Data.Diagnostics;
+
+/// <summary>The storage layer's instruments (meter <see cref="MeterName"/>); tags name only the bot's own categories.</summary>
+public static class DataMetrics
+{
+    public const string MeterName = "StudyBot.Data";
+
+    private static readonly Meter _meter = new(MeterName);
+
+    // A WAL commit takes well under a millisecond; a busy database waits up to its timeout.
+    private static readonly InstrumentAdvice<double> _seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    };
+
+    private static readonly Counter<long> _answers = _meter.CreateCounter<long>(
+        "studybot.answers", "{answer}", "Graded answers saved, by source (review, quiz) and outcome (saved, duplicate, failed).");
+
+    private static readonly Histogram<double> _answerDuration = _meter.CreateHistogram<double>(
+        "studybot.answer.duration", "s", "Time to grade, schedule and commit one answer, from its submission to its commit.", tags: null, advice: _seconds);
+
+    private static readonly Histogram<double> _writeDuration = _meter.CreateHistogram<double>(
+        "studybot.db.write.duration", "s", "Database write transactions, by operation.", tags: null, advice: _seconds);
+
+    /// <summary>Awaits an answer's commit, counting it and timing it from <paramref name="started"/>.</summary>
+    internal static async Task<AnswerResult> AnswerAsync(Task<AnswerResult> pending, ReviewSource source, long started)
+    {
+        var outcome = "failed";
+        try
+        {
+            var result = await pending;
+            outcome = result.Duplicate ? "duplicate" : "saved";
+            return result;
+        }
+        finally
+        {
+            var sourceTag = new KeyValuePair<string, object?>("source", source.ToString().ToLowerInvariant());
+            _answerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, sourceTag);
+            _answers.Add(1, sourceTag, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    /// <summary>Times one write transaction of <paramref name="operation"/>.</summary>
+    internal static async Task WriteAsync(string operation, Func<Task> write)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            await write();
+            outcome = "committed";
+        }
+        finally
+        {
+            _writeDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("operation", operation),
+                new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace StudyBot.Cli.Fsrs;
+
+public sealed class FsrsOptimizeSettings : FsrsHistorySettings;

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Decks;
+using StudyBot.Core.Scheduling;
+using StudyBot.Data;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+using StudyBot.Features.Quiz;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting;
+
+namespace StudyBot.Features.Daily;
+
+/// <summary>What /daily set did.</summary>
+public sealed record DailySetting(ulong ChannelId, TimeOnly At, string TimeZone, string? DeckTitle, DateTimeOffset? Next);
+
+/// <summary>
+/// The question of the day: one question a day per guild, in one channel, at a local time in the
+/// guild's zone. Each post first closes yesterday's question and shows its answer and results; it
+/// draws the card the class finds hardest (most Again per answer, unseen cards counting as middling)
+/// among those not asked in the last weeks.
+/// </summary>
+public sealed class DailyQuestionService(
+    StudyDbContext db,
+    IDbContextFactory<StudyDbContext> contexts,
+    QuizQuestions questions,
+    QuizScheduler closes,
+    DailyScheduler scheduler,
+    IGuildTimeZones zones,
+    StudyClock clock,
+    ILogger<DailyQuestionService> logger)
+{
+    /// <summary>A card asked as the question of the day is not asked again for this long (unless nothing else is left).</summary>
+    private static readonly TimeSpan _rest = TimeSpan.FromDays(30);
+
+    public async Task<DailySetting> SetAsync(ulong guildId, ulong channelId, TimeOnly at, string? deckKey, ulong setBy, CancellationToken cancellationToken)
+    {
+        DeckRecord? deck = null;
+        if (!string.IsNullOrWhiteSpace(deckKey))
+        {
+            deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
+                ?? throw new StudyException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
+        }
+
+        if (await CandidatesAsync(guildId, deck?.Id, cancellationToken) is { Count: 0 })
+        {
+            throw new StudyException($"{(deck is null ? "This server's decks have" : $"Deck '{deck.Key}' has")} no multiple-choice, typed or cloze cards to ask.");
+        }
+
+        var zone = await zones.ZoneOfAsync(guildId, cancellationToken);
+        await using (var write = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await write.DailyQuestions.AsTracking().FirstOrDefaultAsync(d => d.GuildId == guildId, cancellationToken);
+            if (row is null)
+            {
+                row = new DailyQuestion { GuildId = guildId, TimeZone = zone };
+                write.DailyQuestions.Add(row);
+            }
+
+            row.ChannelId = channelId;
+            row.LocalMinute = (at.Hour * 60) + at.Minute;
+            row.TimeZone = zone;
+            row.DeckId = deck?.Id;
+            row.SetBy = setBy;
+            row.UpdatedUtc = clock.UtcNow;
+            await write.SaveChangesAsync(cancellationToken);
+        }
+
+        var next = await scheduler.ScheduleAsync(guildId, at, zone, cancellationToken);
+        logger.LogInformation("Question of the day for guild {Guild}: channel {Channel} at {At} {Zone}", guildId, channelId, at, zone);
+        return new DailySetting(channelId, at, zone, deck?.Title, next);
+    }
+
+    /// <summary>After the guild's time zone changed: keeps the same local time in the new zone.</summary>
+    public async Task ZoneChangedAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await write.DailyQuestions.AsTracking().FirstOrDefaultAsync(d => d.GuildId == guildId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.TimeZone = await zones.ZoneOfAsync(guildId, cancellationToken);
+        await write.SaveChangesAsync(cancellationToken);
+        await scheduler.ScheduleAsync(guildId, new TimeOnly(row.LocalMinute / 60, row.LocalMinute % 60), row.TimeZone, cancellationToken);
+    }
+
+    public async Task<bool> OffAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        await scheduler.CancelAsync(guildId, cancellationToken);
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        return await write.DailyQuestions.Where(d => d.GuildId == guildId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Closes yesterday's question and posts today's, with yesterday's answer and results.</summary>
+    public async Task PostAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var setting = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(d => d.GuildId == guildId, cancellationToken);
+        if (setting is null)
+        {
+            return;
+        }
+
+        var previousId = await db.Quizzes.Where(q => q.GuildId == guildId && q.Daily && !q.Skipped).OrderByDescending(q => q.OpenedUtc).Select(q => (long?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        var fields = new List<(string, string)>();
+        if (previousId is { } id)
+        {
+            await questions.CloseAsync(id, cancellationToken);
+            var previous = await db.Quizzes.AsNoTracking().Include(q => q.Answers).SingleAsync(q => q.Id == id, cancellationToken);
+            var previousCard = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == previous.CardId, cancellationToken);
+            fields.Add(QuizViews.Yesterday(previous, previousCard.ToDeckCard()));
+        }
+
+        var card = await PickAsync(guildId, setting.DeckId, cancellationToken);
+        if (card is null)
+        {
+            logger.LogInformation("Question of the day for guild {Guild}: no card to ask", guildId);
+            return;
+        }
+
+        var now = clock.UtcNow;
+        var next = await scheduler.NextFireAsync(guildId, cancellationToken);
+        var quiz = new Data.Entities.Quiz
+        {
+            GuildId = guildId,
+            ChannelId = setting.ChannelId,
+            CardId = card.Id,
+            Daily = true,
+            OpenedUtc = now,
+            ClosesUtc = next?.UtcDateTime ?? now.AddDays(1),
+        };
+        await using (var write = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            write.Quizzes.Add(quiz);
+            await write.SaveChangesAsync(cancellationToken);
+        }
+
+        var deckTitle = await db.Decks.Where(d => d.Id == card.DeckId).Select(d => d.Title).FirstAsync(cancellationToken);
+        var frame = new QuestionFrame($"Question of the day · {deckTitle}", "Question of the day", "Everyone answers once; it counts towards your own review schedule. Tomorrow's post shows the answer.", fields);
+        if (!await questions.PostAsync(quiz, frame, cancellationToken))
+        {
+            // The channel is gone (QuizQuestions logged it): stop posting into nothing every day.
+            await OffAsync(guildId, cancellationToken);
+            return;
+        }
+
+        // Closes at the next post; this trigger closes it too if /daily off comes first.
+        await closes.ScheduleCloseAsync(quiz.Id, quiz.ClosesUtc, cancellationToken);
+        logger.LogInformation("Question of the day {Quiz} posted in guild {Guild} on card {Card}", quiz.Id, guildId, card.Id);
+    }
+
+    private async Task<CardRecord?> PickAsync(ulong guildId, int? deckId, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(guildId, deckId, cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var since = clock.UtcNow - _rest;
+        var recent = await db.Quizzes.Where(q => q.GuildId == guildId && q.Daily && q.OpenedUtc >= since).Select(q => q.CardId).ToListAsync(cancellationToken);
+        var fresh = candidates.Except(recent).ToList();
+        var pool = fresh.Count > 0 ? fresh : candidates;
+        var answers = await db.ReviewLog
+            .Where(l => pool.Contains(l.CardId) && l.Kind == ReviewKind.Answer)
+            .GroupBy(l => l.CardId)
+            .Select(g => new { CardId = g.Key, Answers = g.Count(), Again = g.Count(l => l.Rating == Rating.Again) })
+            .ToDictionaryAsync(x => x.CardId, cancellationToken);
+        // Laplace's rule: an unseen card scores 1/2, above cards the class mostly gets right.
+        var pick = pool
+            .Select(id => (Id: id, Score: answers.TryGetValue(id, out var a) ? (a.Again + 1.0) / (a.Answers + 2.0) : 0.5, Tie: Random.Shared.Next()))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Tie)
+            .First();
+        return await db.Cards.AsNoTracking().SingleAsync(c => c.Id == pick.Id, cancellationToken);
+    }
+
+    private Task<List<int>> CandidatesAsync(ulong guildId, int? deckId, CancellationToken cancellationToken)
+    {
+        var decks = VisibleDecks.For(db, guildId).Select(d => d.Id);
+        return db.Cards
+            .Where(c => !c.Retired && c.Kind != CardKind.Basic && (deckId == null ? decks.Contains(c.DeckId) : c.DeckId == deckId))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Answers;
+using StudyBot.Core.Decks;
+using StudyBot.Data;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+using StudyBot.Discord.Models;
+using StudyBot.Discord.Rest;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting;
+
+namespace StudyBot.Features.Quiz;
+
+/// <summary>What a student's answer did.</summary>
+public sealed record QuizAnswerOutcome(bool Closed, bool Repeated, bool Right, string Chosen, string Correct, string? Note = null);
+
+/// <summary>How closing a question went.</summary>
+public enum QuestionClose
+{
+    /// <summary>Closed now, its message shows the results.</summary>
+    Closed,
+    /// <summary>Someone closed it before (a repeated trigger, or /quiz stop).</summary>
+    AlreadyClosed,
+    /// <summary>Closed, but its message or channel no longer exists.</summary>
+    Gone,
+}
+
+/// <summary>
+/// One question in a channel, for a session or the question of the day: posts it, records each
+/// member's first answer (graded into their own FSRS schedule, source quiz, in the same transaction)
+/// and closes it with the results.
+/// </summary>
+public sealed class QuizQuestions(
+    StudyDbContext db,
+    IDbContextFactory<StudyDbContext> contexts,
+    ReviewEngine engine,
+    DiscordRestClient rest,
+    StudyClock clock,
+    ILogger<QuizQuestions> logger)
+{
+    /// <summary>Posts <paramref name="quiz"/> (saved, without a message yet) and stores its message id; false when the channel is gone.</summary>
+    public async Task<bool> PostAsync(Data.Entities.Quiz quiz, QuestionFrame frame, CancellationToken cancellationToken)
+    {
+        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
+        var opened = clock.UtcNow > quiz.OpenedUtc ? clock.UtcNow : quiz.OpenedUtc;
+        Message message;
+        try
+        {
+            message = await rest.CreateMessageAsync(quiz.ChannelId, QuizViews.Question(quiz, card.ToDeckCard(), frame), null, cancellationToken);
+        }
+        catch (DiscordApiException e) when (IsGone(e))
+        {
+            logger.LogInformation("Quiz question {Quiz}: channel {Channel} is gone ({Code}); closing it quietly", quiz.Id, quiz.ChannelId, e.Code);
+            await using var gone = await contexts.CreateDbContextAsync(cancellationToken);
+            await gone.Quizzes.Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, clock.UtcNow).SetProperty(x => x.Skipped, true), cancellationToken);
+            return false;
+        }
+
+        quiz.MessageId = message.Id.Value;
+        quiz.OpenedUtc = opened;
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        await write.Quizzes.Where(q => q.Id == quiz.Id)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.MessageId, message.Id.Value).SetProperty(x => x.OpenedUtc, opened), cancellationToken);
+        return true;
+    }
+
+    public async Task<DeckCard> CardOfAsync(long quizId, CancellationToken cancellationToken)
+    {
+        var cardId = await db.Quizzes.Where(q => q.Id == quizId).Select(q => (int?)q.CardId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new StudyException("This quiz no longer exists.");
+        return (await db.Cards.SingleAsync(c => c.Id == cardId, cancellationToken)).ToDeckCard();
+    }
+
+    public async Task<QuizAnswerOutcome> AnswerAsync(long quizId, ulong userId, StudentAnswer answer, CancellationToken cancellationToken)
+    {
+        var quiz = await db.Quizzes.FirstOrDefaultAsync(q => q.Id == quizId, cancellationToken)
+            ?? throw new StudyException("This quiz no longer exists.");
+        var card = (await db.Cards.SingleAsync(c => c.Id == quiz.CardId, cancellationToken)).ToDeckCard();
+        var chosen = answer switch
+        {
+            ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => card.Choices[choice.Index].Text,
+            TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze => Text.Truncate(typed.Text.Trim(), 200),
+            _ => throw new StudyException("That answer does not fit this question."),
+        };
+        var correct = QuizViews.CorrectAnswer(card);
+        var previous = await db.QuizAnswers.FirstOrDefaultAsync(a => a.QuizId == quizId && a.UserId == userId, cancellationToken);
+        if (previous is not null)
+        {
+            return new QuizAnswerOutcome(false, true, QuizViews.IsRight(previous.Rating), previous.AnswerText, correct);
+        }
+
+        var now = clock.UtcNow;
+        if (quiz.ClosedUtc is not null || now >= quiz.ClosesUtc)
+        {
+            return new QuizAnswerOutcome(true, false, false, chosen, correct);
+        }
+
+        var key = QuizIds.AnswerKey(quizId, userId);
+        var responseTime = now > quiz.OpenedUtc ? now - quiz.OpenedUtc : TimeSpan.Zero;
+        var result = await engine.AnswerAsync(userId, quiz.CardId, answer, key, responseTime, ReviewSource.Quiz, now, new QuizAnswerDraft(quizId, chosen), cancellationToken);
+        if (result.Duplicate)
+        {
+            // Another click of this student's was saved first, with its quiz answer: report that one.
+            var first = await db.QuizAnswers.Where(a => a.InteractionId == key).Select(a => a.AnswerText).FirstOrDefaultAsync(cancellationToken);
+            return new QuizAnswerOutcome(false, true, QuizViews.IsRight(result.Rating), first ?? chosen, correct);
+        }
+
+        return new QuizAnswerOutcome(false, false, QuizViews.IsRight(result.Rating), chosen, correct, result.Note);
+    }
+
+    /// <summary>Closes the question once and edits its message with the results.</summary>
+    public async Task<QuestionClose> CloseAsync(long quizId, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow;
+        // The conditional update is the claim: of a trigger and /quiz stop racing, one closes.
+        if (await write.Quizzes.Where(q => q.Id == quizId && q.ClosedUtc == null).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now), cancellationToken) == 0)
+        {
+            return QuestionClose.AlreadyClosed;
+        }
+
+        var quiz = await write.Quizzes.Include(q => q.Answers).SingleAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz.MessageId is not { } messageId)
+        {
+            return QuestionClose.Closed;
+        }
+
+        var card = await write.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
+        try
+        {
+            await rest.EditMessageAsync(quiz.ChannelId, messageId, QuizViews.Results(quiz, card.ToDeckCard(), card.Deck?.Title ?? ""), cancellationToken);
+        }
+        catch (DiscordApiException e) when (IsGone(e))
+        {
+            logger.LogInformation("Quiz question {Quiz}: its message or channel {Channel} is gone ({Code}); closing it quietly", quizId, quiz.ChannelId, e.Code);
+            return QuestionClose.Gone;
+        }
+
+        return QuestionClose.Closed;
+    }
+
+    /// <summary>The message or channel was deleted, or the bot can no longer see the channel.</summary>
+    public static bool IsGone(DiscordApiException e)
+        => e.Code is DiscordErrorCode.UnknownMessage or DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess || e.Status == HttpStatusCode.NotFound;
+}

@@ -1,0 +1,233 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Decks;
+using StudyBot.Data;
+using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
+using StudyBot.Discord.Rest;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting;
+
+namespace StudyBot.Features.Quiz;
+
+/// <summary>A started session, as the instructor's confirmation tells it.</summary>
+public sealed record StartedSession(long SessionId, int Questions, int Requested, int Seconds, DateTime EndsUtc, string DeckTitle);
+
+/// <summary>
+/// Channel quiz sessions: questions one after the other, each closed at its deadline by a Quartz
+/// trigger in the persistent store, then a scoreboard. All questions are planned at start, so after
+/// a restart the remaining ones keep their times; one whose whole time passed while the bot was
+/// offline is skipped rather than stretching the quiz.
+/// </summary>
+public sealed class QuizSessionService(
+    StudyDbContext db,
+    IDbContextFactory<StudyDbContext> contexts,
+    QuizQuestions questions,
+    QuizScheduler scheduler,
+    DiscordRestClient rest,
+    StudyClock clock,
+    ILogger<QuizSessionService> logger)
+{
+    public const int MaxQuestions = 50;
+    public const int MinSeconds = 10;
+    public const int MaxSeconds = 600;
+
+    /// <summary>A question with less time than this left (after a restart) is skipped.</summary>
+    private static readonly TimeSpan _shortestWindow = TimeSpan.FromSeconds(5);
+
+    public async Task<StartedSession> StartAsync(ulong guildId, ulong channelId, ulong startedBy, string deckKey, int count, int seconds, CancellationToken cancellationToken)
+    {
+        var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
+            ?? throw new StudyException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
+        if (await db.QuizSessions.AnyAsync(s => s.GuildId == guildId && s.ChannelId == channelId && s.EndedUtc == null, cancellationToken))
+        {
+            throw new StudyException("A quiz is already running in this channel; `/quiz stop` ends it.");
+        }
+
+        var candidates = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired && c.Kind != CardKind.Basic).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            throw new StudyException($"Deck '{deck.Key}' has no multiple-choice, typed or cloze cards to quiz on.");
+        }
+
+        count = Math.Clamp(count, 1, MaxQuestions);
+        seconds = Math.Clamp(seconds, MinSeconds, MaxSeconds);
+        var picked = candidates.ToArray();
+        Random.Shared.Shuffle(picked);
+        var now = clock.UtcNow;
+        var length = TimeSpan.FromSeconds(seconds);
+        var session = new QuizSession
+        {
+            GuildId = guildId,
+            ChannelId = channelId,
+            DeckId = deck.Id,
+            StartedBy = startedBy,
+            SecondsPerQuestion = seconds,
+            StartedUtc = now,
+            Questions = [.. picked.Take(count).Select((cardId, i) => new Data.Entities.Quiz
+            {
+                GuildId = guildId,
+                ChannelId = channelId,
+                CardId = cardId,
+                Position = i,
+                OpenedUtc = now + (length * i),
+                ClosesUtc = now + (length * (i + 1)),
+            })],
+        };
+        await using (var write = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            write.QuizSessions.Add(session);
+            await write.SaveChangesAsync(cancellationToken);
+        }
+
+        var first = session.Questions[0];
+        if (!await questions.PostAsync(first, Frame(session, first, deck.Title), cancellationToken))
+        {
+            await EndQuietlyAsync(session.Id, cancellationToken);
+            throw new StudyException("StudyBot cannot post in this channel.");
+        }
+
+        await scheduler.ScheduleCloseAsync(first.Id, first.ClosesUtc, cancellationToken);
+        logger.LogInformation("Quiz session {Session} started in channel {Channel}: {Count} questions of {Seconds} s from deck {Deck}", session.Id, channelId, session.Questions.Count, seconds, deck.Id);
+        return new StartedSession(session.Id, session.Questions.Count, count, seconds, session.Questions[^1].ClosesUtc, deck.Title);
+    }
+
+    /// <summary>At a question's deadline: close it, then post the next question or the scoreboard.</summary>
+    public async Task AdvanceAsync(long quizId, CancellationToken cancellationToken)
+    {
+        var closed = await questions.CloseAsync(quizId, cancellationToken);
+        var quiz = await db.Quizzes.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz?.SessionId is not { } sessionId || closed == QuestionClose.AlreadyClosed)
+        {
+            return;
+        }
+
+        if (closed == QuestionClose.Gone)
+        {
+            await EndQuietlyAsync(sessionId, cancellationToken);
+            return;
+        }
+
+        var session = await db.QuizSessions.AsNoTracking().Include(s => s.Questions).FirstAsync(s => s.Id == sessionId, cancellationToken);
+        if (session.EndedUtc is not null)
+        {
+            return;
+        }
+
+        var deckTitle = await DeckTitleAsync(session.DeckId, cancellationToken);
+        foreach (var next in session.Questions.Where(q => q.Position > quiz.Position && q.ClosedUtc == null && q.MessageId == null).OrderBy(q => q.Position))
+        {
+            if (next.ClosesUtc - clock.UtcNow < _shortestWindow)
+            {
+                await SkipAsync([next.Id], cancellationToken);
+                continue;
+            }
+
+            if (!await questions.PostAsync(next, Frame(session, next, deckTitle), cancellationToken))
+            {
+                await EndQuietlyAsync(sessionId, cancellationToken);
+                return;
+            }
+
+            await scheduler.ScheduleCloseAsync(next.Id, next.ClosesUtc, cancellationToken);
+            return;
+        }
+
+        await FinishAsync(sessionId, stopped: false, cancellationToken);
+    }
+
+    /// <summary>/quiz stop: closes the open question, drops the rest and posts the scoreboard.</summary>
+    public async Task<bool> StopAsync(ulong guildId, ulong channelId, CancellationToken cancellationToken)
+    {
+        var sessionId = await db.QuizSessions.Where(s => s.GuildId == guildId && s.ChannelId == channelId && s.EndedUtc == null)
+            .Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (sessionId is not { } id)
+        {
+            return false;
+        }
+
+        var open = await db.Quizzes.Where(q => q.SessionId == id && q.ClosedUtc == null).Select(q => new { q.Id, Posted = q.MessageId != null }).ToListAsync(cancellationToken);
+        await SkipAsync([.. open.Where(q => !q.Posted).Select(q => q.Id)], cancellationToken);
+        foreach (var posted in open.Where(q => q.Posted))
+        {
+            await scheduler.CancelCloseAsync(posted.Id, cancellationToken);
+            if (await questions.CloseAsync(posted.Id, cancellationToken) == QuestionClose.Gone)
+            {
+                await EndQuietlyAsync(id, cancellationToken);
+                return true;
+            }
+        }
+
+        await FinishAsync(id, stopped: true, cancellationToken);
+        return true;
+    }
+
+    private async Task FinishAsync(long sessionId, bool stopped, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await write.QuizSessions.Where(s => s.Id == sessionId && s.EndedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, clock.UtcNow).SetProperty(x => x.Stopped, stopped), cancellationToken) == 0)
+        {
+            return;
+        }
+
+        var session = await write.QuizSessions.AsNoTracking().Include(s => s.Questions).ThenInclude(q => q.Answers).SingleAsync(s => s.Id == sessionId, cancellationToken);
+        var asked = session.Questions.Where(q => q.MessageId != null).ToList();
+        var lines = Score(asked);
+        try
+        {
+            var message = await rest.CreateMessageAsync(session.ChannelId, QuizViews.Scoreboard(session, await DeckTitleAsync(session.DeckId, cancellationToken), lines, asked.Count), null, cancellationToken);
+            await write.QuizSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ScoreboardMessageId, message.Id.Value), cancellationToken);
+        }
+        catch (DiscordApiException e) when (QuizQuestions.IsGone(e))
+        {
+            logger.LogInformation("Quiz session {Session}: channel {Channel} is gone ({Code}); ended without a scoreboard", sessionId, session.ChannelId, e.Code);
+            return;
+        }
+
+        logger.LogInformation("Quiz session {Session} {How}: {Asked} questions, {Players} players", sessionId, stopped ? "stopped" : "finished", asked.Count, lines.Count);
+    }
+
+    /// <summary>Right answers first, then less time spent on them.</summary>
+    public static IReadOnlyList<ScoreLine> Score(IReadOnlyList<Data.Entities.Quiz> asked)
+        => [.. asked
+            .SelectMany(q => q.Answers.Select(a => (q.OpenedUtc, Answer: a)))
+            .GroupBy(x => x.Answer.UserId)
+            .Select(g => new ScoreLine(
+                g.Key,
+                g.Count(x => QuizViews.IsRight(x.Answer.Rating)),
+                g.Count(),
+                TimeSpan.FromTicks(g.Where(x => QuizViews.IsRight(x.Answer.Rating)).Sum(x => Math.Max(0, (x.Answer.AnsweredUtc - x.OpenedUtc).Ticks)))))
+            .OrderByDescending(l => l.Right)
+            .ThenBy(l => l.RightTime)
+            .ThenBy(l => l.UserId)];
+
+    /// <summary>The channel or a message is gone: end without posting anything more.</summary>
+    private async Task EndQuietlyAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow;
+        await write.Quizzes.Where(q => q.SessionId == sessionId && q.ClosedUtc == null)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken);
+        await write.QuizSessions.Where(s => s.Id == sessionId && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+    }
+
+    private async Task SkipAsync(IReadOnlyList<long> quizIds, CancellationToken cancellationToken)
+    {
+        if (quizIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow;
+        await write.Quizzes.Where(q => quizIds.Contains(q.Id) && q.ClosedUtc == null)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken);
+    }
+
+    private async Task<string> DeckTitleAsync(int deckId, CancellationToken cancellationToken)
+        => await db.Decks.Where(d => d.Id == deckId).Select(d => d.Title).FirstOrDefaultAsync(cancellationToken) ?? "";
+
+    private static QuestionFrame Frame(QuizSession session, Data.Entities.Quiz quiz, string deckTitle)
+        => new($"Quiz · {deckTitle}", $"Question {quiz.Position + 1} of {session.Questions.Count}", "Everyone answers once; your first answer counts and goes into your own review schedule.", []);
+}

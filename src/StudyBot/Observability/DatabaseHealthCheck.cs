@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StudyBot.Data;
+using StudyBot.Hosting;
+
+namespace StudyBot.Observability;
+
+/// <summary>Ready when the database file is there, answers a query, and has every migration applied.</summary>
+internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
+        // Opening a missing file would quietly create an empty database; say it is gone instead.
+        if (!File.Exists(file))
+        {
+            return HealthCheckResult.Unhealthy($"the database file {Path.GetFileName(file)} does not exist");
+        }
+
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("the database cannot be opened");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy("reachable, migrations applied")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}");
+        }
+        catch (SqliteException e)
+        {
+            return HealthCheckResult.Unhealthy($"the database cannot be read: SQLite error {e.SqliteErrorCode}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Hosting;
+using StudyBot.Tests.EndToEnd;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>
+/// The real host in Playground mode whose study clock, and so Quartz's, is a fake: a test moves time
+/// and the real scheduler fires the stored triggers. Discord's own timers keep real time.
+/// </summary>
+public sealed class FakeClockBot : IAsyncLifetime
+{
+    /// <summary>Saturday 13 March 2027, 12:00 UTC: 07:00 in New York, the day before its clocks go forward.</summary>
+    public static readonly DateTimeOffset Start = new(2027, 3, 13, 12, 0, 0, TimeSpan.Zero);
+
+    public FakeClockBot()
+    {
+        Bot = new PlaygroundBot
+        {
+            Configure = builder =>
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(new StudyClock(Time)));
+                builder.Logging.AddProvider(Logs);
+            },
+        };
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public LogCapture Logs { get; } = new();
+
+    public PlaygroundBot Bot { get; }
+
+    public Task InitializeAsync() => Bot.InitializeAsync();
+
+    public Task DisposeAsync() => Bot.DisposeAsync();
+}
+
+/// <summary>Keeps every log line the host writes, to count what an event logged.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> _lines = new();
+
+    public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string, Exception?)> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.Enqueue((category, logLevel, formatter(state, exception), exception));
+            }
+        }
+    }
+}

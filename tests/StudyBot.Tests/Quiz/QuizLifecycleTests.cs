@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using StudyBot.Emulator.Interactions;
+using StudyBot.Features.Quiz;
+using StudyBot.Tests.EndToEnd;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>/quiz stop, and quizzes whose message or channel was deleted under them.</summary>
+public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<FakeClockBot>
+{
+    private PlaygroundBot Bot => fixture.Bot;
+
+    [Fact]
+    public async Task QuizStop_AfterFirstAnswer_ClosesTheQuestionPostsTheScoreboardAndAsksNoMore()
+    {
+        await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
+        var channel = Bot.Emulator.State.AddTextChannel(Bot.World.Guild.Id, "stop-here");
+        var dee = Bot.AddStudent("dee");
+        await Start(channel.Id, questions: 3, seconds: 60);
+        var session = await Bot.QueryAsync(db => db.QuizSessions.SingleAsync(s => s.ChannelId == ulong.Parse(channel.Id)));
+        var first = await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+        fixture.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Contains("is right", await QuizPlay.AnswerAsync(dee, first, first.Right));
+
+        var stop = await (await Bot.You.RunCommandAsync(channel.Id, "quiz", CommandOptionInput.Sub("stop"))).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Quiz stopped; the scoreboard is posted in the channel.", stop.Content);
+        var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(first.Message), t => t.Contains("Question 1: closed"));
+        Assert.Contains("1 of 1 answered correctly", MessageView.Text(closed));
+        var board = Bot.Emulator.State.MessagesIn(channel.Id).Select(m => MessageView.Text(m.Json)).Single(t => t.Contains("scoreboard"));
+        Assert.Contains("Quiz stopped: scoreboard", board);
+        Assert.Contains($"1. <@{dee.Id}> — 1 right of 1 · 4.0 s", board);
+        Assert.Contains("Questions: 1", board);
+
+        // Its deadline trigger is gone, and time passing asks nothing more.
+        var scheduler = await Bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.Null(await scheduler.GetJobDetail(QuizScheduler.JobFor(first.Quiz.Id)));
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(500);
+        Assert.Equal(2, Bot.Emulator.State.MessagesIn(channel.Id).Count);
+        var rows = await Bot.QueryAsync(db => db.Quizzes.Where(q => q.SessionId == session.Id).OrderBy(q => q.Position).ToListAsync());
+        Assert.Equal([false, true, true], rows.Select(q => q.Skipped));
+        Assert.All(rows, q => Assert.NotNull(q.ClosedUtc));
+
+        var again = await (await Bot.You.RunCommandAsync(channel.Id, "quiz", CommandOptionInput.Sub("stop"))).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("No quiz is running in this channel.", again.Content);
+    }
+
+    [Fact]
+    public async Task QuizDeadline_MessageDeleted_SessionEndsQuietlyWithOneLogLine()
+    {
+        await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
+        var channel = Bot.Emulator.State.AddTextChannel(Bot.World.Guild.Id, "message-deleted");
+        await Start(channel.Id, questions: 2, seconds: 10);
+        var session = await Bot.QueryAsync(db => db.QuizSessions.SingleAsync(s => s.ChannelId == ulong.Parse(channel.Id)));
+        var first = await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+
+        Bot.Emulator.State.RemoveMessage(MessageView.Id(first.Message));
+        fixture.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await AssertEndedQuietlyAsync(session.Id, channel.Id, first.Quiz.Id, expectedMessages: 0);
+    }
+
+    [Fact]
+    public async Task QuizDeadline_ChannelDeleted_SessionEndsQuietlyWithOneLogLine()
+    {
+        await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
+        var channel = Bot.Emulator.State.AddTextChannel(Bot.World.Guild.Id, "channel-deleted");
+        await Start(channel.Id, questions: 2, seconds: 10);
+        var session = await Bot.QueryAsync(db => db.QuizSessions.SingleAsync(s => s.ChannelId == ulong.Parse(channel.Id)));
+        var first = await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+
+        Bot.Emulator.State.RemoveChannel(channel.Id);
+        fixture.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await AssertEndedQuietlyAsync(session.Id, channel.Id, first.Quiz.Id, expectedMessages: 0);
+    }
+
+    [Fact]
+    public async Task Help_Instructor_ShowsQuizAndDailyCommandsWithExamples()
+    {
+        var help = MessageView.Text((await Bot.RunAsync(Bot.You, "help")).Message);
+
+        Assert.Contains("`/quiz start deck:collapse-fears questions:5 seconds:30`", help);
+        Assert.Contains("`/quiz stop`", help);
+        Assert.Contains("`/daily set channel:#study time:08:00 deck:china-costs`", help);
+        Assert.Contains("`/daily off`", help);
+    }
+
+    private async Task Start(string channelId, int questions, int seconds)
+    {
+        var started = await (await Bot.You.RunCommandAsync(channelId, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz"), new CommandOptionInput("questions", questions), new CommandOptionInput("seconds", seconds))))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("Quiz started", started.Content);
+    }
+
+    private async Task AssertEndedQuietlyAsync(long sessionId, string channelId, long quizId, int expectedMessages)
+    {
+        var ended = await QuizPlay.EventuallyAsync(
+            () => Bot.QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedUtc != null)),
+            "the session never ended");
+        Assert.Null(ended.ScoreboardMessageId);
+        await Task.Delay(300);
+        var quizLines = fixture.Logs.Lines.Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(quizLines);
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Null(line.Exception);
+        Assert.Contains("is gone", line.Message);
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Exception is not null || l.Level >= LogLevel.Error);
+        Assert.Equal(expectedMessages, Bot.Emulator.State.MessagesIn(channelId).Count);
+        var rows = await Bot.QueryAsync(db => db.Quizzes.Where(q => q.SessionId == sessionId).ToListAsync());
+        Assert.All(rows, q => Assert.NotNull(q.ClosedUtc));
+        Assert.Single(rows, q => q.MessageId != null);
+    }
+}

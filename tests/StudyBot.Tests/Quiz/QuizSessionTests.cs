@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using StudyBot.Core.Decks;
+using StudyBot.Data.Entities;
+using StudyBot.Emulator.Interactions;
+using StudyBot.Tests.EndToEnd;
+
+namespace StudyBot.Tests.Quiz;
+
+/// <summary>Quiz sessions end to end: the real client against the emulator, real Quartz on a fake study clock.</summary>
+public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeClockBot>
+{
+    public const string FiveCards = """
+        id: e2e-quiz
+        title: Quiz deck
+        cards:
+          - id: capital
+            kind: mcq
+            prompt: Which city is the capital of North Korea?
+            choices:
+              - { text: "Pyongyang", correct: true }
+              - { text: "Seoul" }
+              - { text: "Dalian" }
+          - id: troops
+            kind: mcq
+            prompt: About how many U.S. troops are stationed in South Korea?
+            choices:
+              - { text: "28,500", correct: true }
+              - { text: "12,000" }
+              - { text: "45,000" }
+          - id: trade
+            kind: mcq
+            prompt: Which country is North Korea's largest trading partner?
+            choices:
+              - { text: "China", correct: true }
+              - { text: "Russia" }
+          - id: river
+            kind: typed
+            prompt: Which river forms much of the China-North Korea border?
+            answers: [Yalu, the Yalu River]
+          - id: leader
+            kind: typed
+            prompt: What is the family name of North Korea's ruling dynasty?
+            answers: [Kim]
+          - id: think
+            kind: basic
+            prompt: Why does Beijing fear a collapse?
+            answers: [Refugees and U.S. troops on its border]
+        """;
+
+    private static readonly TimeSpan _question = TimeSpan.FromSeconds(30);
+
+    private PlaygroundBot Bot => fixture.Bot;
+
+    [Fact]
+    public async Task QuizStart_FiveQuestionsThreeStudents_ScoreboardRanksThemAndEachAnswerUpdatesTheirScheduleOnce()
+    {
+        await TestDecks.UploadAsync(Bot, FiveCards);
+        var ana = Bot.AddStudent("ana");
+        var ben = Bot.AddStudent("ben");
+        var cal = Bot.AddStudent("cal");
+        var startedAt = fixture.Time.GetUtcNow();
+
+        var started = await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz"), new CommandOptionInput("questions", 5), new CommandOptionInput("seconds", 30)));
+
+        // The basic card cannot be graded by the class, so the five are the mcq and typed cards.
+        Assert.Contains("Quiz started: 5 questions from **Quiz deck**, 30 seconds each", started.Content);
+        Assert.Contains($"<t:{(startedAt + (_question * 5)).ToUnixTimeSeconds()}:T>", started.Content);
+        Assert.DoesNotContain(":R>", started.Content);
+        var session = await Bot.QueryAsync(db => db.QuizSessions.OrderByDescending(s => s.Id).FirstAsync());
+        var lateDone = false;
+        var asked = new List<QuizPlay.Posted>();
+        for (var position = 0; position < 5; position++)
+        {
+            var question = await QuizPlay.QuestionAsync(Bot, session.Id, position);
+            asked.Add(question);
+            Assert.Contains($"Question {position + 1} of 5", MessageView.Text(question.Message));
+            var opened = fixture.Time.GetUtcNow();
+
+            fixture.Time.Advance(TimeSpan.FromSeconds(2));
+            Assert.Contains("is right", await QuizPlay.AnswerAsync(ana, question, question.Right));
+
+            fixture.Time.Advance(TimeSpan.FromSeconds(3));
+            var benReply = await QuizPlay.AnswerAsync(ben, question, position == 0 ? question.Wrong : question.Right);
+            Assert.Contains(position == 0 ? $"Recorded: **{question.Wrong}**." : "is right", benReply);
+
+            fixture.Time.Advance(TimeSpan.FromSeconds(5));
+            InteractionHandle? late = null;
+            if (position == 0)
+            {
+                Assert.Contains("is right", await QuizPlay.AnswerAsync(cal, question, question.Right));
+                // A second answer (another choice, or typed again) changes nothing.
+                Assert.Contains($"You already answered: **{question.Right}**", await QuizPlay.AnswerAsync(cal, question, question.Wrong));
+            }
+            else if (!lateDone && question.Card.Kind == CardKind.Typed)
+            {
+                // Cal opens the answer box in time but sends it after the deadline.
+                late = await QuizPlay.OpenModalAsync(cal, question);
+                lateDone = true;
+            }
+            else
+            {
+                Assert.Contains("is right", await QuizPlay.AnswerAsync(cal, question, question.Right));
+            }
+
+            fixture.Time.Advance(opened + _question - fixture.Time.GetUtcNow());
+            var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(question.Message), t => t.Contains($"Question {position + 1}: closed"));
+            Assert.Empty(MessageView.Buttons(closed));
+            Assert.Contains("Fastest right answer: <@" + ana.Id + "> in 2.0 s", MessageView.Text(closed));
+            if (late is not null)
+            {
+                Assert.Contains("has closed; your answer was not counted", await QuizPlay.SubmitAsync(cal, late, question.Right));
+            }
+        }
+
+        Assert.True(lateDone, "two typed cards in five questions: one comes after the first");
+        var board = await QuizPlay.EventuallyAsync(
+            () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard"))),
+            "no scoreboard: " + string.Join("\n", fixture.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || l.Category.Contains("Quiz")).Select(l => $"{l.Level} {l.Category} {l.Message} {l.Exception}")) + string.Join("\n", Bot.Emulator.Requests.Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} {r.Status} {r.Body}")));
+        var text = MessageView.Text(board.Json);
+        var anaLine = text.IndexOf($"1. <@{ana.Id}> — 5 right of 5 · 10.0 s", StringComparison.Ordinal);
+        var benLine = text.IndexOf($"2. <@{ben.Id}> — 4 right of 5 · 20.0 s", StringComparison.Ordinal);
+        var calLine = text.IndexOf($"3. <@{cal.Id}> — 4 right of 4 · 40.0 s", StringComparison.Ordinal);
+        Assert.True(anaLine >= 0 && benLine > anaLine && calLine > benLine, text);
+        Assert.Contains("Questions: 5", text);
+        Assert.Contains("Players: 3", text);
+
+        // Each counted answer is one review (source quiz) and one change of that student's card state.
+        foreach (var (student, answered) in new[] { (ana, 5), (ben, 5), (cal, 4) })
+        {
+            var userId = ulong.Parse(student.Id);
+            var log = await Bot.QueryAsync(db => db.ReviewLog.Where(l => l.UserId == userId).ToListAsync());
+            Assert.Equal(answered, log.Count);
+            Assert.All(log, l => Assert.Equal(ReviewSource.Quiz, l.Source));
+            Assert.Equal(answered, log.Select(l => l.CardId).Distinct().Count());
+            var states = await Bot.QueryAsync(db => db.CardStates.Where(s => s.UserId == userId).ToListAsync());
+            Assert.Equal(answered, states.Count);
+            Assert.All(states, s => Assert.Equal(1, s.Version));
+            var quizAnswers = await Bot.QueryAsync(db => db.QuizAnswers.Where(a => a.UserId == userId).CountAsync());
+            Assert.Equal(answered, quizAnswers);
+        }
+
+        var benFirst = await Bot.QueryAsync(db => db.ReviewLog.SingleAsync(l => l.UserId == ulong.Parse(ben.Id) && l.CardId == asked[0].Quiz.CardId));
+        Assert.Equal(Core.Scheduling.Rating.Again, benFirst.Rating);
+        Assert.DoesNotContain(Bot.Emulator.Requests, r => r.Status == 400);
+    }
+}
