@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
@@ -40,6 +41,43 @@ public class GroupCommitTests
         await using var context = db.NewContext();
         Assert.Equal(54, await context.ReviewLog.CountAsync());
         Assert.Equal(54, await context.CardStates.SumAsync(s => s.Memory.Reps));
+        await db.AssertVerifiesAsync();
+    }
+
+    [Fact]
+    public async Task AnswerAsync_AnswersArrivingWhileAWriteWaits_ShareOneTransaction()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 40));
+        var cards = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => db.CardIdAsync("d", $"card-{i:000}")));
+        var now = Utc.At(2026, 3, 2, 12);
+        // Another connection holds the write lock, so the first answer's transaction waits (busy timeout)
+        // while the others arrive: they must queue and go in together once the lock is free.
+        await using var blocker = new SqliteConnection($"Data Source={db.Path};Pooling=False");
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var calls = Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            db.Engine.AnswerAsync((ulong)(i % 5 + 1), cards[i], new SelfGrade(Rating.Good), $"g{i}", TimeSpan.Zero, ReviewSource.Review, now))).ToList();
+        await Task.Delay(500);
+        Assert.All(calls, call => Assert.False(call.IsCompleted));
+        await using (var rollback = blocker.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+        var results = await Task.WhenAll(calls);
+
+        Assert.Equal(40, results.Select(r => r.LogId).Distinct().Count());
+        var (transactions, largest) = db.Engine.CommitStats;
+        Assert.True(transactions <= 3, $"{transactions} transactions for 40 answers");
+        Assert.True(largest >= 30, $"the largest transaction carried {largest} answers");
+        await using var context = db.NewContext();
+        Assert.Equal(40, await context.ReviewLog.CountAsync());
         await db.AssertVerifiesAsync();
     }
 

@@ -33,6 +33,12 @@ public sealed partial class ReviewEngine
 
     private GroupCommit? _groupCommit;
 
+    private int _transactions;
+    private int _largestTransaction;
+
+    /// <summary>Answer transactions committed, and the most answers one of them carried: what group commit achieved.</summary>
+    internal (int Transactions, int LargestTransaction) CommitStats => (Volatile.Read(ref _transactions), Volatile.Read(ref _largestTransaction));
+
     private GroupCommit Writer => LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(WriteBatchAsync, MaxBatch));
 
     /// <summary>
@@ -275,6 +281,11 @@ public sealed partial class ReviewEngine
             return;
         }
         await transaction.CommitAsync();
+        Interlocked.Increment(ref _transactions);
+        for (var largest = Volatile.Read(ref _largestTransaction); written.Count > largest; largest = Volatile.Read(ref _largestTransaction))
+        {
+            Interlocked.CompareExchange(ref _largestTransaction, written.Count, largest);
+        }
         foreach (var (request, result, entry) in written)
         {
             request.Completion.TrySetResult(result with { LogId = entry.Id });

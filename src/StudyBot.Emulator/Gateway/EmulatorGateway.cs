@@ -25,6 +25,12 @@ public sealed class EmulatorGateway
     public IReadOnlyList<GatewaySessionInfo> Sessions =>
         [.. _server.Sessions.Select(s => new GatewaySessionInfo(s.Id, s.ShardId, s.ShardCount, s.Seq, s.Connection is { Closed: false }, s.Invalidated))];
 
+    /// <summary>Sequence numbers of dispatches sent on a connection whose heartbeats were withheld (a zombie), all sessions.</summary>
+    public IReadOnlyList<int> SentToZombieSequences => [.. _server.Sessions.SelectMany(s => s.SentToZombie)];
+
+    /// <summary>Sequence numbers sent again because a client resumed after them, all sessions.</summary>
+    public IReadOnlyList<int> ReplayedSequences => [.. _server.Sessions.SelectMany(s => s.Replayed)];
+
     /// <summary>Stop answering heartbeats on every connection, including new ones, until set back.</summary>
     public bool WithholdAllHeartbeatAcks
     {
@@ -38,6 +44,19 @@ public sealed class EmulatorGateway
         foreach (var connection in _server.ConnectionsOn(shardId))
         {
             connection.WithholdAcks = true;
+        }
+    }
+
+    /// <summary>
+    /// Makes the current connections zombies as a half-dead network does: heartbeats go unanswered and
+    /// dispatches sent on them never arrive, so only a RESUME can bring those events to the client.
+    /// </summary>
+    public void MakeZombies(int? shardId = null)
+    {
+        foreach (var connection in _server.ConnectionsOn(shardId))
+        {
+            connection.WithholdAcks = true;
+            connection.SwallowDispatches = true;
         }
     }
 

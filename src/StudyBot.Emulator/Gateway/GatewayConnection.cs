@@ -19,6 +19,9 @@ internal sealed class GatewayConnection(WebSocket socket, HttpContext http, Gate
 
     public GatewaySession? Session { get; set; }
     public bool WithholdAcks { get; set; }
+
+    /// <summary>A half-dead link: dispatches sent here never arrive (they stay in the session's buffer for RESUME).</summary>
+    public bool SwallowDispatches { get; set; }
     public bool Closed { get; private set; }
     public int? CloseCode { get; private set; }
     public int HeartbeatsReceived { get; private set; }

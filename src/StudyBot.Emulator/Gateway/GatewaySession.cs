@@ -21,6 +21,12 @@ internal sealed class GatewaySession(string id, int shardId, int shardCount, lon
 
     public int Dispatched { get; private set; }
 
+    /// <summary>Sequence numbers of dispatches sent on a connection whose heartbeats were not being acknowledged.</summary>
+    public List<int> SentToZombie { get; } = [];
+
+    /// <summary>Sequence numbers sent again on RESUME.</summary>
+    public List<int> Replayed { get; } = [];
+
     public async Task DispatchAsync(string eventName, string dataJson)
     {
         await _lock.WaitAsync();
@@ -29,7 +35,14 @@ internal sealed class GatewaySession(string id, int shardId, int shardCount, lon
             var frame = Frame(eventName, dataJson);
             if (Connection is { } connection)
             {
-                await connection.SendAsync(frame);
+                if (connection.WithholdAcks)
+                {
+                    SentToZombie.Add(Seq);
+                }
+                if (!connection.SwallowDispatches)
+                {
+                    await connection.SendAsync(frame);
+                }
             }
         }
         finally
@@ -72,6 +85,7 @@ internal sealed class GatewaySession(string id, int shardId, int shardCount, lon
             {
                 if (s > seq)
                 {
+                    Replayed.Add(s);
                     await connection.SendAsync(frame);
                 }
             }

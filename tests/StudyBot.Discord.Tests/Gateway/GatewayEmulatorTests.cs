@@ -49,7 +49,7 @@ public class GatewayEmulatorTests
             }
         });
         await Task.Delay(200);
-        emulator.Gateway.WithholdHeartbeatAcks();
+        emulator.Gateway.MakeZombies();
         await bot.WaitForStateAsync(GatewayState.Resumed);
         await Task.Delay(300);
         await sending.CancelAsync();
@@ -70,6 +70,14 @@ public class GatewayEmulatorTests
         Assert.Contains(bot.States, s => s.State == GatewayState.Reconnecting && s.Detail.Contains("zombie"));
         var sequences = bot.Dispatches.Select(d => d.Sequence).ToList();
         Assert.Equal(sequences.Order().Distinct(), sequences);
+
+        // Every click sent to the dead socket never reached the bot there: each came back on RESUME and was handled once.
+        var lost = emulator.Gateway.SentToZombieSequences;
+        Assert.NotEmpty(lost);
+        Assert.Subset(emulator.Gateway.ReplayedSequences.ToHashSet(), lost.ToHashSet());
+        var replayed = bot.Dispatches.Where(d => lost.Contains(d.Sequence)).ToList();
+        Assert.Equal(lost.Count, replayed.Count);
+        Assert.All(replayed, d => Assert.Equal(1, bot.Handled.GetValueOrDefault(Snowflake.Parse(d.Data.GetProperty("id").GetString()!))));
     }
 
     [Fact]

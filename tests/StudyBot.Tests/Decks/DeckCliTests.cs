@@ -82,6 +82,24 @@ public sealed class DeckCliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "out.yaml")));
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("import")]
+    public void ValidateOrImport_PackageWithRecursiveView_ExitsOneAtOnce(string command)
+    {
+        var package = Path.Combine(_dir, "view.apkg");
+        File.WriteAllBytes(package, EndToEnd.HostilePackages.RecursiveView());
+        var output = Path.Combine(_dir, "view.yaml");
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, text) = command == "import" ? Run("deck", "import", package, "-o", output) : Run("deck", "validate", package);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("the collection holds a view named 'notes'", text);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public void Validate_ClozeNumberBeyondInt_ListsItWithPlaceAndEveryOtherProblem()
     {

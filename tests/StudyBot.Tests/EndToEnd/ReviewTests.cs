@@ -72,11 +72,34 @@ public sealed class ReviewTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         Assert.Equal(CardState.New, state.Memory.State);
         Assert.Equal(0, state.Memory.Reps);
 
-        // The old prompt's buttons are stale now: answering through them changes nothing.
-        var stale = await (await student.ClickButtonAsync(MessageView.Id(again.Message!), MessageView.ButtonLabelled(again.Message, "Pyongyang"))).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Contains("Right!", MessageView.Text(stale.Message));
+        // The prompt shown after the undo is live: answering it records a new answer.
+        var retry = await (await student.ClickButtonAsync(MessageView.Id(again.Message!), MessageView.ButtonLabelled(again.Message, "Pyongyang"))).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("Right!", MessageView.Text(retry.Message));
         var log = await bot.QueryAsync(db => db.ReviewLog.Where(l => l.UserId == userId).OrderBy(l => l.Id).Select(l => l.Kind).ToListAsync());
         Assert.Equal([ReviewKind.Answer, ReviewKind.Undo, ReviewKind.Answer], log);
+    }
+
+    [Fact]
+    public async Task Review_OldPromptClickedAfterTheCardWasAnswered_ShowsTheFirstResultAndGradesNothing()
+    {
+        await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
+        var student = bot.AddStudent("two-windows");
+        var userId = ulong.Parse(student.Id);
+        // Two /review messages show the same card: the student answers in the second, then clicks the first.
+        var old = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
+        var current = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
+        Assert.Contains("capital of North Korea", MessageView.Text(old.Message));
+        Assert.Contains("capital of North Korea", MessageView.Text(current.Message));
+        var answered = await bot.ClickAsync(student, current.Message!, MessageView.ButtonLabelled(current.Message, "Pyongyang"));
+        Assert.Contains("Right!", MessageView.Text(answered.Message));
+
+        var stale = await bot.ClickAsync(student, old.Message!, MessageView.ButtonLabelled(old.Message, "Seoul"));
+
+        // The old prompt is the same prompt (same card, same state): its click is the first answer's repeat, not a new grade.
+        Assert.Contains("Right!", MessageView.Text(stale.Message));
+        Assert.DoesNotContain("Not quite", MessageView.Text(stale.Message));
+        var log = await bot.QueryAsync(db => db.ReviewLog.Where(l => l.UserId == userId).Select(l => l.Rating).ToListAsync());
+        Assert.Equal([Rating.Good], log);
     }
 
     [Fact]

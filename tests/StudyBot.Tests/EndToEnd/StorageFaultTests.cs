@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Hosting;
+using StudyBot.Observability;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -31,6 +33,10 @@ public sealed class StorageFaultTests
             var health = bot.App.Services.GetRequiredService<StorageHealth>();
             Assert.False(health.IsHealthy);
             Assert.Contains("studybot.db was removed while StudyBot ran", health.Problem);
+            // What /readyz reports: the database check, unhealthy, naming the cause.
+            var ready = await bot.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(HealthEndpoints.ReadyTag));
+            Assert.Equal(HealthStatus.Unhealthy, ready.Entries["database"].Status);
+            Assert.Contains("studybot.db was removed while StudyBot ran", ready.Entries["database"].Description);
             Assert.False(File.Exists(bot.DatabaseFile));
         }
         finally

@@ -42,7 +42,9 @@ public sealed class GatewayHealthTests : IAsyncLifetime
         var live = await http.GetAsync("/healthz");
 
         Assert.Equal(503, (int)ready.StatusCode);
-        Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", await ready.Content.ReadAsStringAsync());
+        var report = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("database: Unhealthy (the database file ", report);
+        Assert.Contains("studybot.db was removed while StudyBot ran; answers are refused until it is restarted", report);
         Assert.Equal(200, (int)live.StatusCode);
         Assert.False(File.Exists(DatabaseFile));
     }

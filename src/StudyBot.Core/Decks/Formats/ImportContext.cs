@@ -11,6 +11,9 @@ internal sealed class ImportContext(DiagnosticBag diagnostics)
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
+    // The next suffix to try per id: counting up from 2 each time made thousands of equal fronts quadratic.
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     public string Field(string raw, bool html, SourcePosition at, string? cardId)
@@ -34,16 +37,18 @@ internal sealed class ImportContext(DiagnosticBag diagnostics)
     /// </summary>
     public string NoteId(string? guid, string front, SourcePosition at)
     {
+        Diagnostics.Budget.Check(at);
         var id = string.IsNullOrEmpty(guid) ? CardIds.FromKey("card", front) : CardIds.FromKey("anki", guid);
         if (_ids.Add(id))
         {
             return id;
         }
-        var n = 2;
+        var n = _nextSuffix.GetValueOrDefault(id, 2);
         while (!_ids.Add($"{id}-{n}"))
         {
             n++;
         }
+        _nextSuffix[id] = n + 1;
         Diagnostics.Warning(at, $"{id}-{n}",
             $"this note has the same {(string.IsNullOrEmpty(guid) ? "front text" : "guid")} as an earlier one; it was given the id '{id}-{n}'. Make the fronts different to keep ids stable if rows move.");
         return $"{id}-{n}";

@@ -133,6 +133,72 @@ public class HostilePackageTests
     }
 
     [Fact]
+    public void LoadBytes_FiveMegabytePackageOfTenThousandNotes_StaysWithinTimeAndMemory()
+    {
+        var collection = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.anki2");
+        using (var zip = ZipFile.OpenRead(GenankiPackage))
+        {
+            zip.GetEntry("collection.anki2")!.ExtractToFile(collection);
+        }
+        var random = new Random(3);
+        using (var connection = new SqliteConnection($"Data Source={collection};Pooling=False"))
+        {
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT mid FROM notes LIMIT 1";
+            var model = (long)read.ExecuteScalar()!;
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) VALUES ($id, $guid, $mid, 0, 0, '', $flds, '', 0, 0, '');
+                INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data)
+                  VALUES ($id, $id, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '');
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var guid = insert.Parameters.Add("$guid", SqliteType.Text);
+            var fields = insert.Parameters.Add("$flds", SqliteType.Text);
+            insert.Parameters.AddWithValue("$mid", model);
+            for (var i = 0; i < 9_990; i++)
+            {
+                id.Value = 2_000_000_000L + i;
+                guid.Value = $"g{i}";
+                var back = new string([.. Enumerable.Range(0, 400).Select(_ => (char)('a' + random.Next(26)))]);
+                fields.Value = $"Question {i}?\x1f{back}";
+                insert.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+        var path = ApkgImportTests.TempZip(zip => zip.CreateEntryFromFile(collection, "collection.anki2"));
+        File.Delete(collection);
+        var bytes = File.ReadAllBytes(path);
+        File.Delete(path);
+        Assert.InRange(bytes.Length, 2_000_000, 5 * 1024 * 1024);
+
+        var result = Bounded.Within(() => new DeckLoader().LoadBytes(bytes, "big.apkg"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors.Take(5)));
+        Assert.True(result.Deck!.Cards.Count >= 9_990);
+        Assert.Empty(MyImportFiles());
+    }
+
+    [Fact]
+    public void LoadBytes_MoreNotesThanTheCardLimit_IsRefusedWhileReading()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.apkg");
+        File.Copy(GenankiPackage, path);
+        try
+        {
+            var result = new DeckLoader(new DeckLimits { MaxCards = 1 }).LoadFile(path);
+
+            Assert.Contains("the collection holds more than 1 cards: split the deck", Assert.Single(result.Errors).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void RemoveStale_FilesOfDeadProcessesAndOldNames_AreDeletedAndOwnKept()
     {
         Directory.CreateDirectory(ImportFiles.Folder);
@@ -159,8 +225,12 @@ public class HostilePackageTests
     }
 }
 
-/// <summary>Tests that look at the import folder run one at a time, so that no other import's file is in flight.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Tests that look at the import folder, or time a load, run one at a time and apart from the
+/// assembly's other tests: no other import's file is in flight, and no other test takes the CPU
+/// from a load whose time is measured.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ImportFilesCollection
 {
     public const string Name = "Anki import files";

@@ -29,8 +29,9 @@ internal sealed class AnkiCollection
     /// read-only and immutable (no journal, no locks, nothing written beside it), temporary
     /// b-trees stay in memory, and a progress handler stops any query once the budget is spent.
     /// </summary>
-    public static (AnkiCollection? Collection, string? Problem) Open(string path, ReadBudget budget)
+    public static (AnkiCollection? Collection, string? Problem) Open(string path, ReadBudget budget, DeckLimits? limits = null)
     {
+        limits ??= DeckLimits.Default;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1",
@@ -71,15 +72,28 @@ internal sealed class AnkiCollection
             }
             var models = AnkiModel.ParseAll(modelsJson);
             var decks = ParseDeckNames(decksJson);
-            var ords = ReadCardOrds(connection);
+            if (ReadCardOrds(connection, limits.MaxCards) is not { } ords)
+            {
+                return (null, $"the collection holds more than {limits.MaxCards:N0} cards: split the deck into several decks.");
+            }
             var notes = new List<AnkiNote>();
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id";
+                // A note's text is read only when it could fit a card: memory stays bounded by the limits, not by the file.
+                command.CommandText = "SELECT id, guid, mid, tags, CASE WHEN length(flds) <= $max THEN flds END, length(flds) FROM notes ORDER BY id";
+                command.Parameters.AddWithValue("$max", MaxNoteCharacters);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
                     var id = reader.GetInt64(0);
+                    if (reader.IsDBNull(4))
+                    {
+                        return (null, $"note {id} holds {reader.GetInt64(5):N0} characters of fields; a card shows at most {Validation.DiscordLimits.EmbedDescription:N0}: shorten it in Anki and export again.");
+                    }
+                    if (notes.Count == limits.MaxCards)
+                    {
+                        return (null, $"the collection holds more than {limits.MaxCards:N0} notes (note {id} is number {limits.MaxCards + 1:N0}), and each note makes at least one card: split the deck into several decks.");
+                    }
                     var (cardOrds, deckId) = ords.TryGetValue(id, out var found) ? found : ([], null);
                     notes.Add(new AnkiNote(id, reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
                         reader.GetString(4).Split('\x1f'), cardOrds, deckId));
@@ -98,14 +112,23 @@ internal sealed class AnkiCollection
         }
     }
 
-    private static Dictionary<long, (List<int>, long?)> ReadCardOrds(SqliteConnection connection)
+    /// <summary>All fields of one note together: far beyond what a card can show (4,096), well below what would strain memory.</summary>
+    private const int MaxNoteCharacters = 64 * 1024;
+
+    /// <summary>Each note's card ordinals and deck; null past <paramref name="maxCards"/> cards.</summary>
+    private static Dictionary<long, (List<int>, long?)>? ReadCardOrds(SqliteConnection connection, int maxCards)
     {
         var result = new Dictionary<long, (List<int>, long?)>();
+        var count = 0;
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT nid, ord, did FROM cards ORDER BY nid, ord";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            if (++count > maxCards)
+            {
+                return null;
+            }
             var nid = reader.GetInt64(0);
             if (!result.TryGetValue(nid, out var entry))
             {

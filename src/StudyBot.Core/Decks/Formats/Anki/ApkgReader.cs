@@ -51,7 +51,7 @@ public static class ApkgReader
                     return null;
                 }
             }
-            var (collection, problem) = AnkiCollection.Open(temp, diagnostics.Budget);
+            var (collection, problem) = AnkiCollection.Open(temp, diagnostics.Budget, limits);
             if (collection is null)
             {
                 diagnostics.Error(SourcePosition.None, null, problem!);

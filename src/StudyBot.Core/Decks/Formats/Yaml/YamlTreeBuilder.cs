@@ -13,6 +13,13 @@ internal static class YamlTreeBuilder
 {
     private const int MaxDepth = 32;
 
+    /// <summary>
+    /// Fields one block may hold before the rest are skipped unread (each still counted as a
+    /// problem): a deck, card or choice has at most a dozen, and 100,000 unknown fields built
+    /// into a tree cost seconds of garbage collection for nothing.
+    /// </summary>
+    private const int MaxEntries = 1_000;
+
     public static YamlNodeBase? Build(string text, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(text));
@@ -80,8 +87,14 @@ internal static class YamlTreeBuilder
                 parser.MoveNext();
                 var entries = new List<KeyValuePair<YamlScalarNode, YamlNodeBase>>();
                 var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                var skipped = 0;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
+                    if (seen.Count >= MaxEntries)
+                    {
+                        SkipEntry(parser, diagnostics, first: skipped++ == 0);
+                        continue;
+                    }
                     var keyNode = ReadNode(parser, diagnostics, depth + 1);
                     var value = ReadNode(parser, diagnostics, depth + 1);
                     if (keyNode is not YamlScalarNode key)
@@ -108,6 +121,22 @@ internal static class YamlTreeBuilder
             default:
                 throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
         }
+    }
+
+    private static void SkipEntry(IParser parser, DiagnosticBag diagnostics, bool first)
+    {
+        var at = At(parser.Current!.Start);
+        diagnostics.Budget.Check(at);
+        if (first)
+        {
+            diagnostics.Error(at, null, $"this block holds more than {MaxEntries:N0} fields, where a deck, card or choice has at most a dozen: the rest of it is not read.");
+        }
+        else
+        {
+            diagnostics.Omit(DiagnosticSeverity.Error);
+        }
+        parser.SkipThisAndNestedEvents();
+        parser.SkipThisAndNestedEvents();
     }
 
     private static SourcePosition At(Mark mark) => new((int)mark.Line, (int)mark.Column);
