@@ -146,7 +146,19 @@ public static class TypedGrader
         }
         var a = string.Join(' ', given);
         var b = string.Join(' ', expected);
-        return DamerauLevenshtein.Distance(a, b) <= TypoTolerance.AllowedEdits(b.Length) ? Match.Typo : Match.None;
+        if (DamerauLevenshtein.Distance(a, b) > TypoTolerance.AllowedEdits(b.Length))
+        {
+            return Match.None;
+        }
+        // Word by word when the words line up: a slip in a long word is a typo, a changed short word ("Kim Jong Un" for "Kim Jong Il") is another answer.
+        return given.Count != expected.Count || given.Zip(expected).All(w => IsWordSlip(w.First, w.Second)) ? Match.Typo : Match.None;
+    }
+
+    /// <summary>A word within its typo budget, or a short word with one letter added or dropped ("Ill" for "Il", not "Un").</summary>
+    private static bool IsWordSlip(string given, string expected)
+    {
+        var distance = DamerauLevenshtein.Distance(given, expected);
+        return distance <= TypoTolerance.AllowedEdits(expected.Length) || (distance == 1 && given.Length != expected.Length);
     }
 
     /// <summary>"28,500 troops" for "28,500", "September 2017" for "September": the answer, then a few words that only qualify it.</summary>

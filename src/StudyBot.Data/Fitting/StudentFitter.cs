@@ -65,20 +65,17 @@ public sealed class StudentFitter(IDbContextFactory<StudyDbContext> contexts)
         var items = FsrsItems.FromHistories(histories);
         var settings = await db.UserSettings.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
         var current = settings?.FsrsWeights is { } json ? FsrsSchedulers.ParseWeights(json) : [.. FsrsWeights.Defaults];
-        double[] fitted;
-        double before;
-        double after;
+        FsrsFitComparison comparison;
         try
         {
-            fitted = Fit(items);
-            before = FsrsEvaluator.Evaluate(items, current).LogLoss;
-            after = FsrsEvaluator.Evaluate(items, fitted).LogLoss;
+            comparison = FsrsFitComparison.Run(items, current, Fit);
         }
         catch (NotEnoughDataException ex)
         {
             return new FitOutcome(userId, FitStatus.NotEnoughData, answers.Count, null, null, null, ex.Message);
         }
-        var adopted = after < before;
+        var (fitted, before, after) = comparison;
+        var adopted = comparison.Better;
         var fit = new FsrsFit
         {
             UserId = userId,

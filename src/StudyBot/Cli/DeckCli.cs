@@ -29,8 +29,9 @@ public static class DeckCli
                 .WithDescription("Try answers against one card: one line per answer, RATING<TAB>ANSWER<TAB>NOTE.")
                 .WithExample("deck", "grade", "decks/washington-levers.yaml", "trade-share-typed", "about 90 percent", "80%");
             deck.AddCommand<DeckGenerateCommand>("generate")
-                .WithDescription("Draft a deck from a text or Markdown file, for an instructor to edit.")
-                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml");
+                .WithDescription("Draft a deck from a reading (plain text, Markdown or HTML), for an instructor to check.")
+                .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml")
+                .WithExample("deck", "generate", "chapter.html", "--cards", "20", "--explain");
         });
         return config;
     }

@@ -130,7 +130,12 @@ public sealed class BotApplication : IAsyncDisposable
 
             old.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var storage = StorageLocation.From(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(_args).Build());
+            StorageLocation storage;
+            using (var configuration = Host.CreateApplicationBuilder(_args).Configuration)
+            {
+                storage = StorageLocation.From(configuration);
+            }
+
             if (PlaygroundWorld.WorldFileFor(storage) is not null)
             {
                 var database = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);

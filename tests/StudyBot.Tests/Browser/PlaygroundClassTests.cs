@@ -171,7 +171,8 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await page.ScreenshotAsync("phone.png");
 
         await page.Page.Locator("#menu").ClickAsync();
-        await Assertions.Expect(page.Page.Locator("#sidebar")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Page.Locator("#sidebar")).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
+        await Assertions.Expect(page.Page.Locator("#servers")).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
         await Assertions.Expect(page.Page.Locator("#dms .channel")).ToBeVisibleAsync();
         await page.ScreenshotAsync("phone-sidebar.png");
         await page.OpenDmAsync();
@@ -189,6 +190,10 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await tour.Locator("li", new LocatorLocatorOptions { HasText = "Review as a student" }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Try it" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#me-name")).ToHaveTextAsync("Ana");
         await Assertions.Expect(page.Input).ToHaveValueAsync("/review ");
+        await page.Input.PressAsync("Enter");
+        await Assertions.Expect(page.Input).ToHaveValueAsync("");
+        await Assertions.Expect(tour.Locator("li").First).ToHaveClassAsync("done");
+        await Assertions.Expect(tour.Locator("li.done")).ToHaveCountAsync(1);
         await page.Page.Locator("#tour-close").ClickAsync();
         await page.Page.ReloadAsync();
         await Assertions.Expect(page.Page.Locator("#me-name")).ToHaveTextAsync("Ana");
@@ -201,7 +206,59 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(page.Input).ToHaveValueAsync("/help ");
         await page.Input.PressAsync("Enter");
         await Assertions.Expect(page.Input).ToHaveValueAsync("");
-        await Assertions.Expect(page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "StudyBot" }).Last).ToBeVisibleAsync();
+        var help = page.Message("For students").Last;
+        await Assertions.Expect(help).ToContainTextAsync("Only you can see this");
+
+        // An ephemeral reply stays until dismissed, and stays dismissed after a reload.
+        var id = await help.GetAttributeAsync("data-id");
+        await help.GetByText("Dismiss message").ClickAsync();
+        await Assertions.Expect(page.Page.Locator($"article.message[data-id='{id}']")).ToHaveCountAsync(0);
+        await page.Page.ReloadAsync();
+        await Assertions.Expect(page.Page.Locator("#status")).ToHaveTextAsync("StudyBot online");
+        await Assertions.Expect(page.Page.Locator($"article.message[data-id='{id}']")).ToHaveCountAsync(0);
+    }
+
+    [ChromiumFact]
+    public async Task SecondServer_ItsChannelShowsOnlyWhatHappenedThere()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
+        await page.AsAsync("Prof. Lee");
+        await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Another School" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("Another School");
+        await page.SendAsync("/deck list");
+        var list = page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Decks" });
+        await Assertions.Expect(list).ToHaveCountAsync(1);
+
+        await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "StudyBot Playground" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("StudyBot Playground");
+        await page.SendAsync("/help");
+        await Assertions.Expect(page.Message("For students").Last).ToBeVisibleAsync();
+        await Assertions.Expect(list).ToHaveCountAsync(0);
+    }
+
+    [ColourEmojiFact]
+    public async Task MemberAvatars_EmojiRenderInColour()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
+        var avatar = page.Page.Locator("#members .member-avatar").First;
+        await Assertions.Expect(avatar).ToHaveTextAsync("🦉");
+
+        // Draw the avatar's emoji in black with the page's own fonts: a colour font paints colours anyway.
+        var coloured = await avatar.EvaluateAsync<int>("""
+            node => {
+              const canvas = document.createElement("canvas");
+              canvas.width = canvas.height = 48;
+              const g = canvas.getContext("2d");
+              g.font = `40px ${getComputedStyle(node).fontFamily}`;
+              g.fillStyle = "#000";
+              g.fillText(node.textContent, 0, 40);
+              const d = g.getImageData(0, 0, 48, 48).data;
+              let count = 0;
+              for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) count++;
+              return count;
+            }
+            """);
+        Assert.True(coloured > 50, $"only {coloured} coloured pixels: the emoji rendered without a colour font");
     }
 
     /// <summary>Fires every pending quiz deadline job now instead of waiting minutes.</summary>

@@ -75,7 +75,7 @@ public sealed class PlaygroundPage(IPage page)
     public ILocator Message(string text) => Messages.Filter(new LocatorFilterOptions { HasText = text });
 
     public async Task ScreenshotAsync(string name) =>
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name) });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), Animations = ScreenshotAnimations.Disabled });
 
     public static FilePayload Yaml(string name, string content) =>
         new() { Name = name, MimeType = "application/x-yaml", Buffer = Encoding.UTF8.GetBytes(content) };

@@ -137,3 +137,30 @@ public sealed class SetupCommandTests : IAsyncLifetime
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 }
+
+public sealed class HealthProbeTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5173", null, null, null)]
+    [InlineData("http://127.0.0.1:4000", null, null, "--Playground:Port=4000")]
+    [InlineData("http://127.0.0.1:8080", "8080", null, "--Discord:Token=t")]
+    [InlineData("http://127.0.0.1:9000", "8080", "http://+:9000;http://+:9001", "--Discord:Token=t")]
+    [InlineData("http://127.0.0.1:7000", null, "http://0.0.0.0:7000", "--Discord:Token=t")]
+    [InlineData("http://127.0.0.1:5000", null, null, "--Discord:Token=t")]
+    public void BaseUrl_FromConfiguration_WhereTheBotListens(string expected, string? httpPorts, string? urls, string? arg)
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(arg is null ? [] : [arg]).Build();
+        var environment = new Dictionary<string, string?> { ["ASPNETCORE_HTTP_PORTS"] = httpPorts, ["ASPNETCORE_URLS"] = urls };
+
+        Assert.Equal(expected, HealthProbe.BaseUrl(configuration, name => environment.GetValueOrDefault(name)));
+    }
+
+    [Fact]
+    public async Task HealthCommand_NothingListening_ExitsOneWithOneLine()
+    {
+        var app = new CommandApp();
+        app.Configure(config => config.AddSetupCommands());
+
+        Assert.Equal(1, await app.RunAsync(["health", "--url", "http://127.0.0.1:9"]));
+    }
+}

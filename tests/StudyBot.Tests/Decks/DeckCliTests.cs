@@ -166,6 +166,19 @@ public sealed class DeckCliTests : IDisposable
     }
 
     [Fact]
+    public void Generate_TextWithoutAnyCard_SaysSoAndWritesNothing()
+    {
+        var text = Write("menu.md", "# Menu\n\n- Home\n- About us\n\nIt was fine.\n");
+
+        var (exit, output) = Run("deck", "generate", text, "--explain");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no card could be drafted from the 1 sentences", output);
+        Assert.Contains("a list item that is not a sentence", output);
+        Assert.False(File.Exists(Path.Combine(_dir, "menu.yaml")));
+    }
+
+    [Fact]
     public void Generate_Html_ReadsTheArticleAndLeavesOutTheFigure()
     {
         var text = Write("page.html", "<html><head><title>Leaves</title></head><body><nav>Home</nav><article><h1>Leaves</h1>"

@@ -85,6 +85,24 @@ public sealed class BackupJobTests(BackupBot fixture) : IClassFixture<BackupBot>
         Assert.Equal(1, code);
         Assert.Empty(System.IO.Directory.GetFiles(Path.GetDirectoryName(fixture.Bot.DatabaseFile)!, "*.before-restore-*"));
         using var http = new HttpClient { BaseAddress = new Uri(fixture.Bot.Emulator.Address) };
-        Assert.Equal(200, (int)(await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(200, (int)(await Observability.Readiness.WaitAsync(http)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondBot_SameDatabase_RefusedWithOneLine()
+    {
+        var errors = new StringWriter();
+
+        var code = await StudyBot.Hosting.BotHost.RunAsync(
+            [
+                "--Playground:Port=0",
+                $"--ConnectionStrings:StudyBot=Data Source={fixture.Bot.DatabaseFile}",
+                $"--Quartz:SchedulerName=Second-{Guid.NewGuid():N}",
+            ],
+            errors);
+
+        Assert.Equal(StudyBot.Hosting.BotHost.ConfigurationError, code);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"studybot: the database {fixture.Bot.DatabaseFile} is in use by another StudyBot process; run one bot per database.", line);
     }
 }

@@ -22,6 +22,18 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_PlaygroundWorldFileDamaged_PrintsOneLineNamingTheFile()
+    {
+        var world = Path.Combine(_directory, "w.playground.json");
+        await File.WriteAllTextAsync(world, "{\"Servers\": [");
+
+        var line = await RunExpectingConfigurationErrorAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "w.db")}", "--Playground:Port=0"]);
+
+        Assert.Contains($"Playground: {world} is not a Playground world", line);
+        Assert.EndsWith("delete it to start a new world.", line);
+    }
+
+    [Fact]
     public async Task Run_TokenWithBadApplicationId_PrintsOneLineAndExitsNonZero()
     {
         var line = await RunExpectingConfigurationErrorAsync([$"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "b.db")}", "--Discord:Token=abc", "--Discord:ApplicationId=not-a-number"]);

@@ -41,4 +41,15 @@ public sealed class DeckGenerateTests(PlaygroundBot bot) : IClassFixture<Playgro
 
         Assert.Contains("Only instructors", outcome.Content);
     }
+
+    [Fact]
+    public async Task DeckGenerate_TextWithoutAnyCard_SaysWhyAndOffersNothingToPublish()
+    {
+        var outcome = await bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("generate", new CommandOptionInput("file", new AttachmentInput("menu.md", TestDecks.Bytes("# Menu\n\n- Home\n- About\n")))));
+
+        var text = MessageView.Text(outcome.Message);
+        Assert.Contains("No draft from menu.md", text);
+        Assert.Contains("no card could be drafted", text);
+        Assert.DoesNotContain("dg:publish", outcome.Message!.ToJsonString());
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Verification;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Review;
 using StudyBot.Hosting;
@@ -72,6 +73,9 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
         Assert.Equal(1, state.Memory.Reps);
         Assert.Equal(log[2].After.Due, state.Memory.Due);
 
+        // The log still rebuilds every card state: an override is an undo and an answer like any other.
+        Assert.True((await Bot.App.Services.GetRequiredService<ReviewLogVerifier>().VerifyAsync()).Passed);
+
         var report = await Bot.RunAsync(Bot.You, "overrides");
         var reported = MessageView.Text(report.Message);
         Assert.Contains("`e2e-override` `capital` — 1 student: “Phenian”", reported);
@@ -131,6 +135,31 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
         var done = MessageView.Text(screen);
         Assert.Contains("All caught up", done);
         Assert.Contains($"This session: {waits + 1} cards reviewed, {waits} right, in {(int)Math.Round(advanced.TotalMinutes)} minutes.", done);
+    }
+
+    [Fact]
+    public async Task Review_CardsLeftToday_CountSiblingsOnceAndGoDown()
+    {
+        await TestDecks.UploadAsync(Bot, """
+            id: e2e-left
+            title: Left
+            cards:
+              - id: yalu
+                kind: cloze
+                text: "The {{c1::Yalu}} River marks much of the {{c2::China}}-North Korea border."
+              - id: capital
+                kind: basic
+                prompt: Capital of North Korea?
+                answer: Pyongyang
+            """);
+        var student = Bot.AddStudent("counter");
+
+        // Two deletions of one note are one card today (answering one buries the other), plus the basic card.
+        var first = (await Bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-left"))).Message!;
+        Assert.Contains("Left · new card · 2 left today", MessageView.Text(first));
+        var revealed = (await Bot.ClickAsync(student, first, MessageView.ButtonLabelled(first, "Show answer"))).Message!;
+        var graded = (await Bot.ClickAsync(student, revealed, MessageView.Button(revealed, l => l.StartsWith("Easy", StringComparison.Ordinal)))).Message!;
+        Assert.Contains("1 card left today.", MessageView.Text(graded));
     }
 
     private async Task<JsonObject> AnswerAsync(SimulatedUser student, JsonObject prompt, string answer)

@@ -34,7 +34,7 @@ public sealed class GatewayHealthTests : IAsyncLifetime
     {
         var address = _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        Assert.Equal(200, (int)(await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(200, (int)(await Readiness.WaitAsync(http)).StatusCode);
         Assert.Contains("studybot_gateway_shards", await http.GetStringAsync("/metrics"));
 
         File.Delete(DatabaseFile);
@@ -45,6 +45,29 @@ public sealed class GatewayHealthTests : IAsyncLifetime
         Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", await ready.Content.ReadAsStringAsync());
         Assert.Equal(200, (int)live.StatusCode);
         Assert.False(File.Exists(DatabaseFile));
+    }
+
+    [Fact]
+    public async Task Metrics_GatewayConnectionDropped_ReconnectCountedAndReadyAgain()
+    {
+        var address = _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var before = PrometheusText.Sum(await http.GetStringAsync("/metrics"), "studybot_gateway_reconnects_total");
+
+        _discord.Gateway.DropConnections();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        double after;
+        do
+        {
+            await Task.Delay(100);
+            after = PrometheusText.Sum(await http.GetStringAsync("/metrics"), "studybot_gateway_reconnects_total");
+        }
+        while (after <= before && DateTime.UtcNow < deadline);
+
+        Assert.True(after > before, $"reconnects {before} -> {after}");
+        using var ready = await Readiness.WaitAsync(http);
+        Assert.Contains("discord: Healthy (gateway connected (1 shard(s)))", await ready.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()

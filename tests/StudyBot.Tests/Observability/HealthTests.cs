@@ -10,7 +10,7 @@ public sealed class HealthTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         using var http = new HttpClient { BaseAddress = new Uri(bot.Emulator.Address) };
 
         var live = await http.GetAsync("/healthz");
-        var ready = await http.GetAsync("/readyz");
+        using var ready = await Readiness.WaitAsync(http);
 
         Assert.Equal(200, (int)live.StatusCode);
         Assert.Equal(200, (int)ready.StatusCode);

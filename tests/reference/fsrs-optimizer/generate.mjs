@@ -4,7 +4,7 @@
 //                         non-default parameters (simulate.mjs)
 //   data/expected.json    the binding's fitted parameters (short-term on and off) and its evaluation
 //                         (log loss, RMSE(bins)) of the fits, the defaults and the true parameters
-// Usage: node generate.mjs [--reviews 15000] [--seed 15]
+// Usage: node generate.mjs [--reviews 15000] [--seed 15] [--out DIR (default data)]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +23,8 @@ const DEFAULTS = [
   0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 ]
 const here = dirname(fileURLToPath(import.meta.url))
-const out = join(here, 'data')
+const outIndex = args.indexOf('--out')
+const out = outIndex >= 0 ? args[outIndex + 1] : join(here, 'data')
 
 const { histories, reviews } = simulate({ reviews: REVIEWS, seed: SEED })
 const items = toItems(histories, binding)

@@ -81,7 +81,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"(?<![\w$.,-])(?:(?<era>AD|A\.D\.)\s?)?(?<num>\d{1,4})(?<decade>s)?(?:\s?(?<era>BC|BCE|AD|CE|B\.C\.|A\.D\.))?(?:\s?(?:\u2013|-|to|and|through)\s?(?<num2>\d{1,4})(?<decade2>s)?(?:\s?(?<era2>BC|BCE|AD|CE))?)?(?![\w%-]|,\d)")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"(?<![\w.,-])(?:US)?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:percent|per cent|%|million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\$\d+(?:\.\d+)?(?:\s?(?:million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\d+(?:\.\d+)?\s?(?:percent|per cent|%|million|billion|trillion)(?![\w-])|(?<![\w.,$-])\d{2,}(?=\s(?:troops|soldiers|workers|people|refugees|years|miles|kilometres|kilometers|members|nations|countries|states|ships|aircraft|tons|days)\b)")]
+    [GeneratedRegex(@"(?<![\w.,-])(?:US)?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:percent|per cent|%|million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\$\d+(?:\.\d+)?(?:\s?(?:million|billion|trillion))?(?![\w-])|(?<![\w.,$-])\d+(?:\.\d+)?\s?(?:percent|per cent|%|million|billion|trillion)(?![\w-])|(?<![\w.,$-])\d{2,}(?=\s(?:troops|soldiers|workers|people|refugees|years|miles|kilometres|kilometers|km|feet|metres|meters|acres|hectares|members|nations|countries|states|ships|aircraft|tons|tonnes|days|locks|species|emperors)\b)")]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$")]

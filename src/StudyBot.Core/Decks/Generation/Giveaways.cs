@@ -13,8 +13,13 @@ internal sealed partial class Giveaways(INameAliases aliases)
     [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z]{2,})$")]
     private static partial Regex NumeralOrAcronym();
 
-    [GeneratedRegex(@"(?:\b(?:President|Premier|Emperor|emperor|King|Queen|Pope|Senator|Governor|General|Chancellor|Chairman|Secretary of State|Secretary|Minister|leader|dictator)|\bDr\.|\bMr\.|\bMrs\.|\bMs\.)\s*$")]
+    /// <summary>Titles of an office one person holds at a time (a head of state), which name the holder to anyone who knows the period.</summary>
+    [GeneratedRegex(@"\b(?:President|Premier|Prime Minister|Emperor|emperor|King|Queen|Pope|Chancellor|Chairman|leader|dictator)\s*$")]
     private static partial Regex TitleBefore();
+
+    /// <summary>Any title or role before a name: it is no part of the name, so a blank after it is not "part of a longer name".</summary>
+    [GeneratedRegex(@"\b(?i:President|Premier|Prime Minister|Emperor|King|Queen|Pope|Chancellor|Chairman|leader|dictator|Secretary of State|Secretary|Senator|Governor|General|Admiral|Ambassador|Minister|engineer|scholar|envoy|historian|architect|inventor|explorer)\s*$|\b(?:Dr|Mr|Mrs|Ms)\.\s*$")]
+    private static partial Regex AnyTitleBefore();
 
     [GeneratedRegex(@"\b(?:[A-Z][a-z]+|U\.S\.|U\.K\.)\s+(?:President|Premier|Emperor|King|Queen|leader|Senator|Governor|General|Chancellor|Secretary of State|Minister)\s*$")]
     private static partial Regex NationalTitleBefore();
@@ -44,7 +49,7 @@ internal sealed partial class Giveaways(INameAliases aliases)
         }
         var previous = before.TrimEnd().Split(' ').LastOrDefault() ?? "";
         var next = sentence[(start + length)..].TrimStart().Split(' ').FirstOrDefault() ?? "";
-        if (kind != EntityKind.Term && start > 0 && previous.Length > 0 && char.IsUpper(previous[0]) && before.EndsWith(' ') && !TitleBefore().IsMatch(before)
+        if (kind != EntityKind.Term && start > 0 && previous.Length > 0 && char.IsUpper(previous[0]) && before.EndsWith(' ') && !AnyTitleBefore().IsMatch(before)
             && !previous.EndsWith(',') && !previous.EndsWith('.'))
         {
             return $"the blank is part of a longer name ('{previous} {answer}')";

@@ -47,7 +47,7 @@ public static partial class TextCleaner
     [GeneratedRegex(@"^(by the end of this section,? you will be able to|learning objectives|click (the following|through|here)|watch (this|the following)|visit (this|the following))", RegexOptions.IgnoreCase)]
     private static partial Regex Objectives();
 
-    [GeneratedRegex(@"^(by|written by|words by|story by)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}(\s*(,|and)\s*[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3})*\s*$")]
+    [GeneratedRegex(@"^(?i:by|written by|words by|story by)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}(\s*(,|and)\s*[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3})*\s*$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^((updated|published|posted|last modified)\s*:?\s*(on\s+)?)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}|\d{4}-\d{2}-\d{2})([,\s]+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
@@ -67,6 +67,7 @@ public static partial class TextCleaner
         var inCode = false;
         // After a box heading or a learning-objectives line, the next paragraph (or list) belongs to it.
         string? skipNext = null;
+        var skippingList = false;
         var lines = text.Replace("\r\n", "\n").Split('\n');
 
         void Flush()
@@ -126,6 +127,11 @@ public static partial class TextCleaner
                 continue;
             }
             var isListItem = ListMarker().IsMatch(raw);
+            // A box's or objectives' list ends where the list ends.
+            if (skippingList && !isListItem)
+            {
+                (skipNext, skippingList) = (null, false);
+            }
             var line = Inline(ListMarker().Replace(raw, ""));
             if (line.Length == 0)
             {
@@ -137,16 +143,17 @@ public static partial class TextCleaner
             {
                 Flush();
                 dropped.Add(new DroppedText(i + 1, line, reason));
-                if (BoxHeading().IsMatch(line) || Objectives().IsMatch(line))
-                {
-                    skipNext = BoxHeading().IsMatch(line) ? $"a textbook box ('{line}'), not the main text" : "learning objectives, not the main text";
-                }
+                // A heading opens a box or a list of objectives; a dropped line that follows one was its content.
+                skipNext = BoxHeading().IsMatch(line) ? $"a textbook box ('{line}'), not the main text"
+                    : Objectives().IsMatch(line) && line.TrimEnd().EndsWith(':') ? "learning objectives, not the main text"
+                    : null;
                 continue;
             }
             if (isListItem)
             {
                 // Each item stands alone; an item that is not a sentence (an objective, a menu entry) is no fact.
                 Flush();
+                skippingList = skipNext is not null;
                 if (skipNext is not null || !EndsLikeProse(line))
                 {
                     dropped.Add(new DroppedText(i + 1, line, skipNext ?? "a list item that is not a sentence"));
@@ -184,6 +191,14 @@ public static partial class TextCleaner
 
     private static string? ClutterReason(string line)
     {
+        if (Byline().IsMatch(line))
+        {
+            return "a byline";
+        }
+        if (DateLine().IsMatch(line))
+        {
+            return "a date line";
+        }
         if (Boilerplate.IsBoilerplate(line))
         {
             return "web page chrome (caption credit, banner, prompt or menu)";
@@ -203,14 +218,6 @@ public static partial class TextCleaner
         if (Objectives().IsMatch(line))
         {
             return "learning objectives or a link prompt, not the main text";
-        }
-        if (Byline().IsMatch(line))
-        {
-            return "a byline";
-        }
-        if (DateLine().IsMatch(line))
-        {
-            return "a date line";
         }
         return null;
     }

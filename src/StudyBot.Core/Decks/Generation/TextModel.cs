@@ -25,7 +25,7 @@ internal sealed partial class TextModel
     private const string NamePattern = @"[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zA-Z]+(?:-[a-zA-Z]+)?)){0,3}(?![a-zA-Z])";
 
     /// <summary>Titles and roles that name the kind of person after them; the first group is the title as the text wrote it.</summary>
-    [GeneratedRegex(@"\b(Vice President|President|Prime Minister|Premier|Secretary of State|Secretary|Chairman|Senator|Governor|General|Admiral|Ambassador|Minister|Chancellor|King|Queen|Pope|Emperor|emperor|leader|dictator|historians?,? notably|engineer|scholar|envoy|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(" + NamePattern + ")")]
+    [GeneratedRegex(@"\b(Vice President|President|Prime Minister|Premier|Secretary of State|Secretary|Chairman|Senator|Governor|General|Admiral|Ambassador|Minister|Chancellor|King|Queen|Pope|Emperor|emperor|leader|dictator|historians?,? notably|(?i:engineer|scholar|envoy|historian|architect|inventor|explorer)|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(" + NamePattern + ")")]
     private static partial Regex TitledName();
 
     [GeneratedRegex("(" + NamePattern + @")(?:,[^,]{1,60},)?(?:\s(?:later|also|once|then|first|\w+ly))?\s+(?:said|says|told|wrote|writes|argued|argues|warned|announced|declared|noted|insisted|claimed|proposed|promised|explained|believed|urged)\b")]
@@ -75,6 +75,7 @@ internal sealed partial class TextModel
     private readonly Dictionary<string, string> _surnames = new(StringComparer.Ordinal);
     private readonly Regex _places;
     private readonly IReadOnlyList<string> _sentences;
+    private readonly Dictionary<string, int> _naming = new(StringComparer.Ordinal);
     private Regex? _people;
     private Regex? _terms;
 
@@ -138,8 +139,13 @@ internal sealed partial class TextModel
     /// <summary>How many sentences name the phrase.</summary>
     public int SentencesNaming(string phrase)
     {
-        var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(phrase) + @"(?![\w-])");
-        return _sentences.Count(pattern.IsMatch);
+        if (!_naming.TryGetValue(phrase, out var count))
+        {
+            var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(phrase) + @"(?![\w-])");
+            count = _sentences.Count(s => s.Contains(phrase, StringComparison.Ordinal) && pattern.IsMatch(s));
+            _naming[phrase] = count;
+        }
+        return count;
     }
 
     /// <summary>Names in a sentence with their kinds and positions; people and key terms win over the places inside them.</summary>

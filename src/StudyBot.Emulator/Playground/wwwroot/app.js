@@ -189,7 +189,8 @@ function renderMessage(message) {
   row.dataset.id = message.id;
   row.append(avatarFor(message.author));
   const body = el("div", "body");
-  if (message.interaction_metadata?.user) {
+  // Discord marks a reply to a slash command with who used it; a button's reply carries no such line.
+  if (message.interaction_metadata?.user && message.interaction_metadata.type === 2) {
     body.append(el("div", "reply-to", `${escapeHtml(nameOf(message.interaction_metadata.user))} used a command`));
   }
   const meta = el("div", "meta");
@@ -214,7 +215,7 @@ function renderMessage(message) {
   if (message.ephemeral) {
     const note = el("div", "ephemeral-note", "Only you can see this • ");
     const dismiss = el("a", "", "Dismiss message");
-    dismiss.onclick = () => { dismissed.add(message.id); store.set("dismissed", [...dismissed]); row.remove(); rendered.delete(message.id); };
+    dismiss.onclick = () => { dismissed.add(message.id); store.set("dismissed", [...dismissed].slice(-500)); row.remove(); rendered.delete(message.id); };
     note.append(dismiss);
     body.append(note);
   }
@@ -280,6 +281,7 @@ let lastNotices = [];
 
 function showError(text) {
   errors.push({ id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, member: member?.id, channel: channel?.id, text });
+  errors = errors.slice(-50);
   store.set("errors", errors);
   renderNotices(lastNotices);
 }
@@ -455,7 +457,8 @@ function renderTour() {
     [`See how the class does`, has("class") ? "/class" : "/stats", state.members.find((m) => m.instructor), inClass],
   ];
   $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {
-    const li = el("li", "", `${escapeHtml(text)}: <code>${escapeHtml(command)}</code>`);
+    const done = store.get("tried", []).includes(command.split(" ").slice(0, 2).join(" "));
+    const li = el("li", done ? "done" : "", `${done ? "✅ " : ""}${escapeHtml(text)}: <code>${escapeHtml(command)}</code>`);
     const button = el("button", "btn secondary", "Try it");
     button.type = "button";
     button.onclick = () => {
@@ -679,6 +682,10 @@ $("composer").addEventListener("submit", async (event) => {
   }
   try {
     await api("command", { as: member.id, channel: channel.id, text, files: await readFiles() });
+    // The tour ticks off a step once its command (e.g. "/quiz start") has been sent.
+    const words = text.split(/\s+/);
+    store.set("tried", [...new Set([...store.get("tried", []), words[0], words.slice(0, 2).join(" ")])].slice(-100));
+    if (!$("tour").hidden) renderTour();
     input.value = "";
     $("files").replaceChildren();
     $("files").dataset.key = "";

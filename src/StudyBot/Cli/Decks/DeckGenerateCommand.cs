@@ -81,6 +81,15 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
             Cards = settings.Cards,
         };
         var generated = DeckGenerator.Generate(text, options);
+        if (generated.Draft.Notes.Count == 0)
+        {
+            if (settings.Explain)
+            {
+                DraftReport.Explain(console, generated);
+            }
+            console.MarkupLineInterpolated($"[red]error:[/] no card could be drafted from the {generated.Sentences.Count} sentences of '{settings.Text}'; nothing was written.{(settings.Explain ? "" : " Add --explain to see why each sentence was left out.")}");
+            return 1;
+        }
         var result = DeckValidator.Validate(generated.Draft, new DiagnosticBag(outputPath));
         DiagnosticsView.Table(console, result.Diagnostics);
         if (!result.IsValid)

@@ -25,7 +25,7 @@ public static class DeckServiceCollectionExtensions
                 .Build(),
             HelpLine.Student("`/deck list` — the decks you can study"),
             HelpLine.Instructor("`/deck upload file:<attachment>` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg); problems are listed with line and card id, and nothing changes until the file is clean"),
-            HelpLine.Instructor("`/deck generate file:<text>` — draft a deck from a reading; check the preview and the attached YAML, then press Publish"));
+            HelpLine.Instructor("`/deck generate file:<text>` — draft a deck from a reading, then publish it"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
             .Command("deck upload", c => c.Services.GetRequiredService<DeckModule>().UploadAsync(c))

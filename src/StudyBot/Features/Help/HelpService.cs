@@ -31,28 +31,33 @@ public sealed class HelpService(CommandCatalog catalog)
             .Build();
     }
 
-    /// <summary>The lines in as many fields as Discord's 1,024 characters per field need, each line whole.</summary>
+    /// <summary>
+    /// One field per group of lines, each within Discord's 1,024 characters per field value: the
+    /// command list grows with the features, and a line is never cut in two.
+    /// </summary>
     private void AddFields(EmbedBuilder embed, string name, bool instructor)
     {
-        var field = new System.Text.StringBuilder();
-        var first = true;
-        foreach (var line in catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => Text.Truncate(l.Text, FieldLimit)))
+        var lines = catalog.Commands.SelectMany(c => c.HelpLines).Where(l => l.InstructorOnly == instructor).Select(l => l.Text);
+        var field = new List<string>();
+        var length = 0;
+        var part = 1;
+        foreach (var line in lines)
         {
-            if (field.Length > 0 && field.Length + 1 + line.Length > FieldLimit)
+            if (field.Count > 0 && length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
             {
-                embed.AddField(first ? name : $"{name} (continued)", field.ToString());
+                embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
                 field.Clear();
-                first = false;
+                length = 0;
+                part++;
             }
 
-            field.Append(field.Length > 0 ? "\n" : "").Append(line);
+            length += (field.Count > 0 ? 1 : 0) + line.Length;
+            field.Add(line);
         }
 
-        if (field.Length > 0)
+        if (field.Count > 0)
         {
-            embed.AddField(first ? name : $"{name} (continued)", field.ToString());
+            embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
         }
     }
-
-    private const int FieldLimit = 1024;
 }

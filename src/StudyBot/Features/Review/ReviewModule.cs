@@ -18,7 +18,7 @@ public sealed class ReviewModule(ReviewService reviews)
         {
             var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
             screen = prompt is null
-                ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, 0, context.CancellationToken))
+                ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, await reviews.ScopeAsync(context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
                 : ReviewViews.Prompt(prompt, ephemeral: false);
         }
         catch (StudyException e)

@@ -25,8 +25,8 @@ public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults)
 
     /// <summary>
     /// Cards still to study today in the scope (0 = all enrolled decks): learning cards due today,
-    /// reviews due today within the daily review limit, new cards within the new-card limit. Cards
-    /// held back because a sibling was studied today are counted too, so it is an upper bound.
+    /// then reviews due today and new cards within the daily limits, where the cards of one note
+    /// count once (answering one buries its siblings for the day) and notes answered today not at all.
     /// </summary>
     public async Task<int> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -35,19 +35,43 @@ public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults)
         var decks = DeckIds(userId, scope);
         var states = db.CardStates.Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && decks.Contains(s.Card.DeckId));
         var learning = await states.CountAsync(s => (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning) && s.Memory.Due < day.EndUtc, cancellationToken);
-        var reviews = await states.CountAsync(s => s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc, cancellationToken);
-        var fresh = await db.Cards.CountAsync(c => decks.Contains(c.DeckId) && !c.Retired
-            && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)), cancellationToken);
+        var reviews = await states
+            .Where(s => s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc)
+            .Select(s => s.Card!.NoteKey)
+            .ToListAsync(cancellationToken);
+        var fresh = await db.Cards
+            .Where(c => decks.Contains(c.DeckId) && !c.Retired
+                && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)))
+            .Select(c => c.NoteKey)
+            .ToListAsync(cancellationToken);
         var today = await (
             from log in db.ReviewLog
             where log.UserId == userId && log.Kind == ReviewKind.Answer && log.ReviewedUtc >= day.StartUtc && log.ReviewedUtc < day.EndUtc
                 && !db.ReviewLog.Any(u => u.UndoesId == log.Id)
             join card in db.Cards on log.CardId equals card.Id
             where decks.Contains(card.DeckId)
-            select log.Before.State).ToListAsync(cancellationToken);
-        var reviewsLeft = Math.Max(0, settings.ReviewsPerDay - today.Count(s => s == CardState.Review));
-        var newLeft = Math.Max(0, settings.NewPerDay - today.Count(s => s == CardState.New));
-        return learning + Math.Min(reviews, reviewsLeft) + Math.Min(fresh, newLeft);
+            select new { log.Before.State, card.NoteKey }).ToListAsync(cancellationToken);
+
+        var buried = SiblingRule.BuriedNotes(today.Select(t => t.NoteKey)).ToHashSet(StringComparer.Ordinal);
+        int Groups(IEnumerable<string?> notes)
+        {
+            var count = 0;
+            foreach (var note in notes)
+            {
+                // A card alone counts itself; a note counts once, then its siblings wait for tomorrow.
+                if (note is null || buried.Add(note))
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        var reviewsLeft = Math.Max(0, settings.ReviewsPerDay - today.Count(t => t.State == CardState.Review));
+        var newLeft = Math.Max(0, settings.NewPerDay - today.Count(t => t.State == CardState.New));
+        var dueReviews = Math.Min(Groups(reviews), reviewsLeft);
+        var dueNew = Math.Min(Groups(fresh), newLeft);
+        return learning + dueReviews + dueNew;
     }
 
     /// <summary>When the next learning card in the scope comes back, if that is after now but within <see cref="WaitLimit"/>.</summary>

@@ -66,6 +66,10 @@ public sealed class ReviewService(
         return prompt with { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
     }
 
+    /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>
+    public async Task<int> ScopeAsync(ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+        => string.IsNullOrWhiteSpace(deckKey) ? 0 : (await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken))?.Id ?? 0;
+
     /// <summary>What to show when no card is due now: when the next learning card comes back (within the hour), and the session's summary.</summary>
     public async Task<ReviewEnd> EndAsync(ulong userId, int scope, CancellationToken cancellationToken)
     {

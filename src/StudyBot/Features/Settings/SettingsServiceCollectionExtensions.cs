@@ -14,6 +14,8 @@ public static class SettingsServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<SettingsService>();
         services.AddScoped<SettingsModule>();
+        services.AddScoped<ScheduleFitService>();
+        services.AddHostedService<FsrsFitSchedule>();
         services.AddSingleton<TimeZoneCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
         services.AddBotCommand(
@@ -22,8 +24,9 @@ public static class SettingsServiceCollectionExtensions
                 .AddOption(ApplicationCommandOptionType.Integer, "day-start", "Hour (0-23) your study day starts", minValue: 0, maxValue: 23)
                 .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
+                .AddOption(ApplicationCommandOptionType.Boolean, "optimize", "Fit your schedule to your own answers now")
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day]` — see or change your time zone, day start hour and daily limits"));
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day] [optimize]` — see or change your time zone, day start hour and daily limits; see whether your schedule is personal, or fit it to your answers now"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));

@@ -31,6 +31,10 @@ internal sealed class PlaygroundAnnouncer(PlaygroundWorld world, BotStatus statu
             return;
         }
 
-        logger.LogInformation("Playground: {Url}  (open it in a browser; try /help and /review in #study)", world.PageUrl);
+        logger.LogInformation("Playground: {Url}  (open it in a browser; be the instructor or a student and try /help and /review in #study)", world.PageUrl);
+        if (world.WorldFile is not null)
+        {
+            logger.LogInformation("Playground world kept in {File}: its servers and members are the same after a restart (Reset the Playground on the page starts afresh)", world.WorldFile);
+        }
     }
 }

@@ -39,6 +39,16 @@ public class FailureKindTests
     }
 
     [Fact]
+    public void GivenAway_ARoleThatManyHold_DoesNotPinTheName()
+    {
+        var deck = Draft("Engineer Benjamin Wright, who had never built a canal before, led the surveys with a crew of amateurs.");
+
+        var card = Assert.Single(deck.Cards);
+        Assert.Equal(["Benjamin Wright"], card.Answers);
+        Assert.Equal("person", card.Hint);
+    }
+
+    [Fact]
     public void GivenAway_ChoicesAreOfTheSameTypeFromTheText_NeverAbsurdOnes()
     {
         const string text = "The emperor Augustus founded the Principate in Rome after years of civil war. "
@@ -220,5 +230,21 @@ public class FailureKindTests
         var note = Assert.Single(generated.Draft.Notes);
         Assert.Equal("In all autotrophic eukaryotes, photosynthesis takes place inside an organelle called a {{c1::chloroplast}}.", note.Prompt);
         Assert.Equal("Chloroplasts", generated.Draft.Title);
+    }
+
+    [Theory]
+    [InlineData("LINK TO LEARNING", "Visit this site to watch photosynthesis in action in a leaf.", "textbook box")]
+    [InlineData("By the end of this section, you will be able to:", "- Summarize the process of photosynthesis", "learning objectives")]
+    [InlineData("By Jane Perlez and Chris Buckley", "", "byline")]
+    [InlineData("Updated May 21, 2018, 4:05 PM EDT", "", "date line")]
+    [InlineData("Photo: KCNA via REUTERS", "", "chrome")]
+    public void Clutter_BoxesObjectivesBylinesAndDateLines_AreDroppedWithTheirReason(string line, string next, string reason)
+    {
+        var text = $"{line}\n{next}\n\nThe space surrounding the thylakoids in a chloroplast is called the stroma.\n";
+        var generated = DeckGenerator.Generate(text);
+
+        Assert.Contains(generated.Dropped, d => d.Text == line && d.Reason.Contains(reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(generated.Draft.Notes, n => n.Explanation!.Contains(line, StringComparison.Ordinal) || (next.Length > 0 && n.Explanation!.Contains(next.TrimStart('-', ' '), StringComparison.Ordinal)));
+        Assert.Contains(generated.Draft.Notes, n => n.Prompt == "The space surrounding the thylakoids in a chloroplast is called the {{c1::stroma}}.");
     }
 }
