@@ -12,13 +12,27 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
 {
     private const string Question = "Which city is the capital of North Korea?";
 
+    /// <summary>One multiple-choice card, so the quiz's one question is known.</summary>
+    private const string OneMcq = """
+        id: e2e-one
+        title: One question
+        cards:
+          - id: capital
+            kind: mcq
+            prompt: Which city is the capital of North Korea?
+            choices:
+              - { text: "Pyongyang", correct: true }
+              - { text: "Seoul" }
+              - { text: "Dalian" }
+        """;
+
     [ChromiumFact]
     public async Task Quiz_StartedByInstructorAnsweredByTwoStudents_EachSeesOnlyOwnFeedbackAndEveryoneTheResults()
     {
-        await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
+        await TestDecks.UploadAsync(bot, OneMcq);
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Prof. Lee");
-        await page.SendAsync("/quiz start deck:e2e-review minutes:5");
+        await page.SendAsync("/quiz start deck:e2e-one questions:1 seconds:300");
         var quiz = page.Message(Question).Filter(new LocatorFilterOptions { Has = page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pyongyang" }) });
         await Assertions.Expect(quiz).ToHaveCountAsync(1);
 
@@ -42,13 +56,13 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
 
         // The bot edits the quiz message: it changes where it is, not as a new message.
         var edited = page.Page.Locator($"article.message[data-id='{quizId}']");
-        await Assertions.Expect(edited).ToContainTextAsync("Quiz closed");
+        await Assertions.Expect(edited).ToContainTextAsync("Question 1: closed");
         await Assertions.Expect(edited).ToContainTextAsync("(edited)");
         await Assertions.Expect(page.Message(Question)).ToHaveCountAsync(1);
         foreach (var member in new[] { "Chloé", "Ana", "Prof. Lee" })
         {
             await page.AsAsync(member);
-            var results = page.Message("Quiz closed");
+            var results = page.Message("Question 1: closed");
             await Assertions.Expect(results).ToContainTextAsync("1 of 2 answered correctly");
             await Assertions.Expect(results).Not.ToContainTextAsync("Only you can see this");
         }

@@ -41,12 +41,12 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
         await Assertions.Expect(page.Locator(".embed-title", new PageLocatorOptions { HasText = "Right!" })).ToBeVisibleAsync();
         await SaveAsync(page, "playground-review.png");
 
-        await SendAsync(page, "/quiz start deck:readme-demo minutes:5");
+        await SendAsync(page, "/quiz start deck:readme-demo questions:1 seconds:300");
         await Assertions.Expect(page.Locator("button", new PageLocatorOptions { HasText = "45,000" }).Last).ToBeVisibleAsync();
         await page.Locator("button", new PageLocatorOptions { HasText = "28,500" }).Last.ClickAsync();
         await Assertions.Expect(page.GetByText("Recorded:").Last).ToBeVisibleAsync();
         await CloseQuizzesNowAsync();
-        await Assertions.Expect(page.Locator(".embed-title", new PageLocatorOptions { HasText = "Quiz closed" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".embed-title", new PageLocatorOptions { HasText = "Question 1: closed" })).ToBeVisibleAsync();
         await SaveAsync(page, "playground-quiz.png");
 
         await SendAsync(page, "/stats");

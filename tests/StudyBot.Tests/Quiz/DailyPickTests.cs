@@ -76,23 +76,7 @@ public sealed class DailyPickTests(FakeClockBot fixture) : IClassFixture<FakeClo
         await TestDecks.UploadAsync(Bot, ThreeCards);
         var guildId = ulong.Parse(Bot.World.Guild.Id);
         await Bot.RunAsync(Bot.You, "daily", CommandOptionInput.Sub("set", new CommandOptionInput("channel", Bot.ChannelId), new CommandOptionInput("time", "07:15")));
-        await Bot.QueryAsync(async db =>
-        {
-            if (!await db.Guilds.AnyAsync(g => g.Id == guildId))
-            {
-                db.Guilds.Add(new Guild { Id = guildId, Name = "Playground", CreatedUtc = fixture.Time.GetUtcNow().UtcDateTime });
-            }
-
-            var settings = await db.GuildSettings.AsTracking().FirstOrDefaultAsync(s => s.GuildId == guildId);
-            if (settings is null)
-            {
-                settings = new GuildSettings { GuildId = guildId };
-                db.GuildSettings.Add(settings);
-            }
-
-            settings.TimeZone = "Asia/Tokyo";
-            return await db.SaveChangesAsync();
-        });
+        await fixture.SetServerTimeZoneAsync("Asia/Tokyo");
 
         await using (var scope = Bot.App.Services.CreateAsyncScope())
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using StudyBot.Data.Entities;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Daily;
 using StudyBot.Tests.EndToEnd;
@@ -23,7 +22,7 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
     public async Task DailySet_0800NewYorkAcrossTheSpringDstChange_PostsAtEachDaysUtcInstantAndShowsYesterdaysResults()
     {
         await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
-        await SetServerTimeZoneAsync("America/New_York");
+        await fixture.SetServerTimeZoneAsync("America/New_York");
         var set = await Bot.RunAsync(Bot.You, "daily", CommandOptionInput.Sub("set", new CommandOptionInput("channel", Bot.ChannelId), new CommandOptionInput("time", "08:00"), new CommandOptionInput("deck", "e2e-quiz")));
 
         Assert.Contains($"posted in <#{Bot.ChannelId}> every day at 08:00 (America/New_York)", set.Content);
@@ -80,26 +79,6 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
         // Let the scheduler's loop see the new time before the test looks.
         await Task.Delay(500);
     }
-
-    /// <summary>What <c>/config timezone</c> stores.</summary>
-    private Task SetServerTimeZoneAsync(string zone) => Bot.QueryAsync(async db =>
-    {
-        var guildId = ulong.Parse(Bot.World.Guild.Id);
-        if (!await db.Guilds.AnyAsync(g => g.Id == guildId))
-        {
-            db.Guilds.Add(new Guild { Id = guildId, Name = Bot.World.Guild.Name, CreatedUtc = fixture.Time.GetUtcNow().UtcDateTime });
-        }
-
-        var settings = await db.GuildSettings.AsTracking().FirstOrDefaultAsync(s => s.GuildId == guildId);
-        if (settings is null)
-        {
-            settings = new GuildSettings { GuildId = guildId };
-            db.GuildSettings.Add(settings);
-        }
-
-        settings.TimeZone = zone;
-        return await db.SaveChangesAsync();
-    });
 
     private Task<int> DailyCountAsync() => Bot.QueryAsync(db => db.Quizzes.CountAsync(q => q.Daily));
 }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using StudyBot.Data.Entities;
 using StudyBot.Hosting;
 using StudyBot.Tests.EndToEnd;
 
@@ -34,6 +36,26 @@ public sealed class FakeClockBot : IAsyncLifetime
     public LogCapture Logs { get; } = new();
 
     public PlaygroundBot Bot { get; }
+
+    /// <summary>Stores the server's time zone, as <c>/config timezone</c> does.</summary>
+    public Task SetServerTimeZoneAsync(string zone) => Bot.QueryAsync(async db =>
+    {
+        var guildId = ulong.Parse(Bot.World.Guild.Id);
+        if (!await db.Guilds.AnyAsync(g => g.Id == guildId))
+        {
+            db.Guilds.Add(new Guild { Id = guildId, Name = Bot.World.Guild.Name, CreatedUtc = Time.GetUtcNow().UtcDateTime });
+        }
+
+        var settings = await db.GuildSettings.AsTracking().FirstOrDefaultAsync(s => s.GuildId == guildId);
+        if (settings is null)
+        {
+            settings = new GuildSettings { GuildId = guildId };
+            db.GuildSettings.Add(settings);
+        }
+
+        settings.TimeZone = zone;
+        return await db.SaveChangesAsync();
+    });
 
     public Task InitializeAsync() => Bot.InitializeAsync();
 
