@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StudyBot.Core.Answers;
 
 namespace StudyBot.Core.Decks.Generation;
 
@@ -38,6 +39,12 @@ internal sealed partial class Giveaways(INameAliases aliases)
                     : $"'{form}', another name or form of the answer '{answer}', appears in the prompt";
             }
         }
+        // The answer checker's table (Answers.Aliases) is the one place for a country's long and short names: "DPRK" names North Korea.
+        var countries = aliases.AliasesOf(answer).Prepend(answer).SelectMany(Canonical).Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
+        if (countries.Count > 0 && Canonical(rest).FirstOrDefault(countries.Contains) is { } named)
+        {
+            return $"the prompt names the answer '{answer}' under a name the answer checker accepts for it ({named})";
+        }
         var before = sentence[..start];
         if (kind == EntityKind.Person && (NationalTitleBefore().IsMatch(before) || (!sameTitleChoices && TitleBefore().IsMatch(before))))
         {
@@ -60,6 +67,9 @@ internal sealed partial class Giveaways(INameAliases aliases)
         }
         return null;
     }
+
+    private static List<string> Canonical(string text) =>
+        Aliases.Canonicalize(AnswerNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The answer, its other names, and the word forms of both.</summary>
     public IEnumerable<string> FormsOf(string answer)

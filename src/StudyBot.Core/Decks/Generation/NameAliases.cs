@@ -10,8 +10,11 @@ public interface INameAliases
 }
 
 /// <summary>
-/// The built-in table: capitals and governments stand for their countries in political writing
-/// (Pyongyang = North Korea, Washington = the United States), demonyms and short forms too.
+/// The generator's table of names that are not the answer but name it all the same: capitals and
+/// governments for their countries in political writing (Pyongyang = North Korea, Washington = the
+/// United States), demonyms and old names. A country's long and short names ("DPRK", "PRC", "UK")
+/// are not repeated here: the answer checker's table (<see cref="Answers.Aliases"/>) holds them
+/// and the giveaway check reads it too, so each name lives in one place.
 /// </summary>
 public sealed class BuiltInNameAliases : INameAliases
 {
@@ -19,13 +22,13 @@ public sealed class BuiltInNameAliases : INameAliases
 
     private static readonly string[][] Groups =
     [
-        ["North Korea", "Pyongyang", "DPRK", "North Korean", "the North"],
-        ["South Korea", "Seoul", "ROK", "South Korean"],
-        ["United States", "Washington", "U.S.", "US", "USA", "America", "American", "Americans"],
-        ["China", "Beijing", "PRC", "Chinese"],
+        ["North Korea", "Pyongyang", "North Korean", "the North"],
+        ["South Korea", "Seoul", "South Korean"],
+        ["United States", "Washington", "U.S.", "America", "American", "Americans"],
+        ["China", "Beijing", "Chinese"],
         ["Japan", "Tokyo", "Japanese"],
         ["Russia", "Moscow", "Russian", "Soviet Union", "USSR", "Soviet", "Soviets", "Kremlin"],
-        ["United Kingdom", "Britain", "UK", "British", "London", "England", "English"],
+        ["United Kingdom", "Britain", "British", "London", "England", "English"],
         ["France", "Paris", "French"],
         ["Germany", "Berlin", "German"],
         ["Rome", "Roman", "Romans"],

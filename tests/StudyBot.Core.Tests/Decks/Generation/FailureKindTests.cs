@@ -30,6 +30,15 @@ public class FailureKindTests
     }
 
     [Fact]
+    public void GivenAway_AnswerNamedElsewhereByTheAnswerCheckersAlias_IsNotBlanked_ButAnotherActorIs()
+    {
+        var deck = Draft("Only China can persuade Pyongyang to talk, the neighbours of the DPRK argued at the summit in Singapore.");
+
+        Assert.DoesNotContain(deck.Cards, c => c.Answers.Contains("Pyongyang"));
+        Assert.Contains("Singapore", Answers(deck));
+    }
+
+    [Fact]
     public void GivenAway_TitlePinsThePerson_IsNotBlanked_ButTheYearIs()
     {
         var deck = Draft("U.S. President Donald Trump announced a summit with the North Korean leader in March 2018.");
