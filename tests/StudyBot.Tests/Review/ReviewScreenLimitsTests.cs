@@ -6,6 +6,7 @@ using StudyBot.Core.Study;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Models;
 using StudyBot.Emulator.Validation;
+using StudyBot.Features.Quiz;
 using StudyBot.Features.Review;
 using StudyBot.Tests.EndToEnd;
 
@@ -119,6 +120,16 @@ public class ReviewScreenLimitsTests
 
                 }
 
+                foreach (var (what, payload) in QuizScreens(deck, card))
+                {
+                    Check(what, card, Message(payload));
+                }
+
+                if (card.Kind is CardKind.Typed or CardKind.Cloze)
+                {
+                    Check("quiz answer window", card, Modal(QuizViews.AnswerModal(long.MaxValue, card)));
+                }
+
                 // The queue only names itself in the author line, which outcomes do not show.
                 var answered = new ReviewPrompt(int.MaxValue, int.MaxValue, int.MaxValue, deck.Title, card, QueueKind.Learning);
                 foreach (var outcome in Outcomes(answered))
@@ -159,6 +170,24 @@ public class ReviewScreenLimitsTests
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>A card as a channel quiz and as the question of the day shows it: open (with yesterday's card beside it) and closed with every answer given.</summary>
+    private static IEnumerable<(string What, MessagePayload Payload)> QuizScreens(Deck deck, DeckCard card)
+    {
+        foreach (var daily in new[] { false, true })
+        {
+            var quiz = new Data.Entities.Quiz { Id = long.MaxValue, CardId = int.MaxValue, OpenedUtc = _now, ClosesUtc = _now.AddDays(1), Daily = daily, Position = 99 };
+            for (var i = 0; i < 30; i++)
+            {
+                quiz.Answers.Add(new Data.Entities.QuizAnswer { UserId = ulong.MaxValue - (ulong)i, AnswerText = new string('w', CardScreens.Given), Rating = i % 2 == 0 ? Rating.Good : Rating.Again, AnsweredUtc = _now.AddSeconds(i), InteractionId = $"i{i}" });
+            }
+
+            var yesterday = QuizViews.Yesterday(quiz, card);
+            var frame = new QuestionFrame($"Question of the day · {deck.Title}", "Question of the day", "Everyone answers once; it counts towards your own review schedule. Tomorrow's post shows the answer.", [yesterday]);
+            yield return ($"quiz question (daily {daily})", QuizViews.Question(quiz, card, frame));
+            yield return ($"quiz results (daily {daily})", QuizViews.Results(quiz, card, deck.Title));
         }
     }
 

@@ -22,10 +22,8 @@ public static class QuizViews
 
     public static bool IsRight(Rating rating) => rating != Rating.Again;
 
-    /// <summary>The right answer as a student would write it: the correct choices, or the accepted answers.</summary>
-    public static string CorrectAnswer(DeckCard card) => card.Kind == CardKind.Mcq
-        ? string.Join(" / ", card.Choices.Where(c => c.Correct).Select(c => c.Text))
-        : string.Join(" / ", card.Answers);
+    /// <summary>The right answer as a student would write it: the correct choices, or the card's first answer (not every accepted variant).</summary>
+    public static string CorrectAnswer(DeckCard card) => CardScreens.ShownAnswer(card);
 
     public static MessagePayload Question(Data.Entities.Quiz quiz, DeckCard card, QuestionFrame frame)
     {
@@ -68,10 +66,17 @@ public static class QuizViews
         return builder.Build();
     }
 
+    /// <summary>The answer window: the question as its title when it fits, otherwise (and a cloze's whole sentence with its gap) in its body.</summary>
     public static InteractionCallbackData AnswerModal(long quizId, DeckCard card)
-        => new ModalBuilder(QuizIds.ModalOf(quizId), card.Kind == CardKind.Cloze ? "Fill in the blank" : "Your answer")
-            .AddTextInput(QuizIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: 200, placeholder: Text.Truncate(card.Prompt, 100))
-            .Build();
+    {
+        var builder = new ModalBuilder(QuizIds.ModalOf(quizId), Core.Decks.AnswerModal.TitleFor(card));
+        if (Core.Decks.AnswerModal.BodyFor(card) is { } body)
+        {
+            builder.AddText(Text.Truncate(body, DiscordLimits.TextDisplayLength));
+        }
+
+        return builder.AddTextInput(QuizIds.AnswerField, "Answer", TextInputStyle.Short, required: true, maxLength: CardScreens.Given).Build();
+    }
 
     public static MessagePayload Results(Data.Entities.Quiz quiz, DeckCard card, string deckTitle)
     {
