@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StudyBot.Core.Scheduling.Optimization;
 
 /// <summary>
@@ -77,6 +79,8 @@ internal sealed class FsrsLoss
     }
 
     /// <summary>The predicted probability of recalling the item's last review (no clamp).</summary>
+    // Fully optimised from the first call: a fit runs these millions of times in its first second.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Predict(FsrsItem item)
     {
         var reviews = item.Reviews;
@@ -92,6 +96,8 @@ internal sealed class FsrsLoss
     public double Loss(FsrsItem item, double weight) => weight * CrossEntropy(Predict(item), item.Label);
 
     /// <summary>Adds d(weight * BCE)/dw to <paramref name="gradient"/> and returns weight * BCE.</summary>
+    // Fully optimised from the first call: a fit runs these millions of times in its first second.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(FsrsItem item, double weight, double[] gradient)
     {
         var reviews = item.Reviews;
@@ -231,6 +237,8 @@ internal sealed class FsrsLoss
         return (Math.Clamp(_w[grade - 1], FsrsWeights.MinStability, FsrsWeights.MaxStability), Math.Clamp(dRaw, 1.0, 10.0));
     }
 
+    // Fully optimised from the first call: a fit runs these millions of times in its first second.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(ref double s, ref double d, int deltaT, int grade, out Tape t)
     {
         var w = _w;
@@ -303,6 +311,8 @@ internal sealed class FsrsLoss
     }
 
     /// <summary>Back through R = (1 + f t / S)^decay, f = 0.9^(1/decay) - 1, decay = -w20.</summary>
+    // Fully optimised from the first call: a fit runs these millions of times in its first second.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CurveBackward(double gR, double s, int deltaT, double u, double lnU, double r, ref double gS, double[] gradient)
     {
         if (deltaT == 0)
