@@ -28,13 +28,13 @@ public sealed class SetupCommandTests : IAsyncLifetime
         => [.. new ServiceCollection().AddStudyBotFeatures().Select(d => d.ImplementationInstance).OfType<BotCommand>()];
 
     [Fact]
-    public void InvitePermissions_EveryFeature_ExactlyWhatQuizPostsNeed()
+    public void InvitePermissions_EveryFeature_ExactlyWhatQuizAndDailyPostsNeed()
     {
         var needs = BotPermissions.For(FeatureCommands());
 
         Assert.Equal(["VIEW_CHANNEL", "SEND_MESSAGES", "EMBED_LINKS", "SEND_MESSAGES_IN_THREADS"], needs.Select(n => n.Permission.Constant));
         Assert.Equal(["View Channels", "Send Messages", "Embed Links", "Send Messages in Threads"], needs.Select(n => n.Permission.Name));
-        Assert.All(needs, n => Assert.Contains(n.Reasons, r => r.StartsWith("/quiz ", StringComparison.Ordinal)));
+        Assert.All(needs, n => Assert.Equal(["/quiz", "/daily"], n.Reasons.Select(r => r.Split(' ')[0])));
         // 1024 + 2048 + 16384 + 2^38, as Discord's permission table gives them.
         Assert.Equal(274_877_926_400UL, BotPermissions.Value(needs));
     }
@@ -42,7 +42,7 @@ public sealed class SetupCommandTests : IAsyncLifetime
     [Fact]
     public void InvitePermissions_NoFeaturePostsInChannels_NoPermissionAsked()
     {
-        var needs = BotPermissions.For(FeatureCommands().Where(c => c.Definition.Name != "quiz"));
+        var needs = BotPermissions.For(FeatureCommands().Where(c => c.Definition.Name is not ("quiz" or "daily")));
 
         Assert.Empty(needs);
         Assert.Equal(0UL, BotPermissions.Value(needs));

@@ -42,7 +42,9 @@ public sealed class GatewayHealthTests : IAsyncLifetime
         var live = await http.GetAsync("/healthz");
 
         Assert.Equal(503, (int)ready.StatusCode);
-        Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", await ready.Content.ReadAsStringAsync());
+        var readiness = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", readiness);
+        Assert.Contains($"storage: Unhealthy (the database file {DatabaseFile} was removed while StudyBot ran;", readiness);
         Assert.Equal(200, (int)live.StatusCode);
         Assert.False(File.Exists(DatabaseFile));
     }
