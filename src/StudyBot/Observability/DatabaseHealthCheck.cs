@@ -8,18 +8,13 @@ using StudyBot.Hosting;
 namespace StudyBot.Observability;
 
 /// <summary>
-/// Ready when the database file is there, is still the file the bot opened at start (not removed
-/// or replaced: <see cref="StorageHealth"/>), answers a query, and has every migration applied.
+/// Ready when the database file is there, answers a query, and has every migration applied
+/// (whether it is still the file the bot opened is <see cref="StorageHealthCheck"/>'s part).
 /// </summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage, StorageHealth health) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (health.Problem is { } problem)
-        {
-            return HealthCheckResult.Unhealthy(problem);
-        }
-
         var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
         // Opening a missing file would quietly create an empty database; say it is gone instead.
         if (!File.Exists(file))

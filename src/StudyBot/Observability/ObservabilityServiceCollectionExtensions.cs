@@ -9,7 +9,7 @@ namespace StudyBot.Observability;
 public static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Health checks (the database, the connection to Discord, the scheduler) and the metrics of
+    /// Health checks (the database and its file, the connection to Discord, the scheduler) and the metrics of
     /// every StudyBot meter, exported in Prometheus format; <see cref="HealthEndpoints"/> serves both.
     /// </summary>
     public static IServiceCollection AddStudyBotObservability(this IServiceCollection services, bool httpEndpoint)
@@ -19,6 +19,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GatewayStateTracker>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<DiscordHealthCheck>("discord", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenTelemetry()

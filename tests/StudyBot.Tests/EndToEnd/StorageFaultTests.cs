@@ -36,7 +36,7 @@ public sealed class StorageFaultTests
             // What /readyz reports: the database check, unhealthy, naming the cause.
             var ready = await bot.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(HealthEndpoints.ReadyTag));
             Assert.Equal(HealthStatus.Unhealthy, ready.Entries["database"].Status);
-            Assert.Contains("studybot.db was removed while StudyBot ran", ready.Entries["database"].Description);
+            Assert.Contains("studybot.db was removed while StudyBot ran", ready.Entries["storage"].Description);
             Assert.False(File.Exists(bot.DatabaseFile));
         }
         finally

@@ -42,9 +42,9 @@ public sealed class GatewayHealthTests : IAsyncLifetime
         var live = await http.GetAsync("/healthz");
 
         Assert.Equal(503, (int)ready.StatusCode);
-        var report = await ready.Content.ReadAsStringAsync();
-        Assert.Contains("database: Unhealthy (the database file ", report);
-        Assert.Contains("studybot.db was removed while StudyBot ran; answers are refused until it is restarted", report);
+        var readiness = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("database: Unhealthy (the database file studybot.db does not exist)", readiness);
+        Assert.Contains($"storage: Unhealthy (the database file {DatabaseFile} was removed while StudyBot ran;", readiness);
         Assert.Equal(200, (int)live.StatusCode);
         Assert.False(File.Exists(DatabaseFile));
     }
