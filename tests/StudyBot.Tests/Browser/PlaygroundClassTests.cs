@@ -15,10 +15,12 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
     [ChromiumFact]
     public async Task Quiz_StartedByInstructorAnsweredByTwoStudents_EachSeesOnlyOwnFeedbackAndEveryoneTheResults()
     {
-        await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
+        // The multiple-choice card alone, so the quiz's one question is the one with buttons.
+        var mcq = TestDecks.McqThenTyped[..TestDecks.McqThenTyped.IndexOf("  - id: river", StringComparison.Ordinal)].Replace("e2e-review", "playground-quiz");
+        await TestDecks.UploadAsync(bot, mcq);
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Prof. Lee");
-        await page.SendAsync("/quiz start deck:e2e-review minutes:5");
+        await page.SendAsync("/quiz start deck:playground-quiz questions:1 seconds:600");
         var quiz = page.Message(Question).Filter(new LocatorFilterOptions { Has = page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pyongyang" }) });
         await Assertions.Expect(quiz).ToHaveCountAsync(1);
 
@@ -42,15 +44,18 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
 
         // The bot edits the quiz message: it changes where it is, not as a new message.
         var edited = page.Page.Locator($"article.message[data-id='{quizId}']");
-        await Assertions.Expect(edited).ToContainTextAsync("Quiz closed");
+        await Assertions.Expect(edited).ToContainTextAsync("Question 1: closed");
         await Assertions.Expect(edited).ToContainTextAsync("(edited)");
         await Assertions.Expect(page.Message(Question)).ToHaveCountAsync(1);
         foreach (var member in new[] { "Chloé", "Ana", "Prof. Lee" })
         {
             await page.AsAsync(member);
-            var results = page.Message("Quiz closed");
+            var results = page.Message("Question 1: closed");
             await Assertions.Expect(results).ToContainTextAsync("1 of 2 answered correctly");
             await Assertions.Expect(results).Not.ToContainTextAsync("Only you can see this");
+            var scoreboard = page.Message("Quiz over: scoreboard");
+            await Assertions.Expect(scoreboard).ToContainTextAsync("@Ana");
+            await Assertions.Expect(scoreboard).Not.ToContainTextAsync("Only you can see this");
         }
 
         await page.ScreenshotAsync("quiz-results.png");
