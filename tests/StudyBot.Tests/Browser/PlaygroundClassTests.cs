@@ -210,21 +210,24 @@ public sealed class PlaygroundClassTests(BrowserFixture browser, PlaygroundBot b
     }
 
     [ChromiumFact]
-    public async Task SecondServer_ItsChannelShowsOnlyWhatHappenedThere()
+    public async Task SecondServer_DeckUploadedThere_IsNotListedInTheFirst()
     {
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Prof. Lee");
         await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Another School" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("Another School");
+        await page.SendAsync("/deck upload", PlaygroundPage.Yaml("other.yaml", TestDecks.McqThenTyped.Replace("e2e-review", "other-school-deck")));
+        await Assertions.Expect(page.Message("Deck uploaded")).ToHaveCountAsync(1);
         await page.SendAsync("/deck list");
-        var list = page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Decks" });
-        await Assertions.Expect(list).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Message("other-school-deck").Filter(new LocatorFilterOptions { HasText = "Decks" })).ToHaveCountAsync(1);
 
         await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "StudyBot Playground" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#guild-name")).ToHaveTextAsync("StudyBot Playground");
-        await page.SendAsync("/help");
-        await Assertions.Expect(page.Message("For students").Last).ToBeVisibleAsync();
-        await Assertions.Expect(list).ToHaveCountAsync(0);
+        await page.SendAsync("/deck list");
+        var list = page.Messages.Filter(new LocatorFilterOptions { Has = page.Page.Locator(".embed-title", new PageLocatorOptions { HasText = "Decks" }) }).Last;
+        await Assertions.Expect(list).ToContainTextAsync("china-costs");
+        await Assertions.Expect(list).Not.ToContainTextAsync("other-school-deck");
+        await Assertions.Expect(page.Message("Deck uploaded")).ToHaveCountAsync(0);
     }
 
     [ColourEmojiFact]
