@@ -33,9 +33,9 @@ public sealed class StorageFaultTests
             var health = bot.App.Services.GetRequiredService<StorageHealth>();
             Assert.False(health.IsHealthy);
             Assert.Contains("studybot.db was removed while StudyBot ran", health.Problem);
-            // What /readyz reports: the database check, unhealthy, naming the cause.
+            // What /readyz reports: the storage check, unhealthy, naming the cause.
             var ready = await bot.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(HealthEndpoints.ReadyTag));
-            Assert.Equal(HealthStatus.Unhealthy, ready.Entries["database"].Status);
+            Assert.Equal(HealthStatus.Unhealthy, ready.Entries["storage"].Status);
             Assert.Contains("studybot.db was removed while StudyBot ran", ready.Entries["storage"].Description);
             Assert.False(File.Exists(bot.DatabaseFile));
         }
