@@ -28,6 +28,7 @@ public sealed class ReminderRestartTests : IAsyncLifetime
         var app = await BotApplication.StartAsync(
             [
                 $"--Discord:Token={_discord.BotToken}",
+                "--urls=http://127.0.0.1:0",
                 $"--Discord:ApplicationId={_discord.ApplicationId}",
                 $"--Discord:ApiBaseUrl={_discord.BaseUrl}",
                 $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "studybot.db")}",

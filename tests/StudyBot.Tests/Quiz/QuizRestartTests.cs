@@ -101,6 +101,7 @@ public sealed class QuizRestartTests : IAsyncLifetime
         _app = await BotApplication.StartAsync(
             [
                 $"--Discord:Token={_discord.BotToken}",
+                "--urls=http://127.0.0.1:0",
                 $"--Discord:ApplicationId={_discord.ApplicationId}",
                 $"--Discord:ApiBaseUrl={_discord.BaseUrl}",
                 $"--Discord:GuildId={_guildId}",
