@@ -45,7 +45,7 @@ public sealed class HelpService(CommandCatalog catalog)
         {
             if (field.Count > 0 && length + 1 + line.Length > DiscordLimits.EmbedFieldValueLength)
             {
-                embed.AddField(part == 1 ? name : $"{name} (continued)", string.Join('\n', field));
+                embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
                 field.Clear();
                 length = 0;
                 part++;
@@ -57,7 +57,7 @@ public sealed class HelpService(CommandCatalog catalog)
 
         if (field.Count > 0)
         {
-            embed.AddField(part == 1 ? name : $"{name} (continued)", string.Join('\n', field));
+            embed.AddField(part == 1 ? name : $"{name} ({part})", string.Join('\n', field));
         }
     }
 }
