@@ -71,7 +71,9 @@ public sealed class HostileTextTests : IDisposable
         var path = Write("many.yaml", text.ToString());
         Assert.InRange(new FileInfo(path).Length, 1_500_000, 5 * 1024 * 1024);
 
-        var result = Bounded.Within(() => new DeckLoader().LoadFile(path));
+        // The loader's own time budget is widened here so that what is asserted below (the capped list)
+        // does not depend on how busy the machine is; Bounded still holds the load to 5 s and 300 MB.
+        var result = Bounded.Within(() => new DeckLoader(DeckLimits.Default with { TimeBudget = TimeSpan.FromSeconds(60) }).LoadFile(path));
 
         Assert.True(result.Diagnostics.Count == DiagnosticBag.MaxProblems + 1, string.Join("\n", result.Diagnostics.Take(5)));
         var first = result.Diagnostics[0];
