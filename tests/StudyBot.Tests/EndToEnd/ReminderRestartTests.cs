@@ -27,6 +27,7 @@ public sealed class ReminderRestartTests : IAsyncLifetime
     {
         var app = await BotApplication.StartAsync(
             [
+                "--urls=http://127.0.0.1:0",
                 $"--Discord:Token={_discord.BotToken}",
                 $"--Discord:ApplicationId={_discord.ApplicationId}",
                 $"--Discord:ApiBaseUrl={_discord.BaseUrl}",
