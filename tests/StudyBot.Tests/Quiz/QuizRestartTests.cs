@@ -100,6 +100,7 @@ public sealed class QuizRestartTests : IAsyncLifetime
     {
         _app = await BotApplication.StartAsync(
             [
+                "--urls=http://127.0.0.1:0",
                 $"--Discord:Token={_discord.BotToken}",
                 "--urls=http://127.0.0.1:0",
                 $"--Discord:ApplicationId={_discord.ApplicationId}",
