@@ -76,12 +76,9 @@ public sealed class DailyPickTests(FakeClockBot fixture) : IClassFixture<FakeClo
         await TestDecks.UploadAsync(Bot, ThreeCards);
         var guildId = ulong.Parse(Bot.World.Guild.Id);
         await Bot.RunAsync(Bot.You, "daily", CommandOptionInput.Sub("set", new CommandOptionInput("channel", Bot.ChannelId), new CommandOptionInput("time", "07:15")));
-        await fixture.SetServerTimeZoneAsync("Asia/Tokyo");
-
-        await using (var scope = Bot.App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DailyQuestionService>().ZoneChangedAsync(guildId, CancellationToken.None);
-        }
+        // The instructor changes the server's zone with /config: the daily trigger follows at once.
+        var changed = await Bot.RunAsync(Bot.You, "config", CommandOptionInput.Sub("timezone", new CommandOptionInput("zone", "Asia/Tokyo")));
+        Assert.Contains("Asia/Tokyo", MessageView.Text(changed.Message));
 
         var scheduler = await Bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(DailyScheduler.TriggerFor(guildId)));

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
+using StudyBot.Features.Daily;
 using StudyBot.Features.Settings;
 
 namespace StudyBot.Features.Config;
 
 /// <summary>A guild's settings, written by /config and read by the instructor check, notices and daily posts.</summary>
-public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones)
+public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones, DailyQuestionService daily)
 {
     public async Task<GuildSettings> GetAsync(ulong guildId, CancellationToken cancellationToken)
         => await db.GuildSettings.AsNoTracking().FirstOrDefaultAsync(s => s.GuildId == guildId, cancellationToken) ?? new GuildSettings { GuildId = guildId };
@@ -27,7 +28,10 @@ public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones)
             throw new StudyException($"'{typed}' is not a time zone StudyBot knows: pick one of the suggestions, or type an IANA name such as America/New_York.");
         }
 
-        return await UpdateAsync(guildId, s => s.TimeZone = zone, cancellationToken);
+        var settings = await UpdateAsync(guildId, s => s.TimeZone = zone, cancellationToken);
+        // A question of the day already set keeps its local time in the new zone.
+        await daily.ZoneChangedAsync(guildId, cancellationToken);
+        return settings;
     }
 
     private async Task<GuildSettings> UpdateAsync(ulong guildId, Action<GuildSettings> change, CancellationToken cancellationToken)
