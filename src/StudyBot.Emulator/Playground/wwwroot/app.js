@@ -454,7 +454,7 @@ function renderTour() {
     ["Start a quiz as the instructor, then answer it as Ana and as Ben (each sees only their own feedback)", "/quiz start", state.members.find((m) => m.instructor), inClass],
     ["Upload a deck as Prof. Lee (a .yaml, .csv or .apkg file); try the same as a student", "/deck upload", state.members.find((m) => m.instructor), inClass],
     ["Set a reminder, then look in your DMs", "/remind set at:", byName("Ben"), inClass],
-    [`See how the class does`, has("class") ? "/class" : "/stats", state.members.find((m) => m.instructor), inClass],
+    [`See how the class does`, has("class") ? "/class show" : "/stats", state.members.find((m) => m.instructor), inClass],
   ];
   $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {
     const done = store.get("tried", []).includes(command.split(" ").slice(0, 2).join(" "));
