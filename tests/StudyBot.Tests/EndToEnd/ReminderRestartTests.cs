@@ -47,7 +47,7 @@ public sealed class ReminderRestartTests : IAsyncLifetime
         await using (var first = await StartHostAsync())
         {
             await (await student.RunCommandAsync(channel.Id, "settings", new CommandOptionInput("timezone", "Asia/Seoul"))).WaitAsync(TimeSpan.FromSeconds(30));
-            await (await student.RunCommandAsync(channel.Id, "review")).WaitAsync(TimeSpan.FromSeconds(30));
+            await (await student.RunCommandAsync(channel.Id, "review", new CommandOptionInput("deck", "china-costs"))).WaitAsync(TimeSpan.FromSeconds(30));
             var set = await (await student.RunCommandAsync(channel.Id, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", "21:15")))).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Contains("21:15", set.Content);
         }
