@@ -103,6 +103,27 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
         Assert.Contains("Your statistics", MessageView.Text(stats.Message));
     }
 
+    [Fact]
+    public async Task Review_StudentInTwoServers_CardsLeftTodayCountsOnlyThisServersDecks()
+    {
+        var (second, channel, teacher) = await SecondServerAsync("Count School");
+        await _bot.RunAsync(_bot.You, "deck", CommandOptionInput.Sub("upload", new CommandOptionInput("file", new AttachmentInput("left-here.yaml", TestDecks.Bytes(
+            "id: left-here\ntitle: Here\ncards:\n  - { id: q1, kind: basic, prompt: Here?, answers: [A] }\n")))));
+        await Run(teacher, channel.Id, "deck", CommandOptionInput.Sub("upload", new CommandOptionInput("file", new AttachmentInput("left-there.yaml", TestDecks.Bytes(
+            "id: left-there\ntitle: There\ncards:\n  - { id: q1, kind: basic, prompt: There 1?, answers: [A] }\n  - { id: q2, kind: basic, prompt: There 2?, answers: [B] }\n  - { id: q3, kind: basic, prompt: There 3?, answers: [C] }\n")))));
+        var student = _bot.AddStudent("two-schools");
+        _bot.Emulator.State.AddMember(second.Id, student.Id);
+        await Run(student, channel.Id, "review", new CommandOptionInput("deck", "left-there"));
+        await _bot.RunAsync(student, "review", new CommandOptionInput("deck", "left-here"));
+
+        // /review with no deck in the first server: its one card, not the other server's three as well.
+        var here = MessageView.Text((await _bot.RunAsync(student, "review")).Message);
+
+        Assert.Contains("Here?", here);
+        Assert.Contains("· 1 left today", here);
+        Assert.DoesNotContain("4 left today", here);
+    }
+
     private async Task<(EmuGuild Guild, EmuChannel Channel, SimulatedUser Teacher)> SecondServerAsync(string name)
     {
         var state = _bot.Emulator.State;

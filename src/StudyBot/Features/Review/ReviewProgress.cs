@@ -15,7 +15,7 @@ public sealed record SessionSummary(int Reviewed, int Right, TimeSpan Time);
 /// Where a student stands in today's reviews: how many cards are left, when the next learning card
 /// comes back, and what the session so far amounts to. Read-only; lives in one interaction's scope.
 /// </summary>
-public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults)
+public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults, CurrentPlace place)
 {
     /// <summary>A learning card due within this long is worth waiting for, rather than "come back tomorrow".</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromHours(1);
@@ -24,7 +24,8 @@ public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults)
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Cards still to study today in the scope (0 = all enrolled decks): learning cards due today,
+    /// Cards still to study today in the scope (0 = all enrolled decks this place shows: this guild's,
+    /// or in a DM those of the guilds the student shares with the bot): learning cards due today,
     /// then reviews due today and new cards within the daily limits, where the cards of one note
     /// count once (answering one buries its siblings for the day) and notes answered today not at all.
     /// </summary>
@@ -113,6 +114,10 @@ public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults)
         return new SessionSummary(count, session.Count(a => a.Rating != Rating.Again), answers[0].ReviewedUtc - start);
     }
 
+    /// <summary>The decks the student joined among those this place shows (the same set /review draws from), or the one deck in scope.</summary>
     private IQueryable<int> DeckIds(ulong userId, int scope)
-        => db.Enrolments.Where(e => e.UserId == userId && (scope == 0 || e.DeckId == scope)).Select(e => e.DeckId);
+    {
+        var visible = VisibleDecks.ForStudent(db, userId, place.GuildId).Select(d => d.Id);
+        return db.Enrolments.Where(e => e.UserId == userId && (scope == 0 || e.DeckId == scope) && visible.Contains(e.DeckId)).Select(e => e.DeckId);
+    }
 }
