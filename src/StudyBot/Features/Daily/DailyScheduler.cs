@@ -1,6 +1,6 @@
 using System.Globalization;
 using Quartz;
-using StudyBot.Data.Review;
+using StudyBot.Features.Shared;
 using StudyBot.Hosting;
 
 namespace StudyBot.Features.Daily;
@@ -29,11 +29,8 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers, StudyClock cloc
             .ForJob(job)
             // From study time, not the machine's: the first post is the next one after "now" as the bot sees it.
             .StartAt(clock.Time.GetUtcNow())
-            .WithSchedule(CronScheduleBuilder
-                .Create(string.Create(CultureInfo.InvariantCulture, $"0 {at.Minute} {at.Hour} ? * *"))
-                .InTimeZone(UserZones.Find(timeZone))
-                // Missed while the bot was down: post once when it is back, then keep the daily time.
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            // Missed while the bot was down: post once when it is back, then keep the daily time.
+            .WithSchedule(DailyCron.At(at, timeZone))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
         return trigger.GetFireTimeAfter(clock.Time.GetUtcNow());

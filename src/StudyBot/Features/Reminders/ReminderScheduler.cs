@@ -1,6 +1,6 @@
 using System.Globalization;
 using Quartz;
-using StudyBot.Data.Review;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Reminders;
 
@@ -25,11 +25,8 @@ public sealed class ReminderScheduler(ISchedulerFactory schedulers)
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerFor(userId))
             .ForJob(job)
-            .WithSchedule(CronScheduleBuilder
-                .Create(string.Create(CultureInfo.InvariantCulture, $"0 {at.Minute} {at.Hour} ? * *"))
-                .InTimeZone(UserZones.Find(timeZone))
-                // A reminder missed while the bot was down fires once at start; the service sends it only if it is less than an hour late.
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            // A reminder missed while the bot was down fires once at start; the service sends it only if it is less than an hour late.
+            .WithSchedule(DailyCron.At(at, timeZone))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
