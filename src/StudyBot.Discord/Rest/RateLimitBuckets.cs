@@ -38,7 +38,9 @@ internal sealed class RateLimitBuckets(TimeProvider time, TimeSpan margin = defa
         if (!_hashByRoute.TryGetValue(route.RouteKey, out var known) || known != hash)
         {
             _hashByRoute[route.RouteKey] = hash;
-            var shared = _buckets.GetOrAdd(hash + "|" + route.MajorKey, _ => new RateLimitBucket(time, margin));
+            // The first answer names the bucket the route was already using: later lookups get that same
+            // bucket (and its gate), so requests queued before and after the name was learnt still go one at a time.
+            var shared = _buckets.GetOrAdd(hash + "|" + route.MajorKey, _ => used);
             if (!ReferenceEquals(shared, used))
             {
                 shared.Apply(headers);
