@@ -18,7 +18,7 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
 
     public const string FullText = "Your answer was not saved: StudyBot's storage is full or failing. Try again later.";
 
-    private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _logEvery = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
     private readonly string? _path = FileOf(connectionString);
@@ -103,7 +103,7 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
         {
             _faultsSinceLog++;
             var now = time.GetUtcNow();
-            if (now - _lastFaultLog < LogEvery)
+            if (now - _lastFaultLog < _logEvery)
             {
                 return true;
             }

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StudyBot.Data;
-using StudyBot.Data.Infrastructure;
 using StudyBot.Hosting;
 
 namespace StudyBot.Observability;
