@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace StudyBot.Data.Infrastructure;
 
@@ -95,7 +96,7 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
     public bool IsStorageFault(Exception exception)
     {
         var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
-        if (sqlite is not { SqliteErrorCode: 13 or 10 or 8 or 14 })
+        if (sqlite is not { SqliteErrorCode: raw.SQLITE_FULL or raw.SQLITE_IOERR or raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN })
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
@@ -95,9 +96,9 @@ internal static class AnswerWriter
         {
             return scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == raw.SQLITE_CONSTRAINT)
         {
-            // SQLITE_CONSTRAINT: a repeated interaction id, or a state row another answer created first.
+            // A repeated interaction id, or a state row another answer created first.
             throw new DbUpdateException($"A write to the review tables broke a constraint: {exception.Message}", exception);
         }
     }
