@@ -54,8 +54,12 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         {
             throw new ArgumentException($"\"{text}\" names no database: write sqlite:PATH or postgres:CONNECTION-STRING (e.g. postgres:Host=localhost;Database=studybot;Username=studybot).");
         }
-        var provider = ParseProvider(text[..colon]);
-        return For(provider, text[(colon + 1)..]);
+        var name = text[..colon].Trim().ToLowerInvariant();
+        if (name is not ("sqlite" or "postgres" or "postgresql" or "npgsql"))
+        {
+            throw new ArgumentException($"\"{text[..colon]}\" in \"{text}\" is not a database provider StudyBot knows; write sqlite:PATH or postgres:CONNECTION-STRING.");
+        }
+        return For(ParseProvider(name), text[(colon + 1)..]);
     }
 
     /// <summary>A target of the given provider; a SQLite value may be a bare file path.</summary>

@@ -8,6 +8,7 @@ using Spectre.Console.Cli;
 using StudyBot.Data;
 using StudyBot.Data.Transfer;
 using StudyBot.Data.Verification;
+using StudyBot.Hosting;
 
 namespace StudyBot.Cli.Db;
 
@@ -20,6 +21,10 @@ public sealed class DbCopySettings : CommandSettings
     [CommandOption("--to <DATABASE>")]
     [Description("The empty database to fill: postgres:CONNECTION-STRING (e.g. postgres:Host=db;Database=studybot;Username=studybot) or sqlite:PATH.")]
     public string To { get; init; } = "";
+
+    [CommandOption("--scheduler-name <NAME>")]
+    [Description("The Quartz scheduler whose stored jobs are copied (default: Quartz:SchedulerName, else StudyBot).")]
+    public string? SchedulerName { get; init; }
 
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(From) || string.IsNullOrWhiteSpace(To)
@@ -86,7 +91,11 @@ public sealed class DbCopyCommand : AsyncCommand<DbCopySettings>
         AnsiConsole.MarkupLineInterpolated(
             $"Copied {copied.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows in {copied.Tables.Count} tables in {copied.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {string.Join(", ", copied.Tables.Where(t => t.Rows > 0).Select(t => $"{t.Table} {t.Rows.ToString("N0", CultureInfo.InvariantCulture)}"))}.");
 
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings.SchedulerName is { Length: > 0 } name ? [new(SchedulingServiceCollectionExtensions.SchedulerNameKey, name)] : [])
+            .Build();
         var (jobs, triggers) = await SchedulerStoreCopy.CopyAsync(from, to, configuration, DateTimeOffset.UtcNow, CancellationToken.None);
         AnsiConsole.MarkupLineInterpolated($"Copied Quartz's stored jobs: {jobs} job(s) with {triggers} trigger(s) (reminders, daily questions, quiz deadlines).");
 
