@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
@@ -46,7 +44,7 @@ public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> conte
 
     /// <summary>A write that lost a race (concurrency token, unique key, or a busy or locked database) and may be retried.</summary>
     private static bool IsRetryable(Exception exception) =>
-        exception is DbUpdateException || exception is SqliteException { SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED };
+        exception is DbUpdateException || DatabaseErrors.IsBusy(exception);
 
     /// <summary>Spreads racing retries apart so they do not collide again in lockstep.</summary>
     private static Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
