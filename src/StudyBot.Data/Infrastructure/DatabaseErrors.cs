@@ -44,7 +44,7 @@ public static class DatabaseErrors
     /// </summary>
     public static string? StorageFault(Exception exception) => Find(exception) switch
     {
-        SqliteException { SqliteErrorCode: raw.SQLITE_FULL or raw.SQLITE_READONLY or raw.SQLITE_IOERR or raw.SQLITE_CANTOPEN } sqlite => sqlite.Message,
+        SqliteException { SqliteErrorCode: raw.SQLITE_FULL or raw.SQLITE_IOERR or raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN } sqlite => sqlite.Message,
         PostgresException postgres when postgres.SqlState.StartsWith(InsufficientResourcesClass, StringComparison.Ordinal)
             || postgres.SqlState.StartsWith(SystemErrorClass, StringComparison.Ordinal)
             || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
