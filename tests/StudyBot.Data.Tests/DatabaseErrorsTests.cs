@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SQLitePCL;
 using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Tests;
@@ -13,12 +14,12 @@ public class DatabaseErrorsTests
     [Fact]
     public void IsConstraintViolation_UniqueForeignKeyNotNull_TrueOnBothProvidersAlsoWrapped()
     {
-        Assert.True(DatabaseErrors.IsConstraintViolation(new SqliteException("UNIQUE constraint failed", 19)));
+        Assert.True(DatabaseErrors.IsConstraintViolation(new SqliteException("UNIQUE constraint failed", raw.SQLITE_CONSTRAINT)));
         Assert.True(DatabaseErrors.IsConstraintViolation(Postgres(PostgresErrorCodes.UniqueViolation)));
         Assert.True(DatabaseErrors.IsConstraintViolation(Postgres(PostgresErrorCodes.ForeignKeyViolation)));
         Assert.True(DatabaseErrors.IsConstraintViolation(Postgres(PostgresErrorCodes.NotNullViolation)));
         Assert.True(DatabaseErrors.IsConstraintViolation(new DbUpdateException("wrapped", Postgres(PostgresErrorCodes.UniqueViolation))));
-        Assert.False(DatabaseErrors.IsConstraintViolation(new SqliteException("busy", 5)));
+        Assert.False(DatabaseErrors.IsConstraintViolation(new SqliteException("busy", raw.SQLITE_BUSY)));
         Assert.False(DatabaseErrors.IsConstraintViolation(Postgres(PostgresErrorCodes.SerializationFailure)));
         Assert.False(DatabaseErrors.IsConstraintViolation(new InvalidOperationException()));
     }
@@ -26,24 +27,24 @@ public class DatabaseErrorsTests
     [Fact]
     public void IsBusy_LockedOrSerializationOrDeadlock_TrueOnBothProviders()
     {
-        Assert.True(DatabaseErrors.IsBusy(new SqliteException("database is locked", 5)));
-        Assert.True(DatabaseErrors.IsBusy(new SqliteException("table is locked", 6)));
+        Assert.True(DatabaseErrors.IsBusy(new SqliteException("database is locked", raw.SQLITE_BUSY)));
+        Assert.True(DatabaseErrors.IsBusy(new SqliteException("table is locked", raw.SQLITE_LOCKED)));
         Assert.True(DatabaseErrors.IsBusy(Postgres(PostgresErrorCodes.SerializationFailure)));
         Assert.True(DatabaseErrors.IsBusy(Postgres(PostgresErrorCodes.DeadlockDetected)));
         Assert.False(DatabaseErrors.IsBusy(Postgres(PostgresErrorCodes.UniqueViolation)));
-        Assert.False(DatabaseErrors.IsBusy(new SqliteException("constraint failed", 19)));
+        Assert.False(DatabaseErrors.IsBusy(new SqliteException("constraint failed", raw.SQLITE_CONSTRAINT)));
     }
 
     [Fact]
     public void StorageFault_FullOrIoOrShutdown_NamedOnBothProvidersOtherErrorsNot()
     {
-        Assert.Equal("database or disk is full", DatabaseErrors.StorageFault(new SqliteException("database or disk is full", 13)));
+        Assert.Equal("database or disk is full", DatabaseErrors.StorageFault(new SqliteException("database or disk is full", raw.SQLITE_FULL)));
         Assert.Equal("53100: message", DatabaseErrors.StorageFault(Postgres(PostgresErrorCodes.DiskFull)));
         Assert.Equal("58030: message", DatabaseErrors.StorageFault(Postgres(PostgresErrorCodes.IoError)));
         Assert.Equal("57P01: message", DatabaseErrors.StorageFault(Postgres(PostgresErrorCodes.AdminShutdown)));
         Assert.Equal("25006: message", DatabaseErrors.StorageFault(Postgres(PostgresErrorCodes.ReadOnlySqlTransaction)));
         Assert.Null(DatabaseErrors.StorageFault(Postgres(PostgresErrorCodes.UniqueViolation)));
-        Assert.Null(DatabaseErrors.StorageFault(new SqliteException("constraint failed", 19)));
+        Assert.Null(DatabaseErrors.StorageFault(new SqliteException("constraint failed", raw.SQLITE_CONSTRAINT)));
         Assert.Null(DatabaseErrors.StorageFault(new TimeoutException()));
     }
 }
