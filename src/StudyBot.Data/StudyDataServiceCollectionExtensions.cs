@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Fitting;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
@@ -18,7 +19,15 @@ public static class StudyDataServiceCollectionExtensions
     /// <param name="connectionString">A SQLite connection string, or just the database file's path.</param>
     public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString)
     {
-        services.AddPooledDbContextFactory<StudyDbContext>(options => StudyDbOptions.Configure(options, connectionString));
+        services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
+        {
+            StudyDbOptions.Configure(options, connectionString);
+            // A statement counter registered by a test or a benchmark sees every context's commands.
+            if (provider.GetService<SqlStatementCounter>() is { } counter)
+            {
+                options.AddInterceptors(counter);
+            }
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();

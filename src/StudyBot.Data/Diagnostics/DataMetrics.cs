@@ -28,13 +28,13 @@ public static class DataMetrics
         "studybot.db.write.duration", "s", "Database write transactions, by operation.", tags: null, advice: _seconds);
 
     /// <summary>Awaits an answer's commit, counting it and timing it from <paramref name="started"/>.</summary>
-    internal static async Task<AnswerResult> AnswerAsync(Task<AnswerResult> pending, ReviewSource source, long started)
+    internal static async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> AnswerAsync(Task<(AnswerResult Result, QuizAnswerResult? Quiz)> pending, ReviewSource source, long started)
     {
         var outcome = "failed";
         try
         {
             var result = await pending;
-            outcome = result.Duplicate ? "duplicate" : "saved";
+            outcome = result.Result.Duplicate ? "duplicate" : "saved";
             return result;
         }
         finally
