@@ -17,11 +17,16 @@ public static class StudyDataServiceCollectionExtensions
     /// unit of work), the stores and the review engine, and migrates the schema when the host starts.
     /// </summary>
     /// <param name="connectionString">A SQLite connection string, or just the database file's path.</param>
-    public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString) =>
+        services.AddStudyData(DatabaseTarget.Sqlite(connectionString));
+
+    /// <summary>As the other overload, on the given provider's database (<see cref="DatabaseTarget"/>).</summary>
+    public static IServiceCollection AddStudyData(this IServiceCollection services, DatabaseTarget target)
     {
+        services.AddSingleton(target);
         services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
         {
-            StudyDbOptions.Configure(options, connectionString);
+            StudyDbOptions.Configure(options, target);
             // A statement counter registered by a test or a benchmark sees every context's commands.
             if (provider.GetService<SqlStatementCounter>() is { } counter)
             {
@@ -32,7 +37,7 @@ public static class StudyDataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, connectionString));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, target));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
         services.AddSingleton<ReviewEngine>();

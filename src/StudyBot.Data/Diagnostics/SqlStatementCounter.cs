@@ -10,7 +10,7 @@ namespace StudyBot.Data.Diagnostics;
 /// command path for this reason), every transaction begun, committed and rolled back. Not counted:
 /// the connection settings (PRAGMAs) sent once when a new SQLite connection is opened, and opening
 /// a pooled connection, which sends nothing. Register it as a singleton before
-/// <see cref="StudyDataServiceCollectionExtensions.AddStudyData"/> builds its first context, and
+/// <c>AddStudyData</c> builds its first context, and
 /// every context of that service provider reports to it.
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor, IDbTransactionInterceptor

@@ -1,10 +1,11 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -89,7 +90,7 @@ internal static class AnswerWriter
             {
                 return false;
             }
-            state.Id = rows.GetInt64(0);
+            state.Id = Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
             entry.Id = await NextIdAsync(rows);
             if (quiz is not null)
             {
@@ -97,15 +98,11 @@ internal static class AnswerWriter
             }
             return true;
         }
-        catch (Exception exception) when (IsConstraintViolation(exception))
+        catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {
             throw new DbUpdateException($"A write to the review tables broke a constraint: {exception.Message}", exception);
         }
     }
-
-    /// <summary>A unique, foreign-key or check constraint refused the write.</summary>
-    public static bool IsConstraintViolation(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 19 };
 
     private static async Task<long> NextIdAsync(DbDataReader rows)
     {
@@ -113,7 +110,7 @@ internal static class AnswerWriter
         {
             throw new InvalidOperationException("An answer's insert returned no id.");
         }
-        return rows.GetInt64(0);
+        return Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
     }
 
     private static string Columns(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"\"{prefix}{c}\""));
@@ -129,7 +126,7 @@ internal static class AnswerWriter
         {
             var parameter = factory.CreateParameter() ?? throw new InvalidOperationException("The database provider makes no parameters.");
             parameter.ParameterName = name;
-            // Times are stored in UTC (as the context's converter stores them).
+            // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
             parameter.Value = value switch
             {
                 null => DBNull.Value,

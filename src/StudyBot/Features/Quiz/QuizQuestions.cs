@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Data;
-using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;

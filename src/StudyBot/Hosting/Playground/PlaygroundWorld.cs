@@ -17,7 +17,7 @@ namespace StudyBot.Hosting.Playground;
 /// </summary>
 public sealed class PlaygroundWorld : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _saving = new();
@@ -84,7 +84,7 @@ public sealed class PlaygroundWorld : IAsyncDisposable
         var setup = emulator.CreatePlayground(plan);
         if (worldFile is not null)
         {
-            await File.WriteAllTextAsync(worldFile, JsonSerializer.Serialize(setup.ToPlan(), s_json), cancellationToken);
+            await File.WriteAllTextAsync(worldFile, JsonSerializer.Serialize(setup.ToPlan(), _json), cancellationToken);
         }
 
         var world = new PlaygroundWorld(emulator, setup, worldFile);
@@ -175,6 +175,11 @@ public sealed class PlaygroundWorld : IAsyncDisposable
     /// <summary>studybot.db -> studybot.playground.json in the same directory; null for an in-memory database.</summary>
     public static string? WorldFileFor(StorageLocation storage)
     {
+        if (!storage.IsSqlite)
+        {
+            return null;
+        }
+
         var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "")
         {
