@@ -6,8 +6,9 @@ namespace StudyBot.Data.Review;
 /// Group commit with a dedicated writer: callers read and grade their answers themselves (in
 /// parallel), then queue them here; one background task takes whatever is queued (at most
 /// <c>maxBatch</c>) and writes it in one transaction. It lingers for more (at most <c>linger</c>)
-/// only while other answers are on their way (a caller has started an answer and not queued it
-/// yet), so answers arriving together share a transaction and a lone answer is written at once. A
+/// only while other answers are on their way (a caller has started an answer and not handed it
+/// over yet), so answers arriving together share a transaction. A lone answer is not delayed:
+/// when nothing is queued or being written, its caller writes it at once on its own thread. A
 /// caller waits for the batch in progress and its own, never for a queue behind it. Disposing
 /// stops taking answers and writes everything already queued.
 /// </summary>
@@ -15,11 +16,14 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
 {
     private readonly Channel<PendingAnswer> _channel = Channel.CreateUnbounded<PendingAnswer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
+    // One batch is written at a time: by the writer, or by a caller that found the queue idle.
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private Task? _writer;
     private int _arriving;
     private int _queued;
     private long _lingers;
     private TaskCompletionSource? _hold;
+    private volatile bool _closed;
 
     /// <summary>Answers queued and not yet taken by the writer.</summary>
     internal int Queued => Volatile.Read(ref _queued);
@@ -49,6 +53,31 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
         }
     }
 
+    /// <summary>
+    /// Writes a lone answer on the caller's own thread when nothing is queued or being written,
+    /// sparing it the hand-over to the writer; false when the writer should take it.
+    /// </summary>
+    private async Task<bool> TryWriteAloneAsync(PendingAnswer answer)
+    {
+        if (_closed || Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _hold) is not null || !_writing.Wait(0))
+        {
+            return false;
+        }
+        try
+        {
+            await writeBatch([answer]);
+        }
+        catch (Exception exception)
+        {
+            answer.Completion.TrySetException(exception);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+        return true;
+    }
+
     /// <summary>Keeps the writer from taking a batch until <see cref="Release"/>: lets a test queue answers and see them go in together.</summary>
     internal void Hold() => Interlocked.Exchange(ref _hold, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
@@ -56,6 +85,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
 
     public async ValueTask DisposeAsync()
     {
+        _closed = true;
         _channel.Writer.TryComplete();
         Release();
         Task? writer;
@@ -85,6 +115,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
                 Interlocked.Increment(ref _lingers);
                 await LingerAsync(reader, batch);
             }
+            await _writing.WaitAsync();
             try
             {
                 await writeBatch(batch);
@@ -96,6 +127,10 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
                 {
                     answer.Completion.TrySetException(exception);
                 }
+            }
+            finally
+            {
+                _writing.Release();
             }
             batch.Clear();
         }
@@ -132,12 +167,18 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
     {
         private int _done;
 
-        /// <summary>Queues the graded answer; its completion settles after the commit that holds it.</summary>
-        public void Enqueue(PendingAnswer answer)
+        /// <summary>
+        /// Hands the graded answer over (or, when the writer is idle, writes it at once on this
+        /// thread); its completion settles after the commit that holds it.
+        /// </summary>
+        public async Task SubmitAsync(PendingAnswer answer)
         {
             // No longer on its way before it is queued, so the writer never lingers for an answer it already holds.
             Dispose();
-            queue.Enqueue(answer);
+            if (!await queue.TryWriteAloneAsync(answer))
+            {
+                queue.Enqueue(answer);
+            }
         }
 
         public void Dispose()

@@ -192,7 +192,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                     return done;
                 }
                 pending = prepared.Pending!;
-                arrival.Enqueue(pending);
+                await arrival.SubmitAsync(pending);
             }
             if (await pending.Completion.Task is { } written)
             {
