@@ -12,7 +12,8 @@ namespace StudyBot.Data.Review;
 /// caller waits for the batch in progress and its own, never for a queue behind it. Disposing
 /// stops taking answers and writes everything already queued.
 /// </summary>
-internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> writeBatch, int maxBatch, TimeSpan linger) : IAsyncDisposable
+/// <remarks><c>writeBatch</c> is told whether it runs on the caller's thread (a lone answer written at once).</remarks>
+internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task> writeBatch, int maxBatch, TimeSpan linger) : IAsyncDisposable
 {
     private readonly Channel<PendingAnswer> _channel = Channel.CreateUnbounded<PendingAnswer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
@@ -65,7 +66,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
         }
         try
         {
-            await writeBatch([answer]);
+            await writeBatch([answer], true);
         }
         catch (Exception exception)
         {
@@ -118,7 +119,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
             await _writing.WaitAsync();
             try
             {
-                await writeBatch(batch);
+                await writeBatch(batch, false);
             }
             catch (Exception exception)
             {

@@ -40,6 +40,9 @@ internal sealed class PendingAnswer(AnswerRequest request, AnswerRead read, Deck
     public long? QuizId { get; } = quizId;
     public string? QuizText { get; } = quizText;
 
+    /// <summary>The context the answer was read on; written on too when its caller writes it alone.</summary>
+    public StudyDbContext? Context { get; init; }
+
     /// <summary>The saved answer (its text recorded in the quiz, if any), or null when it lost a race and must be read again.</summary>
     public TaskCompletionSource<WriteOutcome?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

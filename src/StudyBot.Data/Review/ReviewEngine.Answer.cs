@@ -184,9 +184,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             // Never write into a database file that was removed: the answer would vanish with it.
             storage.ThrowIfUnusable();
             PendingAnswer pending;
+            // One context per answer: its read, and its write when written alone.
+            await using var db = await contexts.CreateDbContextAsync();
             using (var arrival = Queue.Arrive())
             {
-                var prepared = await PrepareAsync(request);
+                var prepared = await PrepareAsync(request, db);
                 if (prepared.Done is { } done)
                 {
                     return done;
@@ -212,21 +214,13 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     private sealed record Prepared(PendingAnswer? Pending, (AnswerResult Result, QuizAnswerResult? Quiz)? Done);
 
     /// <summary>The one read, then what needs no write: a repeat, a stale prompt, a closed quiz; else the graded answer for the writer.</summary>
-    private async Task<Prepared> PrepareAsync(AnswerRequest request)
+    private async Task<Prepared> PrepareAsync(AnswerRequest request, StudyDbContext db)
     {
-        AnswerRead? read;
-        DeckCard? card;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            read = await _read(db, request.CardId, request.QuizId ?? 0, request.UserId, request.InteractionId);
-            if (read is null)
-            {
-                throw new StudyException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
-            }
-            // Not cached yet, or changed by an upload since: grade against what is there now.
-            card = _gradingCards.Find(read.CardId, read.ChangedInVersion)
-                ?? (await _card(db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
-        }
+        var read = await _read(db, request.CardId, request.QuizId ?? 0, request.UserId, request.InteractionId)
+            ?? throw new StudyException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
+        // Not cached yet, or changed by an upload since: grade against what is there now.
+        var card = _gradingCards.Find(read.CardId, read.ChangedInVersion)
+            ?? (await _card(db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
 
         var quizText = request.Quiz?.AnswerText;
         var saved = read.Saved is { } first ? WithCard(AnswerResult.FromLog(first, duplicate: true), card, read) : null;
@@ -253,7 +247,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             throw new StaleAnswerException($"card {read.CardId} moved on from prompt {expected} (now {read.Entries})");
         }
         var verdict = AnswerChecker.Check(card, request.Answer);
-        return new Prepared(new PendingAnswer(request, read, card, verdict, request.Quiz?.QuizId ?? read.Quiz?.Id, quizText), null);
+        return new Prepared(new PendingAnswer(request, read, card, verdict, request.Quiz?.QuizId ?? read.Quiz?.Id, quizText) { Context = db }, null);
     }
 
     private static AnswerResult WithCard(AnswerResult result, DeckCard card, AnswerRead read) => result with { Card = card, Deck = read.Deck };
@@ -270,15 +264,17 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// on, a row written meanwhile, a broken constraint) is sent back to its caller to be read again,
     /// and the rest is written again without it; a failure of the database itself fails the batch.
     /// </summary>
-    private async Task WriteBatchAsync(IReadOnlyList<PendingAnswer> batch)
+    private async Task WriteBatchAsync(IReadOnlyList<PendingAnswer> batch, bool alone)
     {
+        // A lone answer written by its caller goes on the context it was read on; the writer's batches on one of their own.
+        var context = alone ? batch[0].Context : null;
         var remaining = batch.ToList();
         for (var busy = 1; remaining.Count > 0;)
         {
             try
             {
                 PendingAnswer? failed = null;
-                await DataMetrics.WriteAsync("answers", async () => failed = await TryWriteAsync(remaining));
+                await DataMetrics.WriteAsync("answers", async () => failed = await TryWriteAsync(remaining, context));
                 if (failed is null)
                 {
                     return;
@@ -308,9 +304,10 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// transaction. Returns the answer whose write failed, with the transaction rolled back and
     /// nothing settled; otherwise commits and settles every answer.
     /// </summary>
-    private async Task<PendingAnswer?> TryWriteAsync(List<PendingAnswer> batch)
+    private async Task<PendingAnswer?> TryWriteAsync(List<PendingAnswer> batch, StudyDbContext? context)
     {
-        await using var db = await OpenAsync(CancellationToken.None);
+        await using var rented = context is null ? await OpenAsync(CancellationToken.None) : null;
+        var db = context ?? rented!;
         var states = new Dictionary<(ulong, int), UserCardState>();
         var firsts = new Dictionary<string, PendingAnswer>(StringComparer.Ordinal);
         var repeats = new List<(PendingAnswer Repeat, PendingAnswer First)>();
