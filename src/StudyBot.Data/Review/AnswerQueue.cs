@@ -55,12 +55,13 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
     }
 
     /// <summary>
-    /// Writes a lone answer on the caller's own thread when nothing is queued or being written,
+    /// Writes a lone answer on the caller's own thread when no other answer is on its way, queued or being written,
     /// sparing it the hand-over to the writer; false when the writer should take it.
     /// </summary>
     private async Task<bool> TryWriteAloneAsync(PendingAnswer answer)
     {
-        if (_closed || Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _hold) is not null || !_writing.Wait(0))
+        // Only a lone answer: with others on their way or queued, the writer batches them together.
+        if (_closed || Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _arriving) > 0 || Volatile.Read(ref _hold) is not null || !_writing.Wait(0))
         {
             return false;
         }
