@@ -45,15 +45,14 @@ public static class DataMetrics
         }
     }
 
-    /// <summary>Times one write transaction of <paramref name="operation"/>.</summary>
-    internal static async Task WriteAsync(string operation, Func<Task> write)
+    /// <summary>Times one write transaction of <paramref name="operation"/>; <paramref name="write"/> returns false when it rolled back.</summary>
+    internal static async Task WriteAsync(string operation, Func<Task<bool>> write)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
         try
         {
-            await write();
-            outcome = "committed";
+            outcome = await write() ? "committed" : "rolled_back";
         }
         finally
         {

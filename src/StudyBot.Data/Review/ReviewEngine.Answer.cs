@@ -274,7 +274,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             try
             {
                 PendingAnswer? failed = null;
-                await DataMetrics.WriteAsync("answers", async () => failed = await TryWriteAsync(remaining, context));
+                await DataMetrics.WriteAsync("answers", async () =>
+                {
+                    failed = await TryWriteAsync(remaining, context);
+                    return failed is null;
+                });
                 if (failed is null)
                 {
                     return;
