@@ -40,6 +40,9 @@ internal sealed class PendingAnswer(AnswerRequest request, AnswerRead read, Deck
     public long? QuizId { get; } = quizId;
     public string? QuizText { get; } = quizText;
 
+    /// <summary>Its write broke a constraint (rather than finding the card's state moved on).</summary>
+    public bool BrokeConstraint { get; set; }
+
     /// <summary>The context the answer was read on; written on too when its caller writes it alone.</summary>
     public StudyDbContext? Context { get; init; }
 

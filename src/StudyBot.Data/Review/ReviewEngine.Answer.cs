@@ -34,6 +34,9 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 64;
 
+    /// <summary>Tries for an answer whose write breaks a constraint: the second read sees a duplicate or a racing row; a third failure is not a race.</summary>
+    private const int ConstraintAttempts = 3;
+
     /// <summary>How long a batch may wait for answers already on their way; never waited for a lone answer.</summary>
     private static readonly TimeSpan _linger = TimeSpan.FromMilliseconds(2);
 
@@ -202,7 +205,8 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                 return (result, request.QuizId is null ? null : new QuizAnswerResult(
                     result.Duplicate ? QuizAnswerStatus.Repeated : QuizAnswerStatus.Saved, pending.Card, written.QuizText ?? "", result.Rating, result));
             }
-            if (attempt >= MaxAttempts)
+            // A read again settles a repeated interaction id or a state row created meanwhile; a constraint still broken after that will stay broken.
+            if (attempt >= (pending.BrokeConstraint ? ConstraintAttempts : MaxAttempts))
             {
                 throw new StudyException($"Could not save the answer to card {pending.Read.CardId} after {attempt} attempts; please answer again.");
             }
@@ -395,6 +399,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                 }
                 catch (DbUpdateException)
                 {
+                    row.Pending.BrokeConstraint = true;
                     saved = false;
                 }
                 if (!saved)
