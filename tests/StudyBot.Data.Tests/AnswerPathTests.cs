@@ -12,14 +12,14 @@ namespace StudyBot.Data.Tests;
 /// every command EF runs, and each transaction begin and commit), and a quiz answer saved with its
 /// review in one transaction or not at all.
 /// </summary>
-public class AnswerPathTests
+public abstract class AnswerPathTests : DatabaseTests
 {
     private const ulong Student = 3003;
 
-    [Fact]
+    [DataFact]
     public async Task AnswerPromptAsync_CardContentCached_OneReadBeginOneWriteCommit()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -47,10 +47,10 @@ public class AnswerPathTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerPromptAsync_PromptAnsweredSince_StaleAndNothingWritten()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -62,10 +62,10 @@ public class AnswerPathTests
         Assert.Equal(1, await context.ReviewLog.CountAsync());
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerQuizAsync_FirstAnswer_FourStatementsAndSavedWithTheReview()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Beijing")));
         var card = await db.CardIdAsync("d", "capital");
         var now = Utc.At(2026, 3, 2, 12);
@@ -86,10 +86,10 @@ public class AnswerPathTests
         Assert.Equal(saved.Answer!.LogId, log.Id);
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerQuizAsync_AfterTheDeadline_ClosedAndNothingSaved()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Beijing")));
         var now = Utc.At(2026, 3, 2, 12);
         var quiz = await OpenQuizAsync(db, await db.CardIdAsync("d", "capital"), now);
@@ -101,10 +101,10 @@ public class AnswerPathTests
         Assert.Equal((0, 0), (await context.ReviewLog.CountAsync(), await context.QuizAnswers.CountAsync()));
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_QuizInsertBreaksAConstraint_NoReviewLeftBehindAndTheBatchSaved()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var cards = await db.NumberedCardsAsync("d", 10);
         var now = Utc.At(2026, 3, 2, 12);
         var queue = db.Engine.Queue;
@@ -146,3 +146,7 @@ public class AnswerPathTests
         return quiz.Id;
     }
 }
+
+public sealed class AnswerPathTestsOnSqlite : AnswerPathTests;
+
+public sealed class AnswerPathTestsOnPostgres : AnswerPathTests, IOnPostgres;

@@ -8,12 +8,12 @@ using StudyBot.Data.Tests.Support;
 namespace StudyBot.Data.Tests;
 
 /// <summary>Many answers arriving together share transactions; each still succeeds or fails on its own.</summary>
-public class GroupCommitTests
+public abstract class GroupCommitTests : DatabaseTests
 {
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_ManyAtOnceWithDuplicatesAndABadOne_EachSettledAlone()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", [.. Enumerable.Range(1, 5).Select(i => TestDecks.Basic($"b{i}")), TestDecks.Typed("t", "Beijing")]));
         var basic = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => db.CardIdAsync("d", $"b{i}")));
         var typed = await db.CardIdAsync("d", "t");
@@ -43,10 +43,10 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_AnswersQueuedTogether_ShareOneTransaction()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var cards = await db.NumberedCardsAsync("d", 40);
         var now = Utc.At(2026, 3, 2, 12);
         // The writer is held until all forty are read, graded and queued: they must go in together.
@@ -67,10 +67,10 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_LoneAnswer_WrittenWithoutLingering()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 2));
         var now = Utc.At(2026, 3, 2, 12);
 
@@ -82,10 +82,10 @@ public class GroupCommitTests
         Assert.Equal((2, 1), db.Engine.CommitStats);
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_DoubleClickInOneBatch_SameResultOneLogEntry()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -106,10 +106,10 @@ public class GroupCommitTests
         Assert.Equal(1, (await context.CardStates.SingleAsync()).Memory.Reps);
     }
 
-    [Fact]
+    [DataFact]
     public async Task DisposeAsync_AnswersQueued_WritesThemAllThenRefusesNewOnes()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var cards = await db.NumberedCardsAsync("d", 10);
         var now = Utc.At(2026, 3, 2, 12);
         var engine = db.Engine;
@@ -130,10 +130,10 @@ public class GroupCommitTests
         await Assert.ThrowsAsync<StudyException>(() => engine.AnswerAsync(2, cards[0], new SelfGrade(Rating.Good), "after", TimeSpan.Zero, ReviewSource.Review, now));
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_ArrivesStampedBeforeLastReview_RecordedAtLastReview()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -145,3 +145,7 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 }
+
+public sealed class GroupCommitTestsOnSqlite : GroupCommitTests;
+
+public sealed class GroupCommitTestsOnPostgres : GroupCommitTests, IOnPostgres;

@@ -7,14 +7,14 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class UndoTests
+public abstract class UndoTests : DatabaseTests
 {
     private const ulong Student = 2002;
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_AfterAnswer_RestoresPreviousStateExactlyAndLogsIt()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var cardId = await db.CardIdAsync("d", "card-001");
         var t = Utc.At(2026, 3, 2, 12);
@@ -42,10 +42,10 @@ public class UndoTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_RepeatedClick_UndoesOnce()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 2));
         var t = Utc.At(2026, 3, 2, 12);
         await db.Engine.AnswerAsync(Student, await db.CardIdAsync("d", "card-001"), new SelfGrade(Rating.Good), "a1", TimeSpan.Zero, ReviewSource.Review, t);
@@ -62,10 +62,10 @@ public class UndoTests
         Assert.Equal(CardState.New, untouched.Memory.State);
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_NewCardUndone_CountsAgainstNoLimitAndComesBack()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         await db.Students.EnrolAsync(Student, "d");
         var t = Utc.At(2026, 3, 2, 12);
@@ -80,18 +80,18 @@ public class UndoTests
         Assert.Equal(0, back!.Usage.NewIntroduced);
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_NothingAnswered_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
 
         Assert.Null(await db.Engine.UndoAsync(Student, "u1", Utc.At(2026, 3, 2, 12)));
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_ByLogIdOfAnEarlierCard_UndoesThatAnswerNotTheLastOne()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 2));
         var (one, two) = (await db.CardIdAsync("d", "card-001"), await db.CardIdAsync("d", "card-002"));
         var t = Utc.At(2026, 3, 2, 12);
@@ -107,10 +107,10 @@ public class UndoTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_CardAnsweredSince_RefusedAndSaysWhy()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var t = Utc.At(2026, 3, 2, 12);
@@ -124,10 +124,10 @@ public class UndoTests
         Assert.Equal(0, await context.ReviewLog.CountAsync(l => l.Kind == ReviewKind.Undo));
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_AlreadyUndoneByAnotherClick_RefusedButTheSameClickRepeats()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var t = Utc.At(2026, 3, 2, 12);
@@ -145,3 +145,7 @@ public class UndoTests
         Assert.Equal(1, await context.ReviewLog.CountAsync(l => l.Kind == ReviewKind.Undo));
     }
 }
+
+public sealed class UndoTestsOnSqlite : UndoTests;
+
+public sealed class UndoTestsOnPostgres : UndoTests, IOnPostgres;

@@ -41,7 +41,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     private static readonly TimeSpan _linger = TimeSpan.FromMilliseconds(2);
 
     /// <summary>By card (quiz id 0), or by quiz (the quiz's card); one statement either way.</summary>
-    private static readonly Func<StudyDbContext, int, long, ulong, string, Task<AnswerRead?>> _read =
+    private readonly Func<StudyDbContext, int, long, ulong, string, Task<AnswerRead?>> _read =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, long quizId, ulong userId, string interactionId) =>
             (from card in db.Cards
              where card.Id == (quizId == 0 ? cardId : db.Quizzes.Where(q => q.Id == quizId).Select(q => q.CardId).FirstOrDefault())
@@ -67,7 +67,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                  quiz,
                  previous)).FirstOrDefault());
 
-    private static readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
+    private readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
 
     private readonly GradingCards _gradingCards = new();
@@ -182,6 +182,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
     private async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> SubmitCoreAsync(AnswerRequest request)
     {
+        var constraintFailures = 0;
         for (var attempt = 1; ; attempt++)
         {
             // Never write into a database file that was removed: the answer would vanish with it.
@@ -206,7 +207,8 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                     result.Duplicate ? QuizAnswerStatus.Repeated : QuizAnswerStatus.Saved, pending.Card, written.QuizText ?? "", result.Rating, result));
             }
             // A read again settles a repeated interaction id or a state row created meanwhile; a constraint still broken after that will stay broken.
-            if (attempt >= (pending.BrokeConstraint ? ConstraintAttempts : MaxAttempts))
+            constraintFailures += pending.BrokeConstraint ? 1 : 0;
+            if (attempt >= MaxAttempts || constraintFailures >= ConstraintAttempts)
             {
                 throw new StudyException($"Could not save the answer to card {pending.Read.CardId} after {attempt} attempts; please answer again.");
             }
