@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Fitting;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
@@ -23,7 +24,15 @@ public static class StudyDataServiceCollectionExtensions
     public static IServiceCollection AddStudyData(this IServiceCollection services, DatabaseTarget target)
     {
         services.AddSingleton(target);
-        services.AddPooledDbContextFactory<StudyDbContext>(options => StudyDbOptions.Configure(options, target));
+        services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
+        {
+            StudyDbOptions.Configure(options, target);
+            // A statement counter registered by a test or a benchmark sees every context's commands.
+            if (provider.GetService<SqlStatementCounter>() is { } counter)
+            {
+                options.AddInterceptors(counter);
+            }
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();

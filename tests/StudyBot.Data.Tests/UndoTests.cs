@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Review;
 using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
@@ -85,6 +86,63 @@ public abstract class UndoTests : DatabaseTests
         await using var db = await CreateDatabaseAsync();
 
         Assert.Null(await db.Engine.UndoAsync(Student, "u1", Utc.At(2026, 3, 2, 12)));
+    }
+
+    [DataFact]
+    public async Task UndoAsync_ByLogIdOfAnEarlierCard_UndoesThatAnswerNotTheLastOne()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 2));
+        var (one, two) = (await db.CardIdAsync("d", "card-001"), await db.CardIdAsync("d", "card-002"));
+        var t = Utc.At(2026, 3, 2, 12);
+        var clicked = await db.Engine.AnswerAsync(Student, one, new SelfGrade(Rating.Easy), "a1", TimeSpan.Zero, ReviewSource.Review, t);
+        var later = await db.Engine.AnswerAsync(Student, two, new SelfGrade(Rating.Good), "a2", TimeSpan.Zero, ReviewSource.Review, t.AddMinutes(1));
+
+        var undo = await db.Engine.UndoAsync(Student, clicked.LogId, "u1", t.AddMinutes(2));
+
+        Assert.Equal((clicked.LogId, one), (undo.UndoneLogId, undo.CardId));
+        await using var context = db.NewContext();
+        Assert.Equal(CardState.New, (await context.CardStates.SingleAsync(s => s.CardId == one)).Memory.State);
+        Assert.Equal(later.After.Due, (await context.CardStates.SingleAsync(s => s.CardId == two)).Memory.Due);
+        await db.AssertVerifiesAsync();
+    }
+
+    [DataFact]
+    public async Task UndoAsync_CardAnsweredSince_RefusedAndSaysWhy()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
+        var card = await db.CardIdAsync("d", "card-001");
+        var t = Utc.At(2026, 3, 2, 12);
+        var old = await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Again), "a1", TimeSpan.Zero, ReviewSource.Review, t);
+        await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Good), "a2", TimeSpan.Zero, ReviewSource.Review, t.AddMinutes(5));
+
+        var refused = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student, old.LogId, "u1", t.AddMinutes(6)));
+
+        Assert.Contains("answered this card again since", refused.Message);
+        await using var context = db.NewContext();
+        Assert.Equal(0, await context.ReviewLog.CountAsync(l => l.Kind == ReviewKind.Undo));
+    }
+
+    [DataFact]
+    public async Task UndoAsync_AlreadyUndoneByAnotherClick_RefusedButTheSameClickRepeats()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
+        var card = await db.CardIdAsync("d", "card-001");
+        var t = Utc.At(2026, 3, 2, 12);
+        var answer = await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Good), "a1", TimeSpan.Zero, ReviewSource.Review, t);
+        var first = await db.Engine.UndoAsync(Student, answer.LogId, "u1", t);
+
+        var repeated = await db.Engine.UndoAsync(Student, answer.LogId, "u1", t);
+        var other = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student, answer.LogId, "u2", t));
+        var notYours = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student + 1, answer.LogId, "u3", t));
+
+        Assert.Equal((first.LogId, true), (repeated.LogId, repeated.Duplicate));
+        Assert.Equal("That answer was already undone.", other.Message);
+        Assert.Equal("There is no such answer of yours to undo.", notYours.Message);
+        await using var context = db.NewContext();
+        Assert.Equal(1, await context.ReviewLog.CountAsync(l => l.Kind == ReviewKind.Undo));
     }
 }
 

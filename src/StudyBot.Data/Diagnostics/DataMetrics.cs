@@ -28,13 +28,13 @@ public static class DataMetrics
         "studybot.db.write.duration", "s", "Database write transactions, by operation.", tags: null, advice: _seconds);
 
     /// <summary>Awaits an answer's commit, counting it and timing it from <paramref name="started"/>.</summary>
-    internal static async Task<AnswerResult> AnswerAsync(Task<AnswerResult> pending, ReviewSource source, long started)
+    internal static async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> AnswerAsync(Task<(AnswerResult Result, QuizAnswerResult? Quiz)> pending, ReviewSource source, long started)
     {
         var outcome = "failed";
         try
         {
             var result = await pending;
-            outcome = result.Duplicate ? "duplicate" : "saved";
+            outcome = result.Result.Duplicate ? "duplicate" : "saved";
             return result;
         }
         finally
@@ -45,15 +45,14 @@ public static class DataMetrics
         }
     }
 
-    /// <summary>Times one write transaction of <paramref name="operation"/>.</summary>
-    internal static async Task WriteAsync(string operation, Func<Task> write)
+    /// <summary>Times one write transaction of <paramref name="operation"/>; <paramref name="write"/> returns false when it rolled back.</summary>
+    internal static async Task WriteAsync(string operation, Func<Task<bool>> write)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
         try
         {
-            await write();
-            outcome = "committed";
+            outcome = await write() ? "committed" : "rolled_back";
         }
         finally
         {

@@ -1,18 +1,21 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
 /// <summary>
-/// The answer path's two writes (the card state row, then one log row) as parameterised SQL on the
-/// context's own connection and transaction. Change tracking and SaveChanges cost several times the
-/// writes themselves on this hot path; the SQL is portable (quoted names, RETURNING) and the columns
-/// are those the entity configurations map. Failures surface as EF would raise them, so callers
-/// treat them alike: a stale version is a <see cref="DbUpdateConcurrencyException"/>, a broken
-/// unique key a <see cref="DbUpdateException"/>.
+/// An answer's writes (the card state row, its log row, and for a quiz the quiz answer row) as one
+/// batched, parameterised command inside the caller's transaction: one round trip per answer.
+/// Change tracking and SaveChanges cost several times the writes themselves on this hot path. The
+/// command runs through EF's relational command path, so interceptors (the statement counter, EF's
+/// logging) see it like any query. The SQL is portable (quoted names, @parameters, RETURNING) and
+/// its columns are those the entity configurations map.
 /// </summary>
 internal static class AnswerWriter
 {
@@ -22,8 +25,9 @@ internal static class AnswerWriter
     private static readonly string _insertState =
         $"""INSERT INTO "CardStates" ("UserId", "CardId", "Version", {Columns("")}) VALUES (@u, @c, @v, {Parameters("m")}) RETURNING "Id";""";
 
+    // RETURNING makes a stale version visible as an empty result, which the caller turns into a retry.
     private static readonly string _updateState =
-        $"""UPDATE "CardStates" SET "Version" = @v, {string.Join(", ", _memoryColumns.Select(c => $"\"{c}\" = @m{c}"))} WHERE "Id" = @id AND "Version" = @old;""";
+        $"""UPDATE "CardStates" SET "Version" = @v, {string.Join(", ", _memoryColumns.Select(c => $"\"{c}\" = @m{c}"))} WHERE "Id" = @id AND "Version" = @old RETURNING "Id";""";
 
     private static readonly string _insertLog =
         $"""
@@ -32,116 +36,125 @@ internal static class AnswerWriter
         """;
 
     private const string InsertQuizAnswer =
-        """INSERT INTO "QuizAnswers" ("QuizId", "UserId", "AnswerText", "Rating", "AnsweredUtc", "InteractionId") VALUES (@q, @u, @text, @rating, @at, @interaction) RETURNING "Id";""";
+        """INSERT INTO "QuizAnswers" ("QuizId", "UserId", "AnswerText", "Rating", "AnsweredUtc", "InteractionId") VALUES (@q, @u, @qtext, @rating, @qat, @interaction) RETURNING "Id";""";
 
-    /// <summary>Writes <paramref name="state"/>: inserts it if it has no id yet, else updates it if its version is still <paramref name="expectedVersion"/>.</summary>
-    public static async Task WriteStateAsync(DbConnection connection, DbTransaction transaction, UserCardState state, int expectedVersion)
+    /// <summary>
+    /// Writes one answer: <paramref name="state"/> (inserted if it has no id yet, else updated if its
+    /// version is still <paramref name="expectedVersion"/>), <paramref name="entry"/> and, for a quiz,
+    /// <paramref name="quiz"/>, setting their ids. Returns false when the state's version moved on:
+    /// the other writes of the command may have run, so the caller must roll the transaction back.
+    /// A broken constraint (a repeated interaction id, a state row created meanwhile, a quiz answered
+    /// twice) is raised as a <see cref="DbUpdateException"/>.
+    /// </summary>
+    public static async Task<bool> WriteAsync(StudyDbContext db, UserCardState state, int expectedVersion, ReviewLogEntry entry, QuizAnswer? quiz)
     {
-        await using var command = Command(connection, transaction, state.Id == 0 ? _insertState : _updateState);
-        Add(command, "@v", state.Version);
-        Bind(command, "m", state.Memory);
-        if (state.Id == 0)
+        var insert = state.Id == 0;
+        var parameters = new CommandParameters(DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("The database connection names no provider."));
+        parameters.Add("@u", (long)state.UserId);
+        parameters.Add("@c", state.CardId);
+        parameters.Add("@v", state.Version);
+        parameters.Bind("m", state.Memory);
+        if (!insert)
         {
-            Add(command, "@u", (long)state.UserId);
-            Add(command, "@c", state.CardId);
-            state.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
-            return;
+            parameters.Add("@id", state.Id);
+            parameters.Add("@old", expectedVersion);
         }
-        Add(command, "@id", state.Id);
-        Add(command, "@old", expectedVersion);
-        if ((int)(await ExecuteAsync(command, scalar: false))! != 1)
+        parameters.Add("@kind", entry.Kind.ToString());
+        parameters.Add("@source", entry.Source.ToString());
+        parameters.Add("@rating", entry.Rating is { } rating ? (int)rating : null);
+        parameters.Add("@text", entry.AnswerText);
+        parameters.Add("@note", entry.Note);
+        parameters.Add("@ms", entry.ResponseTimeMs);
+        parameters.Add("@interaction", entry.InteractionId);
+        parameters.Add("@at", entry.ReviewedUtc);
+        parameters.Add("@retention", entry.DesiredRetention);
+        parameters.Add("@fit", entry.FsrsFitId);
+        parameters.Add("@undoes", entry.UndoesId);
+        parameters.Bind("b", entry.Before);
+        parameters.Bind("a", entry.After);
+        if (quiz is not null)
         {
-            throw new DbUpdateConcurrencyException($"Card state {state.Id} changed since it was read (expected version {expectedVersion}).");
+            parameters.Add("@q", quiz.QuizId);
+            parameters.Add("@qtext", quiz.AnswerText);
+            parameters.Add("@qat", quiz.AnsweredUtc);
         }
-    }
+        var sql = (insert ? _insertState : _updateState) + "\n" + _insertLog + (quiz is null ? "" : "\n" + InsertQuizAnswer);
 
-    /// <summary>Appends <paramref name="entry"/> to the review log and sets its id.</summary>
-    public static async Task InsertLogAsync(DbConnection connection, DbTransaction transaction, ReviewLogEntry entry)
-    {
-        await using var command = Command(connection, transaction, _insertLog);
-        Add(command, "@u", (long)entry.UserId);
-        Add(command, "@c", entry.CardId);
-        Add(command, "@kind", entry.Kind.ToString());
-        Add(command, "@source", entry.Source.ToString());
-        Add(command, "@rating", entry.Rating is { } rating ? (int)rating : null);
-        Add(command, "@text", entry.AnswerText);
-        Add(command, "@note", entry.Note);
-        Add(command, "@ms", entry.ResponseTimeMs);
-        Add(command, "@interaction", entry.InteractionId);
-        Add(command, "@at", entry.ReviewedUtc);
-        Add(command, "@retention", entry.DesiredRetention);
-        Add(command, "@fit", entry.FsrsFitId);
-        Add(command, "@undoes", entry.UndoesId);
-        Bind(command, "b", entry.Before);
-        Bind(command, "a", entry.After);
-        entry.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Records a quiz answer beside the review it made; its unique keys (quiz and user, interaction) refuse a second one.</summary>
-    public static async Task InsertQuizAnswerAsync(DbConnection connection, DbTransaction transaction, QuizAnswer answer)
-    {
-        await using var command = Command(connection, transaction, InsertQuizAnswer);
-        Add(command, "@q", answer.QuizId);
-        Add(command, "@u", (long)answer.UserId);
-        Add(command, "@text", answer.AnswerText);
-        Add(command, "@rating", (int)answer.Rating);
-        Add(command, "@at", answer.AnsweredUtc);
-        Add(command, "@interaction", answer.InteractionId);
-        answer.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<object?> ExecuteAsync(DbCommand command, bool scalar)
-    {
         try
         {
-            return scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
+            var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters.Values, db.Model);
+            await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+                db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.ExecuteSqlRaw));
+            var rows = reader.DbDataReader;
+            if (!await rows.ReadAsync())
+            {
+                return false;
+            }
+            state.Id = Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
+            entry.Id = await NextIdAsync(rows);
+            if (quiz is not null)
+            {
+                quiz.Id = await NextIdAsync(rows);
+            }
+            return true;
         }
         catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {
-            // A repeated interaction id, or a state row another answer created first.
             throw new DbUpdateException($"A write to the review tables broke a constraint: {exception.Message}", exception);
         }
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    private static async Task<long> NextIdAsync(DbDataReader rows)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Bind(DbCommand command, string prefix, CardMemory memory)
-    {
-        Add(command, $"@{prefix}Due", memory.Due);
-        Add(command, $"@{prefix}Stability", memory.Stability);
-        Add(command, $"@{prefix}Difficulty", memory.Difficulty);
-        Add(command, $"@{prefix}ElapsedDays", memory.ElapsedDays);
-        Add(command, $"@{prefix}ScheduledDays", memory.ScheduledDays);
-        Add(command, $"@{prefix}LearningSteps", memory.LearningSteps);
-        Add(command, $"@{prefix}Reps", memory.Reps);
-        Add(command, $"@{prefix}Lapses", memory.Lapses);
-        Add(command, $"@{prefix}State", (int)memory.State);
-        Add(command, $"@{prefix}LastReview", memory.LastReview);
-        Add(command, $"@{prefix}Suspended", memory.Suspended);
-        Add(command, $"@{prefix}Leech", memory.Leech);
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
-        parameter.Value = value switch
+        if (!await rows.NextResultAsync() || !await rows.ReadAsync())
         {
-            null => DBNull.Value,
-            DateTime time => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc),
-            _ => value,
-        };
-        command.Parameters.Add(parameter);
+            throw new InvalidOperationException("An answer's insert returned no id.");
+        }
+        return Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
     }
 
     private static string Columns(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"\"{prefix}{c}\""));
 
     private static string Parameters(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"@{prefix}{c}"));
+
+    /// <summary>The provider's own parameter objects, so the same SQL runs on any provider.</summary>
+    private sealed class CommandParameters(DbProviderFactory factory)
+    {
+        public List<object> Values { get; } = new(64);
+
+        public void Add(string name, object? value)
+        {
+            var parameter = factory.CreateParameter() ?? throw new InvalidOperationException("The database provider makes no parameters.");
+            parameter.ParameterName = name;
+            // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
+            parameter.Value = value switch
+            {
+                null => DBNull.Value,
+                DateTime time => time.Kind switch
+                {
+                    DateTimeKind.Local => time.ToUniversalTime(),
+                    DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+                    _ => time,
+                },
+                _ => value,
+            };
+            Values.Add(parameter);
+        }
+
+        public void Bind(string prefix, CardMemory memory)
+        {
+            Add($"@{prefix}Due", memory.Due);
+            Add($"@{prefix}Stability", memory.Stability);
+            Add($"@{prefix}Difficulty", memory.Difficulty);
+            Add($"@{prefix}ElapsedDays", memory.ElapsedDays);
+            Add($"@{prefix}ScheduledDays", memory.ScheduledDays);
+            Add($"@{prefix}LearningSteps", memory.LearningSteps);
+            Add($"@{prefix}Reps", memory.Reps);
+            Add($"@{prefix}Lapses", memory.Lapses);
+            Add($"@{prefix}State", (int)memory.State);
+            Add($"@{prefix}LastReview", memory.LastReview);
+            Add($"@{prefix}Suspended", memory.Suspended);
+            Add($"@{prefix}Leech", memory.Leech);
+        }
+    }
 }

@@ -7,7 +7,8 @@ namespace StudyBot.Data.Review;
 /// <summary>
 /// The study loop over the database: which card is next, what an answer does, undo. Each call is
 /// one unit of work on its own pooled context, so the engine is a singleton safe to call from many
-/// interactions at once.
+/// interactions at once. Answers are written by its group-commit writer (<see cref="AnswerQueue"/>);
+/// disposing the engine writes the answers still queued.
 /// </summary>
 public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage)
 {

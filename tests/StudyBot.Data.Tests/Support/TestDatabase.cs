@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
@@ -42,6 +43,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
     public List<string> Logs { get; } = [];
+
+    /// <summary>Every SQL command and transaction event of the contexts of <see cref="Services"/> and of later <see cref="BuildServices"/>.</summary>
+    public SqlStatementCounter Statements { get; } = new();
     public IServiceProvider Services => _providers[0];
     public ReviewEngine Engine => Services.GetRequiredService<ReviewEngine>();
     public DeckStore Decks => Services.GetRequiredService<DeckStore>();
@@ -93,6 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(Statements);
         collection.AddStudyData(Target);
         var provider = collection.BuildServiceProvider();
         _providers.Add(provider);
@@ -105,6 +110,13 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var db = NewContext();
         return await db.Cards.Where(c => c.Key == cardKey && c.Deck!.Key == deckKey).Select(c => c.Id).SingleAsync();
+    }
+
+    /// <summary>Uploads deck <paramref name="deckKey"/> of <paramref name="count"/> basic cards and returns their ids in order.</summary>
+    public async Task<int[]> NumberedCardsAsync(string deckKey, int count)
+    {
+        await Decks.UploadAsync(TestDecks.Numbered(deckKey, count));
+        return await Task.WhenAll(Enumerable.Range(1, count).Select(i => CardIdAsync(deckKey, $"card-{i:D3}")));
     }
 
     public async Task AssertVerifiesAsync()

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
 using StudyBot.Emulator.Interactions;
+using StudyBot.Features.Review;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -49,6 +52,29 @@ public sealed class ReviewTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         var states = await bot.QueryAsync(db => db.CardStates.Where(s => s.UserId == userId).ToListAsync());
         Assert.Equal(2, states.Count);
         Assert.All(states, s => Assert.Equal(1, s.Memory.Reps));
+    }
+
+    [Fact]
+    public async Task Review_UndoAfterTheCardWasAnsweredElsewhere_SaysWhyAndChangesNothing()
+    {
+        await TestDecks.UploadAsync(bot, TestDecks.McqThenTyped);
+        var student = bot.AddStudent("stale-undoer");
+        var userId = ulong.Parse(student.Id);
+        var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
+        var wrong = await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, "Seoul"));
+        // The same card answered again in another /review, through the service its buttons call.
+        var card = await bot.QueryAsync(db => db.Cards.Where(c => c.Key == "capital" && c.Deck!.Key == "e2e-review").Select(c => c.Id).SingleAsync());
+        await using (var scope = bot.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReviewService>().AnswerAsync(userId, card, 1, 0, new ChoiceAnswer(0), null, CancellationToken.None);
+        }
+
+        var stale = await bot.ClickAsync(student, wrong.Message!, MessageView.ButtonLabelled(wrong.Message, "Undo"));
+
+        Assert.Contains("You have answered this card again since", MessageView.Text(stale.Message));
+        Assert.Contains("Not quite", MessageView.Text(bot.Emulator.State.FindMessage(MessageView.Id(wrong.Message!))!.Json));
+        var log = await bot.QueryAsync(db => db.ReviewLog.Where(l => l.UserId == userId).OrderBy(l => l.Id).Select(l => l.Kind).ToListAsync());
+        Assert.Equal([ReviewKind.Answer, ReviewKind.Answer], log);
     }
 
     [Fact]

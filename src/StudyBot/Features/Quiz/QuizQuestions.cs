@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Data;
-using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
@@ -73,41 +72,25 @@ public sealed class QuizQuestions(
         return (await db.Cards.SingleAsync(c => c.Id == cardId, cancellationToken)).ToDeckCard();
     }
 
+    /// <summary>
+    /// Records a student's answer to a question: the first is graded into their schedule and saved
+    /// with the quiz answer in one transaction (one read, one write); later ones get the first back.
+    /// </summary>
     public async Task<QuizAnswerOutcome> AnswerAsync(long quizId, ulong userId, StudentAnswer answer, CancellationToken cancellationToken)
     {
-        var quiz = await db.Quizzes.FirstOrDefaultAsync(q => q.Id == quizId, cancellationToken)
-            ?? throw new StudyException("This quiz no longer exists.");
-        var card = (await db.Cards.SingleAsync(c => c.Id == quiz.CardId, cancellationToken)).ToDeckCard();
-        var chosen = answer switch
+        var result = await engine.AnswerQuizAsync(userId, quizId, answer, QuizIds.AnswerKey(quizId, userId), clock.UtcNow, card => answer switch
         {
             ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => card.Choices[choice.Index].Text,
             TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze => Text.Truncate(typed.Text.Trim(), 200),
             _ => throw new StudyException("That answer does not fit this question."),
+        }, cancellationToken);
+        var correct = QuizViews.CorrectAnswer(result.Card);
+        return result.Status switch
+        {
+            QuizAnswerStatus.Closed => new QuizAnswerOutcome(true, false, false, result.AnswerText, correct),
+            QuizAnswerStatus.Repeated => new QuizAnswerOutcome(false, true, result.Rating is { } rating && QuizViews.IsRight(rating), result.AnswerText, correct),
+            _ => new QuizAnswerOutcome(false, false, QuizViews.IsRight(result.Answer!.Rating), result.AnswerText, correct, result.Answer.Note),
         };
-        var correct = QuizViews.CorrectAnswer(card);
-        var previous = await db.QuizAnswers.FirstOrDefaultAsync(a => a.QuizId == quizId && a.UserId == userId, cancellationToken);
-        if (previous is not null)
-        {
-            return new QuizAnswerOutcome(false, true, QuizViews.IsRight(previous.Rating), previous.AnswerText, correct);
-        }
-
-        var now = clock.UtcNow;
-        if (quiz.ClosedUtc is not null || now >= quiz.ClosesUtc)
-        {
-            return new QuizAnswerOutcome(true, false, false, chosen, correct);
-        }
-
-        var key = QuizIds.AnswerKey(quizId, userId);
-        var responseTime = now > quiz.OpenedUtc ? now - quiz.OpenedUtc : TimeSpan.Zero;
-        var result = await engine.AnswerAsync(userId, quiz.CardId, answer, key, responseTime, ReviewSource.Quiz, now, new QuizAnswerDraft(quizId, chosen), cancellationToken);
-        if (result.Duplicate)
-        {
-            // Another click of this student's was saved first, with its quiz answer: report that one.
-            var first = await db.QuizAnswers.Where(a => a.InteractionId == key).Select(a => a.AnswerText).FirstOrDefaultAsync(cancellationToken);
-            return new QuizAnswerOutcome(false, true, QuizViews.IsRight(result.Rating), first ?? chosen, correct);
-        }
-
-        return new QuizAnswerOutcome(false, false, QuizViews.IsRight(result.Rating), chosen, correct, result.Note);
     }
 
     /// <summary>Closes the question once and edits its message with the results.</summary>

@@ -83,7 +83,18 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
     {
         var undo = context.ReadCustomId(ReviewIds.Undo);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var prompt = await reviews.UndoAsync(context.User.Id.Value, undo.LogId, undo.Scope, context.CancellationToken);
+        ReviewPrompt prompt;
+        try
+        {
+            prompt = await reviews.UndoAsync(context.User.Id.Value, undo.LogId, undo.Scope, context.CancellationToken);
+        }
+        catch (StudyException e)
+        {
+            // A stale Undo says why in a private follow-up; the screen stays as it is.
+            await SayAsync(context, e.Message);
+            return;
+        }
+
         await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
@@ -99,7 +110,12 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
     {
         var shownAt = context.Interaction.Message is { } message ? message.EditedTimestamp ?? message.Timestamp : null;
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        await ShowOutcomeAsync(context, () => reviews.AnswerAsync(context.User.Id.Value, cardId, nonce, scope, answer, shownAt, context.CancellationToken));
+        await ShowOutcomeAsync(context, async () =>
+        {
+            var outcome = await reviews.AnswerAsync(context.User.Id.Value, cardId, nonce, scope, answer, shownAt, context.CancellationToken);
+            // Counted after the answer is saved, outside its transaction: the footer's "N left today".
+            return outcome with { LeftToday = await reviews.LeftTodayAsync(context.User.Id.Value, scope, outcome.AnsweredUtc, context.CancellationToken) };
+        });
     }
 
     /// <summary>Shows what an answer did; a problem the student can act on is said in a private follow-up and the card stays.</summary>
@@ -112,12 +128,15 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
         }
         catch (StudyException e)
         {
-            await context.Responder.FollowupAsync(new MessagePayload { Content = e.Message, Flags = MessageFlags.Ephemeral, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
+            await SayAsync(context, e.Message);
             return;
         }
 
         await ShowAsync(context, ReviewViews.Outcome(outcome));
     }
+
+    private static Task SayAsync(InteractionContext context, string message)
+        => context.Responder.FollowupAsync(new MessagePayload { Content = message, Flags = MessageFlags.Ephemeral, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
 
     // Every review button defers first (the database may be slow to wake), then replaces the card's message.
     private static Task ShowAsync(InteractionContext context, MessagePayload screen)

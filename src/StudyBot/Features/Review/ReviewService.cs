@@ -96,23 +96,38 @@ public sealed class ReviewService(
 
     /// <summary>
     /// Grades an answer to one prompt. Every click on the same prompt saves under the same key, so a
-    /// double click (or a replayed interaction) is graded once and shown the first result.
+    /// double click (or a replayed interaction) is graded once and shown the first result. One read,
+    /// one transaction: the engine checks the prompt is current, grades and saves, and returns the
+    /// card and deck the screen shows. Cards left today are not counted here (see <see cref="LeftTodayAsync"/>).
     /// </summary>
     public async Task<ReviewOutcome> AnswerAsync(ulong userId, int cardId, int nonce, int scope, StudentAnswer answer, DateTimeOffset? shownAt, CancellationToken cancellationToken)
     {
         var key = ReviewIds.AnswerKey(userId, cardId, nonce);
-        var entries = await EntriesAsync(userId, cardId, cancellationToken);
-        if (entries != nonce && !await db.ReviewLog.AnyAsync(l => l.InteractionId == key, cancellationToken))
-        {
-            throw new InteractionExpiredException($"card {cardId} moved on from prompt {nonce} (now {entries})");
-        }
-
-        var prompt = await PromptAsync(userId, cardId, scope, null, cancellationToken, nonce);
         var now = clock.UtcNow;
         var responseTime = shownAt is { } shown ? now - shown.UtcDateTime : TimeSpan.Zero;
-        var result = await engine.AnswerAsync(userId, cardId, answer, key, responseTime < TimeSpan.Zero ? TimeSpan.Zero : responseTime, ReviewSource.Review, now, cancellationToken);
-        return new ReviewOutcome(prompt, result, answer.LogText, now) { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+        AnswerResult result;
+        try
+        {
+            result = await engine.AnswerPromptAsync(userId, cardId, nonce, answer, key, responseTime < TimeSpan.Zero ? TimeSpan.Zero : responseTime, now, cancellationToken);
+        }
+        catch (StaleAnswerException e)
+        {
+            throw new InteractionExpiredException(e.Message);
+        }
+
+        var queue = result.Before.State switch
+        {
+            CardState.New => QueueKind.New,
+            CardState.Review => QueueKind.Review,
+            _ => QueueKind.Learning,
+        };
+        var prompt = new ReviewPrompt(cardId, nonce, scope, DeckLabel(result.Deck!.Title, result.Deck.Key, result.Deck.GuildId, result.Deck.GuildName), result.Card!, queue);
+        return new ReviewOutcome(prompt, result, answer.LogText, now);
     }
+
+    /// <summary>Cards still to study today in the session's scope, for the screen after an answer.</summary>
+    public Task<int> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+        => progress.LeftTodayAsync(userId, scope, nowUtc, cancellationToken);
 
     /// <summary>
     /// "I was right" on the typed answer logged as <paramref name="logId"/>, graded Again or Hard:
@@ -133,12 +148,14 @@ public sealed class ReviewService(
 
         if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == answerKey, cancellationToken))
         {
-            if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == undoKey, cancellationToken) && await LastAnswerIdAsync(userId, cancellationToken) != logId)
+            try
             {
-                throw new StudyException("You have answered since: only your last answer can be counted as right.");
+                await engine.UndoAsync(userId, logId, undoKey, clock.UtcNow, cancellationToken);
             }
-
-            await engine.UndoAsync(userId, undoKey, clock.UtcNow, cancellationToken);
+            catch (StudyException)
+            {
+                throw new StudyException("You have answered this card since: only its latest answer can be counted as right.");
+            }
         }
 
         var now = clock.UtcNow;
@@ -147,31 +164,17 @@ public sealed class ReviewService(
         return new ReviewOutcome(prompt, result, text, now) { Overridden = true, LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
     }
 
-    /// <summary>Undoes the answer with log id <paramref name="logId"/> if it is still the student's last one, and shows the card again.</summary>
+    /// <summary>
+    /// Undoes the answer with log id <paramref name="logId"/> (the one whose Undo was clicked), if it
+    /// is still its card's latest answer, and shows the card again. A repeated click shows the same
+    /// card; a stale Undo (the card answered since, or the answer undone already) is refused with a
+    /// <see cref="StudyException"/> saying why.
+    /// </summary>
     public async Task<ReviewPrompt> UndoAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
     {
-        var key = ReviewIds.UndoKey(logId);
-        var alreadyUndone = await db.ReviewLog.AnyAsync(l => l.InteractionId == key, cancellationToken);
-        if (!alreadyUndone)
-        {
-            if (await LastAnswerIdAsync(userId, cancellationToken) != logId)
-            {
-                throw new InteractionExpiredException($"answer {logId} is no longer the last one to undo");
-            }
-        }
-
-        var undone = await engine.UndoAsync(userId, key, clock.UtcNow, cancellationToken)
-            ?? throw new InteractionExpiredException("nothing to undo");
+        var undone = await engine.UndoAsync(userId, logId, ReviewIds.UndoKey(logId), clock.UtcNow, cancellationToken);
         return await PromptAsync(userId, undone.CardId, scope, null, cancellationToken);
     }
-
-    /// <summary>The student's last answer that is not undone: the only one Undo and "I was right" may change.</summary>
-    private Task<long?> LastAnswerIdAsync(ulong userId, CancellationToken cancellationToken)
-        => db.ReviewLog
-            .Where(l => l.UserId == userId && l.Kind == ReviewKind.Answer && !db.ReviewLog.Any(u => u.UndoesId == l.Id))
-            .OrderByDescending(l => l.Id)
-            .Select(l => (long?)l.Id)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<ReviewPrompt> CheckedPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
     {
@@ -206,14 +209,21 @@ public sealed class ReviewService(
             return "";
         }
 
-        var title = deck.Title.Length > 0 ? deck.Title : deck.Key;
-        if (!place.InDirectMessage || deck.GuildId == DeckRecord.NoGuild)
+        var server = place.InDirectMessage && deck.GuildId != DeckRecord.NoGuild
+            ? await db.Guilds.Where(g => g.Id == deck.GuildId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return DeckLabel(deck.Title, deck.Key, deck.GuildId, server);
+    }
+
+    private string DeckLabel(string deckTitle, string deckKey, ulong guildId, string? server)
+    {
+        var title = deckTitle.Length > 0 ? deckTitle : deckKey;
+        if (!place.InDirectMessage || guildId == DeckRecord.NoGuild)
         {
             return title;
         }
 
-        var server = await db.Guilds.Where(g => g.Id == deck.GuildId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
-        return $"{title} · {(string.IsNullOrWhiteSpace(server) ? $"server {deck.GuildId}" : server)}";
+        return $"{title} · {(string.IsNullOrWhiteSpace(server) ? $"server {guildId}" : server)}";
     }
 
     private Task<int> EntriesAsync(ulong userId, int cardId, CancellationToken cancellationToken)
