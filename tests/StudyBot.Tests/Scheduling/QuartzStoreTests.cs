@@ -44,6 +44,37 @@ public sealed class QuartzStoreTests : IDisposable
         Assert.Equal("0", await ScalarAsync(connection, "SELECT COUNT(*) FROM QRTZ_TRIGGERS"));
     }
 
+    [PostgresFact]
+    public async Task PostgresStore_TwoNodesOneInstanceId_SecondRefusedWhileTheFirstChecksIn()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "postgres",
+            ["ConnectionStrings:StudyBot"] = database.ConnectionString,
+            ["Scheduler:InstanceId"] = "node-a",
+            ["Scheduler:CheckinInterval"] = "00:00:01",
+        };
+        await using var first = Compose(settings);
+        var scheduler = await first.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        var metadata = await scheduler.GetMetadata();
+        Assert.True(metadata.JobStoreClustered);
+        Assert.Equal("node-a", metadata.SchedulerInstanceId);
+        // ProvisionSchema made Quartz's tables at start, and the node checks in.
+        Assert.Equal(1L, await database.ScalarAsync("SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name = 'node-a'"));
+
+        await using var second = Compose(new(settings));
+        var guard = ActivatorUtilities.CreateInstance<ClusterInstanceGuard>(second);
+        var error = await Assert.ThrowsAsync<StartupException>(() => guard.StartAsync(CancellationToken.None));
+        Assert.Contains("Scheduler:InstanceId 'node-a' belongs to a running StudyBot process", error.Message);
+        Assert.Contains("give every process its own Scheduler:InstanceId", error.Message);
+
+        // Once the first node is gone and its check-ins stop, the same id may start again (a restart after a crash).
+        await scheduler.Shutdown(waitForJobsToComplete: false);
+        await guard.StartAsync(CancellationToken.None);
+    }
+
     [Fact]
     public void Settings_Sqlite_NotClusteredWithQuartzDefaults()
     {
@@ -86,11 +117,13 @@ public sealed class QuartzStoreTests : IDisposable
 
     private static ServiceProvider Compose(Dictionary<string, string?> settings)
     {
-        settings[SchedulingServiceCollectionExtensions.SchedulerNameKey] = $"Store-{Guid.NewGuid():N}";
+        settings.TryAdd(SchedulingServiceCollectionExtensions.SchedulerNameKey, $"Store-{Guid.NewGuid():N}");
         var configuration = Configuration(settings);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddStudyScheduling(configuration, StorageLocation.From(configuration));
+        var storage = configuration["Database:Provider"] == "postgres" ? new StorageLocation(configuration["ConnectionStrings:StudyBot"]!) : StorageLocation.From(configuration);
+        services.AddSingleton(new StudyClock(TimeProvider.System));
+        services.AddStudyScheduling(configuration, storage);
         return services.BuildServiceProvider();
     }
 
