@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using StudyBot.Data;
 using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Commands;
@@ -16,7 +17,7 @@ public static class HostingServiceCollectionExtensions
             .BindConfiguration(StudyBotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(new StudyClock(TimeProvider.System));
+        services.TryAddSingleton(sp => new StudyClock(OffsetTimeProvider.Around(TimeProvider.System, sp.GetRequiredService<IOptions<StudyBotOptions>>().Value.ClockOffset)));
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<BotStatus>();
         return services;
