@@ -13,7 +13,6 @@ public sealed record SchedulerSettings(string SchedulerName, bool Clustered, str
     public const string SchedulerNameKey = "Quartz:SchedulerName";
     public const string InstanceIdKey = "Scheduler:InstanceId";
     public const string CheckinIntervalKey = "Scheduler:CheckinInterval";
-    public const string ProviderKey = "Database:Provider";
 
     /// <summary>Quartz's own default: a dead node is noticed 1-3 intervals after its last check-in.</summary>
     public static readonly TimeSpan DefaultCheckinInterval = TimeSpan.FromSeconds(7.5);
@@ -21,11 +20,11 @@ public sealed record SchedulerSettings(string SchedulerName, bool Clustered, str
     /// <summary>The instance name column of Quartz's scheduler_state table holds 200 characters.</summary>
     private const int MaxInstanceIdLength = 200;
 
-    public static SchedulerSettings From(IConfiguration configuration)
+    /// <param name="clustered">True on PostgreSQL: SQLite cannot hold a Quartz cluster (Quartz refuses it).</param>
+    public static SchedulerSettings From(IConfiguration configuration, bool clustered)
     {
         // Stored jobs are keyed by scheduler name: keep it stable, or they are orphaned.
         var name = configuration[SchedulerNameKey] is { Length: > 0 } configured ? configured : "StudyBot";
-        var clustered = string.Equals(configuration[ProviderKey]?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
         var instanceId = configuration[InstanceIdKey] is { } id && !string.IsNullOrWhiteSpace(id) ? id.Trim() : DefaultInstanceId(configuration);
         if (instanceId.Length > MaxInstanceIdLength || instanceId.Any(char.IsControl))
         {

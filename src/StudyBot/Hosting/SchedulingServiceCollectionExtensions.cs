@@ -20,7 +20,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStudyScheduling(this IServiceCollection services, IConfiguration configuration, StorageLocation storage)
     {
-        var settings = SchedulerSettings.From(configuration);
+        var settings = SchedulerSettings.From(configuration, clustered: !storage.IsSqlite);
         services.AddSingleton(settings);
         var clock = new SchedulerClock();
         services.AddSingleton(clock);
@@ -31,9 +31,7 @@ public static class SchedulingServiceCollectionExtensions
         {
             // A stable id of our own: Quartz's generated one changes at every restart, and a duplicate goes unnoticed by Quartz.
             properties["quartz.scheduler.instanceId"] = settings.InstanceId;
-            postgres = configuration[StorageLocation.ConfigurationKey] is { Length: > 0 } connectionString
-                ? connectionString
-                : throw new StartupException($"{StorageLocation.ConfigurationKey} is required with Database:Provider postgres, e.g. Host=db;Database=studybot;Username=studybot;Password=...");
+            postgres = storage.ConnectionString;
             services.AddSingleton(new ClusterInstanceGuard.Target(postgres));
             services.AddHostedService<ClusterInstanceGuard>();
         }

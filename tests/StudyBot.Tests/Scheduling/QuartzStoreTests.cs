@@ -78,7 +78,7 @@ public sealed class QuartzStoreTests : IDisposable
     [Fact]
     public void Settings_Sqlite_NotClusteredWithQuartzDefaults()
     {
-        var settings = SchedulerSettings.From(Configuration([]));
+        var settings = SchedulerSettings.From(Configuration([]), clustered: false);
 
         Assert.False(settings.Clustered);
         Assert.Equal("StudyBot", settings.SchedulerName);
@@ -87,19 +87,20 @@ public sealed class QuartzStoreTests : IDisposable
     }
 
     [Fact]
-    public void Settings_PostgresWithShardRange_ClusteredWithHostAndShardsAsInstanceId()
+    public void Settings_ClusteredWithShardRange_HostAndShardsMakeTheInstanceId()
     {
-        var settings = SchedulerSettings.From(Configuration(new()
-        {
-            ["Database:Provider"] = "postgres",
-            ["Discord:Shards"] = "2-3",
-            ["Scheduler:CheckinInterval"] = "00:00:02",
-        }));
+        var settings = SchedulerSettings.From(
+            Configuration(new()
+            {
+                ["Discord:Shards"] = "2-3",
+                ["Scheduler:CheckinInterval"] = "00:00:02",
+            }),
+            clustered: true);
 
         Assert.True(settings.Clustered);
         Assert.Equal($"{Environment.MachineName}-shards-2-3", settings.InstanceId);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.CheckinInterval);
-        Assert.Equal("bot-b", SchedulerSettings.From(Configuration(new() { ["Scheduler:InstanceId"] = " bot-b " })).InstanceId);
+        Assert.Equal("bot-b", SchedulerSettings.From(Configuration(new() { ["Scheduler:InstanceId"] = " bot-b " }), clustered: true).InstanceId);
     }
 
     [Theory]
@@ -108,7 +109,7 @@ public sealed class QuartzStoreTests : IDisposable
     [InlineData("Scheduler:InstanceId", "a\tb", "Scheduler:InstanceId must be at most 200 printable characters")]
     public void Settings_Bad_StartupExceptionSaysWhatToWrite(string key, string value, string expected)
     {
-        var error = Assert.Throws<StartupException>(() => SchedulerSettings.From(Configuration(new() { [key] = value })));
+        var error = Assert.Throws<StartupException>(() => SchedulerSettings.From(Configuration(new() { [key] = value }), clustered: true));
         Assert.Contains(expected, error.Message);
     }
 
@@ -121,7 +122,7 @@ public sealed class QuartzStoreTests : IDisposable
         var configuration = Configuration(settings);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        var storage = configuration["Database:Provider"] == "postgres" ? new StorageLocation(configuration["ConnectionStrings:StudyBot"]!) : StorageLocation.From(configuration);
+        var storage = StorageLocation.From(configuration);
         services.AddSingleton(new StudyClock(TimeProvider.System));
         services.AddStudyScheduling(configuration, storage);
         return services.BuildServiceProvider();
