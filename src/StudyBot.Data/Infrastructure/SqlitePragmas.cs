@@ -12,8 +12,11 @@ namespace StudyBot.Data.Infrastructure;
 /// </summary>
 public static class SqlitePragmas
 {
+    /// <summary>How long a connection waits for another writer's lock before SQLite answers SQLITE_BUSY.</summary>
+    public const string BusyTimeoutMilliseconds = "5000";
+
     public const string Statement =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
 
     // Pooled connections reuse native handles, and the settings stay on a handle: set them once per handle.
     private static readonly ConditionalWeakTable<object, object> _configured = new();
