@@ -56,7 +56,4 @@ public sealed record SchedulerSettings(string SchedulerName, bool Clustered, str
             ? Environment.MachineName
             : $"{Environment.MachineName}-shards-{string.Concat(shards.Where(c => !char.IsWhiteSpace(c)))}";
     }
-
-    /// <summary>How long a dead node's work waits at most before a live node takes it over: its missed check-in, the threshold, and the survivor's own next check-in.</summary>
-    public TimeSpan TakeoverBound => CheckinInterval * 3;
 }
