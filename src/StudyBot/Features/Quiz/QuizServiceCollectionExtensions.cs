@@ -30,9 +30,9 @@ public static class QuizServiceCollectionExtensions
             .Command("quiz start", c => c.Services.GetRequiredService<QuizModule>().StartAsync(c))
             .Command("quiz stop", c => c.Services.GetRequiredService<QuizModule>().StopAsync(c))
             .Autocomplete("quiz start", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
-            .Component(QuizIds.Answer, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c))
-            .Component(QuizIds.Type, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
-            .Modal(QuizIds.Modal, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c)));
+            .Component(QuizIds.Answer.Prefix, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c))
+            .Component(QuizIds.Type.Prefix, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
+            .Modal(QuizIds.Modal.Prefix, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c)));
         return services;
     }
 }
