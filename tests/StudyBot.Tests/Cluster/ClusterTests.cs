@@ -9,6 +9,8 @@ using StudyBot.Data.Verification;
 using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
+using StudyBot.Features.Quiz;
+using StudyBot.Features.Review;
 using StudyBot.Tests.EndToEnd;
 using StudyBot.Tests.Scheduling;
 using Xunit.Abstractions;
@@ -288,7 +290,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var card = (await RunAsync(handles, student, channelId, "review", new CommandOptionInput("deck", "collapse-fears"))).Message!;
         var buttons = MessageView.Buttons(card);
-        if (buttons.FirstOrDefault(b => b.CustomId.StartsWith("rv:c:", StringComparison.Ordinal)) is { CustomId: not null } choice)
+        if (buttons.FirstOrDefault(b => b.CustomId.StartsWith(ReviewIds.Choice.Prefix, StringComparison.Ordinal)) is { CustomId: not null } choice)
         {
             await ClickAsync(handles, student, card, choice.CustomId);
             return;
@@ -311,16 +313,16 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var buttons = MessageView.Buttons(message);
             InteractionOutcome reply;
-            if (buttons.FirstOrDefault(b => b.CustomId.StartsWith("qz:", StringComparison.Ordinal)) is { CustomId: not null } choice)
+            if (buttons.FirstOrDefault(b => b.CustomId.StartsWith(QuizIds.Answer.Prefix, StringComparison.Ordinal)) is { CustomId: not null } choice)
             {
                 reply = await ClickAsync(handles, student, message, choice.CustomId);
             }
             else
             {
-                var opened = await student.ClickButtonAsync(MessageView.Id(message), MessageView.Buttons(message).First(b => b.CustomId.StartsWith("qt:", StringComparison.Ordinal)).CustomId);
+                var opened = await student.ClickButtonAsync(MessageView.Id(message), MessageView.Buttons(message).First(b => b.CustomId.StartsWith(QuizIds.Type.Prefix, StringComparison.Ordinal)).CustomId);
                 handles.Add(opened);
                 await opened.Callback.WaitAsync(_wait);
-                var submitted = await student.SubmitModalAsync(opened, new Dictionary<string, string> { ["answer"] = "Yalu" });
+                var submitted = await student.SubmitModalAsync(opened, new Dictionary<string, string> { [QuizIds.AnswerField] = "Yalu" });
                 handles.Add(submitted);
                 reply = await submitted.WaitAsync(_wait);
             }
