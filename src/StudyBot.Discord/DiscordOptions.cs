@@ -31,6 +31,32 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>The URL in the User-Agent header Discord asks bots to send.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/studybot/studybot";
 
+    /// <summary>
+    /// How many gateway shards the whole bot runs, in every process (Discord's recommendation from
+    /// GET /gateway/bot when unset). <c>Discord:Gateway:ShardCount</c> is its old name and still works.
+    /// </summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>The shards this process identifies, e.g. <c>0-1</c> (all of them when unset); needs <see cref="ShardCount"/>.</summary>
+    public string? Shards { get; set; }
+
+    /// <summary>The shard count in force: <see cref="ShardCount"/>, else its old name under Gateway.</summary>
+    public int? EffectiveShardCount => ShardCount ?? Gateway.ShardCount;
+
+    /// <summary>The shards this process holds, once the count is known (<paramref name="recommended"/> is Discord's).</summary>
+    public ShardRange ShardRangeFor(int recommended)
+    {
+        var count = EffectiveShardCount ?? Math.Max(1, recommended);
+        if (string.IsNullOrWhiteSpace(Shards))
+        {
+            return ShardRange.All(count);
+        }
+
+        return ShardRange.TryParse(Shards, count, out var range, out var error)
+            ? range
+            : throw new InvalidOperationException(error);
+    }
+
     public DiscordRestOptions Rest { get; set; } = new();
 
     public DiscordGatewayOptions Gateway { get; set; } = new();
@@ -57,14 +83,51 @@ public sealed class DiscordOptions : IValidatableObject
             yield return new ValidationResult("Discord:PublicKey must be the application's public key: 64 hex characters.", [nameof(PublicKey)]);
         }
 
+        foreach (var result in ValidateShards())
+        {
+            yield return result;
+        }
+
         foreach (var result in Rest.Validate().Concat(Gateway.Validate()))
         {
             yield return result;
         }
     }
 
+    private IEnumerable<ValidationResult> ValidateShards()
+    {
+        if (ShardCount is < 1)
+        {
+            yield return new ValidationResult("Discord:ShardCount must be at least 1.", [nameof(ShardCount)]);
+            yield break;
+        }
+
+        if (ShardCount is { } count && Gateway.ShardCount is { } old && old != count)
+        {
+            yield return new ValidationResult(
+                $"Discord:ShardCount is {count} but Discord:Gateway:ShardCount (its old name) is {old}: keep only Discord:ShardCount.", [nameof(ShardCount)]);
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(Shards))
+        {
+            yield break;
+        }
+
+        if (EffectiveShardCount is not { } total)
+        {
+            yield return new ValidationResult(
+                $"Discord:Shards '{Shards}' needs Discord:ShardCount: every process must identify with the same total, e.g. Discord:ShardCount=4 with Discord:Shards=0-1 in one process and 2-3 in the other.",
+                [nameof(Shards)]);
+        }
+        else if (!ShardRange.TryParse(Shards, total, out _, out var error))
+        {
+            yield return new ValidationResult(error, [nameof(Shards)]);
+        }
+    }
+
     private static bool IsSnowflakeOrEmpty(string? value)
         => string.IsNullOrEmpty(value) || ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
-    public override string ToString() => $"DiscordOptions {{ ApiBaseUrl = {ApiBaseUrl}, ApplicationId = {ApplicationId}, GuildId = {GuildId}, Token = {(string.IsNullOrEmpty(Token) ? "(none)" : "(set)")} }}";
+    public override string ToString() => $"DiscordOptions {{ ApiBaseUrl = {ApiBaseUrl}, ApplicationId = {ApplicationId}, ShardCount = {EffectiveShardCount}, Shards = {Shards}, GuildId = {GuildId}, Token = {(string.IsNullOrEmpty(Token) ? "(none)" : "(set)")} }}";
 }

@@ -6,8 +6,8 @@ using StudyBot.Discord.Rest;
 namespace StudyBot.Discord.Gateway;
 
 /// <summary>
-/// Runs every shard Discord recommends (GET /gateway/bot), identifying them no faster than
-/// <c>max_concurrency</c> allows. Dispatches go to <see cref="DispatchReceived"/>; state changes to
+/// Runs this process's gateway shards: <c>Discord:Shards</c> of <c>Discord:ShardCount</c>, or every
+/// shard Discord recommends (GET /gateway/bot), identifying them no faster than <c>max_concurrency</c> allows. Dispatches go to <see cref="DispatchReceived"/>; state changes to
 /// <see cref="StateChanged"/>. A fatal close on any shard stops all of them and is rethrown.
 /// </summary>
 public sealed class DiscordGatewayClient(
@@ -27,6 +27,9 @@ public sealed class DiscordGatewayClient(
 
     public IReadOnlyList<GatewayShard> Shards => _shards;
 
+    /// <summary>The shards this process identifies (set once the shard count is known).</summary>
+    public ShardRange? Held { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
@@ -36,22 +39,33 @@ public sealed class DiscordGatewayClient(
 
         var gateway = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var shardCount = settings.Gateway.ShardCount ?? Math.Max(1, gateway.Shards);
+        if (settings.ShardCount is null && settings.Gateway.ShardCount is not null)
+        {
+            _logger.LogWarning("Discord:Gateway:ShardCount is the old name of Discord:ShardCount; it still works, but rename it");
+        }
+
+        var range = settings.ShardRangeFor(gateway.Shards);
+        Held = range;
         var limit = gateway.SessionStartLimit;
-        if (limit.Total > 0 && limit.Remaining < shardCount)
+        if (limit.Total > 0 && limit.Remaining < range.Length)
         {
             // Identifying now would be refused (and count against the daily allowance): wait for the reset.
             _logger.LogWarning("Only {Remaining} of {Total} session starts left; waiting {Reset} ms for the reset", limit.Remaining, limit.Total, limit.ResetAfter);
             await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), time, cancellationToken).ConfigureAwait(false);
         }
 
+        // Identify buckets are shard_id % max_concurrency, so a range's shards take the buckets of
+        // their own ids; another process holding a shard of the same bucket may be refused once
+        // (op 9) and identifies again after the wait Discord asks for.
         var identifyLimiter = new IdentifyLimiter(limit.MaxConcurrency, settings.Gateway.IdentifyWindow, time);
-        _logger.LogInformation("Starting {Shards} shard(s), max_concurrency {Concurrency}", shardCount, identifyLimiter.MaxConcurrency);
+        _logger.LogInformation(
+            "Holding gateway shard(s) {Range} of {Count} ({Held} in this process), max_concurrency {Concurrency}",
+            range, range.Count, range.Length, identifyLimiter.MaxConcurrency);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        for (var id = 0; id < shardCount; id++)
+        foreach (var id in range.Ids)
         {
             _shards.Add(new GatewayShard(
-                id, shardCount, gateway.Url, settings, identifyLimiter, time,
+                id, range.Count, gateway.Url, settings, identifyLimiter, time,
                 loggerFactory.CreateLogger<GatewayShard>(), DispatchAsync, RaiseState));
         }
 

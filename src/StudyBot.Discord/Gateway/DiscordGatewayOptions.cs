@@ -9,7 +9,7 @@ public sealed class DiscordGatewayOptions
     /// <summary>StudyBot needs only GUILDS: interactions arrive without privileged intents.</summary>
     public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds;
 
-    /// <summary>Overrides the shard count Discord recommends in GET /gateway/bot.</summary>
+    /// <summary>The old name of <c>Discord:ShardCount</c>; still read, with a warning at start.</summary>
     public int? ShardCount { get; set; }
 
     /// <summary>First wait before reconnecting; doubles per failed attempt up to <see cref="ReconnectMaxDelay"/>.</summary>

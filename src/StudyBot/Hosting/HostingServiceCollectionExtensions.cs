@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using StudyBot.Data;
 using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Commands;
@@ -15,7 +16,7 @@ public static class HostingServiceCollectionExtensions
             .BindConfiguration(StudyBotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(new StudyClock(TimeProvider.System));
+        services.TryAddSingleton(sp => new StudyClock(OffsetTimeProvider.Around(TimeProvider.System, sp.GetRequiredService<IOptions<StudyBotOptions>>().Value.ClockOffset)));
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<BotStatus>();
         return services;

@@ -10,37 +10,57 @@ namespace StudyBot.Hosting;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    public const string SchedulerNameKey = "Quartz:SchedulerName";
+    public const string SchedulerNameKey = SchedulerSettings.SchedulerNameKey;
 
     /// <summary>
     /// Quartz with the persistent ADO store on the progress database, so reminders and quiz deadlines
-    /// survive restarts. Jobs run in their own DI scope.
+    /// survive restarts. On SQLite one scheduler, its connections set up as EF's are; on PostgreSQL
+    /// (<c>Database:Provider</c> = <c>postgres</c>) a cluster node: each trigger fires once across the
+    /// processes, and a dead node's triggers and interrupted jobs are taken over. Jobs run in their own DI scope.
     /// </summary>
     public static IServiceCollection AddStudyScheduling(this IServiceCollection services, IConfiguration configuration, StorageLocation storage)
     {
-        // Stored jobs are keyed by scheduler name: keep it stable, or they are orphaned.
-        var schedulerName = configuration[SchedulerNameKey] is { Length: > 0 } name ? name : "StudyBot";
+        var settings = SchedulerSettings.From(configuration, clustered: !storage.IsSqlite);
+        services.AddSingleton(settings);
         var clock = new SchedulerClock();
         services.AddSingleton(clock);
         services.AddHostedService<SchedulerClock.Binding>();
-        services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = schedulerName }, configure: q =>
+        var properties = new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = settings.SchedulerName };
+        string? postgres = null;
+        if (settings.Clustered)
+        {
+            // A stable id of our own: Quartz's generated one changes at every restart, and a duplicate goes unnoticed by Quartz.
+            properties["quartz.scheduler.instanceId"] = settings.InstanceId;
+            postgres = storage.ConnectionString;
+            services.AddSingleton(new ClusterInstanceGuard.Target(postgres));
+            services.AddHostedService<ClusterInstanceGuard>();
+        }
+
+        services.AddQuartz(properties, q =>
         {
             q.UseTimeProvider(clock);
             q.UsePersistentStore(store =>
             {
-                if (storage.IsSqlite)
+                if (postgres is not null)
                 {
-                    store.UseSqlite(storage.ConnectionString);
+                    store.UsePostgres(postgres);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = settings.CheckinInterval;
+                        c.CheckinMisfireThreshold = settings.CheckinInterval;
+                    });
                 }
                 else
                 {
-                    store.UsePostgres(storage.ConnectionString);
+                    store.UseSqlite(QuartzSqliteFactory.Instance, storage.ConnectionString);
                 }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
             q.AddTriggerListener<MisfireListener>();
         });
+
         // UseTimeProvider also makes the clock the container's TimeProvider. The Discord client keeps
         // real time for heartbeats and rate limits, whatever study time a test sets.
         services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp, TimeProvider.System)));

@@ -20,6 +20,13 @@ public sealed class StudyBotOptions : IValidatableObject
     /// <summary>Where the decks seeded on first start are; defaults to decks/ beside the content root or the program.</summary>
     public string? DecksDirectory { get; set; }
 
+    /// <summary>
+    /// Moves the study clock (due cards, reminders, quiz deadlines, Quartz) ahead or back of the real
+    /// one, for trying time-bound features without waiting; every process of a cluster must use the
+    /// same value. Zero (the default) in production.
+    /// </summary>
+    public TimeSpan ClockOffset { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!UserZones.IsKnown(DefaultTimeZone))
@@ -30,6 +37,11 @@ public sealed class StudyBotOptions : IValidatableObject
         if (DefaultDayStartHour is < 0 or > 23)
         {
             yield return new ValidationResult($"StudyBot:DefaultDayStartHour must be 0-23, not {DefaultDayStartHour}.");
+        }
+
+        if (ClockOffset.Duration() > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult($"StudyBot:ClockOffset must be within a day either way (e.g. 00:00:30 or -01:00:00), not {ClockOffset}.");
         }
 
         if (!string.IsNullOrEmpty(InstructorRoleId) && !ulong.TryParse(InstructorRoleId, out _))

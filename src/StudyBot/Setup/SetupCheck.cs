@@ -32,6 +32,10 @@ public static class SetupCheck
         {
             var storage = StorageLocation.From(configuration);
             report.Ok($"database: {storage.Target.Describe()}");
+            var scheduler = SchedulerSettings.From(configuration, clustered: !storage.IsSqlite);
+            report.Ok(scheduler.Clustered
+                ? $"scheduler: Quartz cluster node '{scheduler.InstanceId}', checking in every {scheduler.CheckinInterval.TotalSeconds:0.#} s"
+                : "scheduler: one Quartz scheduler in the database");
         }
         catch (StartupException e)
         {

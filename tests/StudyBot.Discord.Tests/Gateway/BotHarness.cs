@@ -19,9 +19,12 @@ internal sealed class BotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private Task? _running;
 
-    private BotHarness(DiscordEmulator emulator, ServiceProvider services)
+    private readonly bool _ownsEmulator;
+
+    private BotHarness(DiscordEmulator emulator, ServiceProvider services, bool ownsEmulator)
     {
         Emulator = emulator;
+        _ownsEmulator = ownsEmulator;
         _services = services;
         Gateway = services.GetRequiredService<DiscordGatewayClient>();
         Rest = services.GetRequiredService<DiscordRestClient>();
@@ -49,7 +52,8 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public Task Running => _running ?? throw new InvalidOperationException("The gateway was not started.");
 
-    public static async Task<BotHarness> StartAsync(DiscordEmulator emulator, Dictionary<string, string?>? settings = null, bool connect = true)
+    /// <param name="ownsEmulator">False for a second bot process on the same emulator: the first one's disposal stops it.</param>
+    public static async Task<BotHarness> StartAsync(DiscordEmulator emulator, Dictionary<string, string?>? settings = null, bool connect = true, bool ownsEmulator = true)
     {
         var config = new Dictionary<string, string?>
         {
@@ -75,7 +79,7 @@ internal sealed class BotHarness : IAsyncDisposable
         services.AddDiscordInteractions(routes => routes
             .Command("ping", ctx => harness!.Count(ctx, () => ctx.Responder.ReplyEphemeralAsync("pong")))
             .Component("study:", ctx => harness!.Count(ctx, () => ctx.Responder.ReplyEphemeralAsync("clicked " + ctx.CustomIdArgument))));
-        harness = new BotHarness(emulator, services.BuildServiceProvider(validateScopes: true));
+        harness = new BotHarness(emulator, services.BuildServiceProvider(validateScopes: true), ownsEmulator);
         await harness._services.GetRequiredService<CommandRegistrar>().RegisterAsync([new SlashCommandBuilder("ping", "Check that StudyBot answers").Build()]);
         if (connect)
         {
@@ -125,13 +129,17 @@ internal sealed class BotHarness : IAsyncDisposable
 
         await _services.DisposeAsync();
 
-        // Let the emulator see our sockets close before it stops, so it does not abort finished requests.
-        for (var i = 0; i < 200 && Emulator.Gateway.ConnectionCount > 0; i++)
+        if (_ownsEmulator)
         {
-            await Task.Delay(10);
+            // Let the emulator see our sockets close before it stops, so it does not abort finished requests.
+            for (var i = 0; i < 200 && Emulator.Gateway.ConnectionCount > 0; i++)
+            {
+                await Task.Delay(10);
+            }
+
+            await Emulator.DisposeAsync();
         }
 
-        await Emulator.DisposeAsync();
         _stop.Dispose();
     }
 }

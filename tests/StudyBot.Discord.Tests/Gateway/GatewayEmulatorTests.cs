@@ -206,6 +206,53 @@ public class GatewayEmulatorTests
         Assert.Equal(0, emulator.Gateway.IdentifyRateViolations);
     }
 
+    [Fact]
+    public async Task Run_ShardRangesInTwoProcesses_EachIdentifiesOnlyItsShardsAndGetsOnlyTheirEvents()
+    {
+        // max_concurrency 4: every shard has its own identify bucket, so both processes identify at once.
+        var emulator = await StartEmulatorAsync(o => o.MaxConcurrency = 4);
+        await using var first = await BotHarness.StartAsync(emulator, new() { ["Discord:ShardCount"] = "4", ["Discord:Shards"] = "0-1" });
+        await using var second = await BotHarness.StartAsync(emulator, new() { ["Discord:ShardCount"] = "4", ["Discord:Shards"] = "2-3" }, ownsEmulator: false);
+        await first.WaitForStateAsync(GatewayState.Connected, count: 2);
+        await second.WaitForStateAsync(GatewayState.Connected, count: 2);
+
+        // (id >> 22) % 4 = s: one guild on each shard.
+        var guildIds = Enumerable.Range(0, 4).Select(s => ((1000UL + (ulong)s) << 22) + 17).ToList();
+        var users = guildIds.Select((id, i) => emulator.AddGuildWithUser($"Guild {i}", "study", $"student{i}", id.ToString())).ToList();
+        foreach (var (_, channel, user) in users)
+        {
+            await (await user.RunCommandAsync(channel.Id, "ping")).WaitAsync();
+        }
+
+        // A DM has no guild: Discord sends it to shard 0 only, which the first process holds.
+        var dm = emulator.State.GetOrCreateDm(users[3].User.Id);
+        await (await users[3].User.RunCommandAsync(dm.Id, "ping")).WaitAsync();
+
+        Assert.Equal("0-1", first.Gateway.Held.ToString());
+        Assert.Equal("2-3", second.Gateway.Held.ToString());
+        Assert.Equal([0, 1], first.Gateway.Shards.Select(s => s.ShardId));
+        Assert.Equal([2, 3], second.Gateway.Shards.Select(s => s.ShardId));
+        Assert.All(first.Gateway.Shards.Concat(second.Gateway.Shards), s => Assert.Equal(4, s.ShardCount));
+        Assert.Equal([0, 1, 2, 3], emulator.Gateway.Sessions.Where(s => s.Connected).Select(s => s.ShardId).Order());
+        for (var shard = 0; shard < 4; shard++)
+        {
+            var id = guildIds[shard].ToString();
+            var (owner, other) = shard < 2 ? (first, second) : (second, first);
+            Assert.Equal(shard, Assert.Single(owner.Dispatches, d => d.EventName == "GUILD_CREATE" && d.Data.GetProperty("id").GetString() == id).ShardId);
+            Assert.Equal(shard, Assert.Single(owner.Dispatches, d => d.EventName == "INTERACTION_CREATE" && d.Data.TryGetProperty("guild_id", out var g) && g.GetString() == id).ShardId);
+            Assert.DoesNotContain(other.Dispatches, d => d.Data.ValueKind == System.Text.Json.JsonValueKind.Object
+                && ((d.Data.TryGetProperty("guild_id", out var g) && g.GetString() == id) || (d.EventName == "GUILD_CREATE" && d.Data.GetProperty("id").GetString() == id)));
+        }
+
+        var dmInteraction = Assert.Single(first.Dispatches, d => d.EventName == "INTERACTION_CREATE" && !d.Data.TryGetProperty("guild_id", out _));
+        Assert.Equal(0, dmInteraction.ShardId);
+        Assert.DoesNotContain(second.Dispatches, d => d.EventName == "INTERACTION_CREATE" && !d.Data.TryGetProperty("guild_id", out _));
+        Assert.Equal(5, first.Handled.Count + second.Handled.Count);
+        Assert.All(first.Handled.Values.Concat(second.Handled.Values), n => Assert.Equal(1, n));
+        Assert.Equal(4, emulator.Gateway.IdentifyCount);
+        Assert.Equal(0, emulator.Gateway.IdentifyRateViolations);
+    }
+
     internal static async Task<DiscordEmulator> StartEmulatorAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { IdentifyInterval = TimeSpan.Zero };

@@ -113,6 +113,30 @@ public sealed class SetupCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_ClusterSettings_ShardRangeAndCheckinProblemsOneLineEachAndTheNodeNamed()
+    {
+        Dictionary<string, string?> Cluster(string shards, string setting, string value) => new()
+        {
+            ["Discord:ShardCount"] = "4",
+            ["Discord:Shards"] = shards,
+            ["Database:Provider"] = "postgres",
+            ["ConnectionStrings:StudyBot"] = "Host=db;Database=studybot;Username=studybot",
+            [setting] = value,
+        };
+
+        var bad = await SetupCheck.RunAsync(Configuration(_discord.BotToken, _discord.ApplicationId, Cluster("2-4", "Scheduler:CheckinInterval", "often")), TimeProvider.System);
+
+        Assert.Equal(2, bad.Problems.Count);
+        Assert.Contains(bad.Problems, p => p.StartsWith("Discord:Shards '2-4' goes past Discord:ShardCount 4", StringComparison.Ordinal));
+        Assert.Contains(bad.Problems, p => p.StartsWith("Scheduler:CheckinInterval 'often' must be a time span", StringComparison.Ordinal));
+
+        var good = await SetupCheck.RunAsync(Configuration(_discord.BotToken, _discord.ApplicationId, Cluster("2-3", "Scheduler:InstanceId", "bot-b")), TimeProvider.System);
+
+        Assert.Empty(good.Problems);
+        Assert.Contains("scheduler: Quartz cluster node 'bot-b', checking in every 7.5 s", good.Passed);
+    }
+
+    [Fact]
     public async Task CheckCommand_AgainstEmulator_ExitZeroForGoodTokenOneForBad()
     {
         string[] Args(string token) => ["check", $"--Discord:Token={token}", $"--Discord:ApplicationId={_discord.ApplicationId}", $"--Discord:ApiBaseUrl={_discord.BaseUrl}"];

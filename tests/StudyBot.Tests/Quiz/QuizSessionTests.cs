@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Decks;
 using StudyBot.Data.Entities;
 using StudyBot.Emulator.Interactions;
+using StudyBot.Features.Quiz;
 using StudyBot.Tests.EndToEnd;
 
 namespace StudyBot.Tests.Quiz;
@@ -50,6 +52,39 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
     private static readonly TimeSpan _question = TimeSpan.FromSeconds(30);
 
     private PlaygroundBot Bot => fixture.Bot;
+
+    [Fact]
+    public async Task Advance_ResumedAfterItsNodeDiedPastTheClaim_ShowsResultsAndPostsTheNextQuestionOnce()
+    {
+        await TestDecks.UploadAsync(Bot, FiveCards);
+        await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz"), new CommandOptionInput("questions", 2), new CommandOptionInput("seconds", 30)));
+        var session = await Bot.QueryAsync(db => db.QuizSessions.OrderByDescending(s => s.Id).FirstAsync());
+        var first = await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+
+        // What a cluster node did before it was killed: its close trigger fired, and it claimed the
+        // question (closed in the database) but neither showed the results nor posted question 2.
+        var scheduler = await Bot.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.UnscheduleJob(new Quartz.TriggerKey(first.Quiz.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), QuizScheduler.Group));
+        await Bot.QueryAsync(db => db.Quizzes.Where(q => q.Id == first.Quiz.Id).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, fixture.Time.GetUtcNow().UtcDateTime)));
+
+        // Quartz runs the job again on a live node with Recovering set; a second recovery changes nothing more.
+        await AdvanceAsync(first.Quiz.Id, resume: true);
+        await AdvanceAsync(first.Quiz.Id, resume: true);
+        await AdvanceAsync(first.Quiz.Id, resume: false);
+
+        await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(first.Message), t => t.Contains("Question 1: closed"));
+        var second = await QuizPlay.QuestionAsync(Bot, session.Id, 1);
+        Assert.Single(Bot.Emulator.State.MessagesIn(Bot.ChannelId), m => MessageView.Text(m.Json).Contains("Question 2 of 2"));
+        Assert.NotNull(await scheduler.GetTrigger(new Quartz.TriggerKey(second.Quiz.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), QuizScheduler.Group)));
+
+        await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("stop"));
+    }
+
+    private async Task AdvanceAsync(long quizId, bool resume)
+    {
+        await using var scope = Bot.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<QuizSessionService>().AdvanceAsync(quizId, CancellationToken.None, resume);
+    }
 
     [Fact]
     public async Task QuizStart_FiveQuestionsThreeStudents_ScoreboardRanksThemAndEachAnswerUpdatesTheirScheduleOnce()

@@ -91,6 +91,47 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         Assert.Contains("**3** cards are waiting", sent!.Content);
     }
 
+    [Fact]
+    public async Task RemindAsync_SecondRunOfTheFireWhileTheFirstSends_SendsNothing()
+    {
+        // Two runs of one fire overlap when a cluster node dies mid-run and Quartz runs the job again
+        // elsewhere: the claim is taken before the DM goes out, so the second run finds it.
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        _messenger.Setup(m => m.SendDirectAsync(Student, It.IsAny<MessagePayload>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    sending.TrySetResult();
+                    await release.Task;
+                }
+            });
+
+        var first = RemindAsync();
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ReminderOutcome.AlreadySent, await RemindAsync());
+        release.SetResult();
+
+        Assert.Equal(ReminderOutcome.Sent, await first);
+        _messenger.Verify(m => m.SendDirectAsync(Student, It.IsAny<MessagePayload>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RemindAsync_SendFailsOnDiscordsSide_ClaimGivenBackSoARetrySends()
+    {
+        _messenger.SetupSequence(m => m.SendDirectAsync(Student, It.IsAny<MessagePayload>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DiscordApiException("POST /channels/{channel_id}/messages", HttpStatusCode.InternalServerError, 0, "Internal Server Error", []))
+            .Returns(Task.CompletedTask);
+
+        await Assert.ThrowsAsync<DiscordApiException>(RemindAsync);
+        Assert.Null((await SettingsAsync()).ReminderLastSentUtc);
+
+        Assert.Equal(ReminderOutcome.Sent, await RemindAsync());
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, (await SettingsAsync()).ReminderLastSentUtc);
+    }
+
     [Theory]
     [InlineData(59, ReminderOutcome.Sent)]
     [InlineData(61, ReminderOutcome.TooLate)]

@@ -14,6 +14,8 @@ public sealed class DailyQuestionJob(DailyQuestionService daily) : IJob
             throw new JobExecutionException($"Job {context.JobDetail.Key} has no valid {DailyScheduler.GuildKey} ('{raw}').");
         }
 
-        await daily.PostAsync(guildId, cancellationToken);
+        // A recovered run keeps the original fire time, so the service can tell it posted already.
+        var firedFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        await daily.PostAsync(guildId, firedFor.UtcDateTime, cancellationToken);
     }
 }

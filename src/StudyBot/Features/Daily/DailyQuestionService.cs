@@ -94,12 +94,30 @@ public sealed class DailyQuestionService(
     }
 
     /// <summary>Closes yesterday's question and posts today's, with yesterday's answer and results.</summary>
-    public async Task PostAsync(ulong guildId, CancellationToken cancellationToken)
+    /// <param name="firedForUtc">The time the post was scheduled for: a second run for the same time posts nothing.</param>
+    public async Task PostAsync(ulong guildId, DateTime firedForUtc, CancellationToken cancellationToken)
     {
         var setting = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(d => d.GuildId == guildId, cancellationToken);
         if (setting is null)
         {
             return;
+        }
+
+        // A run again of the same fire (Quartz re-runs it on another cluster node when its node died
+        // mid-run): a question already posted for it stays the day's one; one made but never posted
+        // (nobody could answer it) is dropped and made afresh.
+        var made = await db.Quizzes.AsNoTracking().Where(q => q.GuildId == guildId && q.Daily && q.OpenedUtc >= firedForUtc)
+            .Select(q => new { q.Id, q.MessageId, q.ClosesUtc }).FirstOrDefaultAsync(cancellationToken);
+        if (made is { MessageId: not null })
+        {
+            await closes.ScheduleCloseAsync(made.Id, made.ClosesUtc, cancellationToken);
+            return;
+        }
+
+        if (made is not null)
+        {
+            await using var drop = await contexts.CreateDbContextAsync(cancellationToken);
+            await drop.Quizzes.Where(q => q.Id == made.Id && q.MessageId == null).ExecuteDeleteAsync(cancellationToken);
         }
 
         var previousId = await db.Quizzes.Where(q => q.GuildId == guildId && q.Daily && !q.Skipped).OrderByDescending(q => q.OpenedUtc).Select(q => (long?)q.Id).FirstOrDefaultAsync(cancellationToken);

@@ -23,6 +23,8 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers, StudyClock cloc
             .WithIdentity(JobFor(guildId))
             .UsingJobData(GuildKey, guildId.ToString(CultureInfo.InvariantCulture))
             .StoreDurably()
+            // Run again on another cluster node if this one dies mid-run; the service posts the day's question once.
+            .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerFor(guildId))

@@ -8,6 +8,7 @@ public sealed class QuizCloseJob(QuizSessionService sessions) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await sessions.AdvanceAsync(JobIds.Require(context, QuizScheduler.QuizKey), cancellationToken);
+        // Recovering: the node that ran this close died mid-run, and Quartz runs it again here.
+        await sessions.AdvanceAsync(JobIds.Require(context, QuizScheduler.QuizKey), cancellationToken, resume: context.Recovering);
     }
 }

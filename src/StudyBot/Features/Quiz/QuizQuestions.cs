@@ -94,12 +94,17 @@ public sealed class QuizQuestions(
     }
 
     /// <summary>Closes the question once and edits its message with the results.</summary>
-    public async Task<QuestionClose> CloseAsync(long quizId, CancellationToken cancellationToken)
+    /// <param name="resume">
+    /// A run that finishes an interrupted one (its node died after the claim): the results are shown
+    /// again even though the question is closed, since editing a message to the same results is harmless.
+    /// </param>
+    public async Task<QuestionClose> CloseAsync(long quizId, CancellationToken cancellationToken, bool resume = false)
     {
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
         // The conditional update is the claim: of a trigger and /quiz stop racing, one closes.
-        if (await write.Quizzes.Where(q => q.Id == quizId && q.ClosedUtc == null).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now), cancellationToken) == 0)
+        if (await write.Quizzes.Where(q => q.Id == quizId && q.ClosedUtc == null).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now), cancellationToken) == 0
+            && !resume)
         {
             return QuestionClose.AlreadyClosed;
         }

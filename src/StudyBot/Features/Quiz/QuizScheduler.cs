@@ -18,6 +18,8 @@ public sealed class QuizScheduler(ISchedulerFactory schedulers)
             .WithIdentity(JobFor(quizId))
             .UsingJobData(QuizKey, quizId.ToString(CultureInfo.InvariantCulture))
             .StoreDurably()
+            // Run again on another cluster node if this one dies mid-run; the close resumes where it stopped.
+            .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(quizId.ToString(CultureInfo.InvariantCulture), Group)

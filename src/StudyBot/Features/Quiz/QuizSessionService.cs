@@ -93,9 +93,13 @@ public sealed class QuizSessionService(
     }
 
     /// <summary>At a question's deadline: close it, then post the next question or the scoreboard.</summary>
-    public async Task AdvanceAsync(long quizId, CancellationToken cancellationToken)
+    /// <param name="resume">
+    /// This run finishes one that was interrupted (Quartz re-runs a close job whose cluster node died
+    /// mid-run): every step is taken again only where it is missing, so nothing is posted twice.
+    /// </param>
+    public async Task AdvanceAsync(long quizId, CancellationToken cancellationToken, bool resume = false)
     {
-        var closed = await questions.CloseAsync(quizId, cancellationToken);
+        var closed = await questions.CloseAsync(quizId, cancellationToken, resume);
         var quiz = await db.Quizzes.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quizId, cancellationToken);
         if (quiz?.SessionId is not { } sessionId || closed == QuestionClose.AlreadyClosed)
         {
@@ -115,8 +119,15 @@ public sealed class QuizSessionService(
         }
 
         var deckTitle = await DeckTitleAsync(session.DeckId, cancellationToken);
-        foreach (var next in session.Questions.Where(q => q.Position > quiz.Position && q.ClosedUtc == null && q.MessageId == null).OrderBy(q => q.Position))
+        foreach (var next in session.Questions.Where(q => q.Position > quiz.Position && q.ClosedUtc == null).OrderBy(q => q.Position))
         {
+            if (next.MessageId is not null)
+            {
+                // Posted by the interrupted run: make sure its close is scheduled (replacing is harmless).
+                await scheduler.ScheduleCloseAsync(next.Id, next.ClosesUtc, cancellationToken);
+                return;
+            }
+
             if (next.ClosesUtc - clock.UtcNow < _shortestWindow)
             {
                 await SkipAsync([next.Id], cancellationToken);

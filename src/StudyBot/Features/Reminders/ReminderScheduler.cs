@@ -21,6 +21,8 @@ public sealed class ReminderScheduler(ISchedulerFactory schedulers)
             .WithIdentity(JobFor(userId))
             .UsingJobData(UserKey, userId.ToString(CultureInfo.InvariantCulture))
             .StoreDurably()
+            // Run again on another cluster node if this one dies mid-run; the service's claim keeps it to one message.
+            .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerFor(userId))

@@ -111,6 +111,17 @@ public sealed class ReminderService(
             return ReminderOutcome.NothingDue;
         }
 
+        // The claim, before sending: of two runs of one fire (a job re-run on another cluster node after
+        // its node died mid-run, a restart), exactly one updates the row and sends. A crash between the
+        // claim and the send loses that day's reminder rather than sending it twice.
+        var previous = settings.ReminderLastSentUtc;
+        if (onSchedule && await db.UserSettings
+                .Where(s => s.UserId == userId && (s.ReminderLastSentUtc == null || s.ReminderLastSentUtc < scheduled))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken) == 0)
+        {
+            return ReminderOutcome.AlreadySent;
+        }
+
         var message = new MessageBuilder()
             .WithContent($"Time to study: **{due}** card{(due == 1 ? " is" : "s are")} waiting for you.")
             .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
@@ -124,8 +135,19 @@ public sealed class ReminderService(
             await TurnOffForClosedDmsAsync(userId, settings, cancellationToken);
             return ReminderOutcome.DmsClosed;
         }
+        catch (Exception) when (onSchedule)
+        {
+            // Not sent: give the claim back, so a retry of this fire may send it.
+            await db.UserSettings.Where(s => s.UserId == userId && s.ReminderLastSentUtc >= scheduled)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, previous), CancellationToken.None);
+            throw;
+        }
 
-        await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken);
+        if (!onSchedule)
+        {
+            await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken);
+        }
+
         logger.LogInformation("Reminder sent to user {User}: {Due} cards due", userId, due);
         return ReminderOutcome.Sent;
     }
