@@ -35,6 +35,8 @@ public sealed class DiscordOptions : IValidatableObject
 
     public DiscordGatewayOptions Gateway { get; set; } = new();
 
+    public Interactions.DiscordInteractionOptions Interactions { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Token is { } token && (token.Any(char.IsWhiteSpace) || token.StartsWith("Bot ", StringComparison.Ordinal)))
@@ -57,7 +59,7 @@ public sealed class DiscordOptions : IValidatableObject
             yield return new ValidationResult("Discord:PublicKey must be the application's public key: 64 hex characters.", [nameof(PublicKey)]);
         }
 
-        foreach (var result in Rest.Validate().Concat(Gateway.Validate()))
+        foreach (var result in Rest.Validate().Concat(Gateway.Validate()).Concat(Interactions.Validate()))
         {
             yield return result;
         }
