@@ -29,8 +29,14 @@ public static class RemindersSuite
         id: reminded
         title: Reminded deck
         cards:
-          - { id: c1, prompt: "Which river forms much of the China-North Korea border?", answer: Yalu }
-          - { id: c2, prompt: "Which country is North Korea's largest trading partner?", answer: China }
+          - id: river
+            kind: basic
+            prompt: Which river forms much of the China-North Korea border?
+            answer: The Yalu
+          - id: trade
+            kind: basic
+            prompt: Which country is North Korea's largest trading partner?
+            answer: China
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -45,7 +51,7 @@ public static class RemindersSuite
         var students = bench.AddStudents(count);
         await bench.StartBotAsync();
         var loaded = new DeckLoader().LoadText(Deck, "reminded.yaml");
-        var deck = await bench.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck!, bench.GuildId);
+        var deck = await bench.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck ?? throw new InvalidOperationException("The benchmark deck does not load."), bench.GuildId);
         await EnrolAsync(bench, students, deck.DeckId);
 
         var firstDay = await RunDayAsync(bench, students, 1);
