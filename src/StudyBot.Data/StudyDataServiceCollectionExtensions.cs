@@ -16,14 +16,19 @@ public static class StudyDataServiceCollectionExtensions
     /// unit of work), the stores and the review engine, and migrates the schema when the host starts.
     /// </summary>
     /// <param name="connectionString">A SQLite connection string, or just the database file's path.</param>
-    public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddStudyData(this IServiceCollection services, string connectionString) =>
+        services.AddStudyData(DatabaseTarget.Sqlite(connectionString));
+
+    /// <summary>As the other overload, on the given provider's database (<see cref="DatabaseTarget"/>).</summary>
+    public static IServiceCollection AddStudyData(this IServiceCollection services, DatabaseTarget target)
     {
-        services.AddPooledDbContextFactory<StudyDbContext>(options => StudyDbOptions.Configure(options, connectionString));
+        services.AddSingleton(target);
+        services.AddPooledDbContextFactory<StudyDbContext>(options => StudyDbOptions.Configure(options, target));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FsrsSchedulers>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, connectionString));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, target));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
         services.AddSingleton<ReviewEngine>();

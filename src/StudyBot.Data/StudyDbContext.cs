@@ -5,10 +5,12 @@ using StudyBot.Data.Infrastructure;
 namespace StudyBot.Data;
 
 /// <summary>
-/// StudyBot's database. To add a migration after changing an entity or a configuration, from the
-/// repository root:
-/// <code>dotnet ef migrations add NameOfChange --project src/StudyBot.Data --output-dir Migrations</code>
-/// (the design-time factory points the tool at a scratch SQLite file; migrations apply at startup).
+/// StudyBot's database, the same model on SQLite and PostgreSQL. After changing an entity or a
+/// configuration, add a migration for each provider, with the same name, from the repository root:
+/// <code>dotnet ef migrations add NameOfChange --project src/StudyBot.Data.Sqlite --output-dir Migrations
+/// dotnet ef migrations add NameOfChange --project src/StudyBot.Data.Postgres --output-dir Migrations</code>
+/// (each project's design-time factory builds the model for its provider without a database;
+/// migrations apply at startup).
 /// </summary>
 public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : DbContext(options)
 {

@@ -70,4 +70,14 @@ public class InfrastructureTests
 
         Assert.False(context.Database.HasPendingModelChanges(), "the model changed: add a migration (see StudyDbContext)");
     }
+
+    [Fact]
+    public void Model_Always_MatchesCommittedPostgresMigrations()
+    {
+        // Comparing the model with the migrations' snapshot needs no server.
+        using var context = new StudyDbContext(StudyDbOptions.For(DatabaseTarget.Postgres("Host=localhost;Database=unused")));
+
+        Assert.False(context.Database.HasPendingModelChanges(), "the model changed: add a PostgreSQL migration too (see StudyDbContext)");
+        Assert.Contains(context.Database.GetMigrations(), m => m.EndsWith("_InitialSchema", StringComparison.Ordinal));
+    }
 }

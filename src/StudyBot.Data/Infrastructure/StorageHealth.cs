@@ -11,7 +11,12 @@ namespace StudyBot.Data.Infrastructure;
 /// rather than writing into a deleted file; a full disk or failing storage is logged at most once
 /// a minute, with a count of what happened in between.
 /// </summary>
-public sealed class StorageHealth(string connectionString, TimeProvider time, ILogger<StorageHealth> logger) : IDisposable
+/// <remarks>
+/// The file checks are SQLite's: on PostgreSQL there is no file to watch (<see cref="DatabaseFile"/>
+/// is null, <see cref="Problem"/> stays null) and only the failed-write classification applies,
+/// through <see cref="DatabaseErrors.StorageFault"/>.
+/// </remarks>
+public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILogger<StorageHealth> logger) : IDisposable
 {
     public const string RemovedText =
         "Your answer was not saved: StudyBot's database file was removed or replaced while it ran, so it is not taking answers. The operator has been told; try again later.";
@@ -21,13 +26,14 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
-    private readonly string? _path = FileOf(connectionString);
+    private readonly string? _path = target.Provider == DatabaseProvider.Sqlite ? FileOf(target.ConnectionString) : null;
+    private readonly string _described = target.Describe();
     private FileStream? _held;
     private string? _problem;
     private DateTimeOffset _lastFaultLog = DateTimeOffset.MinValue;
     private int _faultsSinceLog;
 
-    /// <summary>The database file, or null for an in-memory database.</summary>
+    /// <summary>The database file, or null for an in-memory SQLite database or PostgreSQL.</summary>
     public string? DatabaseFile => _path;
 
     /// <summary>Why the database cannot take answers, or null while it can. Checks the file's identity each time.</summary>
@@ -94,8 +100,7 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
     /// </summary>
     public bool IsStorageFault(Exception exception)
     {
-        var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
-        if (sqlite is not { SqliteErrorCode: 13 or 10 or 8 or 14 })
+        if (DatabaseErrors.StorageFault(exception) is not { } message)
         {
             return false;
         }
@@ -108,7 +113,7 @@ public sealed class StorageHealth(string connectionString, TimeProvider time, IL
                 return true;
             }
             logger.LogError("Answers are not being saved: the database {File} failed a write ({Message}); {Count} failed write(s) since the last report",
-                _path, sqlite.Message, _faultsSinceLog);
+                _path ?? _described, message, _faultsSinceLog);
             _lastFaultLog = now;
             _faultsSinceLog = 0;
         }

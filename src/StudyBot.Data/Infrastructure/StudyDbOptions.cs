@@ -3,23 +3,47 @@ using Microsoft.EntityFrameworkCore;
 
 namespace StudyBot.Data.Infrastructure;
 
-/// <summary>The one place that knows how StudyBot talks to SQLite.</summary>
+/// <summary>
+/// The one place that knows how StudyBot talks to its database: SQLite (with the pragmas every
+/// connection needs) or PostgreSQL through Npgsql. Each provider's migrations live in their own
+/// assembly, StudyBot.Data.Sqlite and StudyBot.Data.Postgres, which the program references.
+/// </summary>
 public static class StudyDbOptions
 {
+    public const string SqliteMigrationsAssembly = "StudyBot.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "StudyBot.Data.Postgres";
+
     private static readonly SqlitePragmaInterceptor _pragmas = new();
 
-    /// <summary>A connection string for a database file path, or the string itself if it already is one.</summary>
+    /// <summary>A SQLite connection string for a database file path, or the string itself if it already is one.</summary>
     public static string ConnectionString(string pathOrConnectionString) =>
         pathOrConnectionString.Contains('=')
             ? pathOrConnectionString
             : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString, Pooling = true }.ToString();
 
+    /// <summary>SQLite, from a file path or a SQLite connection string.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options
-            .UseSqlite(ConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(StudyDbContext).Assembly.GetName().Name))
-            .AddInterceptors(_pragmas)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        Configure(options, DatabaseTarget.Sqlite(connectionString));
 
-    public static DbContextOptions<StudyDbContext> For(string connectionString) =>
-        ((DbContextOptionsBuilder<StudyDbContext>)Configure(new DbContextOptionsBuilder<StudyDbContext>(), connectionString)).Options;
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(target.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+        else
+        {
+            options
+                .UseSqlite(ConnectionString(target.ConnectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(_pragmas);
+        }
+        return options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>SQLite, from a file path or a SQLite connection string.</summary>
+    public static DbContextOptions<StudyDbContext> For(string connectionString) => For(DatabaseTarget.Sqlite(connectionString));
+
+    public static DbContextOptions<StudyDbContext> For(DatabaseTarget target) =>
+        ((DbContextOptionsBuilder<StudyDbContext>)Configure(new DbContextOptionsBuilder<StudyDbContext>(), target)).Options;
 }

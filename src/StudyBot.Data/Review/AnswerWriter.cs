@@ -1,7 +1,8 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Data.Entities;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
@@ -43,7 +44,7 @@ internal static class AnswerWriter
         {
             Add(command, "@u", (long)state.UserId);
             Add(command, "@c", state.CardId);
-            state.Id = (long)(await ExecuteAsync(command, scalar: true))!;
+            state.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
             return;
         }
         Add(command, "@id", state.Id);
@@ -73,7 +74,7 @@ internal static class AnswerWriter
         Add(command, "@undoes", entry.UndoesId);
         Bind(command, "b", entry.Before);
         Bind(command, "a", entry.After);
-        entry.Id = (long)(await ExecuteAsync(command, scalar: true))!;
+        entry.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Records a quiz answer beside the review it made; its unique keys (quiz and user, interaction) refuse a second one.</summary>
@@ -86,7 +87,7 @@ internal static class AnswerWriter
         Add(command, "@rating", (int)answer.Rating);
         Add(command, "@at", answer.AnsweredUtc);
         Add(command, "@interaction", answer.InteractionId);
-        answer.Id = (long)(await ExecuteAsync(command, scalar: true))!;
+        answer.Id = Convert.ToInt64(await ExecuteAsync(command, scalar: true), CultureInfo.InvariantCulture);
     }
 
     private static async Task<object?> ExecuteAsync(DbCommand command, bool scalar)
@@ -95,9 +96,9 @@ internal static class AnswerWriter
         {
             return scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+        catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {
-            // SQLITE_CONSTRAINT: a repeated interaction id, or a state row another answer created first.
+            // SQLite 19 or PostgreSQL 23xxx: a repeated interaction id, or a state row another answer created first.
             throw new DbUpdateException($"A write to the review tables broke a constraint: {exception.Message}", exception);
         }
     }
@@ -130,11 +131,11 @@ internal static class AnswerWriter
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        // Times are stored in UTC (as the context's converter stores them).
+        // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
         parameter.Value = value switch
         {
             null => DBNull.Value,
-            DateTime time => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time,
+            DateTime time => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc),
             _ => value,
         };
         command.Parameters.Add(parameter);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
@@ -39,7 +38,7 @@ public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> conte
 
     /// <summary>A write that lost a race (concurrency token, unique key, or a busy database) and may be retried.</summary>
     private static bool IsRetryable(Exception exception) =>
-        exception is DbUpdateException || exception is SqliteException { SqliteErrorCode: 5 or 6 };
+        exception is DbUpdateException || DatabaseErrors.IsBusy(exception);
 
     /// <summary>Spreads racing retries apart so they do not collide again in lockstep.</summary>
     private static Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>

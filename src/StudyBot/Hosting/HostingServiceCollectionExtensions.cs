@@ -22,13 +22,13 @@ public static class HostingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The progress database (migrated at start) on ConnectionStrings:StudyBot.</summary>
+    /// <summary>The progress database (migrated at start): Database:Provider and ConnectionStrings:StudyBot.</summary>
     public static IServiceCollection AddStudyStorage(this IServiceCollection services, StorageLocation storage)
     {
         services.AddSingleton(storage);
         // Before the migration step: a second bot on the same file stops here, having changed nothing.
         services.AddHostedService<DatabaseLockHolder>();
-        services.AddStudyData(storage.ConnectionString);
+        services.AddStudyData(storage.Target);
         return services;
     }
 

@@ -35,7 +35,14 @@ public static class SchedulingServiceCollectionExtensions
             q.UseTimeProvider(clock);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(storage.ConnectionString);
+                if (storage.IsSqlite)
+                {
+                    store.UseSqlite(storage.ConnectionString);
+                }
+                else
+                {
+                    store.UsePostgres(storage.ConnectionString);
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });

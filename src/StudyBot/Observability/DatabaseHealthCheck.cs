@@ -1,25 +1,30 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using StudyBot.Data;
-using StudyBot.Data.Infrastructure;
 using StudyBot.Hosting;
 
 namespace StudyBot.Observability;
 
 /// <summary>
-/// Ready when the database file is there, answers a query, and has every migration applied
-/// (whether it is still the file the bot opened is <see cref="StorageHealthCheck"/>'s part).
+/// Ready when the database answers a query and has every migration applied: on SQLite the file must
+/// be there (whether it is still the file the bot opened is <see cref="StorageHealthCheck"/>'s
+/// part); on PostgreSQL the server must accept a connection.
 /// </summary>
 internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
-        // Opening a missing file would quietly create an empty database; say it is gone instead.
-        if (!File.Exists(file))
+        if (storage.IsSqlite)
         {
-            return HealthCheckResult.Unhealthy($"the database file {Path.GetFileName(file)} does not exist");
+            var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
+            // Opening a missing file would quietly create an empty database; say it is gone instead.
+            if (!File.Exists(file))
+            {
+                return HealthCheckResult.Unhealthy($"the database file {Path.GetFileName(file)} does not exist");
+            }
         }
 
         try
@@ -27,7 +32,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> cont
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
-                return HealthCheckResult.Unhealthy("the database cannot be opened");
+                return HealthCheckResult.Unhealthy(storage.IsSqlite ? "the database cannot be opened" : $"the {storage.Target.Describe()} cannot be reached");
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -38,6 +43,14 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> cont
         catch (SqliteException e)
         {
             return HealthCheckResult.Unhealthy($"the database cannot be read: SQLite error {e.SqliteErrorCode}");
+        }
+        catch (PostgresException e)
+        {
+            return HealthCheckResult.Unhealthy($"the database cannot be read: PostgreSQL error {e.SqlState} ({e.MessageText})");
+        }
+        catch (DbException e)
+        {
+            return HealthCheckResult.Unhealthy($"the database cannot be reached: {e.Message}");
         }
     }
 }

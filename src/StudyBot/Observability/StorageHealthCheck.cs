@@ -3,11 +3,13 @@ using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Observability;
 
-/// <summary>Ready while the database file the bot opened is still the one at its path (not removed or replaced).</summary>
+/// <summary>Ready while the SQLite database file the bot opened is still the one at its path (not removed or replaced); PostgreSQL has no file to watch.</summary>
 internal sealed class StorageHealthCheck(StorageHealth storage) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         => Task.FromResult(storage.Problem is { } problem
             ? HealthCheckResult.Unhealthy(problem)
-            : HealthCheckResult.Healthy("the database file is the one the bot opened"));
+            : HealthCheckResult.Healthy(storage.DatabaseFile is null
+                ? "no database file to watch (a PostgreSQL server, or SQLite in memory)"
+                : "the database file is the one the bot opened"));
 }

@@ -31,7 +31,7 @@ public static class SetupCheck
         try
         {
             var storage = StorageLocation.From(configuration);
-            report.Ok($"database: {storage.ConnectionString}");
+            report.Ok($"database: {storage.Target.Describe()}");
         }
         catch (StartupException e)
         {

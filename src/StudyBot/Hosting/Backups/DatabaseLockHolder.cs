@@ -12,6 +12,12 @@ internal sealed class DatabaseLockHolder(StorageLocation storage, ILogger<Databa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // A file lock is SQLite's: PostgreSQL serves many bot processes at once.
+        if (!storage.IsSqlite)
+        {
+            return Task.CompletedTask;
+        }
+
         var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
         {

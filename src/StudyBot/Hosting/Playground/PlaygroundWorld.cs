@@ -175,6 +175,11 @@ public sealed class PlaygroundWorld : IAsyncDisposable
     /// <summary>studybot.db -> studybot.playground.json in the same directory; null for an in-memory database.</summary>
     public static string? WorldFileFor(StorageLocation storage)
     {
+        if (!storage.IsSqlite)
+        {
+            return null;
+        }
+
         var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "")
         {
