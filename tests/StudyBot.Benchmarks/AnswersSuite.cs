@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
+using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Stores;
@@ -31,7 +32,8 @@ namespace StudyBot.Benchmarks;
 /// after the other, as a person clicks), where answers arriving together may share a transaction.
 /// sql_per_answer counts the statements the full path sends per answer (an EF interceptor; BEGIN
 /// and COMMIT count). Options: --answers N (default 20000), --warmup N (default 5000),
-/// --concurrent N (answers per concurrent run, default 4000).
+/// --concurrent N (answers per concurrent run, default 4000), --db sqlite|postgres (the full path's
+/// database; the raw loop stays the Microsoft.Data.Sqlite one).
 /// </summary>
 public static class AnswersSuite
 {
@@ -50,7 +52,8 @@ public static class AnswersSuite
         try
         {
             var plan = Plan(warmup + answers + (2 * concurrent), seed: 42);
-            var full = await FullPathRun.CreateAsync(Path.Combine(directory, "full.db"));
+            await using var database = await BenchDatabase.CreateAsync(args, directory, "full.db");
+            var full = await FullPathRun.CreateAsync(database.Target);
             var raw = await RawAnswerRun.CreateAsync(Path.Combine(directory, "raw.db"), BenchDeck());
 
             // EF compiles and caches lazily; an unwarmed path runs several times slower.
@@ -82,14 +85,14 @@ public static class AnswersSuite
             var rawPerSecond = answers / rawSeconds;
             var perSecond16 = times16.Count / seconds16;
             var perSecond64 = times64.Count / seconds64;
-            Console.WriteLine($"answers: {answers:N0} graded answers, {Users} students x {Cards} cards, after {warmup:N0} warm-up answers");
+            Console.WriteLine($"answers: {answers:N0} graded answers, {Users} students x {Cards} cards, after {warmup:N0} warm-up answers; full path on {database.Label}, raw loop on SQLite");
             Console.WriteLine($"full path (scope + ReviewService.AnswerAsync), one at a time: {fullPerSecond,8:N0}/s  p50 {Ms(fullTimes, 0.50)} ms  p99 {Ms(fullTimes, 0.99)} ms  {sqlPerAnswer:0.0} SQL statements per answer");
             Console.WriteLine($"raw Microsoft.Data.Sqlite loop, one transaction each:   {rawPerSecond,8:N0}/s  p50 {Ms(rawTimes, 0.50)} ms  p99 {Ms(rawTimes, 0.99)} ms");
             Console.WriteLine($"full path, 16 students at once: {perSecond16,8:N0}/s  p50 {Ms(times16, 0.50)} ms  p99 {Ms(times16, 0.99)} ms  ({times16.Count:N0} answers)");
             Console.WriteLine($"full path, 64 students at once: {perSecond64,8:N0}/s  p50 {Ms(times64, 0.50)} ms  p99 {Ms(times64, 0.99)} ms  ({times64.Count:N0} answers)");
             Console.WriteLine($"targets: full >= 0.8x raw (now {fullPerSecond / rawPerSecond:0.00}x); 16 and 64 at once >= one at a time; <= 4 SQL statements per answer");
             Console.WriteLine(FormattableString.Invariant(
-                $"RESULT answers full_per_s={fullPerSecond:F0} raw_per_s={rawPerSecond:F0} ratio={fullPerSecond / rawPerSecond:F2} concurrent16_per_s={perSecond16:F0} concurrent64_per_s={perSecond64:F0} sql_per_answer={sqlPerAnswer:F1} p99_ms={Percentile(fullTimes, 0.99) * 1000:F3}"));
+                $"RESULT answers full_per_s={fullPerSecond:F0} raw_per_s={rawPerSecond:F0} ratio={fullPerSecond / rawPerSecond:F2} concurrent16_per_s={perSecond16:F0} concurrent64_per_s={perSecond64:F0} sql_per_answer={sqlPerAnswer:F1} p99_ms={Percentile(fullTimes, 0.99) * 1000:F3} db={database.Label.ToLowerInvariant()}"));
             return 0;
         }
         finally
@@ -146,11 +149,12 @@ public static class AnswersSuite
 
         public long Statements => _tally.Count;
 
-        public static async Task<FullPathRun> CreateAsync(string path)
+        public static async Task<FullPathRun> CreateAsync(DatabaseTarget target)
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [StorageLocation.ConfigurationKey] = $"Data Source={path}",
+                [DatabaseTarget.ProviderKey] = target.Provider.ToString(),
+                [DatabaseTarget.ConnectionStringKey] = target.ConnectionString,
                 ["StudyBot:DefaultTimeZone"] = "Etc/UTC",
                 ["Discord:Token"] = "benchmark-token-never-sent",
             }).Build();

@@ -17,7 +17,7 @@ namespace StudyBot.Benchmarks;
 /// the emulator's rate limits on. The ack time of a click is the emulator's own: from handing its
 /// INTERACTION_CREATE to the gateway to accepting the bot's first callback. Afterwards every
 /// student must have exactly one recorded quiz answer, and the emulator must have seen no request
-/// sent against an exhausted rate limit. Options: --students N, --spread-ms N.
+/// sent against an exhausted rate limit. Options: --students N, --spread-ms N, --db sqlite|postgres.
 /// </summary>
 public static class ClassBurstSuite
 {
@@ -40,7 +40,7 @@ public static class ClassBurstSuite
         var spread = TimeSpan.FromMilliseconds(FsrsSuite.ReadCount(args, "--spread-ms", 2000));
         var options = new EmulatorOptions { RecordDirectory = null };
         options.RateLimits.Enabled = true;
-        await using var bench = await EmulatedBot.CreateAsync(options);
+        await using var bench = await EmulatedBot.CreateAsync(options, args);
         var students = bench.AddStudents(count);
         await bench.StartBotAsync();
         var loaded = new DeckLoader().LoadText(Deck, "burst.yaml");
@@ -101,12 +101,12 @@ public static class ClassBurstSuite
         acks = [.. acks.Where(a => !double.IsNaN(a))];
 
         Console.WriteLine($"class-burst: {count:N0} students clicked an answer within {clicked.TotalSeconds:0.00} s (planned {spread.TotalSeconds:0.##} s); all replies in after {done.TotalSeconds:0.00} s");
-        Console.WriteLine($"path: emulator -> gateway -> router -> quiz feature -> database -> callback; emulator rate limits on");
+        Console.WriteLine($"path: emulator -> gateway -> router -> quiz feature -> database ({bench.Database.Label}) -> callback; emulator rate limits on");
         Console.WriteLine($"ack (INTERACTION_CREATE dispatched -> first callback) ms: p50 {Percentile(acks, 0.50):0.0}  p90 {Percentile(acks, 0.90):0.0}  p99 {Percentile(acks, 0.99):0.0}  max {acks[^1]:0.0}");
         Console.WriteLine($"answers recorded once: {counted:N0}; recorded more than once: {twice}; students without an answer: {count - perStudent.Count}; replies seen: {replies:N0}");
         Console.WriteLine($"rate-limit violations: {violations}; 401/403/429 answers: {rejected}; clicks never acknowledged: {unacknowledged}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT class_burst answers={count} counted={counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={violations}"));
+            $"RESULT class_burst answers={count} counted={counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={violations} db={bench.Database.Label.ToLowerInvariant()}"));
         return counted == count && twice == 0 && unacknowledged == 0 ? 0 : 1;
     }
 

@@ -21,16 +21,20 @@ internal sealed class EmulatedBot : IAsyncDisposable
     private readonly string _directory;
     private BotApplication? _app;
 
-    private EmulatedBot(DiscordEmulator discord, string directory, EmuGuild guild, EmuChannel channel, SimulatedUser instructor)
+    private EmulatedBot(DiscordEmulator discord, string directory, BenchDatabase database, EmuGuild guild, EmuChannel channel, SimulatedUser instructor)
     {
         Discord = discord;
         _directory = directory;
+        Database = database;
         Guild = guild;
         Channel = channel;
         Instructor = instructor;
     }
 
     public DiscordEmulator Discord { get; }
+
+    /// <summary>SQLite by default; PostgreSQL with <c>--db postgres</c>.</summary>
+    public BenchDatabase Database { get; }
 
     public EmuGuild Guild { get; }
 
@@ -45,16 +49,17 @@ internal sealed class EmulatedBot : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <summary>Starts the emulator (rate limits as <paramref name="options"/> say) and a guild with one instructor; the bot starts with <see cref="StartBotAsync"/>.</summary>
-    public static async Task<EmulatedBot> CreateAsync(EmulatorOptions options)
+    public static async Task<EmulatedBot> CreateAsync(EmulatorOptions options, string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "studybot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var database = await BenchDatabase.CreateAsync(args, directory, "studybot.db");
         var discord = new DiscordEmulator(options);
         await discord.StartAsync();
         var (guild, channel, instructor) = discord.AddGuildWithUser("Benchmark school", "study", "instructor");
         var role = discord.State.AddRole(guild.Id, "Instructor", ManageGuild);
         discord.State.AddMember(guild.Id, instructor.Id, role.Id);
-        return new EmulatedBot(discord, directory, guild, channel, instructor);
+        return new EmulatedBot(discord, directory, database, guild, channel, instructor);
     }
 
     /// <summary>Adds <paramref name="count"/> students to the guild (all accept DMs).</summary>
@@ -80,7 +85,7 @@ internal sealed class EmulatedBot : IAsyncDisposable
             $"--Discord:ApplicationId={Discord.ApplicationId}",
             $"--Discord:ApiBaseUrl={Discord.BaseUrl}",
             $"--Discord:GuildId={Guild.Id}",
-            $"--ConnectionStrings:StudyBot=Data Source={Path.Combine(_directory, "studybot.db")}",
+            .. Database.HostArguments,
             $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}=StudyBotBench-{Guid.NewGuid():N}",
             "--StudyBot:DefaultTimeZone=Etc/UTC",
             .. extra,
@@ -108,7 +113,7 @@ internal sealed class EmulatedBot : IAsyncDisposable
         }
 
         await Discord.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Database.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

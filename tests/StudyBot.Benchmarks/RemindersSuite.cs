@@ -21,7 +21,7 @@ namespace StudyBot.Benchmarks;
 /// channel (two requests a student), on the second it sends into the channels it remembered (one
 /// request a student); the RESULT line is the second day, the steady state. Timed from the first
 /// reminder request to the last, counted from the emulator's own record of requests under the
-/// global limit. Options: --students N, --one-day (only the first day).
+/// global limit. Options: --students N, --one-day (only the first day), --db sqlite|postgres.
 /// </summary>
 public static class RemindersSuite
 {
@@ -47,7 +47,7 @@ public static class RemindersSuite
         // The emulator's default bucket (5 per 5 s) for opening a DM would make the first day last
         // N seconds; Discord does not publish that route's limit, so here only the global limit holds it.
         options.RateLimits.Routes["POST /users/@me/channels"] = new RouteLimit(options.RateLimits.GlobalPerSecond, TimeSpan.FromSeconds(1));
-        await using var bench = await EmulatedBot.CreateAsync(options);
+        await using var bench = await EmulatedBot.CreateAsync(options, args);
         var students = bench.AddStudents(count);
         await bench.StartBotAsync();
         var loaded = new DeckLoader().LoadText(Deck, "reminded.yaml");
@@ -64,7 +64,7 @@ public static class RemindersSuite
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT reminders sent={day.Sent} seconds={day.Seconds:0.00} req_per_s={day.PerSecond:0.0} violations={day.Violations} students={count} reminded_once={day.RemindedOnce} first_day_req_per_s={firstDay.PerSecond:0.0}"));
+            $"RESULT reminders sent={day.Sent} seconds={day.Seconds:0.00} req_per_s={day.PerSecond:0.0} violations={day.Violations} students={count} reminded_once={day.RemindedOnce} first_day_req_per_s={firstDay.PerSecond:0.0} db={bench.Database.Label.ToLowerInvariant()}"));
         return day.RemindedOnce == count && firstDay.RemindedOnce == count ? 0 : 1;
     }
 

@@ -13,7 +13,7 @@ public static class SchedulingServiceCollectionExtensions
     public const string SchedulerNameKey = "Quartz:SchedulerName";
 
     /// <summary>Jobs run at once; a reminder takes two requests of the global 50 per second on the day its DM channel is opened.</summary>
-    public const int JobConcurrency = 32;
+    public const int JobConcurrency = 16;
 
     /// <summary>
     /// Quartz with the persistent ADO store on the progress database, so reminders and quiz deadlines
