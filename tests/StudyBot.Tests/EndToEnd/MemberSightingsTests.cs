@@ -24,7 +24,7 @@ public sealed class MemberSightingsTests(PlaygroundBot bot) : IClassFixture<Play
 
         // The student leaves the server; when they are back, their next command records them again.
         var events = bot.App.Services.GetServices<IGatewayEventHandler>().OfType<GuildEvents>().Single();
-        var removal = JsonDocument.Parse($$"""{"guild_id":"{{guildId}}","user":{"id":"{{userId}}"}}""").RootElement.Clone();
+        var removal = JsonDocument.Parse($$$"""{"guild_id":"{{{guildId}}}","user":{"id":"{{{userId}}}"}}""").RootElement.Clone();
         await events.HandleAsync(new GatewayDispatch(0, 1, "GUILD_MEMBER_REMOVE", removal), CancellationToken.None);
         Assert.NotNull((await MemberAsync(guildId, userId)).LeftUtc);
 
