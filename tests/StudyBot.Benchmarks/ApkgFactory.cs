@@ -43,7 +43,7 @@ internal static class ApkgFactory
         Execute(connection, Schema);
         using var transaction = connection.BeginTransaction();
         Execute(connection, "INSERT INTO col VALUES (1, 1700000000, 1700000000000, 1700000000000, 11, 0, 0, 0, '{}', @models, @decks, '{}', '{}')",
-            ("@models", Models), ("@decks", $$$"""{"1":{"id":1,"name":"Default"},"{{{DeckId}}}":{"id":{{{DeckId}}},"name":"Benchmark deck"}}"""));
+            ("@models", _models), ("@decks", $$$"""{"1":{"id":1,"name":"Default"},"{{{DeckId}}}":{"id":{{{DeckId}}},"name":"Benchmark deck"}}"""));
 
         using var note = connection.CreateCommand();
         note.CommandText = "INSERT INTO notes VALUES (@id, @guid, @mid, 0, -1, @tags, @flds, @sfld, 0, 0, '')";
@@ -123,7 +123,7 @@ internal static class ApkgFactory
         CREATE INDEX ix_notes_csum on notes (csum);
         """;
 
-    private static readonly string Models = $$$"""
+    private static readonly string _models = $$$"""
         {
           "{{{BasicId}}}": {"id": {{{BasicId}}}, "name": "Basic", "type": 0,
             "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],

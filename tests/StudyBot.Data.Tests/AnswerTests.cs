@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;

@@ -11,7 +11,7 @@ namespace StudyBot.Data.Tests;
 
 public sealed class FitterTests
 {
-    private static readonly DateTime s_start = Utc.At(2026, 1, 5, 9);
+    private static readonly DateTime _start = Utc.At(2026, 1, 5, 9);
 
     private static async Task<(TestDatabase Db, List<int> Cards)> DatabaseWithCardsAsync(int count)
     {
@@ -28,13 +28,13 @@ public sealed class FitterTests
         var (db, cards) = await DatabaseWithCardsAsync(70);
         await using var _ = db;
         var student = new SimulatedStudent(db.Engine, 7, seed: 1);
-        var answers = await student.StudyAsync(cards, s_start, s_start.AddDays(120));
-        await new SimulatedStudent(db.Engine, 8, seed: 2).StudyAsync(cards.Take(5).ToList(), s_start, s_start.AddDays(30));
+        var answers = await student.StudyAsync(cards, _start, _start.AddDays(120));
+        await new SimulatedStudent(db.Engine, 8, seed: 2).StudyAsync(cards.Take(5).ToList(), _start, _start.AddDays(30));
         Assert.True(answers.Count >= StudentFitter.ReviewsPerFit, $"only {answers.Count} answers");
         var fitter = new StudentFitter(db.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>());
 
         Assert.Equal([7ul], await fitter.DueStudentsAsync());
-        var outcome = await fitter.FitAsync(7, s_start.AddDays(120));
+        var outcome = await fitter.FitAsync(7, _start.AddDays(120));
 
         Assert.Equal(FitStatus.Adopted, outcome.Status);
         Assert.True(outcome.LogLossAfter < outcome.LogLossBefore, $"{outcome.LogLossAfter} vs {outcome.LogLossBefore}");
@@ -53,12 +53,12 @@ public sealed class FitterTests
         var (db, cards) = await DatabaseWithCardsAsync(70);
         await using var _ = db;
         var student = new SimulatedStudent(db.Engine, 7, seed: 3);
-        await student.StudyAsync(cards, s_start, s_start.AddDays(120));
+        await student.StudyAsync(cards, _start, _start.AddDays(120));
         // Weights far from this student's memory: long initial stabilities and the slowest decay.
         double[] worse = [50, 60, 70, 90, .. FsrsWeights.Defaults.Skip(4).Take(16), 0.1];
         var fitter = new StudentFitter(db.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>()) { Fit = _ => worse };
 
-        var outcome = await fitter.FitAsync(7, s_start.AddDays(120));
+        var outcome = await fitter.FitAsync(7, _start.AddDays(120));
 
         Assert.Equal(FitStatus.KeptCurrent, outcome.Status);
         Assert.True(outcome.LogLossAfter > outcome.LogLossBefore);
@@ -70,7 +70,7 @@ public sealed class FitterTests
         Assert.False(fit.Adopted);
         Assert.Equal(outcome.LogLossBefore, fit.LogLossBefore);
         // The next answer is scheduled with the defaults and says so in the log.
-        var now = s_start.AddDays(121);
+        var now = _start.AddDays(121);
         var result = await db.Engine.AnswerAsync(7, cards[0], new SelfGrade(Rating.Good), "after-worse-fit", TimeSpan.Zero, ReviewSource.Review, now);
         var entry = await context.ReviewLog.SingleAsync(l => l.InteractionId == "after-worse-fit");
         Assert.Null(entry.FsrsFitId);
@@ -83,19 +83,19 @@ public sealed class FitterTests
         var (db, cards) = await DatabaseWithCardsAsync(70);
         await using var _ = db;
         var student = new SimulatedStudent(db.Engine, 7, seed: 4);
-        await student.StudyAsync(cards, s_start, s_start.AddDays(120));
+        await student.StudyAsync(cards, _start, _start.AddDays(120));
         var fitter = new StudentFitter(db.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>());
-        var outcome = await fitter.FitAsync(7, s_start.AddDays(120));
+        var outcome = await fitter.FitAsync(7, _start.AddDays(120));
         Assert.Equal(FitStatus.Adopted, outcome.Status);
 
-        var later = await student.StudyAsync(cards, s_start, s_start.AddDays(150));
+        var later = await student.StudyAsync(cards, _start, _start.AddDays(150));
         Assert.NotEmpty(later);
 
         await using (var context = db.NewContext())
         {
-            var afterFit = await context.ReviewLog.Where(l => l.ReviewedUtc > s_start.AddDays(120)).ToListAsync();
+            var afterFit = await context.ReviewLog.Where(l => l.ReviewedUtc > _start.AddDays(120)).ToListAsync();
             Assert.All(afterFit, l => Assert.Equal(outcome.FitId, l.FsrsFitId));
-            Assert.All(await context.ReviewLog.Where(l => l.ReviewedUtc <= s_start.AddDays(120)).ToListAsync(), l => Assert.Null(l.FsrsFitId));
+            Assert.All(await context.ReviewLog.Where(l => l.ReviewedUtc <= _start.AddDays(120)).ToListAsync(), l => Assert.Null(l.FsrsFitId));
             // The personal weights really scheduled differently from the defaults.
             var defaults = new FsrsSchedulers().For(0.9);
             Assert.Contains(afterFit, l => AnswerTransition.Apply(defaults, l.Before, l.ReviewedUtc, l.Rating!.Value).After != l.After);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using SQLitePCL;
 using StudyBot.Core.Answers;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
@@ -68,7 +69,7 @@ public class StorageFaultTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var health = db.Services.GetRequiredService<StorageHealth>();
-        var full = new SqliteException("database or disk is full", 13);
+        var full = new SqliteException("database or disk is full", raw.SQLITE_FULL);
 
         for (var i = 0; i < 50; i++)
         {
@@ -82,6 +83,6 @@ public class StorageFaultTests
         Assert.Equal(2, reports.Count);
         Assert.Contains("1 failed write(s) since the last report", reports[0]);
         Assert.Contains("50 failed write(s) since the last report", reports[1]);
-        Assert.False(health.IsStorageFault(new SqliteException("constraint failed", 19)));
+        Assert.False(health.IsStorageFault(new SqliteException("constraint failed", raw.SQLITE_CONSTRAINT)));
     }
 }

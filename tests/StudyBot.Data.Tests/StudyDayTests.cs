@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Study;

@@ -1,11 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace StudyBot.Data.Tests;
 

@@ -32,7 +32,7 @@ public class VerifierTests
         var report = await db.Verifier.VerifyAsync();
 
         var difference = Assert.Single(report.Differences);
-        Assert.Equal((7ul, cardId, (long?)null), (difference.UserId, difference.CardId, difference.LogId));
+        Assert.Equal((7ul, cardId, null), (difference.UserId, difference.CardId, difference.LogId));
         Assert.Contains("stored state differs", difference.What);
     }
 

@@ -9,7 +9,7 @@ namespace StudyBot.Fuzz;
 /// </summary>
 public static class Mutator
 {
-    private static readonly byte[][] Tokens =
+    private static readonly byte[][] _tokens =
     [
         .. new[]
         {
@@ -37,7 +37,7 @@ public static class Mutator
                     data.RemoveRange(Math.Min(at, data.Count - 1), Math.Min(1 + random.Next(16), data.Count - Math.Min(at, data.Count - 1)));
                     break;
                 case 2:
-                    data.InsertRange(at, Tokens[random.Next(Tokens.Length)]);
+                    data.InsertRange(at, _tokens[random.Next(_tokens.Length)]);
                     break;
                 case 3 when data.Count > 0:
                 {
@@ -64,7 +64,7 @@ public static class Mutator
                     data.RemoveRange(at / 2, Math.Min(data.Count - at / 2, random.Next(data.Count / 2)));
                     break;
                 default:
-                    data.InsertRange(at, Tokens[random.Next(Tokens.Length)]);
+                    data.InsertRange(at, _tokens[random.Next(_tokens.Length)]);
                     break;
             }
         }

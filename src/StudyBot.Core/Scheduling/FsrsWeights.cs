@@ -20,7 +20,7 @@ public static class FsrsWeights
     // The widest range each weight may take (the reference's clamps with short-term off and one
     // relearning step). Values outside are rejected; narrower mode-dependent bounds are applied by
     // clamping, as the reference does, because a set fitted in one mode is valid in the other.
-    private static readonly (double Min, double Max)[] s_ranges =
+    private static readonly (double Min, double Max)[] _ranges =
     [
         (0.001, 100), (0.001, 100), (0.001, 100), (0.001, 100), (1, 10), (0.001, 4), (0.001, 4),
         (0.001, 0.75), (0, 4.5), (0, 0.8), (0.001, 3.5), (0.001, 5), (0.001, 0.25), (0.001, 0.9),
@@ -28,7 +28,7 @@ public static class FsrsWeights
     ];
 
     /// <summary>The allowed range of weight <paramref name="index"/> (0-20).</summary>
-    public static (double Min, double Max) Range(int index) => s_ranges[index];
+    public static (double Min, double Max) Range(int index) => _ranges[index];
 
     /// <summary>
     /// Checks a weight list and returns the 21 weights the model uses: empty means the defaults,
@@ -54,7 +54,7 @@ public static class FsrsWeights
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"FSRS weight w[{i}] is {value}; every weight must be a finite number."));
             }
-            var (min, max) = s_ranges[i];
+            var (min, max) = _ranges[i];
             if (value < min || value > max)
             {
                 throw new ArgumentException(

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace StudyBot.Data.Infrastructure;
 
@@ -13,7 +14,7 @@ public static class DatabaseErrors
     /// <summary>A broken constraint: a unique key (a repeated interaction id), a foreign key, NOT NULL, CHECK (SQLite 19, PostgreSQL class 23).</summary>
     public static bool IsConstraintViolation(Exception exception) => Find(exception) switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        SqliteException sqlite => sqlite.SqliteErrorCode == raw.SQLITE_CONSTRAINT,
         PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
         _ => false,
     };
@@ -24,7 +25,7 @@ public static class DatabaseErrors
     /// </summary>
     public static bool IsBusy(Exception exception) => Find(exception) switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        SqliteException sqlite => sqlite.SqliteErrorCode is raw.SQLITE_BUSY or raw.SQLITE_LOCKED,
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable,
         _ => false,
     };
@@ -37,7 +38,7 @@ public static class DatabaseErrors
     /// </summary>
     public static string? StorageFault(Exception exception) => Find(exception) switch
     {
-        SqliteException { SqliteErrorCode: 13 or 10 or 8 or 14 } sqlite => sqlite.Message,
+        SqliteException { SqliteErrorCode: raw.SQLITE_FULL or raw.SQLITE_IOERR or raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN } sqlite => sqlite.Message,
         PostgresException postgres when postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
             || postgres.SqlState.StartsWith("58", StringComparison.Ordinal)
             || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow

@@ -13,8 +13,11 @@ namespace StudyBot.Data.Infrastructure;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
+    /// <summary>How long a connection waits for another writer's lock before SQLite answers SQLITE_BUSY.</summary>
+    private const string BusyTimeoutMilliseconds = "5000";
+
     private const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;";
 
     // Pooled connections reuse native handles, and the settings stay on a handle: set them once per handle.
     private readonly ConditionalWeakTable<object, object> _configured = new();

@@ -23,7 +23,7 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
 
     public const string FullText = "Your answer was not saved: StudyBot's storage is full or failing. Try again later.";
 
-    private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _logEvery = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
     private readonly string? _path = target.Provider == DatabaseProvider.Sqlite ? FileOf(target.ConnectionString) : null;
@@ -108,7 +108,7 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
         {
             _faultsSinceLog++;
             var now = time.GetUtcNow();
-            if (now - _lastFaultLog < LogEvery)
+            if (now - _lastFaultLog < _logEvery)
             {
                 return true;
             }

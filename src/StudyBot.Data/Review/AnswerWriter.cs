@@ -31,7 +31,7 @@ internal static class AnswerWriter
         VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
         """;
 
-    private const string _insertQuizAnswer =
+    private const string InsertQuizAnswer =
         """INSERT INTO "QuizAnswers" ("QuizId", "UserId", "AnswerText", "Rating", "AnsweredUtc", "InteractionId") VALUES (@q, @u, @text, @rating, @at, @interaction) RETURNING "Id";""";
 
     /// <summary>Writes <paramref name="state"/>: inserts it if it has no id yet, else updates it if its version is still <paramref name="expectedVersion"/>.</summary>
@@ -80,7 +80,7 @@ internal static class AnswerWriter
     /// <summary>Records a quiz answer beside the review it made; its unique keys (quiz and user, interaction) refuse a second one.</summary>
     public static async Task InsertQuizAnswerAsync(DbConnection connection, DbTransaction transaction, QuizAnswer answer)
     {
-        await using var command = Command(connection, transaction, _insertQuizAnswer);
+        await using var command = Command(connection, transaction, InsertQuizAnswer);
         Add(command, "@q", answer.QuizId);
         Add(command, "@u", (long)answer.UserId);
         Add(command, "@text", answer.AnswerText);

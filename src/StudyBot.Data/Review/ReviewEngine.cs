@@ -14,6 +14,12 @@ public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> conte
     /// <summary>Racing writers on one card retry from the fresh state; this many tries is far beyond any real race.</summary>
     private const int MaxAttempts = 20;
 
+    // A retry waits a random whole number of milliseconds, at least BackoffMinMilliseconds and under
+    // BackoffStepMilliseconds per attempt so far, counting at most BackoffMaxSteps attempts (under 40 ms).
+    private const int BackoffMinMilliseconds = 1;
+    private const int BackoffStepMilliseconds = 4;
+    private const int BackoffMaxSteps = 10;
+
     private static readonly UserSettings _defaults = new();
 
     private static readonly Func<StudyDbContext, ulong, Task<UserSettings?>> _settings =
@@ -36,11 +42,11 @@ public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> conte
         return await _byInteraction(db, interactionId);
     }
 
-    /// <summary>A write that lost a race (concurrency token, unique key, or a busy database) and may be retried.</summary>
+    /// <summary>A write that lost a race (concurrency token, unique key, or a busy or locked database) and may be retried.</summary>
     private static bool IsRetryable(Exception exception) =>
         exception is DbUpdateException || DatabaseErrors.IsBusy(exception);
 
     /// <summary>Spreads racing retries apart so they do not collide again in lockstep.</summary>
     private static Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * Math.Min(attempt, 10))), cancellationToken);
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(BackoffMinMilliseconds, BackoffStepMilliseconds * Math.Min(attempt, BackoffMaxSteps))), cancellationToken);
 }

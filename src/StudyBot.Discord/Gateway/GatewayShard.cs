@@ -13,6 +13,9 @@ namespace StudyBot.Discord.Gateway;
 /// </summary>
 public sealed class GatewayShard
 {
+    /// <summary>Reconnect waits double per failure at most this many times (then the configured maximum caps them anyway).</summary>
+    private const int MaxBackoffDoublings = 16;
+
     private readonly string _gatewayUrl;
     private readonly DiscordOptions _options;
     private readonly IdentifyLimiter _identifyLimiter;
@@ -327,7 +330,7 @@ public sealed class GatewayShard
             return Between(TimeSpan.Zero, min);
         }
 
-        var scaled = min.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
+        var scaled = min.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, MaxBackoffDoublings));
         return TimeSpan.FromMilliseconds(Math.Min(scaled, _options.Gateway.ReconnectMaxDelay.TotalMilliseconds));
     }
 

@@ -8,7 +8,7 @@ namespace StudyBot.Discord.Interactions;
 /// </summary>
 public sealed class ExpiringSet<TKey>(TimeProvider time) where TKey : notnull
 {
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _sweepEvery = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<TKey, DateTimeOffset> _keys = new();
     private readonly Lock _sweep = new();
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
@@ -49,7 +49,7 @@ public sealed class ExpiringSet<TKey>(TimeProvider time) where TKey : notnull
             {
                 return;
             }
-            _nextSweep = now + SweepEvery;
+            _nextSweep = now + _sweepEvery;
         }
         foreach (var (key, until) in _keys)
         {

@@ -6,7 +6,7 @@ namespace StudyBot.Discord.Rest;
 // The typed endpoints StudyBot uses. Bodies are checked against Discord's limits before sending.
 public sealed partial class DiscordRestClient
 {
-    private static readonly HttpMethod Patch = HttpMethod.Patch;
+    private static readonly HttpMethod _patch = HttpMethod.Patch;
 
     public Task<GatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken = default)
         => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/gateway/bot"), null, DiscordJsonContext.Default.GatewayBot, cancellationToken);
@@ -27,7 +27,7 @@ public sealed partial class DiscordRestClient
 
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default)
         => SendAsync(
-            DiscordRoute.Create(Patch, "/channels/{channel_id}/messages/{message_id}", channelId.ToString(), messageId.ToString()),
+            DiscordRoute.Create(_patch, "/channels/{channel_id}/messages/{message_id}", channelId.ToString(), messageId.ToString()),
             MessageBody(message, null, "message"),
             DiscordJsonContext.Default.Message,
             cancellationToken);
@@ -81,7 +81,7 @@ public sealed partial class DiscordRestClient
 
     public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
         => SendAsync(
-            DiscordRoute.Create(Patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", applicationId.ToString(), interactionToken),
+            DiscordRoute.Create(_patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", applicationId.ToString(), interactionToken),
             MessageBody(message, files, "message"),
             DiscordJsonContext.Default.Message,
             cancellationToken);

@@ -14,6 +14,12 @@ namespace StudyBot.Discord.Rest;
 /// </summary>
 public sealed partial class DiscordRestClient : IDisposable
 {
+    /// <summary>A 5xx is retried after this long times the number of 5xx answers so far.</summary>
+    private static readonly TimeSpan _serverErrorBackoffStep = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a 429 waits when neither its body nor its headers say.</summary>
+    private static readonly TimeSpan _defaultRetryAfter = TimeSpan.FromSeconds(1);
+
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
@@ -85,7 +91,7 @@ public sealed partial class DiscordRestClient : IDisposable
                 && ++serverErrors <= _options.Rest.MaxServerErrorRetries)
             {
                 _logger.LogWarning("Discord answered {Status} to {Route}; retry {Attempt}", (int)outcome.Status, route, serverErrors);
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * serverErrors), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_serverErrorBackoffStep * serverErrors, _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -166,7 +172,7 @@ public sealed partial class DiscordRestClient : IDisposable
         }
 
         var retryAfter = body is { RetryAfter: > 0 } ? TimeSpan.FromSeconds(body.RetryAfter)
-            : headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
+            : headers.RetryAfter ?? headers.ResetAfter ?? _defaultRetryAfter;
         var global = headers.IsGlobal || body?.Global == true;
         if (headers.Scope != RateLimitScope.Shared)
         {

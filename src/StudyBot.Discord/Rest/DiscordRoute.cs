@@ -7,7 +7,7 @@ namespace StudyBot.Discord.Rest;
 public sealed class DiscordRoute
 {
     // Discord buckets per route and major parameter; interaction ids split callbacks per interaction.
-    private static readonly HashSet<string> MajorParameters =
+    private static readonly HashSet<string> _majorParameters =
         ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
 
     private DiscordRoute(HttpMethod method, string template, string path, string majorKey)
@@ -62,7 +62,7 @@ public sealed class DiscordRoute
 
             var value = values[index++];
             path.Append(Uri.EscapeDataString(value));
-            if (MajorParameters.Contains(name))
+            if (_majorParameters.Contains(name))
             {
                 major.Append(name).Append('=').Append(value).Append(';');
             }

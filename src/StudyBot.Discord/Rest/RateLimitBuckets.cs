@@ -8,7 +8,7 @@ namespace StudyBot.Discord.Rest;
 /// </summary>
 internal sealed class RateLimitBuckets(TimeProvider time, TimeSpan margin = default)
 {
-    private static readonly TimeSpan IdleEviction = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan _idleEviction = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<string, string> _hashByRoute = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new();
@@ -56,7 +56,7 @@ internal sealed class RateLimitBuckets(TimeProvider time, TimeSpan margin = defa
     {
         foreach (var (key, bucket) in _buckets)
         {
-            if (bucket.IsIdle(IdleEviction))
+            if (bucket.IsIdle(_idleEviction))
             {
                 _buckets.TryRemove(key, out _);
             }

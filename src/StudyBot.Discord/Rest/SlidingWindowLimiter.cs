@@ -6,6 +6,9 @@ namespace StudyBot.Discord.Rest;
 /// </summary>
 public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvider time)
 {
+    /// <summary>The shortest wait before asking again, so a wait rounded down to zero does not spin.</summary>
+    private static readonly TimeSpan _minimumWait = TimeSpan.FromMilliseconds(1);
+
     private readonly Queue<long> _stamps = new();
     private readonly object _lock = new();
     private long _pausedUntil;
@@ -44,7 +47,7 @@ public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvide
                 }
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait < _minimumWait ? _minimumWait : wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

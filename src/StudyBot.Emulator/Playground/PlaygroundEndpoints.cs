@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StudyBot.Emulator.Interactions;
@@ -8,7 +7,7 @@ namespace StudyBot.Emulator.Playground;
 /// <summary>The Playground page ("/", from embedded files) and the small JSON API it polls and posts to.</summary>
 internal static class PlaygroundEndpoints
 {
-    private static readonly Dictionary<string, string> s_contentTypes = new()
+    private static readonly Dictionary<string, string> _contentTypes = new()
     {
         [".html"] = "text/html; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
@@ -89,7 +88,7 @@ internal static class PlaygroundEndpoints
         var stream = typeof(PlaygroundEndpoints).Assembly.GetManifestResourceStream($"playground/{file}");
         return stream is null
             ? Results.NotFound()
-            : Results.Stream(stream, s_contentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream"));
+            : Results.Stream(stream, _contentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream"));
     }
 
     private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json");

@@ -23,7 +23,7 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
     {
         var commands = Setup.Servers.SelectMany(s => core.State.Commands(s.Guild.Id)).Concat(core.State.Commands(null))
             .Where(c => c.Type == 1)
-            .Select(c => (JsonNode)c.Json.DeepClone());
+            .Select(c => c.Json.DeepClone());
         return new JsonObject
         {
             ["you"] = Setup.You.Id,
@@ -67,7 +67,7 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
             {
                 ["messages"] = new JsonArray([.. messages]),
                 ["modal"] = _modals.GetValueOrDefault(viewer.Id)?.DeepClone(),
-                ["notices"] = new JsonArray([.. _notices.GetValueOrDefault(viewer.Id, []).Select(n => (JsonNode)n.DeepClone())]),
+                ["notices"] = new JsonArray([.. _notices.GetValueOrDefault(viewer.Id, []).Select(n => n.DeepClone())]),
                 ["connected"] = core.Gateway.Sessions.Any(s => !s.Invalidated && s.Connection is { Closed: false }),
             };
         }

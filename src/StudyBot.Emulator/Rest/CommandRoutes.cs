@@ -31,7 +31,7 @@ internal static class CommandRoutes
 
     private static IResult List(EmulatorCore core, string applicationId, string? guildId) =>
         Refuse(core, applicationId, guildId)
-        ?? DiscordErrors.Json(200, new JsonArray([.. core.State.Commands(guildId).Select(c => (JsonNode)c.Json.DeepClone())]));
+        ?? DiscordErrors.Json(200, new JsonArray([.. core.State.Commands(guildId).Select(c => c.Json.DeepClone())]));
 
     private static IResult Overwrite(HttpContext context, EmulatorCore core, string applicationId, string? guildId)
     {
@@ -46,6 +46,6 @@ internal static class CommandRoutes
             return DiscordErrors.InvalidForm(errors);
         }
         var commands = core.State.ReplaceCommands(applicationId, guildId, ((JsonArray)body!).OfType<JsonObject>());
-        return DiscordErrors.Json(200, new JsonArray([.. commands.Select(c => (JsonNode)c.Json.DeepClone())]));
+        return DiscordErrors.Json(200, new JsonArray([.. commands.Select(c => c.Json.DeepClone())]));
     }
 }

@@ -32,7 +32,7 @@ internal static class InteractionRoutes
         var data = check.Object(json, "data", "", required: type is AutocompleteResult or Modal);
         if (type is not null && !errors.Any)
         {
-            ValidateData(type.Value, data ?? [], errors, body.Files.Count);
+            ValidateData(type.Value, data ?? [], errors);
         }
         if (errors.Any)
         {
@@ -82,7 +82,7 @@ internal static class InteractionRoutes
         _ => [ChannelMessage, DeferredChannelMessage],
     };
 
-    private static void ValidateData(int type, JsonObject data, FormErrors errors, int files)
+    private static void ValidateData(int type, JsonObject data, FormErrors errors)
     {
         switch (type)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
 using StudyBot.Emulator.RateLimits;
 using StudyBot.Emulator.Recording;
 

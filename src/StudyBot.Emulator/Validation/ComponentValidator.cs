@@ -12,8 +12,8 @@ internal sealed class ComponentValidator(FieldChecker check)
         MentionableSelect = 7, ChannelSelect = 8, Section = 9, TextDisplay = 10, Thumbnail = 11, MediaGallery = 12,
         File = 13, Separator = 14, Container = 17, Label = 18;
 
-    private static readonly long[] s_rowChildren = [Button, StringSelect, UserSelect, RoleSelect, MentionableSelect, ChannelSelect];
-    private static readonly long[] s_v2TopLevel = [ActionRow, Section, TextDisplay, MediaGallery, File, Separator, Container];
+    private static readonly long[] _rowChildren = [Button, StringSelect, UserSelect, RoleSelect, MentionableSelect, ChannelSelect];
+    private static readonly long[] _v2TopLevel = [ActionRow, Section, TextDisplay, MediaGallery, File, Separator, Container];
     private readonly HashSet<string> _customIds = [];
     private int _count;
 
@@ -29,7 +29,7 @@ internal sealed class ComponentValidator(FieldChecker check)
             }
             if (componentsV2)
             {
-                ValidateV2(component, path, s_v2TopLevel);
+                ValidateV2(component, path, _v2TopLevel);
             }
             else if (check.Choice(component, "type", path, [ActionRow], required: true) is not null)
             {
@@ -57,7 +57,7 @@ internal sealed class ComponentValidator(FieldChecker check)
             {
                 continue;
             }
-            var type = check.Choice(child, "type", childPath, s_rowChildren, required: true);
+            var type = check.Choice(child, "type", childPath, _rowChildren, required: true);
             if (type is null)
             {
                 continue;

@@ -95,7 +95,7 @@ public sealed class BotApplication : IAsyncDisposable
 
         Compose(builder, playground, httpEndpoint);
         configure?.Invoke(builder);
-        IHost host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
+        var host = builder is WebApplicationBuilder web ? MapEndpoints(web.Build(), httpEndpoint) : ((HostApplicationBuilder)builder).Build();
         playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
         try
         {

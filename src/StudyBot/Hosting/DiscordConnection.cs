@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Discord.Gateway;
 using StudyBot.Discord.Interactions;
-using StudyBot.Discord.Rest;
 using StudyBot.Hosting.Commands;
 
 namespace StudyBot.Hosting;

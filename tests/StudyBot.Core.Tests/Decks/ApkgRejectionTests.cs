@@ -7,11 +7,11 @@ namespace StudyBot.Core.Tests.Decks;
 [Collection(Hostile.ImportFilesCollection.Name)]
 public class ApkgRejectionTests
 {
-    private static readonly string GenankiPackage = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
+    private static readonly string _genankiPackage = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
 
     private static void AddCollection(ZipArchive zip, string name = "collection.anki2")
     {
-        using var source = ZipFile.OpenRead(GenankiPackage);
+        using var source = ZipFile.OpenRead(_genankiPackage);
         using var from = source.GetEntry("collection.anki2")!.Open();
         using var to = zip.CreateEntry(name).Open();
         from.CopyTo(to);

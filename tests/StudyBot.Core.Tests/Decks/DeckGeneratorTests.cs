@@ -1,5 +1,4 @@
 using StudyBot.Core.Decks;
-using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Decks.Generation;
 using StudyBot.Core.Decks.Validation;
 
@@ -7,11 +6,11 @@ namespace StudyBot.Core.Tests.Decks;
 
 public class DeckGeneratorTests
 {
-    private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Decks", "Samples", "erie-canal.md"));
+    private static readonly string _sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Decks", "Samples", "erie-canal.md"));
 
-    private static readonly Lazy<GenerationResult> Generated = new(() => DeckGenerator.Generate(Sample, new GeneratorOptions { DeckId = "erie-canal", Source = "erie-canal.md" }));
+    private static readonly Lazy<GenerationResult> _generated = new(() => DeckGenerator.Generate(_sample, new GeneratorOptions { DeckId = "erie-canal", Source = "erie-canal.md" }));
 
-    private static GenerationResult Generate() => Generated.Value;
+    private static GenerationResult Generate() => _generated.Value;
 
     private static Deck Validated(GenerationResult generated)
     {

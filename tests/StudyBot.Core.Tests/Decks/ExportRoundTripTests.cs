@@ -1,5 +1,4 @@
 using StudyBot.Core.Decks;
-using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Decks.Formats.Text;
 using StudyBot.Core.Decks.Formats.Yaml;
 

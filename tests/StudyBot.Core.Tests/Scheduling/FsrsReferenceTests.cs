@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Scheduling.Replay;
 using Xunit.Abstractions;

@@ -4,7 +4,7 @@ namespace StudyBot.Core.Tests.Scheduling;
 
 public class FsrsSchedulerTests
 {
-    private static readonly DateTime s_start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime _start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     [Theory]
     [InlineData(0)]
@@ -13,9 +13,9 @@ public class FsrsSchedulerTests
     public void Next_RatingOutsideOneToFour_ThrowsNamingTheRating(int rating)
     {
         var scheduler = new FsrsScheduler();
-        var card = FsrsCard.CreateNew(s_start);
+        var card = FsrsCard.CreateNew(_start);
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.Next(card, s_start, (Rating)rating));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.Next(card, _start, (Rating)rating));
 
         Assert.Contains($"Rating {rating} is not a grade", ex.Message);
     }
@@ -24,9 +24,9 @@ public class FsrsSchedulerTests
     public void Next_TimeBeforeLastReview_ThrowsNamingBothTimes()
     {
         var scheduler = new FsrsScheduler();
-        var card = scheduler.Next(FsrsCard.CreateNew(s_start), s_start.AddHours(5), Rating.Good);
+        var card = scheduler.Next(FsrsCard.CreateNew(_start), _start.AddHours(5), Rating.Good);
 
-        var ex = Assert.Throws<ArgumentException>(() => scheduler.Next(card, s_start.AddHours(4), Rating.Good));
+        var ex = Assert.Throws<ArgumentException>(() => scheduler.Next(card, _start.AddHours(4), Rating.Good));
 
         Assert.Contains("2024-01-01T04:00:00.0000000Z is before the card's last review 2024-01-01T05:00:00.0000000Z", ex.Message);
     }
@@ -39,9 +39,9 @@ public class FsrsSchedulerTests
     public void Next_InvalidMemoryState_ThrowsInsteadOfProducingNaN(double stability, double difficulty)
     {
         var scheduler = new FsrsScheduler();
-        var card = new FsrsCard(s_start, stability, difficulty, 0, 1, 0, 3, 0, CardState.Review, s_start);
+        var card = new FsrsCard(_start, stability, difficulty, 0, 1, 0, 3, 0, CardState.Review, _start);
 
-        var ex = Assert.Throws<ArgumentException>(() => scheduler.Next(card, s_start.AddDays(2), Rating.Good));
+        var ex = Assert.Throws<ArgumentException>(() => scheduler.Next(card, _start.AddDays(2), Rating.Good));
 
         Assert.Contains("memory state is invalid", ex.Message);
     }
@@ -55,7 +55,7 @@ public class FsrsSchedulerTests
             var scheduler = new FsrsScheduler(new FsrsParameters { EnableShortTerm = shortTerm, EnableFuzz = true });
             for (var c = 0; c < 200; c++)
             {
-                var now = s_start;
+                var now = _start;
                 var card = FsrsCard.CreateNew(now);
                 for (var i = 0; i < 60; i++)
                 {
@@ -75,13 +75,13 @@ public class FsrsSchedulerTests
     {
         var scheduler = new FsrsScheduler();
 
-        var preview = scheduler.Preview(FsrsCard.CreateNew(s_start), s_start);
+        var preview = scheduler.Preview(FsrsCard.CreateNew(_start), _start);
 
         // ts-fsrs 5.4.2, fsrs().repeat(createEmptyCard(t), t) with t = 2024-01-01T00:00Z.
-        Assert.Equal((s_start.AddMinutes(1), CardState.Learning, 0.212, 6.4133), Outcome(preview.Again));
-        Assert.Equal((s_start.AddMinutes(6), CardState.Learning, 1.2931, 5.11217071), Outcome(preview.Hard));
-        Assert.Equal((s_start.AddMinutes(10), CardState.Learning, 2.3065, 2.11810397), Outcome(preview.Good));
-        Assert.Equal((s_start.AddDays(8), CardState.Review, 8.2956, 1.0), Outcome(preview.Easy));
+        Assert.Equal((_start.AddMinutes(1), CardState.Learning, 0.212, 6.4133), Outcome(preview.Again));
+        Assert.Equal((_start.AddMinutes(6), CardState.Learning, 1.2931, 5.11217071), Outcome(preview.Hard));
+        Assert.Equal((_start.AddMinutes(10), CardState.Learning, 2.3065, 2.11810397), Outcome(preview.Good));
+        Assert.Equal((_start.AddDays(8), CardState.Review, 8.2956, 1.0), Outcome(preview.Easy));
         Assert.Equal(preview.Good, preview[Rating.Good]);
     }
 
@@ -89,7 +89,7 @@ public class FsrsSchedulerTests
     public void Preview_ReviewCard_OrdersIntervalsHardBelowGoodBelowEasy()
     {
         var scheduler = new FsrsScheduler();
-        var card = scheduler.Next(FsrsCard.CreateNew(s_start), s_start, Rating.Easy);
+        var card = scheduler.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy);
 
         var preview = scheduler.Preview(card, card.Due);
 
@@ -115,13 +115,13 @@ public class FsrsSchedulerTests
     public void Retrievability_DecaysWithTimeAndIsZeroForNewCards()
     {
         var scheduler = new FsrsScheduler();
-        var card = scheduler.Next(FsrsCard.CreateNew(s_start), s_start, Rating.Easy);
+        var card = scheduler.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy);
 
-        Assert.Equal(0, scheduler.Retrievability(FsrsCard.CreateNew(s_start), s_start));
-        Assert.Equal(1, scheduler.Retrievability(card, s_start));
-        var atStability = scheduler.Retrievability(card, s_start.AddDays(card.Stability));
+        Assert.Equal(0, scheduler.Retrievability(FsrsCard.CreateNew(_start), _start));
+        Assert.Equal(1, scheduler.Retrievability(card, _start));
+        var atStability = scheduler.Retrievability(card, _start.AddDays(card.Stability));
         Assert.InRange(atStability, 0.89, 0.91);
-        Assert.True(scheduler.Retrievability(card, s_start.AddDays(100)) < atStability);
+        Assert.True(scheduler.Retrievability(card, _start.AddDays(100)) < atStability);
     }
 
     private static (DateTime Due, CardState State, double Stability, double Difficulty) Outcome(FsrsCard card) =>

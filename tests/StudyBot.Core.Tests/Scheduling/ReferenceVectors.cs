@@ -7,9 +7,9 @@ namespace StudyBot.Core.Tests.Scheduling;
 /// <summary>The ts-fsrs vectors committed in tests/reference/fsrs/vectors, found from the test's base directory.</summary>
 internal static class ReferenceVectors
 {
-    private static readonly Lazy<string> s_directory = new(Locate);
+    private static readonly Lazy<string> _directory = new(Locate);
 
-    public static string Directory => s_directory.Value;
+    public static string Directory => _directory.Value;
 
     public static string PathOf(string name) => Path.Combine(Directory, name);
 

@@ -4,13 +4,13 @@ namespace StudyBot.Core.Tests.Study;
 
 public sealed class LearningSimulationTests
 {
-    private static readonly SimulationOptions s_small = new() { Students = 6, Days = 60, NewPerDay = 8, Seed = 5 };
+    private static readonly SimulationOptions _small = new() { Students = 6, Days = 60, NewPerDay = 8, Seed = 5 };
 
     [Fact]
     public void Run_SameSeed_SameFiguresForEverySchedule()
     {
-        var first = LearningSimulation.Run(s_small);
-        var second = LearningSimulation.Run(s_small);
+        var first = LearningSimulation.Run(_small);
+        var second = LearningSimulation.Run(_small);
 
         Assert.Equal(Enum.GetValues<ScheduleKind>(), first.Select(r => r.Schedule));
         Assert.Equal(Describe(first), Describe(second));
@@ -19,8 +19,8 @@ public sealed class LearningSimulationTests
     [Fact]
     public void Run_OtherSeed_OtherFigures()
     {
-        var first = LearningSimulation.Run(s_small with { Schedules = [ScheduleKind.Fsrs90] });
-        var other = LearningSimulation.Run(s_small with { Seed = 6, Schedules = [ScheduleKind.Fsrs90] });
+        var first = LearningSimulation.Run(_small with { Schedules = [ScheduleKind.Fsrs90] });
+        var other = LearningSimulation.Run(_small with { Seed = 6, Schedules = [ScheduleKind.Fsrs90] });
 
         Assert.NotEqual(Describe(first), Describe(other));
     }
@@ -28,7 +28,7 @@ public sealed class LearningSimulationTests
     [Fact]
     public void Run_HigherRetention_MoreReviewsAndMoreRecall()
     {
-        var results = LearningSimulation.Run(s_small with { Schedules = [ScheduleKind.Fsrs80, ScheduleKind.Fsrs90, ScheduleKind.Fsrs95] });
+        var results = LearningSimulation.Run(_small with { Schedules = [ScheduleKind.Fsrs80, ScheduleKind.Fsrs90, ScheduleKind.Fsrs95] });
 
         Assert.True(results[0].ReviewsPerStudent < results[1].ReviewsPerStudent && results[1].ReviewsPerStudent < results[2].ReviewsPerStudent);
         Assert.True(results[0].ExamRecall < results[1].ExamRecall && results[1].ExamRecall < results[2].ExamRecall);

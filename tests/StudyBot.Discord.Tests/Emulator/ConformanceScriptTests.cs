@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using StudyBot.Emulator;
 using static StudyBot.Discord.Tests.Emulator.EmulatorTestKit;
 
 namespace StudyBot.Discord.Tests.Emulator;

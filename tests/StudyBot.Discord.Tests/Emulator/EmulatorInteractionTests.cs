@@ -10,7 +10,7 @@ namespace StudyBot.Discord.Tests.Emulator;
 
 public class EmulatorInteractionTests : IAsyncLifetime
 {
-    private static readonly CommandOptionInput Essay = new("deck", "essay");
+    private static readonly CommandOptionInput _essay = new("deck", "essay");
     private readonly FakeTimeProvider _clock = NewClock();
     private DiscordEmulator _emulator = null!;
     private HttpClient _http = null!;
@@ -72,7 +72,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     public async Task RunCommand_InDm_ArrivesOnShardZeroWithUser()
     {
         var dm = _emulator.State.GetOrCreateDm(_user.Id);
-        await _user.RunCommandAsync(dm.Id, "review", Essay);
+        await _user.RunCommandAsync(dm.Id, "review", _essay);
         var d = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!;
         Assert.Equal(_user.Id, d["user"]!["id"]!.GetValue<string>());
         Assert.Null(d["member"]);
@@ -82,7 +82,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Callback_Twice_Returns40060()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         await CallbackAsync(handle, Reply("one"));
         var second = await CallbackAsync(handle, Reply("two"));
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
@@ -92,7 +92,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Callback_AfterThreeSeconds_Returns10062()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         _clock.Advance(TimeSpan.FromSeconds(3.5));
         var late = await CallbackAsync(handle, Reply("late"));
         Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
@@ -103,7 +103,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Callback_InvalidData_Returns50035UnderData()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         var response = await CallbackAsync(handle, Reply(new string('x', 2001)));
         Assert.Equal("BASE_TYPE_MAX_LENGTH", ErrorCodeAt(await ReadJsonAsync(response), "data.content"));
         Assert.False(handle.Callback.IsCompleted);
@@ -112,7 +112,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Deferred_ThenEditOriginal_ResolvesWithEditedMessage()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         await CallbackAsync(handle, new JsonObject { ["type"] = 5 });
         Assert.Equal(5, (await handle.Callback).CallbackType);
         Assert.False(handle.Response.IsCompleted);
@@ -128,7 +128,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task WebhookEdit_AfterFifteenMinutes_Returns50027()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         await CallbackAsync(handle, new JsonObject { ["type"] = 5 });
         _clock.Advance(TimeSpan.FromMinutes(15.5));
         var edit = await _http.PatchAsync($"webhooks/{_emulator.ApplicationId}/{handle.Token}/messages/@original", Json(new JsonObject { ["content"] = "too late" }));
@@ -139,7 +139,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Followup_AfterReply_CreatesSecondMessage()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         await CallbackAsync(handle, Reply("first"));
         var followup = await _http.PostAsync($"webhooks/{_emulator.ApplicationId}/{handle.Token}", Json(new JsonObject { ["content"] = "second" }));
         Assert.Equal(HttpStatusCode.OK, followup.StatusCode);
@@ -190,7 +190,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Modal_OpenedAndSubmitted_SendsTypedValues()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         var modal = JsonNode.Parse("""
             {"type":9,"data":{"title":"Your answer","custom_id":"answer:1","components":[
               {"type":1,"components":[{"type":4,"custom_id":"text","label":"Answer","style":2,"max_length":100}]}]}}
@@ -210,7 +210,7 @@ public class EmulatorInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Modal_BeyondLimits_Returns50035()
     {
-        var handle = await _user.RunCommandAsync(_channel.Id, "review", Essay);
+        var handle = await _user.RunCommandAsync(_channel.Id, "review", _essay);
         var modal = new JsonObject { ["type"] = 9, ["data"] = new JsonObject { ["title"] = new string('t', 46), ["custom_id"] = "m", ["components"] = new JsonArray() } };
         var body = await ReadJsonAsync(await CallbackAsync(handle, modal));
         Assert.Equal("BASE_TYPE_BAD_LENGTH", ErrorCodeAt(body, "data.title"));

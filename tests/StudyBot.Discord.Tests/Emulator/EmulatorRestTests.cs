@@ -214,8 +214,11 @@ public class EmulatorRestTests : IAsyncLifetime
         var app = _emulator.ApplicationId;
         var commands = new JsonArray(
             new JsonObject { ["name"] = "help", ["description"] = "What StudyBot does" },
-            new JsonObject { ["name"] = "review", ["description"] = "Review due cards", ["options"] = new JsonArray(
-                new JsonObject { ["type"] = 3, ["name"] = "deck", ["description"] = "Deck", ["required"] = true }) });
+            new JsonObject
+            {
+                ["name"] = "review", ["description"] = "Review due cards",
+                ["options"] = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = "deck", ["description"] = "Deck", ["required"] = true }),
+            });
         var first = await ReadJsonAsync(await _http.PutAsync($"applications/{app}/commands", Json(commands)));
         var second = await ReadJsonAsync(await _http.PutAsync($"applications/{app}/commands", Json(commands.DeepClone())));
         Assert.Equal(2, second.AsArray().Count);

@@ -1,6 +1,5 @@
-using System.Text.RegularExpressions;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StudyBot.Emulator;
 using static StudyBot.Discord.Tests.Emulator.EmulatorTestKit;
@@ -62,7 +61,7 @@ public class PlaygroundBrowserTests : IAsyncLifetime
         while (!_stop.IsCancellationRequested)
         {
             var d = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE", TimeSpan.FromMinutes(5)))["d"]!;
-            JsonNode reply = (d["type"]!.GetValue<int>(), d["data"]?["name"]?.GetValue<string>(), d["data"]?["custom_id"]?.GetValue<string>()) switch
+            var reply = (d["type"]!.GetValue<int>(), d["data"]?["name"]?.GetValue<string>(), d["data"]?["custom_id"]?.GetValue<string>()) switch
             {
                 (2, "countdown", _) => new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = $"Closes <t:{DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeSeconds()}:R>" } },
                 (2, "help", _) => JsonNode.Parse("""{"type":4,"data":{"flags":64,"embeds":[{"title":"StudyBot help","description":"Review your due cards with /review."}]}}""")!,

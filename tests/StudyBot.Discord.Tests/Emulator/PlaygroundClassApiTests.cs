@@ -10,7 +10,7 @@ namespace StudyBot.Discord.Tests.Emulator;
 /// <summary>The Playground's class through the page's API: members, their views, and a world rebuilt from its ids.</summary>
 public class PlaygroundClassApiTests : IAsyncLifetime
 {
-    private static readonly PlaygroundPlan s_class = new(
+    private static readonly PlaygroundPlan _class = new(
         [new PlaygroundServerPlan(null, "One", null, "study", null), new PlaygroundServerPlan(null, "Two", null, "study", null)],
         [
             new PlaygroundMemberPlan(null, "teacher", "Teacher", "🦉", Instructor: true, null),
@@ -26,7 +26,7 @@ public class PlaygroundClassApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await StartAsync();
-        _setup = _emulator.CreatePlayground(s_class);
+        _setup = _emulator.CreatePlayground(_class);
         _bot = Client(_emulator);
         _page = new HttpClient { BaseAddress = new Uri(_emulator.Address) };
         await _bot.PutAsync($"applications/{_emulator.ApplicationId}/commands", Json(JsonNode.Parse("""[{"name":"help","description":"Help"}]""")!));

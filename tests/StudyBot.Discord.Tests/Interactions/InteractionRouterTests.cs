@@ -8,7 +8,7 @@ namespace StudyBot.Discord.Tests.Interactions;
 
 public class InteractionRouterTests
 {
-    private static readonly Snowflake AttachmentId = 555;
+    private static readonly Snowflake _attachmentId = 555;
     private static long _nextId = 1000;
     private readonly FakeTimeProvider _time = new();
 
@@ -129,7 +129,7 @@ public class InteractionRouterTests
                         Type = ApplicationCommandOptionType.SubCommand,
                         Options =
                         [
-                            Option("file", ApplicationCommandOptionType.Attachment, AttachmentId.ToString()),
+                            Option("file", ApplicationCommandOptionType.Attachment, _attachmentId.ToString()),
                             Option("name", ApplicationCommandOptionType.String, "Essay"),
                             new InteractionOption { Name = "limit", Type = ApplicationCommandOptionType.Integer, Value = JsonSerializer.SerializeToElement(20) },
                         ],
@@ -137,7 +137,7 @@ public class InteractionRouterTests
                 ],
                 Resolved = new ResolvedData
                 {
-                    Attachments = new Dictionary<Snowflake, Attachment> { [AttachmentId] = new() { Id = AttachmentId, Filename = "essay.yaml", Size = 120, Url = "https://cdn.example/essay.yaml" } },
+                    Attachments = new Dictionary<Snowflake, Attachment> { [_attachmentId] = new() { Id = _attachmentId, Filename = "essay.yaml", Size = 120, Url = "https://cdn.example/essay.yaml" } },
                 },
             },
         };

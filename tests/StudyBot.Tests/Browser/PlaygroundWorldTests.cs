@@ -8,14 +8,14 @@ namespace StudyBot.Tests.Browser;
 /// <summary>The Playground's world lasts across restarts of the host, and "Reset the Playground" starts afresh.</summary>
 public sealed class PlaygroundWorldTests(BrowserFixture browser, PlaygroundBot bot) : IClassFixture<BrowserFixture>, IClassFixture<PlaygroundBot>
 {
-    private static readonly string s_deck = TestDecks.McqThenTyped.Replace("e2e-review", "restart-deck").Replace("End-to-end review", "Restart deck");
+    private static readonly string _deck = TestDecks.McqThenTyped.Replace("e2e-review", "restart-deck").Replace("End-to-end review", "Restart deck");
 
     [ChromiumFact]
     public async Task Restart_StudentProgressAndUploadedDeckAreStillThere_ThenResetForgetsThem()
     {
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl);
         await page.AsAsync("Prof. Lee");
-        await page.SendAsync("/deck upload", PlaygroundPage.Yaml("restart.yaml", s_deck));
+        await page.SendAsync("/deck upload", PlaygroundPage.Yaml("restart.yaml", _deck));
         await Assertions.Expect(page.Message("Deck uploaded: Restart deck")).ToHaveCountAsync(1);
         await page.AsAsync("Ana");
         await page.SendAsync("/review deck:restart-deck");

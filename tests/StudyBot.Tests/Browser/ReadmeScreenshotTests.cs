@@ -23,13 +23,13 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
             explanation: '"...the roughly 28,500 troops stationed in South Korea will remain on the peninsula."'
         """;
 
-    private static readonly string Docs = Path.Combine(Image.ParsedDockerfile.Root, "docs");
+    private static readonly string _docs = Path.Combine(Image.ParsedDockerfile.Root, "docs");
 
     [ChromiumFact]
     public async Task Playground_ReviewQuizAndStats_ScreenshotsSavedUnderDocs()
     {
         await TestDecks.UploadAsync(bot, Deck);
-        Directory.CreateDirectory(Docs);
+        Directory.CreateDirectory(_docs);
         var page = await browser.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         await page.GotoAsync(bot.App.Playground!.PageUrl);
         // The guided tour would cover the messages in the pictures.
@@ -61,7 +61,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
 
         foreach (var name in new[] { "playground-review.png", "playground-quiz.png", "playground-stats.png" })
         {
-            var file = new FileInfo(Path.Combine(Docs, name));
+            var file = new FileInfo(Path.Combine(_docs, name));
             Assert.True(file.Exists && file.Length > 10_000 && file.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-5), $"{name} was not written just now");
         }
     }
@@ -69,7 +69,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
     private static async Task SaveAsync(IPage page, string name)
     {
         await page.Locator("#messages").EvaluateAsync("m => m.scrollTop = m.scrollHeight");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Docs, name) });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_docs, name) });
     }
 
     private static async Task ClickAsync(IPage page, string label)

@@ -6,12 +6,12 @@ namespace StudyBot.Tests.Cli;
 /// <summary>The real program's output, with `studybot check` (which colours "ok:" and "problem:") and no token set.</summary>
 public sealed partial class ColourTests
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "studybot.dll");
+    private static readonly string _program = Path.Combine(AppContext.BaseDirectory, "studybot.dll");
 
     [Fact]
     public async Task Check_OutputRedirected_NoColourCodes()
     {
-        var output = await RunAsync("dotnet", [Program, "check"], noColor: null);
+        var output = await RunAsync("dotnet", [_program, "check"], noColor: null);
 
         Assert.Contains("problem: no bot token", output);
         Assert.DoesNotMatch(Colour(), output);
@@ -20,7 +20,7 @@ public sealed partial class ColourTests
     [ScriptFact]
     public async Task Check_OnATerminal_ColouredUnlessNoColor()
     {
-        var command = $"dotnet '{Program}' check";
+        var command = $"dotnet '{_program}' check";
 
         var coloured = await RunAsync(ScriptFactAttribute.ScriptPath, ["-qec", command, "/dev/null"], noColor: null);
         var plain = await RunAsync(ScriptFactAttribute.ScriptPath, ["-qec", command, "/dev/null"], noColor: "1");

@@ -1,5 +1,5 @@
-using StudyBot.Hosting.Commands;
 using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Hosting.Commands;
 
 namespace StudyBot.Tests.EndToEnd;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
@@ -107,7 +106,7 @@ public sealed class ReviewTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
     {
         var student = bot.AddStudent("grader");
         var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "collapse-fears"));
-        JsonObject message = prompt.Message!;
+        var message = prompt.Message!;
         // Walk the seeded deck until a card with "Show answer" comes up (the essay decks mix every kind).
         for (var i = 0; i < 10 && !MessageView.Buttons(message).Any(b => b.Label == "Show answer"); i++)
         {

@@ -11,16 +11,15 @@ using StudyBot.Core.Decks;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
-using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
-using Guild = StudyBot.Data.Entities.Guild;
-using GuildMember = StudyBot.Data.Entities.GuildMember;
 using StudyBot.Features.Reminders;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
+using Guild = StudyBot.Data.Entities.Guild;
+using GuildMember = StudyBot.Data.Entities.GuildMember;
 
 namespace StudyBot.Tests.Reminders;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Study;

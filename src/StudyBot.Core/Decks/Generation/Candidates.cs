@@ -102,13 +102,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"\b(?:this|these|that|those|such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+", RegexOptions.IgnoreCase)]
     private static partial Regex PointsBack();
 
-    private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _notVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "its",
         "their", "our", "any", "some", "not", "there",
     };
 
-    private static readonly HashSet<string> BadSubjects = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _badSubjects = new(StringComparer.OrdinalIgnoreCase)
     {
         "it", "he", "she", "they", "this", "that", "these", "those", "which", "who", "there", "one", "such", "what", "we", "you", "i",
     };
@@ -154,7 +154,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     {
         term = Regex.Replace(term.Trim(), @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase).Trim();
         var words = term.Split(' ');
-        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !BadSubjects.Contains(words[0]) && !NotVerbs.Contains(words[0]) ? term : null;
+        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) ? term : null;
     }
 
     private IEnumerable<Candidate> Definitions(int index, string sentence)
@@ -189,7 +189,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     {
         foreach (Match m in Modal().Matches(sentence))
         {
-            if (InsideQuote(sentence, m.Index) || NotVerbs.Contains(m.Groups["verb"].Value))
+            if (InsideQuote(sentence, m.Index) || _notVerbs.Contains(m.Groups["verb"].Value))
             {
                 continue;
             }
@@ -201,7 +201,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
                 continue;
             }
             var resolved = subject;
-            if (BadSubjects.Contains(subject))
+            if (_badSubjects.Contains(subject))
             {
                 if (subject is "it" or "It" or "he" or "He" or "she" or "She" && resolvedSubject is not null && subjectStart == LeadInLength(sentence))
                 {
@@ -248,7 +248,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
         core = Capitalise(core);
-        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !BadSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
         }

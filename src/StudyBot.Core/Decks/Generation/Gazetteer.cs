@@ -44,15 +44,15 @@ public static class Gazetteer
         "Eastern Europe", "northern Europe", "North Africa", "the Turkish straits", "Punggye-ri", "North Hamgyong Province",
     ];
 
-    private static readonly Dictionary<string, PlaceGroup> Groups = Build();
+    private static readonly Dictionary<string, PlaceGroup> _groups = Build();
 
     public enum PlaceGroup { Country, City, Region }
 
-    public static IEnumerable<string> All => Groups.Keys;
+    public static IEnumerable<string> All => _groups.Keys;
 
-    public static bool TryGroup(string name, out PlaceGroup group) => Groups.TryGetValue(name, out group);
+    public static bool TryGroup(string name, out PlaceGroup group) => _groups.TryGetValue(name, out group);
 
-    public static IEnumerable<string> InGroup(PlaceGroup group) => Groups.Where(g => g.Value == group).Select(g => g.Key);
+    public static IEnumerable<string> InGroup(PlaceGroup group) => _groups.Where(g => g.Value == group).Select(g => g.Key);
 
     private static Dictionary<string, PlaceGroup> Build()
     {

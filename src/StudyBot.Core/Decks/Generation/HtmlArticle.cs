@@ -11,7 +11,7 @@ namespace StudyBot.Core.Decks.Generation;
 /// </summary>
 public static class HtmlArticle
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "figure", "figcaption",
         "button", "svg", "iframe", "select", "table",
@@ -28,7 +28,7 @@ public static class HtmlArticle
     public static string ToMarkdown(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
+        var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
         var output = new StringBuilder();
         if (document.Title is { Length: > 0 } title && root?.QuerySelector("h1") is null)
         {
@@ -46,7 +46,7 @@ public static class HtmlArticle
         foreach (var child in element.Children)
         {
             var name = child.LocalName;
-            if (Skipped.Contains(name) || child.HasAttribute("hidden") || child.GetAttribute("aria-hidden") == "true")
+            if (_skipped.Contains(name) || child.HasAttribute("hidden") || child.GetAttribute("aria-hidden") == "true")
             {
                 continue;
             }

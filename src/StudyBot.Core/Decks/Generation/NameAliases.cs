@@ -20,7 +20,7 @@ public sealed class BuiltInNameAliases : INameAliases
 {
     public static readonly BuiltInNameAliases Instance = new();
 
-    private static readonly string[][] Groups =
+    private static readonly string[][] _groups =
     [
         ["North Korea", "Pyongyang", "North Korean", "the North"],
         ["South Korea", "Seoul", "South Korean"],
@@ -38,17 +38,17 @@ public sealed class BuiltInNameAliases : INameAliases
         ["Iran", "Tehran", "Iranian", "Persia"],
     ];
 
-    private static readonly Dictionary<string, string[]> ByName = Build();
+    private static readonly Dictionary<string, string[]> _byName = Build();
 
     public IEnumerable<string> AliasesOf(string name) =>
-        ByName.TryGetValue(Strip(name), out var group) ? group.Where(n => !n.Equals(Strip(name), StringComparison.OrdinalIgnoreCase)) : [];
+        _byName.TryGetValue(Strip(name), out var group) ? group.Where(n => !n.Equals(Strip(name), StringComparison.OrdinalIgnoreCase)) : [];
 
     private static string Strip(string name) => name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
 
     private static Dictionary<string, string[]> Build()
     {
         var map = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in Groups)
+        foreach (var group in _groups)
         {
             foreach (var name in group)
             {

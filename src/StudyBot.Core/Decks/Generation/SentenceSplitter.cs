@@ -7,7 +7,7 @@ namespace StudyBot.Core.Decks.Generation;
 /// </summary>
 public static class SentenceSplitter
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "St", "Jr", "Sr",
         "vs", "etc", "cf", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -114,6 +114,6 @@ public static class SentenceSplitter
         {
             return char.IsDigit(next);
         }
-        return Abbreviations.Contains(word);
+        return _abbreviations.Contains(word);
     }
 }

@@ -43,7 +43,7 @@ internal sealed partial class TextModel
     [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z]{2,})$")]
     private static partial Regex NumeralOrAcronym();
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _notNames = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "This", "That", "These", "Those", "It",
         "He", "She", "They", "We", "I", "His", "Her", "Their", "Its", "Our", "After", "Before", "During", "Since", "Because",
@@ -57,7 +57,7 @@ internal sealed partial class TextModel
     };
 
     /// <summary>Words that start a sentence and are capitalised only for that.</summary>
-    private static readonly HashSet<string> SentenceWords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _sentenceWords = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "This", "That", "These", "Those", "It",
         "After", "Before", "During", "Since", "Because", "Yet", "So", "As", "For", "From", "By", "With", "Without", "Though",
@@ -65,7 +65,7 @@ internal sealed partial class TextModel
         "Many", "Most", "Both", "Each", "Every", "Then", "Still", "However", "Meanwhile", "Today", "Now", "To",
     };
 
-    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _titleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "President", "Vice", "Prime", "Minister", "Premier", "Secretary", "Chairman", "Senator", "Governor", "General", "Admiral",
         "Ambassador", "Chancellor", "King", "Queen", "Pope", "Emperor", "Leader", "Dr", "Mr", "Mrs", "Ms",
@@ -76,8 +76,8 @@ internal sealed partial class TextModel
     private readonly Regex _places;
     private readonly IReadOnlyList<string> _sentences;
     private readonly Dictionary<string, int> _naming = new(StringComparer.Ordinal);
-    private Regex? _people;
-    private Regex? _terms;
+    private readonly Regex? _people;
+    private readonly Regex? _terms;
 
     public TextModel(IReadOnlyList<string> sentences, IEnumerable<string> definedTerms)
     {
@@ -186,13 +186,13 @@ internal sealed partial class TextModel
     {
         var words = m.Value.Split(' ');
         // Leading sentence words ("In", "The") and titles are no part of a term.
-        var skip = words.TakeWhile(SentenceWords.Contains).Count();
+        var skip = words.TakeWhile(_sentenceWords.Contains).Count();
         if (skip > 0 && words.Skip(skip).Count() < 2)
         {
             return;
         }
         var phrase = string.Join(' ', words.Skip(skip));
-        if (words.Skip(skip).Any(w => TitleWords.Contains(w)) || phrase.Split(' ').Length < 2)
+        if (words.Skip(skip).Any(w => _titleWords.Contains(w)) || phrase.Split(' ').Length < 2)
         {
             return;
         }
@@ -203,7 +203,7 @@ internal sealed partial class TextModel
             return;
         }
         // "North Korean Chernobyl", "Border of North Korea": a phrase built on a place name is no term of its own.
-        if (Gazetteer.All.Any(place => place.Contains(' ') && phrase.Contains(place, StringComparison.Ordinal)) || words.Skip(skip).All(w => NotNames.Contains(w) || Gazetteer.TryGroup(w, out _)))
+        if (Gazetteer.All.Any(place => place.Contains(' ') && phrase.Contains(place, StringComparison.Ordinal)) || words.Skip(skip).All(w => _notNames.Contains(w) || Gazetteer.TryGroup(w, out _)))
         {
             return;
         }
@@ -223,12 +223,12 @@ internal sealed partial class TextModel
     {
         var tokens = name.Split(' ');
         var start = 0;
-        while (start < tokens.Length && (NotNames.Contains(tokens[start]) || TitleWords.Contains(tokens[start].TrimEnd('.'))))
+        while (start < tokens.Length && (_notNames.Contains(tokens[start]) || _titleWords.Contains(tokens[start].TrimEnd('.'))))
         {
             start++;
         }
         tokens = tokens[start..];
-        if (tokens.Length == 0 || tokens.Any(t => NotNames.Contains(t) || NumeralOrAcronym().IsMatch(t)))
+        if (tokens.Length == 0 || tokens.Any(t => _notNames.Contains(t) || NumeralOrAcronym().IsMatch(t)))
         {
             return;
         }

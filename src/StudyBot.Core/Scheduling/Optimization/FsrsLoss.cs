@@ -13,7 +13,7 @@ namespace StudyBot.Core.Scheduling.Optimization;
 internal sealed class FsrsLoss
 {
     private const double RetrievabilityEpsilon = 1e-7;
-    private static readonly double s_ln09 = Math.Log(0.9);
+    private static readonly double _ln09 = Math.Log(0.9);
 
     private readonly double[] _w = new double[FsrsWeights.Count];
     private double _decay;
@@ -67,7 +67,7 @@ internal sealed class FsrsLoss
         }
         _decay = -_w[20];
         _factor = Math.Pow(0.9, 1.0 / _decay) - 1.0;
-        _dFactorDDecay = (_factor + 1.0) * -s_ln09 / (_decay * _decay);
+        _dFactorDDecay = (_factor + 1.0) * -_ln09 / (_decay * _decay);
         _expW8 = Math.Exp(_w[8]);
         _exp3W5 = Math.Exp(3.0 * _w[5]);
         _easyInitDifficulty = _w[4] - _exp3W5 + 1.0;
@@ -149,63 +149,63 @@ internal sealed class FsrsLoss
                     gSIn += gSOut;
                     break;
                 case Branch.ShortTermGrowth:
-                    {
-                        var sOut = t.SOutRaw;
-                        gSIn += gSOut * t.X1 * (1.0 - w[19]);
-                        gradient[17] += gSOut * sOut * (g - 3 + w[18]);
-                        gradient[18] += gSOut * sOut * w[17];
-                        gradient[19] += gSOut * sOut * -t.LnS;
-                        break;
-                    }
+                {
+                    var sOut = t.SOutRaw;
+                    gSIn += gSOut * t.X1 * (1.0 - w[19]);
+                    gradient[17] += gSOut * sOut * (g - 3 + w[18]);
+                    gradient[18] += gSOut * sOut * w[17];
+                    gradient[19] += gSOut * sOut * -t.LnS;
+                    break;
+                }
                 case Branch.ForgetFloor:
-                    {
-                        var sOut = t.SOutRaw;
-                        gSIn += gSOut / _failDivisor;
-                        gradient[17] += gSOut * -sOut * w[18];
-                        gradient[18] += gSOut * -sOut * w[17];
-                        break;
-                    }
+                {
+                    var sOut = t.SOutRaw;
+                    gSIn += gSOut / _failDivisor;
+                    gradient[17] += gSOut * -sOut * w[18];
+                    gradient[18] += gSOut * -sOut * w[17];
+                    break;
+                }
                 case Branch.ForgetCurve:
-                    {
-                        // PLS = w11 * X1 * (A - 1), X1 = D^-w12 e^(w14 (1 - R)), A = (S + 1)^w13
-                        var pls = t.SOutRaw;
-                        var a = t.X2;
-                        gradient[11] += gSOut * t.X1 * (a - 1.0);
-                        gDIn += gSOut * pls * -w[12] / t.D;
-                        gradient[12] += gSOut * pls * -t.LnX;
-                        var dA = w[11] * t.X1;
-                        gSIn += gSOut * dA * w[13] * a / (t.S + 1.0);
-                        gradient[13] += gSOut * dA * a * t.X3;
-                        gRStep += gSOut * pls * -w[14];
-                        gradient[14] += gSOut * pls * (1.0 - t.R);
-                        break;
-                    }
+                {
+                    // PLS = w11 * X1 * (A - 1), X1 = D^-w12 e^(w14 (1 - R)), A = (S + 1)^w13
+                    var pls = t.SOutRaw;
+                    var a = t.X2;
+                    gradient[11] += gSOut * t.X1 * (a - 1.0);
+                    gDIn += gSOut * pls * -w[12] / t.D;
+                    gradient[12] += gSOut * pls * -t.LnX;
+                    var dA = w[11] * t.X1;
+                    gSIn += gSOut * dA * w[13] * a / (t.S + 1.0);
+                    gradient[13] += gSOut * dA * a * t.X3;
+                    gRStep += gSOut * pls * -w[14];
+                    gradient[14] += gSOut * pls * (1.0 - t.R);
+                    break;
+                }
                 case Branch.Recall:
+                {
+                    // S' = S (1 + K (E - 1) h e), K = e^w8 (11 - D) S^-w9, E = e^(w10 (1 - R))
+                    var k0 = t.X1;
+                    var e = t.X2;
+                    var hard = g == 2 ? w[15] : 1.0;
+                    var easy = g == 4 ? w[16] : 1.0;
+                    var b = k0 * (e - 1.0) * hard * easy;
+                    var gs = gSOut * t.S;
+                    gSIn += gSOut * (1.0 + b * (1.0 - w[9]));
+                    gradient[8] += gs * b;
+                    gDIn += gs * -(b / (11.0 - t.D));
+                    gradient[9] += gs * b * -t.LnS;
+                    var dE = k0 * hard * easy * e;
+                    gradient[10] += gs * dE * (1.0 - t.R);
+                    gRStep += gs * dE * -w[10];
+                    if (g == 2)
                     {
-                        // S' = S (1 + K (E - 1) h e), K = e^w8 (11 - D) S^-w9, E = e^(w10 (1 - R))
-                        var k0 = t.X1;
-                        var e = t.X2;
-                        var hard = g == 2 ? w[15] : 1.0;
-                        var easy = g == 4 ? w[16] : 1.0;
-                        var b = k0 * (e - 1.0) * hard * easy;
-                        var gs = gSOut * t.S;
-                        gSIn += gSOut * (1.0 + b * (1.0 - w[9]));
-                        gradient[8] += gs * b;
-                        gDIn += gs * -(b / (11.0 - t.D));
-                        gradient[9] += gs * b * -t.LnS;
-                        var dE = k0 * hard * easy * e;
-                        gradient[10] += gs * dE * (1.0 - t.R);
-                        gRStep += gs * dE * -w[10];
-                        if (g == 2)
-                        {
-                            gradient[15] += gs * k0 * (e - 1.0) * easy;
-                        }
-                        else if (g == 4)
-                        {
-                            gradient[16] += gs * k0 * (e - 1.0) * hard;
-                        }
-                        break;
+                        gradient[15] += gs * k0 * (e - 1.0) * easy;
                     }
+                    else if (g == 4)
+                    {
+                        gradient[16] += gs * k0 * (e - 1.0) * hard;
+                    }
+                    break;
+                }
             }
             if (gRStep != 0.0)
             {

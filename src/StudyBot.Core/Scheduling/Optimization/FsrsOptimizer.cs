@@ -17,7 +17,7 @@ public static class FsrsOptimizer
     // the result does not depend on the number of cores.
     private const int Slices = 4;
 
-    private static readonly double[] s_stddev =
+    private static readonly double[] _stddev =
     [
         6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57,
         0.25, 1.03, 0.31, 0.32, 0.14, 0.27,
@@ -125,7 +125,7 @@ public static class FsrsOptimizer
                 var share = options.Gamma * size / total;
                 for (var j = 0; j < FsrsWeights.Count; j++)
                 {
-                    gradient[j] += share * 2.0 * (w[j] - init[j]) / (s_stddev[j] * s_stddev[j]);
+                    gradient[j] += share * 2.0 * (w[j] - init[j]) / (_stddev[j] * _stddev[j]);
                 }
                 if (!options.EnableShortTerm)
                 {
@@ -150,7 +150,7 @@ public static class FsrsOptimizer
             var penalty = 0.0;
             for (var j = 0; j < FsrsWeights.Count; j++)
             {
-                var z = (w[j] - init[j]) / s_stddev[j];
+                var z = (w[j] - init[j]) / _stddev[j];
                 penalty += z * z;
             }
             loss = (loss + options.Gamma * penalty) / total;

@@ -3,7 +3,7 @@ namespace StudyBot.Core.Scheduling.Optimization;
 /// <summary>The reference optimizer's parameter clamps, applied after every training step and before evaluating.</summary>
 internal static class ParameterClipper
 {
-    private static readonly (double Min, double Max)[] s_bounds =
+    private static readonly (double Min, double Max)[] _bounds =
     [
         (0.001, 100), (0.001, 100), (0.001, 100), (0.001, 100), (1, 10), (0.001, 4), (0.001, 4),
         (0.001, 0.75), (0, 4.5), (0, 0.8), (0.001, 3.5), (0.001, 5), (0.001, 0.25), (0.001, 0.9),
@@ -22,7 +22,7 @@ internal static class ParameterClipper
         }
         for (var i = 0; i < FsrsWeights.Count; i++)
         {
-            var (min, max) = s_bounds[i];
+            var (min, max) = _bounds[i];
             if (i is 17 or 18)
             {
                 max = shortTermCeiling;

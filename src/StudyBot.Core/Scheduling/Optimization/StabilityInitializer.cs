@@ -92,7 +92,7 @@ internal static class StabilityInitializer
         {
             s[r] = counts[r] > 0 && stabilities[r] is { } v ? (float)v : null;
         }
-        foreach (var (small, big) in s_pairs)
+        foreach (var (small, big) in _pairs)
         {
             if (s[small] is { } a && s[big] is { } b && a > b)
             {
@@ -114,15 +114,15 @@ internal static class StabilityInitializer
             case 0:
                 throw new NotEnoughDataException("no card has a first long-term review in a group large enough to estimate the initial stabilities");
             case 1:
+            {
+                var r = Array.FindIndex(s, x => x.HasValue);
+                var factor = s[r]!.Value / (float)FsrsWeights.Defaults[r - 1];
+                for (var g = 1; g <= 4; g++)
                 {
-                    var r = Array.FindIndex(s, x => x.HasValue);
-                    var factor = s[r]!.Value / (float)FsrsWeights.Defaults[r - 1];
-                    for (var g = 1; g <= 4; g++)
-                    {
-                        s[g] = (float)FsrsWeights.Defaults[g - 1] * factor;
-                    }
-                    break;
+                    s[g] = (float)FsrsWeights.Defaults[g - 1] * factor;
                 }
+                break;
+            }
             case 2:
                 FillTwo(s, w1, w2);
                 break;
@@ -138,7 +138,7 @@ internal static class StabilityInitializer
         return result;
     }
 
-    private static readonly (int Small, int Big)[] s_pairs = [(1, 2), (2, 3), (3, 4), (1, 3), (2, 4), (1, 4)];
+    private static readonly (int Small, int Big)[] _pairs = [(1, 2), (2, 3), (3, 4), (1, 3), (2, 4), (1, 4)];
 
     private static float Pow(float x, float y) => MathF.Pow(x, y);
 
@@ -151,44 +151,44 @@ internal static class StabilityInitializer
         switch (s[1], s[2], s[3], s[4])
         {
             case (null, null, { } r3, { } r4):
-                {
-                    var r2 = Pow(r3, 1f / (1f - w2)) * Pow(r4, 1f - 1f / (1f - w2));
-                    s[2] = r2;
-                    s[1] = Again(r2, r3, w1);
-                    break;
-                }
+            {
+                var r2 = Pow(r3, 1f / (1f - w2)) * Pow(r4, 1f - 1f / (1f - w2));
+                s[2] = r2;
+                s[1] = Again(r2, r3, w1);
+                break;
+            }
             case (null, { } r2, null, { } r4):
-                {
-                    var r3 = Pow(r2, 1f - w2) * Pow(r4, w2);
-                    s[3] = r3;
-                    s[1] = Again(r2, r3, w1);
-                    break;
-                }
+            {
+                var r3 = Pow(r2, 1f - w2) * Pow(r4, w2);
+                s[3] = r3;
+                s[1] = Again(r2, r3, w1);
+                break;
+            }
             case (null, { } r2, { } r3, null):
                 s[4] = Easy(r2, r3, w2);
                 s[1] = Again(r2, r3, w1);
                 break;
             case ({ } r1, null, null, { } r4):
-                {
-                    var q = MathF.FusedMultiplyAdd(w1, -w2, w1 + w2);
-                    s[2] = Pow(r1, w1 / q) * Pow(r4, 1f - w1 / q);
-                    s[3] = Pow(r1, 1f - w2 / q) * Pow(r4, w2 / q);
-                    break;
-                }
+            {
+                var q = MathF.FusedMultiplyAdd(w1, -w2, w1 + w2);
+                s[2] = Pow(r1, w1 / q) * Pow(r4, 1f - w1 / q);
+                s[3] = Pow(r1, 1f - w2 / q) * Pow(r4, w2 / q);
+                break;
+            }
             case ({ } r1, null, { } r3, null):
-                {
-                    var r2 = Pow(r1, w1) * Pow(r3, 1f - w1);
-                    s[2] = r2;
-                    s[4] = Easy(r2, r3, w2);
-                    break;
-                }
+            {
+                var r2 = Pow(r1, w1) * Pow(r3, 1f - w1);
+                s[2] = r2;
+                s[4] = Easy(r2, r3, w2);
+                break;
+            }
             case ({ } r1, { } r2, null, null):
-                {
-                    var r3 = Pow(r1, 1f - 1f / (1f - w1)) * Pow(r2, 1f / (1f - w1));
-                    s[3] = r3;
-                    s[4] = Easy(r2, r3, w2);
-                    break;
-                }
+            {
+                var r3 = Pow(r1, 1f - 1f / (1f - w1)) * Pow(r2, 1f / (1f - w1));
+                s[3] = r3;
+                s[4] = Easy(r2, r3, w2);
+                break;
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public static class LearningSimulation
     private const double FirstSightSeconds = 20;
     private const double RecalledSeconds = 8;
     private const double ForgottenSeconds = 15;
-    private static readonly DateTime s_origin = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime _origin = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 
     public static IReadOnlyList<ScheduleResult> Run(SimulationOptions options, CancellationToken cancellationToken = default)
     {
@@ -67,11 +67,11 @@ public static class LearningSimulation
         var reviews = 0;
         var seconds = 0.0;
         var sinceFit = 0;
-        var weights = (IReadOnlyList<double>)FsrsWeights.Defaults;
+        var weights = FsrsWeights.Defaults;
         var queue = new PriorityQueue<int, (DateTime Due, int Index)>();
         for (var day = 0; day < options.Days; day++)
         {
-            var start = s_origin.AddDays(day).AddHours(18);
+            var start = _origin.AddDays(day).AddHours(18);
             var end = start.AddHours(1);
             for (var k = 0; k < options.NewPerDay; k++)
             {
@@ -122,7 +122,7 @@ public static class LearningSimulation
                     queue.Enqueue(index, (card.Due, index));
                 }
             }
-            var midnight = s_origin.AddDays(day + 1);
+            var midnight = _origin.AddDays(day + 1);
             recallByDay[day] = cards.Average(c => memory.Recall(c.Memory.S, (midnight - c.Memory.Last).TotalDays));
             if (kind == ScheduleKind.FsrsFitted && day % 7 == 6 && sinceFit >= 400)
             {

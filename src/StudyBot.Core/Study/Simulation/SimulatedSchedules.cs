@@ -57,27 +57,27 @@ internal sealed class FsrsSchedule(double retention) : SimulatedSchedule
 /// </summary>
 internal sealed class Sm2Schedule : SimulatedSchedule
 {
-    private static readonly TimeSpan[] s_learning = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
-    private static readonly TimeSpan s_relearning = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan[] _learning = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
+    private static readonly TimeSpan _relearning = TimeSpan.FromMinutes(10);
 
     public override void Review(SimulatedCard card, DateTime now, Rating rating)
     {
         if (card.Learning)
         {
             var relearning = card.IntervalDays > 0;
-            var steps = relearning ? 1 : s_learning.Length;
+            var steps = relearning ? 1 : _learning.Length;
             switch (rating)
             {
                 case Rating.Again:
                     card.Step = 0;
-                    card.Due = now + (relearning ? s_relearning : s_learning[0]);
+                    card.Due = now + (relearning ? _relearning : _learning[0]);
                     return;
                 case Rating.Hard:
-                    card.Due = now + (relearning ? s_relearning : card.Step == 0 ? (s_learning[0] + s_learning[1]) / 2 : s_learning[card.Step]);
+                    card.Due = now + (relearning ? _relearning : card.Step == 0 ? (_learning[0] + _learning[1]) / 2 : _learning[card.Step]);
                     return;
                 case Rating.Good when card.Step + 1 < steps:
                     card.Step++;
-                    card.Due = now + s_learning[card.Step];
+                    card.Due = now + _learning[card.Step];
                     return;
                 default:
                     card.Learning = false;
@@ -95,7 +95,7 @@ internal sealed class Sm2Schedule : SimulatedSchedule
                 card.IntervalDays = 1;
                 card.Learning = true;
                 card.Step = 0;
-                card.Due = now + s_relearning;
+                card.Due = now + _relearning;
                 return;
             case Rating.Hard:
                 card.Ease = Math.Max(1.3, card.Ease - 0.15);
@@ -118,13 +118,13 @@ internal sealed class Sm2Schedule : SimulatedSchedule
 /// <summary>Leitner boxes: a recalled card moves up a box (1, 2, 4, 8, 16 days), a forgotten one back to the first.</summary>
 internal sealed class LeitnerSchedule : SimulatedSchedule
 {
-    private static readonly int[] s_days = [1, 2, 4, 8, 16];
+    private static readonly int[] _days = [1, 2, 4, 8, 16];
 
     public override void Review(SimulatedCard card, DateTime now, Rating rating)
     {
-        card.Box = card.Learning || rating == Rating.Again ? 0 : Math.Min(card.Box + 1, s_days.Length - 1);
+        card.Box = card.Learning || rating == Rating.Again ? 0 : Math.Min(card.Box + 1, _days.Length - 1);
         card.Learning = false;
-        card.Due = now.AddDays(s_days[card.Box]);
+        card.Due = now.AddDays(_days[card.Box]);
     }
 }
 

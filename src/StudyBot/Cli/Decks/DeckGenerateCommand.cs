@@ -2,9 +2,9 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StudyBot.Core.Decks;
+using StudyBot.Core.Decks.Formats.Yaml;
 using StudyBot.Core.Decks.Generation;
 using StudyBot.Core.Decks.Validation;
-using StudyBot.Core.Decks.Formats.Yaml;
 
 namespace StudyBot.Cli.Decks;
 

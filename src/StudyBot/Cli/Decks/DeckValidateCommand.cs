@@ -1,5 +1,5 @@
-using Spectre.Console;
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace StudyBot.Cli.Decks;

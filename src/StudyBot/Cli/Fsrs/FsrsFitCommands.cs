@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console.Cli;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Scheduling.Optimization;
 using StudyBot.Core.Scheduling.Replay;

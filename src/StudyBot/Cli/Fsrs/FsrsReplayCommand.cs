@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Scheduling.Replay;
 

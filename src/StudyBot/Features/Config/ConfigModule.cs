@@ -33,7 +33,8 @@ public sealed class ConfigModule(ConfigService config, Instructors instructors, 
     }
 
     public static MessagePayload Render(GuildSettings settings, bool changed)
-        => new MessageBuilder()
+    {
+        var message = new MessageBuilder()
             .AddEmbed(e => e
                 .WithTitle(changed ? "Server settings saved" : "Server settings")
                 .WithColor(Colors.Brand)
@@ -42,7 +43,9 @@ public sealed class ConfigModule(ConfigService config, Instructors instructors, 
                 .AddField("Time zone", settings.TimeZone ?? "UTC (not set)", inline: true)
                 .WithFooter("Change with /config instructor-role, /config study-channel, /config timezone"))
             .Ephemeral()
-            .Build() with { AllowedMentions = new AllowedMentions() };
+            .Build();
+        return message with { AllowedMentions = new AllowedMentions() };
+    }
 
     private async Task GuardedAsync(InteractionContext context, Func<ulong, CancellationToken, Task<GuildSettings>> action, bool changed = true)
     {

@@ -68,7 +68,7 @@ public sealed class DeckModule(DeckService decks, Instructors instructors, Attac
     /// <summary>The "Join" buttons of the offer /review shows a student who has joined nothing.</summary>
     public async Task JoinFromOfferAsync(InteractionContext context)
     {
-        IReadOnlyList<int>? ids = context.CustomIdArgument == DeckIds.All ? null : DeckIds.Parse(context.CustomIdArgument);
+        var ids = context.CustomIdArgument == DeckIds.All ? null : DeckIds.Parse(context.CustomIdArgument);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var joined = await decks.JoinByIdsAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, ids, context.CancellationToken);
         await context.Responder.EditOriginalAsync(DeckViews.JoinedFromOffer(joined), null, context.CancellationToken);

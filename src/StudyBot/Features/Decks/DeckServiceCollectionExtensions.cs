@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Discord;
 using StudyBot.Discord.Interactions;
-using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting.Commands;
 

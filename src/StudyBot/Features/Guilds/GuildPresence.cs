@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Data;
-using StudyBot.Data.Entities;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
-using GuildMember = StudyBot.Data.Entities.GuildMember;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
+using GuildMember = StudyBot.Data.Entities.GuildMember;
 
 namespace StudyBot.Features.Guilds;
 

@@ -99,5 +99,5 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
         => context.Responder.EditOriginalAsync(new MessagePayload { Content = Text.Truncate(reply, 2000), AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
 
     private static long QuizId(InteractionContext context)
-        => QuizIds.TryParse(context.CustomIdArgument, out long quizId) ? quizId : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
+        => QuizIds.TryParse(context.CustomIdArgument, out var quizId) ? quizId : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
 }

@@ -83,7 +83,7 @@ public static class QuizViews
         var total = quiz.Answers.Count;
         var right = quiz.Answers.Count(a => IsRight(a.Rating));
         var summary = total == 0 ? "Nobody answered." : $"{right} of {total} answered correctly ({100.0 * right / total:0}%).";
-        return new MessageBuilder()
+        var message = new MessageBuilder()
             .AddEmbed(e =>
             {
                 e.WithAuthor(Text.Truncate($"{(quiz.Daily ? "Question of the day" : "Quiz")} · {deckTitle}", 256))
@@ -102,7 +102,8 @@ public static class QuizViews
                     e.AddField("From the reading", Text.Truncate(explanation, 1024));
                 }
             })
-            .Build() with { Components = [] };
+            .Build();
+        return message with { Components = [] };
     }
 
     /// <summary>The next day's post opens with this: yesterday's question, its answer and how the class did.</summary>

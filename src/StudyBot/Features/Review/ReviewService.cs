@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
-using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Study;
 using StudyBot.Data;

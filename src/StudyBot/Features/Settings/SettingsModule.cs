@@ -3,7 +3,6 @@ using StudyBot.Data.Entities;
 using StudyBot.Data.Fitting;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
-using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Settings;

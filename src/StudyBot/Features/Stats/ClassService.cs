@@ -5,7 +5,6 @@ using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
-using StudyBot.Features.Shared;
 using StudyBot.Hosting;
 
 namespace StudyBot.Features.Stats;

@@ -40,12 +40,13 @@ public sealed class LeaderboardModule(LeaderboardService leaderboards)
             : board.You is { } you && you.Rank > board.Top.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"You are #{you.Rank} with {you.Reviews} reviews.")
                 : "Hide yourself with /settings leaderboard:False.";
-        return new MessageBuilder()
+        var message = new MessageBuilder()
             .AddEmbed(e => e
                 .WithTitle(board.Week ? "Leaderboard — last 7 days" : "Leaderboard — all time")
                 .WithColor(Colors.Brand)
                 .WithDescription(text.ToString())
                 .WithFooter(footer))
-            .Build() with { AllowedMentions = new AllowedMentions() };
+            .Build();
+        return message with { AllowedMentions = new AllowedMentions() };
     }
 }

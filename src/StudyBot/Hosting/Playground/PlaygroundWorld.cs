@@ -17,7 +17,7 @@ namespace StudyBot.Hosting.Playground;
 /// </summary>
 public sealed class PlaygroundWorld : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _saving = new();
@@ -84,7 +84,7 @@ public sealed class PlaygroundWorld : IAsyncDisposable
         var setup = emulator.CreatePlayground(plan);
         if (worldFile is not null)
         {
-            await File.WriteAllTextAsync(worldFile, JsonSerializer.Serialize(setup.ToPlan(), s_json), cancellationToken);
+            await File.WriteAllTextAsync(worldFile, JsonSerializer.Serialize(setup.ToPlan(), _json), cancellationToken);
         }
 
         var world = new PlaygroundWorld(emulator, setup, worldFile);

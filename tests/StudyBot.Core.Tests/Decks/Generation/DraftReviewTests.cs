@@ -16,14 +16,14 @@ namespace StudyBot.Core.Tests.Decks.Generation;
 /// </summary>
 public class DraftReviewTests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Decks", "Generation");
+    private static readonly string _folder = Path.Combine(AppContext.BaseDirectory, "Decks", "Generation");
 
     public static TheoryData<string> Texts => new() { "photosynthesis", "roman-empire", "cold-war" };
 
     [Theory]
     [MemberData(nameof(Texts))]
     public void TeachingText_DraftIsReviewed_AndSharesHold(string name) =>
-        Check(name, File.ReadAllText(Path.Combine(Folder, "Texts", name + ".md")), name + ".md");
+        Check(name, File.ReadAllText(Path.Combine(_folder, "Texts", name + ".md")), name + ".md");
 
     [EssayFact]
     public void Essay_DraftIsReviewed_SharesHold_AndEachThemeHasThreeUsableCards()
@@ -44,7 +44,7 @@ public class DraftReviewTests(ITestOutputHelper output)
         var validated = DeckValidator.Validate(generated.Draft, new DiagnosticBag(source));
         Assert.True(validated.IsValid, string.Join("\n", validated.Diagnostics));
         var yaml = YamlDeckWriter.Write(validated.Deck!, $"Draft generated from {source}; every card is reviewed in ../Reviews/{name}.md.");
-        var committed = Path.Combine(Folder, "Drafts", name + ".yaml");
+        var committed = Path.Combine(_folder, "Drafts", name + ".yaml");
         if (Environment.GetEnvironmentVariable("STUDYBOT_UPDATE_DRAFTS") == "1")
         {
             File.WriteAllText(Path.Combine(EssayLocator.RepositoryRoot, "tests", "StudyBot.Core.Tests", "Decks", "Generation", "Drafts", name + ".yaml"), yaml);
@@ -55,7 +55,7 @@ public class DraftReviewTests(ITestOutputHelper output)
                 $"Drafts/{name}.yaml differs from what the generator drafts now: rewrite it (STUDYBOT_UPDATE_DRAFTS=1) and review the changed cards in Reviews/{name}.md.");
         }
 
-        var reviews = ReadReviews(Path.Combine(Folder, "Reviews", name + ".md"));
+        var reviews = ReadReviews(Path.Combine(_folder, "Reviews", name + ".md"));
         var ids = generated.Draft.Notes.Select(n => n.Id!).ToList();
         var missing = ids.Where(id => !reviews.Any(r => r.Id == id)).ToList();
         Assert.True(missing.Count == 0, $"Reviews/{name}.md has no verdict for: {string.Join(", ", missing)}");

@@ -24,7 +24,8 @@ internal static class Bounded
             {
                 peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
             }
-        }) { IsBackground = true };
+        });
+        sampler.IsBackground = true;
         sampler.Start();
         var watch = Stopwatch.StartNew();
         var result = load();

@@ -10,16 +10,16 @@ namespace StudyBot.Core.Tests.Decks.Hostile;
 [Collection(ImportFilesCollection.Name)]
 public class FuzzCorpusTests
 {
-    private static readonly string Corpus = Path.Combine(AppContext.BaseDirectory, "fuzz-corpus");
+    private static readonly string _corpus = Path.Combine(AppContext.BaseDirectory, "fuzz-corpus");
 
     public static TheoryData<string> Inputs()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(_corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (!file.EndsWith(".md", StringComparison.Ordinal))
             {
-                data.Add(Path.GetRelativePath(Corpus, file));
+                data.Add(Path.GetRelativePath(_corpus, file));
             }
         }
         return data;
@@ -33,9 +33,9 @@ public class FuzzCorpusTests
         var folder = Path.GetDirectoryName(input)!;
         var name = folder == "regressions" ? Path.GetFileName(input).Split('-')[0] : folder;
         var target = Assert.Single(Target.All, t => t.Name == name);
-        var fuzzer = new Fuzzer(Corpus, Path.GetTempPath(), 0);
+        var fuzzer = new Fuzzer(_corpus, Path.GetTempPath(), 0);
 
-        var problem = fuzzer.Try(target, File.ReadAllBytes(Path.Combine(Corpus, input)));
+        var problem = fuzzer.Try(target, File.ReadAllBytes(Path.Combine(_corpus, input)));
 
         Assert.Null(problem);
     }
@@ -43,7 +43,7 @@ public class FuzzCorpusTests
     [Fact]
     public void Run_ShortBudget_TriesEveryReaderAndFindsNothing()
     {
-        var report = new Fuzzer(Corpus, Path.Combine(Path.GetTempPath(), "studybot-fuzz-test"), seed: 42).Run(TimeSpan.FromSeconds(2));
+        var report = new Fuzzer(_corpus, Path.Combine(Path.GetTempPath(), "studybot-fuzz-test"), seed: 42).Run(TimeSpan.FromSeconds(2));
 
         Assert.Equal(0, report.Failures);
         Assert.Equal(Target.All.Select(t => t.Name).Order(), report.Tried.Keys.Order());

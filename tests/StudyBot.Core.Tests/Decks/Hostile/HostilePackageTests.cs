@@ -13,7 +13,7 @@ namespace StudyBot.Core.Tests.Decks.Hostile;
 [Collection(ImportFilesCollection.Name)]
 public class HostilePackageTests
 {
-    private static readonly string GenankiPackage = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
+    private static readonly string _genankiPackage = Path.Combine(AppContext.BaseDirectory, "reference", "anki", "genanki-js.apkg");
 
     /// <summary>A collection whose `notes` is a view that recurses forever (3.6 KB zipped in the report).</summary>
     private static string RecursiveViewPackage()
@@ -83,7 +83,7 @@ public class HostilePackageTests
     {
         // The collection reader checks no clock itself: only SQLite's progress handler can stop it.
         var collection = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.anki2");
-        using (var zip = ZipFile.OpenRead(GenankiPackage))
+        using (var zip = ZipFile.OpenRead(_genankiPackage))
         {
             zip.GetEntry("collection.anki2")!.ExtractToFile(collection);
         }
@@ -104,7 +104,7 @@ public class HostilePackageTests
     public void LoadFile_TinyBudget_IsRefusedWithTheBudgetAndNoFileLeft()
     {
         var path = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.apkg");
-        File.Copy(GenankiPackage, path);
+        File.Copy(_genankiPackage, path);
         try
         {
             var result = new DeckLoader(new DeckLimits { TimeBudget = TimeSpan.FromTicks(1) }).LoadFile(path);
@@ -136,7 +136,7 @@ public class HostilePackageTests
     public void LoadBytes_FiveMegabytePackageOfTenThousandNotes_StaysWithinTimeAndMemory()
     {
         var collection = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.anki2");
-        using (var zip = ZipFile.OpenRead(GenankiPackage))
+        using (var zip = ZipFile.OpenRead(_genankiPackage))
         {
             zip.GetEntry("collection.anki2")!.ExtractToFile(collection);
         }
@@ -185,7 +185,7 @@ public class HostilePackageTests
     public void LoadBytes_MoreNotesThanTheCardLimit_IsRefusedWhileReading()
     {
         var path = Path.Combine(Path.GetTempPath(), $"studybot-test-{Guid.NewGuid():N}.apkg");
-        File.Copy(GenankiPackage, path);
+        File.Copy(_genankiPackage, path);
         try
         {
             var result = new DeckLoader(new DeckLimits { MaxCards = 1 }).LoadFile(path);

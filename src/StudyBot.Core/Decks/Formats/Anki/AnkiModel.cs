@@ -9,7 +9,7 @@ internal sealed record AnkiTemplate(int Ord, string Name, IReadOnlyList<string> 
 /// <summary>An Anki note type (a "model" in the collection's JSON), reduced to what import needs.</summary>
 internal sealed partial record AnkiModel(long Id, string Name, bool IsCloze, IReadOnlyList<string> Fields, IReadOnlyList<AnkiTemplate> Templates)
 {
-    private static readonly HashSet<string> SpecialFields = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _specialFields = new(StringComparer.OrdinalIgnoreCase)
         { "FrontSide", "Tags", "Type", "Deck", "Subdeck", "Card", "CardFlag" };
 
     [GeneratedRegex(@"\{\{([^{}]+)\}\}")]
@@ -54,7 +54,7 @@ internal sealed partial record AnkiModel(long Id, string Name, bool IsCloze, IRe
             }
             var parts = inner.Split(':');
             var name = parts[^1].Trim();
-            if (SpecialFields.Contains(name))
+            if (_specialFields.Contains(name))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
+using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using System.Globalization;
 using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Core.Decks.Formats.Text;

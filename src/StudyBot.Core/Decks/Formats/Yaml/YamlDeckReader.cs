@@ -9,10 +9,10 @@ namespace StudyBot.Core.Decks.Formats.Yaml;
 /// </summary>
 public static class YamlDeckReader
 {
-    private static readonly string[] DeckFields = ["id", "title", "description", "source", "cards", "$schema"];
-    private static readonly string[] CardFields =
+    private static readonly string[] _deckFields = ["id", "title", "description", "source", "cards", "$schema"];
+    private static readonly string[] _cardFields =
         ["id", "kind", "prompt", "text", "answer", "answers", "choices", "explanation", "tags", "reversed", "note"];
-    private static readonly string[] ChoiceFields = ["text", "correct"];
+    private static readonly string[] _choiceFields = ["text", "correct"];
 
     public static DeckDraft? Read(string text, DiagnosticBag diagnostics)
     {
@@ -44,7 +44,7 @@ public static class YamlDeckReader
                 case "source": deck.Source = fields.Text(key, value); break;
                 case "$schema": break;
                 case "cards": ReadCards(value, deck, diagnostics); break;
-                default: fields.Unknown(key, DeckFields, "deck"); break;
+                default: fields.Unknown(key, _deckFields, "deck"); break;
             }
         }
         return deck;
@@ -93,7 +93,7 @@ public static class YamlDeckReader
                 case "tags": note.Tags.AddRange(fields.TextList(key, value)); break;
                 case "reversed": note.Reversed = fields.Bool(key, value) ?? false; break;
                 case "note": note.NoteId = fields.Text(key, value); break;
-                default: fields.Unknown(key, CardFields, "card"); break;
+                default: fields.Unknown(key, _cardFields, "card"); break;
             }
         }
         CheckFieldNamesFitKind(card, note, diagnostics);
@@ -146,7 +146,7 @@ public static class YamlDeckReader
                         {
                             case "text": text = fields.Text(key, field); break;
                             case "correct": correct = fields.Bool(key, field) ?? false; break;
-                            default: fields.Unknown(key, ChoiceFields, "choice"); break;
+                            default: fields.Unknown(key, _choiceFields, "choice"); break;
                         }
                     }
                     note.Choices.Add(new McqChoice(text ?? "", correct));
