@@ -9,7 +9,6 @@ using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
-using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Stores;
 using StudyBot.Discord;
