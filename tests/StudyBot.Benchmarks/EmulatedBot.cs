@@ -90,7 +90,11 @@ internal sealed class EmulatedBot : IAsyncDisposable
             "--StudyBot:DefaultTimeZone=Etc/UTC",
             .. extra,
         ];
-        _app = await BotApplication.StartAsync(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        _app = await BotApplication.StartAsync(args, builder => builder.Logging
+            .SetMinimumLevel(LogLevel.Warning)
+            // EF reports its first look for the migrations table of a fresh database as a failed command.
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
+            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));
         await _app.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         // The guild's essay decks are copied when the gateway announces it; suites start from that state.
         for (var i = 0; i < 600 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == GuildId && g.EssayDecksAddedUtc != null)); i++)
