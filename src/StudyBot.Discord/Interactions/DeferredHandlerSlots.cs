@@ -6,11 +6,10 @@ namespace StudyBot.Discord.Interactions;
 public sealed class DeferredHandlerSlots(IOptions<DiscordOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.Value.Interactions.MaxDeferredHandlers, options.Value.Interactions.MaxDeferredHandlers);
+    private int _waiting;
 
     /// <summary>Handlers waiting for a turn, already acknowledged.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
-
-    private int _waiting;
 
     public async Task<IDisposable> TakeAsync(CancellationToken cancellationToken)
     {
