@@ -72,7 +72,7 @@ public static class ClassBurstSuite
 
             var student = students[i];
             var choice = i % 10 < 7 ? 0 : 1 + (i % 2);
-            handles[i] = Task.Run(() => student.ClickButtonAsync(messageId, QuizIds.AnswerOf(quiz.Id, choice)));
+            handles[i] = Task.Run(() => student.ClickButtonAsync(messageId, QuizIds.Answer.Format(new QuizChoiceId(quiz.Id, choice))));
         }
 
         var clicked = clock.Elapsed;

@@ -11,11 +11,17 @@ namespace StudyBot.Data.Infrastructure;
 /// </summary>
 public static class DatabaseErrors
 {
-    /// <summary>A broken constraint: a unique key (a repeated interaction id), a foreign key, NOT NULL, CHECK (SQLite 19, PostgreSQL class 23).</summary>
+    // PostgreSQL SQLSTATE classes (the first two characters): integrity constraint violation,
+    // insufficient resources, system error.
+    private const string ConstraintViolationClass = "23";
+    private const string InsufficientResourcesClass = "53";
+    private const string SystemErrorClass = "58";
+
+    /// <summary>A broken constraint: a unique key (a repeated interaction id), a foreign key, NOT NULL, CHECK (SQLITE_CONSTRAINT, PostgreSQL class 23).</summary>
     public static bool IsConstraintViolation(Exception exception) => Find(exception) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == raw.SQLITE_CONSTRAINT,
-        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        PostgresException postgres => postgres.SqlState.StartsWith(ConstraintViolationClass, StringComparison.Ordinal),
         _ => false,
     };
 
@@ -39,8 +45,8 @@ public static class DatabaseErrors
     public static string? StorageFault(Exception exception) => Find(exception) switch
     {
         SqliteException { SqliteErrorCode: raw.SQLITE_FULL or raw.SQLITE_IOERR or raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN } sqlite => sqlite.Message,
-        PostgresException postgres when postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
-            || postgres.SqlState.StartsWith("58", StringComparison.Ordinal)
+        PostgresException postgres when postgres.SqlState.StartsWith(InsufficientResourcesClass, StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith(SystemErrorClass, StringComparison.Ordinal)
             || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
                 or PostgresErrorCodes.ReadOnlySqlTransaction => $"{postgres.SqlState}: {postgres.MessageText}",
         PostgresException => null,

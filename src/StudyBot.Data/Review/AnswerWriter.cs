@@ -98,7 +98,7 @@ internal static class AnswerWriter
         }
         catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {
-            // SQLite 19 or PostgreSQL 23xxx: a repeated interaction id, or a state row another answer created first.
+            // A repeated interaction id, or a state row another answer created first.
             throw new DbUpdateException($"A write to the review tables broke a constraint: {exception.Message}", exception);
         }
     }

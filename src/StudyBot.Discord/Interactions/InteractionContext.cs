@@ -42,6 +42,17 @@ public sealed class InteractionContext
     /// <summary>The part of the custom_id after the prefix the route matched (e.g. <c>42:good</c> for <c>review:answer:42:good</c>).</summary>
     public string CustomIdArgument { get; internal set; } = "";
 
+    /// <summary>
+    /// The custom_id read as <paramref name="kind"/>. One that does not read (an older layout, a forged
+    /// id) is a stale prompt: the router logs the id and the layout it expected, and tells the user the
+    /// prompt has expired.
+    /// </summary>
+    public T ReadCustomId<T>(ICustomIdKind<T> kind)
+        where T : class
+        => kind.TryParse(CustomIdArgument, out var value)
+            ? value
+            : throw new InteractionExpiredException($"unreadable custom_id '{CustomId}': expected {kind}");
+
     /// <summary>Values chosen in a select menu.</summary>
     public IReadOnlyList<string> Values => Interaction.Data?.Values ?? [];
 

@@ -28,7 +28,7 @@ public static class QuizPlay
     /// <summary>Opens the answer modal (typed and cloze questions) and returns it unsubmitted.</summary>
     public static async Task<InteractionHandle> OpenModalAsync(SimulatedUser student, Posted question)
     {
-        var opened = await student.ClickButtonAsync(MessageView.Id(question.Message), QuizIds.TypeOf(question.Quiz.Id));
+        var opened = await student.ClickButtonAsync(MessageView.Id(question.Message), QuizIds.Type.Format(new(question.Quiz.Id)));
         await opened.Callback.WaitAsync(_wait);
         return opened;
     }

@@ -1,17 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using StudyBot.Discord.Interactions;
 
 namespace StudyBot.Features.Decks;
 
-/// <summary>custom_ids of the join offer /review shows a student who has joined no deck.</summary>
+/// <summary>A "Join" button of the offer /review shows a student who has joined no deck: the decks to join, or null for every deck visible where it is clicked.</summary>
+public sealed record DeckJoinId(IReadOnlyList<int>? DeckIds);
+
+/// <summary>The custom_ids of the deck feature. These layouts are on offers already posted in Discord, so they never change.</summary>
 public static class DeckIds
 {
-    public const string Join = "dk:j:";
+    /// <summary>"Join": <c>dk:j:{deckId}.{deckId}…</c>, or <c>dk:j:all</c>.</summary>
+    public static readonly ICustomIdKind<DeckJoinId> Join = new DeckJoinKind();
 
-    /// <summary>Every deck visible where the button is clicked (ids would not fit in a custom_id's 100 characters).</summary>
-    public const string All = "all";
+    private sealed class DeckJoinKind : ICustomIdKind<DeckJoinId>
+    {
+        // Every visible deck: their ids would not fit in a custom_id's 100 characters.
+        private const string All = "all";
+        private const char Separator = '.';
 
-    public static string JoinOf(IEnumerable<int> deckIds) => Join + string.Join('.', deckIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        public string Prefix => "dk:j:";
 
-    public static IReadOnlyList<int> Parse(string argument)
-        => [.. argument.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id > 0)];
+        public string Format(DeckJoinId value)
+            => Prefix + (value.DeckIds is null ? All : string.Join(Separator, value.DeckIds.Select(id => id.ToString(CultureInfo.InvariantCulture))));
+
+        public bool TryParse(string argument, [NotNullWhen(true)] out DeckJoinId? value)
+        {
+            value = null;
+            if (argument == All)
+            {
+                value = new DeckJoinId(null);
+                return true;
+            }
+
+            var ids = new List<int>();
+            foreach (var part in argument.Split(Separator))
+            {
+                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id == 0)
+                {
+                    return false;
+                }
+
+                ids.Add(id);
+            }
+
+            value = new DeckJoinId(ids);
+            return true;
+        }
+
+        public override string ToString() => $"{Prefix}{{deckId}}{Separator}{{deckId}}… or {Prefix}{All}";
+    }
 }

@@ -68,9 +68,9 @@ public sealed class DeckModule(DeckService decks, Instructors instructors, Attac
     /// <summary>The "Join" buttons of the offer /review shows a student who has joined nothing.</summary>
     public async Task JoinFromOfferAsync(InteractionContext context)
     {
-        var ids = context.CustomIdArgument == DeckIds.All ? null : DeckIds.Parse(context.CustomIdArgument);
+        var join = context.ReadCustomId(DeckIds.Join);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var joined = await decks.JoinByIdsAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, ids, context.CancellationToken);
+        var joined = await decks.JoinByIdsAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, join.DeckIds, context.CancellationToken);
         await context.Responder.EditOriginalAsync(DeckViews.JoinedFromOffer(joined), null, context.CancellationToken);
     }
 

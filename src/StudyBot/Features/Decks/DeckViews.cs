@@ -89,10 +89,10 @@ public static class DeckViews
             {
                 foreach (var deck in decks.Take(4))
                 {
-                    row.AddButton(DeckIds.JoinOf([deck.Id]), Text.Truncate($"Join {deck.Title}", 80), ButtonStyle.Secondary);
+                    row.AddButton(DeckIds.Join.Format(new([deck.Id])), Text.Truncate($"Join {deck.Title}", 80), ButtonStyle.Secondary);
                 }
 
-                row.AddButton(DeckIds.Join + DeckIds.All, decks.Count == 1 ? "Join it" : $"Join all {decks.Count}", ButtonStyle.Primary);
+                row.AddButton(DeckIds.Join.Format(new(null)), decks.Count == 1 ? "Join it" : $"Join all {decks.Count}", ButtonStyle.Primary);
             })
             .Ephemeral()
             .Build();
@@ -103,7 +103,7 @@ public static class DeckViews
             .WithContent(titles.Count == 0
                 ? "Those decks are no longer available here."
                 : Text.Truncate($"You joined {string.Join(", ", titles.Select(t => $"**{t}**"))}. Start reviewing:", 1900))
-            .AddActionRow(row => row.AddButton(Review.ReviewIds.NextOf(0), "Start review", ButtonStyle.Primary, disabled: titles.Count == 0))
+            .AddActionRow(row => row.AddButton(Review.ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary, disabled: titles.Count == 0))
             .Build();
 
     public static MessagePayload EssayAdded(Guilds.EssayDecksAdded added)

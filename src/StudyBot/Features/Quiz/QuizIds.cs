@@ -1,37 +1,40 @@
 using System.Globalization;
+using StudyBot.Discord.Interactions;
+using static StudyBot.Discord.Interactions.CustomIdField;
 
 namespace StudyBot.Features.Quiz;
 
+/// <summary>A choice button of a quiz question: the question (quiz id) and the index of the choice.</summary>
+public sealed record QuizChoiceId(long QuizId, int ChoiceIndex);
+
+/// <summary>The "Type your answer" button of a quiz question, or its modal: the question (quiz id).</summary>
+public sealed record QuizQuestionId(long QuizId);
+
 /// <summary>
-/// Custom ids of quiz components: choice buttons (<c>qz:{quizId}:{choiceIndex}</c>), the "Type your
-/// answer" button (<c>qt:{quizId}</c>) and its modal (<c>qm:{quizId}</c>), and the key answers are saved under.
+/// Every custom_id of quiz questions, and what each number in it means. These layouts are on
+/// questions already posted in Discord, so they never change.
 /// </summary>
 public static class QuizIds
 {
-    public const string Answer = "qz:";
-    public const string Type = "qt:";
-    public const string Modal = "qm:";
     public const string AnswerField = "answer";
 
-    public static string AnswerOf(long quizId, int choiceIndex) => string.Create(CultureInfo.InvariantCulture, $"{Answer}{quizId}:{choiceIndex}");
+    /// <summary>A choice button: <c>qz:{quizId}:{choice}</c>.</summary>
+    public static readonly CustomIdKind<QuizChoiceId> Answer = new(
+        "qz:", [Long("quizId"), Int("choice")],
+        c => [c.QuizId, c.ChoiceIndex],
+        n => new QuizChoiceId(n[0], (int)n[1]));
 
-    public static string TypeOf(long quizId) => string.Create(CultureInfo.InvariantCulture, $"{Type}{quizId}");
+    /// <summary>The "Type your answer" button: <c>qt:{quizId}</c>.</summary>
+    public static readonly CustomIdKind<QuizQuestionId> Type = Question("qt:");
 
-    public static string ModalOf(long quizId) => string.Create(CultureInfo.InvariantCulture, $"{Modal}{quizId}");
+    /// <summary>The answer modal: <c>qm:{quizId}</c>.</summary>
+    public static readonly CustomIdKind<QuizQuestionId> Modal = Question("qm:");
 
     /// <summary>One key per student per question: the review log and the quiz answers are unique on it, so a student is graded once.</summary>
     public static string AnswerKey(long quizId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"quiz:{quizId}:{userId}");
 
-    public static bool TryParse(string argument, out long quizId, out int choiceIndex)
-    {
-        choiceIndex = 0;
-        var parts = argument.Split(':');
-        quizId = 0;
-        return parts.Length == 2
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out quizId)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out choiceIndex);
-    }
-
-    public static bool TryParse(string argument, out long quizId)
-        => long.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out quizId);
+    private static CustomIdKind<QuizQuestionId> Question(string prefix) => new(
+        prefix, [Long("quizId")],
+        q => [q.QuizId],
+        n => new QuizQuestionId(n[0]));
 }

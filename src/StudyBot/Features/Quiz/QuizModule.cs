@@ -48,18 +48,19 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
     }
 
     public Task ChooseAsync(InteractionContext context)
-        => QuizIds.TryParse(context.CustomIdArgument, out var quizId, out var choice)
-            ? AnswerAsync(context, quizId, new ChoiceAnswer(choice))
-            : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
+    {
+        var choice = context.ReadCustomId(QuizIds.Answer);
+        return AnswerAsync(context, choice.QuizId, new ChoiceAnswer(choice.ChoiceIndex));
+    }
 
     public async Task OpenModalAsync(InteractionContext context)
     {
-        var quizId = QuizId(context);
+        var quizId = context.ReadCustomId(QuizIds.Type).QuizId;
         await context.Responder.ShowModalAsync(QuizViews.AnswerModal(quizId, await questions.CardOfAsync(quizId, context.CancellationToken)), context.CancellationToken);
     }
 
     public Task SubmitTypedAsync(InteractionContext context)
-        => AnswerAsync(context, QuizId(context), new TypedAnswer(context.GetModalValue(QuizIds.AnswerField) ?? ""));
+        => AnswerAsync(context, context.ReadCustomId(QuizIds.Modal).QuizId, new TypedAnswer(context.GetModalValue(QuizIds.AnswerField) ?? ""));
 
     // The router has acknowledged the answer already (its routes are RouteAcknowledgement.DeferEphemeral).
     private async Task AnswerAsync(InteractionContext context, long quizId, StudentAnswer answer)
@@ -97,7 +98,4 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
 
     private static Task ReplyAsync(InteractionContext context, string reply)
         => context.Responder.EditOriginalAsync(new MessagePayload { Content = Text.Truncate(reply, 2000), AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
-
-    private static long QuizId(InteractionContext context)
-        => QuizIds.TryParse(context.CustomIdArgument, out var quizId) ? quizId : throw new InteractionExpiredException($"unreadable quiz custom_id {context.CustomId}");
 }

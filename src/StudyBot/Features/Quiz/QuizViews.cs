@@ -54,13 +54,13 @@ public static class QuizViews
             {
                 foreach (var index in Order(quiz.Id, card.Choices.Count))
                 {
-                    row.AddButton(QuizIds.AnswerOf(quiz.Id, index), Text.Truncate(card.Choices[index].Text, ButtonLabel));
+                    row.AddButton(QuizIds.Answer.Format(new(quiz.Id, index)), Text.Truncate(card.Choices[index].Text, ButtonLabel));
                 }
             });
         }
         else
         {
-            builder.AddActionRow(row => row.AddButton(QuizIds.TypeOf(quiz.Id), "Type your answer", ButtonStyle.Primary));
+            builder.AddActionRow(row => row.AddButton(QuizIds.Type.Format(new(quiz.Id)), "Type your answer", ButtonStyle.Primary));
         }
 
         return builder.Build();
@@ -69,7 +69,7 @@ public static class QuizViews
     /// <summary>The answer window: the question as its title when it fits, otherwise (and a cloze's whole sentence with its gap) in its body.</summary>
     public static InteractionCallbackData AnswerModal(long quizId, DeckCard card)
     {
-        var builder = new ModalBuilder(QuizIds.ModalOf(quizId), Core.Decks.AnswerModal.TitleFor(card));
+        var builder = new ModalBuilder(QuizIds.Modal.Format(new(quizId)), Core.Decks.AnswerModal.TitleFor(card));
         if (Core.Decks.AnswerModal.BodyFor(card) is { } body)
         {
             builder.AddText(Text.Truncate(body, DiscordLimits.TextDisplayLength));

@@ -113,7 +113,7 @@ public sealed class ReminderService(
 
         var message = new MessageBuilder()
             .WithContent($"Time to study: **{due}** card{(due == 1 ? " is" : "s are")} waiting for you.")
-            .AddActionRow(row => row.AddButton(ReviewIds.NextOf(0), "Start review", ButtonStyle.Primary))
+            .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
             .Build();
         try
         {

@@ -1,38 +1,69 @@
 using System.Globalization;
 using StudyBot.Core.Scheduling;
+using StudyBot.Discord.Interactions;
+using static StudyBot.Discord.Interactions.CustomIdField;
 
 namespace StudyBot.Features.Review;
 
 /// <summary>
-/// The custom_ids of review prompts: a prefix, then numbers joined by ':'. Prompts carry the card id
-/// and the prompt's nonce (how many log entries the student had for that card when it was shown),
-/// so a click on an old prompt is recognised and every click on one prompt saves under the same
-/// key. The last number is the scope: the deck the session is limited to, 0 for all decks.
+/// One showing of a card: the card, the prompt's nonce (how many log entries the student had for that
+/// card when it was shown, so a click on an old prompt is recognised and every click on one prompt
+/// saves under the same key) and the scope (the deck the session is limited to, 0 for all decks).
+/// </summary>
+public sealed record ReviewPromptId(int CardId, int Nonce, int Scope);
+
+/// <summary>A choice button of a multiple-choice prompt: the prompt and the index of the choice.</summary>
+public sealed record ReviewChoiceId(int CardId, int Nonce, int ChoiceIndex, int Scope);
+
+/// <summary>A grade button under a revealed answer: the prompt and the rating.</summary>
+public sealed record ReviewGradeId(int CardId, int Nonce, Rating Rating, int Scope);
+
+/// <summary>A button under an answer (undo, "I was right"): the review log entry it acts on, and the scope.</summary>
+public sealed record ReviewAnswerId(long LogId, int Scope);
+
+/// <summary>A "Next card" or "Start review" button: the scope the session continues in.</summary>
+public sealed record ReviewNextId(int Scope);
+
+/// <summary>
+/// Every custom_id of the review screens, and what each number in it means: a prefix, then numbers
+/// joined by ':'. These layouts are on buttons already posted in Discord, so they never change.
 /// </summary>
 public static class ReviewIds
 {
-    public const string ShowAnswer = "rv:s:";
-    public const string Type = "rv:t:";
-    public const string Choice = "rv:c:";
-    public const string Grade = "rv:g:";
-    public const string Modal = "rv:m:";
-    public const string Next = "rv:n:";
-    public const string Undo = "rv:u:";
-    public const string Override = "rv:o:";
-
     public const string AnswerField = "answer";
 
-    public static string Prompt(string prefix, int cardId, int nonce, int scope) => Join(prefix, cardId, nonce, scope);
+    /// <summary>"Show answer": <c>rv:s:{cardId}:{nonce}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewPromptId> ShowAnswer = Prompt("rv:s:");
 
-    public static string ChoiceOf(int cardId, int nonce, int index, int scope) => Join(Choice, cardId, nonce, index, scope);
+    /// <summary>"Answer" / "Type the blank", opening the answer modal: <c>rv:t:{cardId}:{nonce}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewPromptId> Type = Prompt("rv:t:");
 
-    public static string GradeOf(int cardId, int nonce, Rating rating, int scope) => Join(Grade, cardId, nonce, (int)rating, scope);
+    /// <summary>The answer modal: <c>rv:m:{cardId}:{nonce}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewPromptId> Modal = Prompt("rv:m:");
 
-    public static string UndoOf(long logId, int scope) => Join(Undo, logId, scope);
+    /// <summary>A choice of a multiple-choice prompt: <c>rv:c:{cardId}:{nonce}:{choice}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewChoiceId> Choice = new(
+        "rv:c:", [Int("cardId"), Int("nonce"), Int("choice"), Int("scope")],
+        c => [c.CardId, c.Nonce, c.ChoiceIndex, c.Scope],
+        n => new ReviewChoiceId((int)n[0], (int)n[1], (int)n[2], (int)n[3]));
 
-    public static string NextOf(int scope) => Join(Next, scope);
+    /// <summary>A grade under a revealed answer, the rating as its number: <c>rv:g:{cardId}:{nonce}:{rating}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewGradeId> Grade = new(
+        "rv:g:", [Int("cardId"), Int("nonce"), Int("rating"), Int("scope")],
+        g => [g.CardId, g.Nonce, (int)g.Rating, g.Scope],
+        n => Enum.IsDefined((Rating)n[2]) ? new ReviewGradeId((int)n[0], (int)n[1], (Rating)n[2], (int)n[3]) : null);
 
-    public static string OverrideOf(long logId, int scope) => Join(Override, logId, scope);
+    /// <summary>"Undo" under an answer: <c>rv:u:{logId}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewAnswerId> Undo = Answered("rv:u:");
+
+    /// <summary>"I was right" under an answer marked wrong: <c>rv:o:{logId}:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewAnswerId> Override = Answered("rv:o:");
+
+    /// <summary>"Next card" / "Start review": <c>rv:n:{scope}</c>.</summary>
+    public static readonly CustomIdKind<ReviewNextId> Next = new(
+        "rv:n:", [Int("scope")],
+        x => [x.Scope],
+        n => new ReviewNextId((int)n[0]));
 
     /// <summary>The idempotency keys of an "I was right" on answer <paramref name="logId"/>: the undo of the wrong grade, then the Good answer.</summary>
     public static (string Undo, string Answer) OverrideKeys(long logId)
@@ -43,27 +74,13 @@ public static class ReviewIds
 
     public static string UndoKey(long logId) => string.Create(CultureInfo.InvariantCulture, $"undo:{logId}");
 
-    /// <summary>The numbers after the prefix, or null when the custom_id is not one of ours (e.g. from an older version).</summary>
-    public static long[]? Parse(string argument, int count)
-    {
-        var parts = argument.Split(':');
-        if (parts.Length != count)
-        {
-            return null;
-        }
+    private static CustomIdKind<ReviewPromptId> Prompt(string prefix) => new(
+        prefix, [Int("cardId"), Int("nonce"), Int("scope")],
+        p => [p.CardId, p.Nonce, p.Scope],
+        n => new ReviewPromptId((int)n[0], (int)n[1], (int)n[2]));
 
-        var numbers = new long[count];
-        for (var i = 0; i < count; i++)
-        {
-            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
-            {
-                return null;
-            }
-        }
-
-        return numbers;
-    }
-
-    private static string Join(string prefix, params long[] numbers)
-        => prefix + string.Join(':', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+    private static CustomIdKind<ReviewAnswerId> Answered(string prefix) => new(
+        prefix, [Long("logId"), Int("scope")],
+        a => [a.LogId, a.Scope],
+        n => new ReviewAnswerId(n[0], (int)n[1]));
 }

@@ -1,5 +1,4 @@
 using StudyBot.Core.Answers;
-using StudyBot.Core.Scheduling;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
@@ -38,74 +37,69 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
 
     public async Task NextAsync(InteractionContext context)
     {
-        var ids = Ids(context, 1);
+        var next = context.ReadCustomId(ReviewIds.Next);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, (int)ids[0], context.CancellationToken);
+        var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, next.Scope, context.CancellationToken);
         await ShowAsync(context, prompt is null
-            ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, (int)ids[0], context.CancellationToken))
+            ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, next.Scope, context.CancellationToken))
             : ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
     public async Task RevealAsync(InteractionContext context)
     {
-        var ids = Ids(context, 3);
+        var shown = context.ReadCustomId(ReviewIds.ShowAnswer);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var reveal = await reviews.RevealAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], (int)ids[2], context.CancellationToken);
+        var reveal = await reviews.RevealAsync(context.User.Id.Value, shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
         await ShowAsync(context, ReviewViews.Reveal(reveal));
     }
 
     public async Task OpenModalAsync(InteractionContext context)
     {
-        var ids = Ids(context, 3);
-        var prompt = await reviews.CurrentPromptAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], (int)ids[2], context.CancellationToken);
+        var shown = context.ReadCustomId(ReviewIds.Type);
+        var prompt = await reviews.CurrentPromptAsync(context.User.Id.Value, shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
         await context.Responder.ShowModalAsync(ReviewViews.AnswerModal(prompt), context.CancellationToken);
     }
 
     public Task ChooseAsync(InteractionContext context)
     {
-        var ids = Ids(context, 4);
-        return AnswerAsync(context, ids, new ChoiceAnswer((int)ids[2]), (int)ids[3]);
+        var choice = context.ReadCustomId(ReviewIds.Choice);
+        return AnswerAsync(context, choice.CardId, choice.Nonce, choice.Scope, new ChoiceAnswer(choice.ChoiceIndex));
     }
 
     public Task GradeAsync(InteractionContext context)
     {
-        var ids = Ids(context, 4);
-        if (!Enum.IsDefined((Rating)ids[2]))
-        {
-            throw new InteractionExpiredException($"unknown grade {ids[2]}");
-        }
-
-        return AnswerAsync(context, ids, new SelfGrade((Rating)ids[2]), (int)ids[3]);
+        var grade = context.ReadCustomId(ReviewIds.Grade);
+        return AnswerAsync(context, grade.CardId, grade.Nonce, grade.Scope, new SelfGrade(grade.Rating));
     }
 
     public Task SubmitTypedAsync(InteractionContext context)
     {
-        var ids = Ids(context, 3);
+        var shown = context.ReadCustomId(ReviewIds.Modal);
         var text = context.GetModalValue(ReviewIds.AnswerField) ?? "";
-        return AnswerAsync(context, ids, new TypedAnswer(text), (int)ids[2]);
+        return AnswerAsync(context, shown.CardId, shown.Nonce, shown.Scope, new TypedAnswer(text));
     }
 
     public async Task UndoAsync(InteractionContext context)
     {
-        var ids = Ids(context, 2);
+        var undo = context.ReadCustomId(ReviewIds.Undo);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var prompt = await reviews.UndoAsync(context.User.Id.Value, ids[0], (int)ids[1], context.CancellationToken);
+        var prompt = await reviews.UndoAsync(context.User.Id.Value, undo.LogId, undo.Scope, context.CancellationToken);
         await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false));
     }
 
     /// <summary>"I was right" under an answer marked wrong.</summary>
     public async Task OverrideAsync(InteractionContext context)
     {
-        var ids = Ids(context, 2);
+        var wrong = context.ReadCustomId(ReviewIds.Override);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        await ShowOutcomeAsync(context, () => reviews.OverrideAsync(context.User.Id.Value, ids[0], (int)ids[1], context.CancellationToken));
+        await ShowOutcomeAsync(context, () => reviews.OverrideAsync(context.User.Id.Value, wrong.LogId, wrong.Scope, context.CancellationToken));
     }
 
-    private async Task AnswerAsync(InteractionContext context, long[] ids, StudentAnswer answer, int scope)
+    private async Task AnswerAsync(InteractionContext context, int cardId, int nonce, int scope, StudentAnswer answer)
     {
         var shownAt = context.Interaction.Message is { } message ? message.EditedTimestamp ?? message.Timestamp : null;
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        await ShowOutcomeAsync(context, () => reviews.AnswerAsync(context.User.Id.Value, (int)ids[0], (int)ids[1], scope, answer, shownAt, context.CancellationToken));
+        await ShowOutcomeAsync(context, () => reviews.AnswerAsync(context.User.Id.Value, cardId, nonce, scope, answer, shownAt, context.CancellationToken));
     }
 
     /// <summary>Shows what an answer did; a problem the student can act on is said in a private follow-up and the card stays.</summary>
@@ -128,7 +122,4 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
     // Every review button defers first (the database may be slow to wake), then replaces the card's message.
     private static Task ShowAsync(InteractionContext context, MessagePayload screen)
         => context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
-
-    private static long[] Ids(InteractionContext context, int count)
-        => ReviewIds.Parse(context.CustomIdArgument, count) ?? throw new InteractionExpiredException($"unreadable custom_id {context.CustomId}");
 }

@@ -31,20 +31,20 @@ public static class ReviewViews
                 {
                     foreach (var index in ShuffledChoices(prompt))
                     {
-                        row.AddButton(ReviewIds.ChoiceOf(prompt.CardId, prompt.Nonce, index, prompt.Scope), card.Choices[index].Text, ButtonStyle.Secondary);
+                        row.AddButton(ReviewIds.Choice.Format(new(prompt.CardId, prompt.Nonce, index, prompt.Scope)), card.Choices[index].Text, ButtonStyle.Secondary);
                     }
                 });
                 break;
             case CardKind.Typed:
-                builder.AddActionRow(row => row.AddButton(ReviewIds.Prompt(ReviewIds.Type, prompt.CardId, prompt.Nonce, prompt.Scope), "Answer", ButtonStyle.Primary));
+                builder.AddActionRow(row => row.AddButton(ReviewIds.Type.Format(new(prompt.CardId, prompt.Nonce, prompt.Scope)), "Answer", ButtonStyle.Primary));
                 break;
             case CardKind.Cloze:
                 builder.AddActionRow(row => row
-                    .AddButton(ReviewIds.Prompt(ReviewIds.Type, prompt.CardId, prompt.Nonce, prompt.Scope), "Type the blank", ButtonStyle.Primary)
-                    .AddButton(ReviewIds.Prompt(ReviewIds.ShowAnswer, prompt.CardId, prompt.Nonce, prompt.Scope), "Show answer", ButtonStyle.Secondary));
+                    .AddButton(ReviewIds.Type.Format(new(prompt.CardId, prompt.Nonce, prompt.Scope)), "Type the blank", ButtonStyle.Primary)
+                    .AddButton(ReviewIds.ShowAnswer.Format(new(prompt.CardId, prompt.Nonce, prompt.Scope)), "Show answer", ButtonStyle.Secondary));
                 break;
             default:
-                builder.AddActionRow(row => row.AddButton(ReviewIds.Prompt(ReviewIds.ShowAnswer, prompt.CardId, prompt.Nonce, prompt.Scope), "Show answer", ButtonStyle.Primary));
+                builder.AddActionRow(row => row.AddButton(ReviewIds.ShowAnswer.Format(new(prompt.CardId, prompt.Nonce, prompt.Scope)), "Show answer", ButtonStyle.Primary));
                 break;
         }
 
@@ -70,7 +70,7 @@ public static class ReviewViews
             {
                 foreach (var (rating, interval) in reveal.Intervals)
                 {
-                    row.AddButton(ReviewIds.GradeOf(prompt.CardId, prompt.Nonce, rating, prompt.Scope), $"{rating} · {DiscordTime.Interval(interval)}", GradeStyle(rating));
+                    row.AddButton(ReviewIds.Grade.Format(new(prompt.CardId, prompt.Nonce, rating, prompt.Scope)), $"{rating} · {DiscordTime.Interval(interval)}", GradeStyle(rating));
                 }
             })
             .Build();
@@ -120,12 +120,12 @@ public static class ReviewViews
             })
             .AddActionRow(row =>
             {
-                row.AddButton(ReviewIds.NextOf(outcome.Prompt.Scope), "Next card", ButtonStyle.Primary)
-                    .AddButton(ReviewIds.UndoOf(result.LogId, outcome.Prompt.Scope), "Undo", ButtonStyle.Secondary);
+                row.AddButton(ReviewIds.Next.Format(new(outcome.Prompt.Scope)), "Next card", ButtonStyle.Primary)
+                    .AddButton(ReviewIds.Undo.Format(new(result.LogId, outcome.Prompt.Scope)), "Undo", ButtonStyle.Secondary);
                 // A typed answer the grader refused may still be right: the student can say so, and instructors see it.
                 if (typed && !outcome.Overridden && result.Rating is Rating.Again or Rating.Hard)
                 {
-                    row.AddButton(ReviewIds.OverrideOf(result.LogId, outcome.Prompt.Scope), OverrideLabel, ButtonStyle.Secondary);
+                    row.AddButton(ReviewIds.Override.Format(new(result.LogId, outcome.Prompt.Scope)), OverrideLabel, ButtonStyle.Secondary);
                 }
             })
             .Build();
@@ -152,7 +152,7 @@ public static class ReviewViews
                         e.AddField("This session so far", summary);
                     }
                 })
-                .AddActionRow(row => row.AddButton(ReviewIds.NextOf(end.Scope), "Next card", ButtonStyle.Primary))
+                .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(end.Scope)), "Next card", ButtonStyle.Primary))
                 .Build();
         }
 
@@ -171,7 +171,7 @@ public static class ReviewViews
     /// <summary>The answer window: the question as its title when it fits, otherwise (and for a cloze, the whole sentence with its gap) in its body.</summary>
     public static InteractionCallbackData AnswerModal(ReviewPrompt prompt)
     {
-        var builder = new ModalBuilder(ReviewIds.Prompt(ReviewIds.Modal, prompt.CardId, prompt.Nonce, prompt.Scope), Core.Decks.AnswerModal.TitleFor(prompt.Card));
+        var builder = new ModalBuilder(ReviewIds.Modal.Format(new(prompt.CardId, prompt.Nonce, prompt.Scope)), Core.Decks.AnswerModal.TitleFor(prompt.Card));
         if (Core.Decks.AnswerModal.BodyFor(prompt.Card) is { } body)
         {
             builder.AddText(Text.Truncate(body, DiscordLimits.TextDisplayLength));
