@@ -11,6 +11,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/StudyBot.Core/StudyBot.Core.csproj src/StudyBot.Core/
 COPY src/StudyBot.Data/StudyBot.Data.csproj src/StudyBot.Data/
+COPY src/StudyBot.Data.Sqlite/StudyBot.Data.Sqlite.csproj src/StudyBot.Data.Sqlite/
+COPY src/StudyBot.Data.Postgres/StudyBot.Data.Postgres.csproj src/StudyBot.Data.Postgres/
 COPY src/StudyBot.Discord/StudyBot.Discord.csproj src/StudyBot.Discord/
 COPY src/StudyBot.Emulator/StudyBot.Emulator.csproj src/StudyBot.Emulator/
 COPY src/StudyBot/StudyBot.csproj src/StudyBot/

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test StudyBot has, after installing what the tests need on a fresh machine:
 #   - node packages for the reference scripts under tests/reference (npm ci), when node is present;
-#   - Debian's chromium and a colour emoji font for the browser tests, when running as root with apt-get (CI does).
+#   - Debian's chromium and a colour emoji font for the browser tests, when running as root with apt-get (CI does);
+#   - a throwaway PostgreSQL 15 (scripts/postgres.sh) for the data tests' PostgreSQL half, unless
+#     STUDYBOT_TEST_POSTGRES already names a server; stopped and deleted at the end, whatever happens.
 # Then fuzzes the deck readers for 60 s (STUDYBOT_FUZZ_SECONDS), counted as one test.
 # Ends with one line: "tests: N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+trap 'rm -f "$log"; postgres_stop' EXIT
+trap 'exit 130' INT TERM
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -35,6 +40,13 @@ if [ "${#browser_packages[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-g
   say "installing ${browser_packages[*]} (browser tests)"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser_packages[@]}" >/dev/null) \
     || say "${browser_packages[*]} could not be installed (the browser tests will say so and skip, or show emoji as boxes)"
+fi
+
+# PostgreSQL: the data tests run once per provider; without a server their PostgreSQL half skips, saying why.
+if [ -n "${STUDYBOT_TEST_POSTGRES:-}" ]; then
+  say "PostgreSQL tests use the server STUDYBOT_TEST_POSTGRES names"
+elif ! postgres_start; then
+  say "PostgreSQL could not be started ($POSTGRES_PROBLEM): the PostgreSQL tests will skip and say why"
 fi
 
 # Request bodies the bot sends during the tests are recorded here for the conformance check.

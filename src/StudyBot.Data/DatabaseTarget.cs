@@ -54,21 +54,40 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         {
             throw new ArgumentException($"\"{text}\" names no database: write sqlite:PATH or postgres:CONNECTION-STRING (e.g. postgres:Host=localhost;Database=studybot;Username=studybot).");
         }
-        var provider = ParseProvider(text[..colon]);
-        return For(provider, text[(colon + 1)..]);
+        var name = text[..colon].Trim().ToLowerInvariant();
+        if (name is not ("sqlite" or "postgres" or "postgresql" or "npgsql"))
+        {
+            throw new ArgumentException($"\"{text[..colon]}\" in \"{text}\" is not a database provider StudyBot knows; write sqlite:PATH or postgres:CONNECTION-STRING.");
+        }
+        return For(ParseProvider(name), text[(colon + 1)..]);
     }
 
     /// <summary>A target of the given provider; a SQLite value may be a bare file path.</summary>
     public static DatabaseTarget For(DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Sqlite ? Sqlite(connectionString) : Postgres(connectionString);
 
-    /// <summary>For messages: the SQLite file's full path, or the PostgreSQL host, port and database (never a password).</summary>
+    /// <summary>The SQLite database file's full path; null for PostgreSQL or an in-memory SQLite database.</summary>
+    public string? SqliteFile
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.Sqlite)
+            {
+                return null;
+            }
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+                ? null
+                : Path.GetFullPath(builder.DataSource);
+        }
+    }
+
+    /// <summary>For messages: "SQLite database PATH", or the PostgreSQL database, host and port (never a password).</summary>
     public string Describe()
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            return string.IsNullOrEmpty(source) || source == ":memory:" ? "an in-memory SQLite database" : Path.GetFullPath(source);
+            return SqliteFile is { } file ? $"SQLite database {file}" : "in-memory SQLite database";
         }
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         return $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} on {builder.Host}:{builder.Port}";

@@ -9,19 +9,22 @@ using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 
-// Usage: AnswerLoop <database file>
+// Usage: AnswerLoop <database file | sqlite:PATH | postgres:CONNECTION-STRING>
 // Answers (and now and then undoes) in a loop, printing "answer <interaction id>" or
 // "undo <interaction id>" only after the transaction committed. The crash test kills it with
 // SIGKILL at a random moment and checks that everything printed is in the review log.
 if (args.Length != 1)
 {
-    Console.Error.WriteLine("usage: StudyBot.Data.AnswerLoop <database file>");
+    Console.Error.WriteLine("usage: StudyBot.Data.AnswerLoop <database file | sqlite:PATH | postgres:CONNECTION-STRING>");
     return 2;
 }
 
+var target = args[0].StartsWith("sqlite:", StringComparison.Ordinal) || args[0].StartsWith("postgres:", StringComparison.Ordinal)
+    ? DatabaseTarget.Parse(args[0])
+    : DatabaseTarget.Sqlite(args[0]);
 var services = new ServiceCollection();
 services.AddLogging();
-services.AddStudyData(args[0]);
+services.AddStudyData(target);
 await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 

@@ -7,14 +7,14 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class AnswerTests
+public abstract class AnswerTests : DatabaseTests
 {
     private const ulong Student = 1001;
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_NewCard_SavesStateAndLogInOneGo()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Pyongyang")));
         var cardId = await db.CardIdAsync("d", "capital");
         var now = Utc.At(2026, 3, 2, 12);
@@ -33,10 +33,10 @@ public class AnswerTests
         Assert.Equal(("pyongyng", 4000, ReviewSource.Review, "i-1"), (log.AnswerText, log.ResponseTimeMs, log.Source, log.InteractionId));
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_AfterUploadElsewhereChangesAnswer_GradesAgainstNewContent()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Typed("capital", "Pyongyang")));
         var cardId = await db.CardIdAsync("d", "capital");
         var now = Utc.At(2026, 3, 2, 12);
@@ -54,10 +54,10 @@ public class AnswerTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_DoubleClick_GradesOnceAndReturnsFirstResult()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var cardId = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -74,10 +74,10 @@ public class AnswerTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_SameInteractionInParallel_RecordedOnce()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var cardId = await db.CardIdAsync("d", "card-001");
         var other = db.BuildServices().GetRequiredService<Review.ReviewEngine>();
@@ -94,12 +94,12 @@ public class AnswerTests
         await db.AssertVerifiesAsync();
     }
 
-    [Theory]
+    [DataTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task AnswerAsync_TwoAnswersSameCardSameMoment_BothAppliedInTurnNothingThrown(bool cardSeenBefore)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 10));
         var engines = new[] { db.Engine, db.BuildServices().GetRequiredService<Review.ReviewEngine>() };
         var now = Utc.At(2026, 3, 2, 12);
@@ -129,10 +129,10 @@ public class AnswerTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_UnknownCard_ClearError()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
 
         var error = await Assert.ThrowsAsync<Review.StudyException>(() =>
             db.Engine.AnswerAsync(Student, 999, new SelfGrade(Rating.Good), "x", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 2, 12)));
@@ -140,3 +140,7 @@ public class AnswerTests
         Assert.Contains("no card 999", error.Message);
     }
 }
+
+public sealed class AnswerTestsOnSqlite : AnswerTests;
+
+public sealed class AnswerTestsOnPostgres : AnswerTests, IOnPostgres;

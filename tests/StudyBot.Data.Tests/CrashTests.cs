@@ -5,14 +5,14 @@ using Xunit.Abstractions;
 
 namespace StudyBot.Data.Tests;
 
-public class CrashTests(ITestOutputHelper output)
+public abstract class CrashTests(ITestOutputHelper output) : DatabaseTests
 {
     private const int Kills = 5;
 
-    [Fact]
+    [DataFact]
     public async Task AnswerLoop_KilledAtRandomMoments_LogHoldsEveryReportedAnswerAndVerifies()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var seed = Environment.TickCount;
         output.WriteLine($"seed {seed}");
         var random = new Random(seed);
@@ -20,7 +20,7 @@ public class CrashTests(ITestOutputHelper output)
 
         for (var run = 1; run <= Kills; run++)
         {
-            var lines = await RunAndKillAsync(db.Path, random.Next(5, 80), TimeSpan.FromMilliseconds(random.Next(0, 50)));
+            var lines = await RunAndKillAsync(db.Argument, random.Next(5, 80), TimeSpan.FromMilliseconds(random.Next(0, 50)));
             var ids = lines.Where(l => l.StartsWith("answer ", StringComparison.Ordinal) || l.StartsWith("undo ", StringComparison.Ordinal))
                 .Select(l => l[(l.IndexOf(' ') + 1)..]).ToList();
             output.WriteLine($"run {run}: killed after {ids.Count} reported writes");
@@ -86,3 +86,7 @@ public class CrashTests(ITestOutputHelper output)
     private static async Task<string> ReadWhenExited(Process process, Task<string> errors) =>
         process.HasExited ? await errors : "(still running)";
 }
+
+public sealed class CrashTestsOnSqlite(ITestOutputHelper output) : CrashTests(output);
+
+public sealed class CrashTestsOnPostgres(ITestOutputHelper output) : CrashTests(output), IOnPostgres;

@@ -7,14 +7,14 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class DeckUploadTests
+public abstract class DeckUploadTests : DatabaseTests
 {
     private const ulong Student = 3003;
 
-    [Fact]
+    [DataFact]
     public async Task UploadAsync_NewVersion_KeepsProgressAddsNewRetiresRemoved()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Basic("a"), TestDecks.Basic("b"), TestDecks.Basic("c")));
         await db.Students.EnrolAsync(Student, "d");
         var t = Utc.At(2026, 3, 2, 12);
@@ -49,10 +49,10 @@ public class DeckUploadTests
         Assert.Equal(["a", "c", "d"], seen.Order());
     }
 
-    [Fact]
+    [DataFact]
     public async Task UploadAsync_RetiredCardBack_RestoredWithProgress()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Basic("a"), TestDecks.Basic("b")));
         var b = await db.CardIdAsync("d", "b");
         await db.Engine.AnswerAsync(Student, b, new SelfGrade(Rating.Easy), "1", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 2, 12));
@@ -66,10 +66,10 @@ public class DeckUploadTests
         Assert.Equal(1, (await context.CardStates.SingleAsync(s => s.CardId == b)).Memory.Reps);
     }
 
-    [Fact]
+    [DataFact]
     public async Task UploadAsync_FailsWhileWriting_ChangesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Basic("a"), TestDecks.Basic("b")));
         var snapshot = await SnapshotAsync(db);
         // A card without a prompt passes the model's checks but breaks a NOT NULL column mid-save.
@@ -81,10 +81,10 @@ public class DeckUploadTests
         Assert.Equal(snapshot, await SnapshotAsync(db));
     }
 
-    [Fact]
+    [DataFact]
     public async Task UploadAsync_DuplicateCardIds_RefusedWithCardId()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", TestDecks.Basic("a")));
         var snapshot = await SnapshotAsync(db);
 
@@ -103,3 +103,7 @@ public class DeckUploadTests
         return string.Join("|", decks) + $"#{versions}#" + string.Join("|", cards);
     }
 }
+
+public sealed class DeckUploadTestsOnSqlite : DeckUploadTests;
+
+public sealed class DeckUploadTestsOnPostgres : DeckUploadTests, IOnPostgres;

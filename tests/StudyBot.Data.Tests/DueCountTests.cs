@@ -7,14 +7,14 @@ using StudyBot.Data.Tests.Support;
 namespace StudyBot.Data.Tests;
 
 /// <summary>The reminder's count and /review's queue are one query: the count is what the queue then offers.</summary>
-public class DueCountTests
+public abstract class DueCountTests : DatabaseTests
 {
     private const ulong Student = 5;
 
-    [Fact]
+    [DataFact]
     public async Task DueCountAsync_SiblingsAndNewCardLimit_EqualsTheCardsReviewThenOffers()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var upload = await db.Decks.UploadAsync(TestDecks.Deck("d",
             TestDecks.Basic("n1"), TestDecks.Basic("n2a", noteId: "n2"), TestDecks.Basic("n2b", noteId: "n2"), TestDecks.Basic("n3"), TestDecks.Basic("n4")));
         await db.Students.EnrolAsync(Student, upload.DeckId);
@@ -35,10 +35,10 @@ public class DueCountTests
         Assert.Equal(0, (await db.Engine.DueCountAsync(Student, [upload.DeckId], now)).Total);
     }
 
-    [Fact]
+    [DataFact]
     public async Task DueCountAsync_RetiredDeckOrDeckNotJoined_CountsNothingAndOffersNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         var joined = await db.Decks.UploadAsync(TestDecks.Numbered("joined", 2), guildId: 1);
         var other = await db.Decks.UploadAsync(TestDecks.Numbered("other", 2), guildId: 1);
         await db.Students.EnrolAsync(Student, joined.DeckId);
@@ -54,3 +54,7 @@ public class DueCountTests
         Assert.Null(await db.Engine.NextCardAmongAsync(Student, [joined.DeckId, other.DeckId], now));
     }
 }
+
+public sealed class DueCountTestsOnSqlite : DueCountTests;
+
+public sealed class DueCountTestsOnPostgres : DueCountTests, IOnPostgres;

@@ -9,20 +9,20 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public sealed class FitterTests
+public abstract class FitterTests : DatabaseTests
 {
     private static readonly DateTime _start = Utc.At(2026, 1, 5, 9);
 
-    private static async Task<(TestDatabase Db, List<int> Cards)> DatabaseWithCardsAsync(int count)
+    private async Task<(TestDatabase Db, List<int> Cards)> DatabaseWithCardsAsync(int count)
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", count));
         await using var context = db.NewContext();
         var cards = await context.Cards.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
         return (db, cards);
     }
 
-    [Fact]
+    [DataFact]
     public async Task FitAsync_StudentWith400Reviews_AdoptsWeightsThatPredictTheirLogBetter()
     {
         var (db, cards) = await DatabaseWithCardsAsync(70);
@@ -47,7 +47,7 @@ public sealed class FitterTests
         Assert.Empty(await fitter.DueStudentsAsync());
     }
 
-    [Fact]
+    [DataFact]
     public async Task FitAsync_FitPredictsWorse_RecordsItAndKeepsTheDefaults()
     {
         var (db, cards) = await DatabaseWithCardsAsync(70);
@@ -77,7 +77,7 @@ public sealed class FitterTests
         Assert.Equal(new FsrsScheduler().Next(entry.Before.ToFsrs(), now, Rating.Good).Due, result.After.Due);
     }
 
-    [Fact]
+    [DataFact]
     public async Task Verify_AfterAdoptedFit_ReplaysEachAnswerWithTheWeightsInForce()
     {
         var (db, cards) = await DatabaseWithCardsAsync(70);
@@ -112,3 +112,7 @@ public sealed class FitterTests
         Assert.False(tampered.Passed);
     }
 }
+
+public sealed class FitterTestsOnSqlite : FitterTests;
+
+public sealed class FitterTestsOnPostgres : FitterTests, IOnPostgres;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
@@ -9,12 +8,12 @@ using StudyBot.Data.Tests.Support;
 namespace StudyBot.Data.Tests;
 
 /// <summary>Many answers arriving together share transactions; each still succeeds or fails on its own.</summary>
-public class GroupCommitTests
+public abstract class GroupCommitTests : DatabaseTests
 {
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_ManyAtOnceWithDuplicatesAndABadOne_EachSettledAlone()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d", [.. Enumerable.Range(1, 5).Select(i => TestDecks.Basic($"b{i}")), TestDecks.Typed("t", "Beijing")]));
         var basic = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => db.CardIdAsync("d", $"b{i}")));
         var typed = await db.CardIdAsync("d", "t");
@@ -44,32 +43,22 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_AnswersArrivingWhileAWriteWaits_ShareOneTransaction()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 40));
         var cards = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => db.CardIdAsync("d", $"card-{i:000}")));
         var now = Utc.At(2026, 3, 2, 12);
-        // Another connection holds the write lock, so the first answer's transaction waits (busy timeout)
+        // Another connection holds the write lock, so the first answer's transaction waits (SQLite's busy timeout, PostgreSQL's lock wait)
         // while the others arrive: they must queue and go in together once the lock is free.
-        await using var blocker = new SqliteConnection($"Data Source={db.Path};Pooling=False");
-        await blocker.OpenAsync();
-        await using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
+        var blocker = await db.HoldWriteLockAsync();
 
         var calls = Enumerable.Range(0, 40).Select(i => Task.Run(() =>
             db.Engine.AnswerAsync((ulong)(i % 5 + 1), cards[i], new SelfGrade(Rating.Good), $"g{i}", TimeSpan.Zero, ReviewSource.Review, now))).ToList();
         await Task.Delay(500);
         Assert.All(calls, call => Assert.False(call.IsCompleted));
-        await using (var rollback = blocker.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await blocker.DisposeAsync();
         var results = await Task.WhenAll(calls);
 
         Assert.Equal(40, results.Select(r => r.LogId).Distinct().Count());
@@ -81,10 +70,10 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_ArrivesStampedBeforeLastReview_RecordedAtLastReview()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var card = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -96,3 +85,7 @@ public class GroupCommitTests
         await db.AssertVerifiesAsync();
     }
 }
+
+public sealed class GroupCommitTestsOnSqlite : GroupCommitTests;
+
+public sealed class GroupCommitTestsOnPostgres : GroupCommitTests, IOnPostgres;

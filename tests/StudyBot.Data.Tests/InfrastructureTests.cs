@@ -6,24 +6,70 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class InfrastructureTests
+public abstract class InfrastructureTests : DatabaseTests
 {
-    [Fact]
+    [DataFact]
     public async Task MigrateAsync_FreshThenCurrent_LogsWhatItApplied()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateEmptyAsync(Provider);
+        var migrator = db.Services.GetRequiredService<DatabaseMigrator>();
 
-        var again = await db.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var first = await migrator.MigrateAsync();
+        var again = await migrator.MigrateAsync();
 
+        Assert.Contains(first, m => m.EndsWith("_InitialSchema", StringComparison.Ordinal));
         Assert.Empty(again);
         Assert.Contains(db.Logs, l => l.Contains("migration(s): ") && l.Contains("InitialSchema"));
         Assert.Contains(db.Logs, l => l.Contains("is up to date"));
     }
 
+    [DataFact]
+    public async Task SaveChanges_LocalTime_StoredAndReadAsUtc()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var utc = new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc);
+        await using (var context = db.NewContext())
+        {
+            context.Guilds.Add(new Guild { Id = 42, Name = "g", CreatedUtc = utc.ToLocalTime() });
+            context.UserSettings.Add(new UserSettings { UserId = ulong.MaxValue >> 1, DayStartHour = 0, NewPerDay = 0 });
+            await context.SaveChangesAsync();
+        }
+
+        await using var read = db.NewContext();
+        var guild = await read.Guilds.SingleAsync();
+        var settings = await read.UserSettings.SingleAsync();
+
+        Assert.Equal(utc, guild.CreatedUtc);
+        Assert.Equal(DateTimeKind.Utc, guild.CreatedUtc.Kind);
+        Assert.Equal((0, 0), (settings.DayStartHour, settings.NewPerDay));
+        Assert.Equal(ulong.MaxValue >> 1, settings.UserId);
+    }
+
+    [DataFact]
+    public async Task Query_UnspecifiedKindTime_ComparedAsUtc()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var utc = new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc);
+        await using (var context = db.NewContext())
+        {
+            context.Guilds.Add(new Guild { Id = 7, Name = "g", CreatedUtc = utc });
+            await context.SaveChangesAsync();
+        }
+
+        await using var read = db.NewContext();
+        // A time of unspecified kind (as parsed from text) is taken as UTC, on both providers.
+        var unspecified = DateTime.SpecifyKind(utc.AddMinutes(-1), DateTimeKind.Unspecified);
+        Assert.Equal(1, await read.Guilds.CountAsync(g => g.CreatedUtc > unspecified));
+        Assert.Equal(0, await read.Guilds.CountAsync(g => g.CreatedUtc > unspecified.AddMinutes(2)));
+    }
+}
+
+public sealed class InfrastructureTestsOnSqlite : InfrastructureTests
+{
     [Fact]
     public async Task OpenConnection_Any_WalNormalSyncAndBusyTimeout()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await using var context = db.NewContext();
         await context.Database.OpenConnectionAsync();
         var connection = context.Database.GetDbConnection();
@@ -42,35 +88,17 @@ public class InfrastructureTests
     }
 
     [Fact]
-    public async Task SaveChanges_LocalTime_StoredAndReadAsUtc()
-    {
-        await using var db = await TestDatabase.CreateAsync();
-        var utc = new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc);
-        await using (var context = db.NewContext())
-        {
-            context.Guilds.Add(new Guild { Id = 42, Name = "g", CreatedUtc = utc.ToLocalTime() });
-            context.UserSettings.Add(new UserSettings { UserId = ulong.MaxValue >> 1, DayStartHour = 0, NewPerDay = 0 });
-            await context.SaveChangesAsync();
-        }
-
-        await using var read = db.NewContext();
-        var guild = await read.Guilds.SingleAsync();
-        var settings = await read.UserSettings.SingleAsync();
-
-        Assert.Equal(utc, guild.CreatedUtc);
-        Assert.Equal(DateTimeKind.Utc, guild.CreatedUtc.Kind);
-        Assert.Equal((0, 0), (settings.DayStartHour, settings.NewPerDay));
-    }
-
-    [Fact]
     public async Task Model_Always_MatchesCommittedMigrations()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await using var context = db.NewContext();
 
         Assert.False(context.Database.HasPendingModelChanges(), "the model changed: add a migration (see StudyDbContext)");
     }
+}
 
+public sealed class InfrastructureTestsOnPostgres : InfrastructureTests, IOnPostgres
+{
     [Fact]
     public void Model_Always_MatchesCommittedPostgresMigrations()
     {

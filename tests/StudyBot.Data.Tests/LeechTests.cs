@@ -7,14 +7,14 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class LeechTests
+public abstract class LeechTests : DatabaseTests
 {
     private const ulong Student = 5005;
 
-    [Fact]
+    [DataFact]
     public async Task AnswerAsync_EighthLapse_TagsSuspendsAndTellsStudent()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         await db.Students.EnrolAsync(Student, "d");
         var cardId = await db.CardIdAsync("d", "card-001");
@@ -45,3 +45,7 @@ public class LeechTests
         await db.AssertVerifiesAsync();
     }
 }
+
+public sealed class LeechTestsOnSqlite : LeechTests;
+
+public sealed class LeechTestsOnPostgres : LeechTests, IOnPostgres;

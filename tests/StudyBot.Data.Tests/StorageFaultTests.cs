@@ -12,7 +12,8 @@ namespace StudyBot.Data.Tests;
 /// <summary>
 /// The database under the engine is removed, replaced, full or read-only: answers are refused with
 /// a message for the student, never written into a deleted file, and the fault is logged (once a
-/// minute for a full disk).
+/// minute for a full disk). These faults are of a SQLite file; on PostgreSQL the server owns its
+/// storage, and its errors are classified by <see cref="DatabaseErrors"/> (see DatabaseErrorsTests).
 /// </summary>
 public class StorageFaultTests
 {

@@ -7,13 +7,13 @@ using StudyBot.Data.Tests.Support;
 namespace StudyBot.Data.Tests;
 
 /// <summary>Day boundaries and daily limits, in the student's own time zone.</summary>
-public class StudyDayTests
+public abstract class StudyDayTests : DatabaseTests
 {
     private const ulong Student = 4004;
 
-    private static async Task<TestDatabase> SetUpAsync(string zone, int newPerDay = 20, int reviewsPerDay = 200, int cards = 10)
+    private async Task<TestDatabase> SetUpAsync(string zone, int newPerDay = 20, int reviewsPerDay = 200, int cards = 10)
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", cards));
         await db.Students.EnrolAsync(Student, "d");
         await db.Students.SaveSettingsAsync(new UserSettings
@@ -33,7 +33,7 @@ public class StudyDayTests
         await db.Engine.AnswerAsync(Student, next.CardId, new SelfGrade(rating), Guid.NewGuid().ToString("N"), TimeSpan.Zero, ReviewSource.Review, now);
     }
 
-    [Theory]
+    [DataTheory]
     // Kiritimati is UTC+14: its 4 am is 14:00 UTC the day before.
     [InlineData("Pacific/Kiritimati", 2026, 3, 2, 15, 2026, 3, 3, 13, 59, 2026, 3, 3, 14, 0)]
     // Etc/GMT+12 is UTC-12: its 4 am is 16:00 UTC the same date.
@@ -59,7 +59,7 @@ public class StudyDayTests
         Assert.Equal(Utc.At(ay, amo, ad, ah, ami), atStart.Day.StartUtc);
     }
 
-    [Theory]
+    [DataTheory]
     [InlineData("Pacific/Kiritimati")]
     [InlineData("Etc/GMT+12")]
     [InlineData("America/New_York")]
@@ -81,7 +81,7 @@ public class StudyDayTests
         Assert.Equal("card-002", tomorrow?.Card.Id);
     }
 
-    [Fact]
+    [DataFact]
     public async Task NextCardAsync_ReviewLimitReached_NoMoreReviewsToday()
     {
         await using var db = await SetUpAsync("UTC", newPerDay: 0, reviewsPerDay: 2, cards: 3);
@@ -98,7 +98,7 @@ public class StudyDayTests
         Assert.Equal(QueueKind.Review, (await db.Engine.NextCardAsync(Student, null, Utc.At(2026, 3, 8, 4)))?.Queue);
     }
 
-    [Fact]
+    [DataFact]
     public async Task NextCardAsync_Order_LearningThenReviewThenNew()
     {
         await using var db = await SetUpAsync("UTC", cards: 3);
@@ -117,10 +117,10 @@ public class StudyDayTests
         Assert.Equal([("card-002", QueueKind.Learning), ("card-003", QueueKind.Review), ("card-001", QueueKind.New)], order);
     }
 
-    [Fact]
+    [DataFact]
     public async Task NextCardAsync_SiblingAnsweredToday_WaitsUntilTomorrow()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Deck("d",
             TestDecks.Basic("n1#c1", noteId: "n1"), TestDecks.Basic("n1#c2", noteId: "n1"), TestDecks.Basic("solo")));
         await db.Students.EnrolAsync(Student, "d");
@@ -160,3 +160,7 @@ public class StudyDayTests
         await context.SaveChangesAsync();
     }
 }
+
+public sealed class StudyDayTestsOnSqlite : StudyDayTests;
+
+public sealed class StudyDayTestsOnPostgres : StudyDayTests, IOnPostgres;

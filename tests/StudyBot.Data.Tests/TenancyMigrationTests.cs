@@ -12,6 +12,8 @@ namespace StudyBot.Data.Tests;
 /// <summary>
 /// The GuildTenancy migration on a real file made with the schema before it: seeded decks (no guild)
 /// end up owned by every guild that used the bot, each with its students' progress, and nothing is lost.
+/// SQLite only: the migration (and its hand-written data move) is in SQLite's history; PostgreSQL
+/// databases start from one initial migration of the current model.
 /// </summary>
 public class TenancyMigrationTests
 {

@@ -6,14 +6,14 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class UndoTests
+public abstract class UndoTests : DatabaseTests
 {
     private const ulong Student = 2002;
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_AfterAnswer_RestoresPreviousStateExactlyAndLogsIt()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var cardId = await db.CardIdAsync("d", "card-001");
         var t = Utc.At(2026, 3, 2, 12);
@@ -41,10 +41,10 @@ public class UndoTests
         await db.AssertVerifiesAsync();
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_RepeatedClick_UndoesOnce()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 2));
         var t = Utc.At(2026, 3, 2, 12);
         await db.Engine.AnswerAsync(Student, await db.CardIdAsync("d", "card-001"), new SelfGrade(Rating.Good), "a1", TimeSpan.Zero, ReviewSource.Review, t);
@@ -61,10 +61,10 @@ public class UndoTests
         Assert.Equal(CardState.New, untouched.Memory.State);
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_NewCardUndone_CountsAgainstNoLimitAndComesBack()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         await db.Students.EnrolAsync(Student, "d");
         var t = Utc.At(2026, 3, 2, 12);
@@ -79,11 +79,15 @@ public class UndoTests
         Assert.Equal(0, back!.Usage.NewIntroduced);
     }
 
-    [Fact]
+    [DataFact]
     public async Task UndoAsync_NothingAnswered_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await CreateDatabaseAsync();
 
         Assert.Null(await db.Engine.UndoAsync(Student, "u1", Utc.At(2026, 3, 2, 12)));
     }
 }
+
+public sealed class UndoTestsOnSqlite : UndoTests;
+
+public sealed class UndoTestsOnPostgres : UndoTests, IOnPostgres;

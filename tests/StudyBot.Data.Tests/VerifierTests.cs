@@ -6,11 +6,11 @@ using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
 
-public class VerifierTests
+public abstract class VerifierTests : DatabaseTests
 {
-    private static async Task<(TestDatabase Db, int CardId)> AnsweredTwiceAsync()
+    private async Task<(TestDatabase Db, int CardId)> AnsweredTwiceAsync()
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await CreateDatabaseAsync();
         await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
         var cardId = await db.CardIdAsync("d", "card-001");
         var now = Utc.At(2026, 3, 2, 12);
@@ -19,7 +19,7 @@ public class VerifierTests
         return (db, cardId);
     }
 
-    [Fact]
+    [DataFact]
     public async Task VerifyAsync_StoredStateEdited_ReportsTheCard()
     {
         var (db, cardId) = await AnsweredTwiceAsync();
@@ -36,7 +36,7 @@ public class VerifierTests
         Assert.Contains("stored state differs", difference.What);
     }
 
-    [Fact]
+    [DataFact]
     public async Task VerifyAsync_LoggedResultEdited_ReportsTheEntry()
     {
         var (db, _) = await AnsweredTwiceAsync();
@@ -53,7 +53,7 @@ public class VerifierTests
         Assert.Equal(2, report.LogEntries);
     }
 
-    [Fact]
+    [DataFact]
     public async Task VerifyAsync_Untouched_Passes()
     {
         var (db, _) = await AnsweredTwiceAsync();
@@ -65,3 +65,7 @@ public class VerifierTests
         Assert.Equal((1, 1, 2), (report.Users, report.CardStates, report.LogEntries));
     }
 }
+
+public sealed class VerifierTestsOnSqlite : VerifierTests;
+
+public sealed class VerifierTestsOnPostgres : VerifierTests, IOnPostgres;

@@ -16,7 +16,7 @@ public sealed partial class ReviewEngine
     private sealed record AnswerRow(int ChangedInVersion, UserCardState? State, UserSettings? Settings);
 
     /// <summary>Everything a lone answer reads but the card's content, which <see cref="GradingCards"/> keeps.</summary>
-    private static readonly Func<StudyDbContext, int, ulong, Task<AnswerRow?>> _answerRow =
+    private readonly Func<StudyDbContext, int, ulong, Task<AnswerRow?>> _answerRow =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId, ulong userId) =>
             (from card in db.Cards
              where card.Id == cardId
@@ -26,7 +26,7 @@ public sealed partial class ReviewEngine
              from settings in userSettings.DefaultIfEmpty()
              select new AnswerRow(card.ChangedInVersion, state, settings)).FirstOrDefault());
 
-    private static readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
+    private readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
 
     private readonly GradingCards _gradingCards = new();

@@ -101,7 +101,7 @@ public sealed partial class ReviewEngine
         IQueryable<CardRecord> New);
 
     /// <summary>The three queues over the user's enrolled, live decks among <paramref name="candidates"/>; null when there are none.</summary>
-    private static async Task<Queues?> QueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<Queues?> QueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var settings = await _settings(db, userId) ?? _defaults;
         var day = StudyDay.Containing(nowUtc, UserZones.Find(settings.TimeZone), settings.DayStartHour);

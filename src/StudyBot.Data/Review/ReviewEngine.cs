@@ -22,10 +22,12 @@ public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> conte
 
     private static readonly UserSettings _defaults = new();
 
-    private static readonly Func<StudyDbContext, ulong, Task<UserSettings?>> _settings =
+    // The compiled queries are per engine, not static: a compiled query is bound to one model, and
+    // the SQLite and PostgreSQL models differ (a process with both, such as the tests, has two engines).
+    private readonly Func<StudyDbContext, ulong, Task<UserSettings?>> _settings =
         EF.CompileAsyncQuery((StudyDbContext db, ulong userId) => db.UserSettings.FirstOrDefault(s => s.UserId == userId));
 
-    private static readonly Func<StudyDbContext, string, Task<ReviewLogEntry?>> _byInteraction =
+    private readonly Func<StudyDbContext, string, Task<ReviewLogEntry?>> _byInteraction =
         EF.CompileAsyncQuery((StudyDbContext db, string interactionId) => db.ReviewLog.FirstOrDefault(l => l.InteractionId == interactionId));
 
     private async Task<StudyDbContext> OpenAsync(CancellationToken cancellationToken)

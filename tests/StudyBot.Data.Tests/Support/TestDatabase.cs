@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
@@ -12,19 +13,33 @@ using StudyBot.Data.Verification;
 
 namespace StudyBot.Data.Tests.Support;
 
-/// <summary>A migrated SQLite file in its own temporary folder, with the services over it.</summary>
+/// <summary>
+/// A database of its own for one test, with the services over it: a migrated SQLite file in its own
+/// temporary folder, or a PostgreSQL database of its own on the test server (see
+/// <see cref="PostgresServer"/>). The temporary folder exists for both, for files a test writes.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
 
-    private TestDatabase(string directory)
+    private TestDatabase(string directory, DatabaseTarget target)
     {
         Directory = directory;
-        Path = System.IO.Path.Combine(directory, "study.db");
+        Target = target;
     }
 
     public string Directory { get; }
-    public string Path { get; }
+    public DatabaseTarget Target { get; }
+    public DatabaseProvider Provider => Target.Provider;
+
+    /// <summary>The SQLite file; a test that needs it is a SQLite test.</summary>
+    public string Path => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(Target.ConnectionString).DataSource
+        : throw new InvalidOperationException("a PostgreSQL database has no file");
+
+    /// <summary>The database as the command line and the answer loop take it: sqlite:PATH or postgres:CONNECTION.</summary>
+    public string Argument => Provider == DatabaseProvider.Sqlite ? "sqlite:" + Path : "postgres:" + Target.ConnectionString;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
     public List<string> Logs { get; } = [];
     public IServiceProvider Services => _providers[0];
@@ -33,38 +48,52 @@ public sealed class TestDatabase : IAsyncDisposable
     public StudentStore Students => Services.GetRequiredService<StudentStore>();
     public ReviewLogVerifier Verifier => Services.GetRequiredService<ReviewLogVerifier>();
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A migrated database of the given provider.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = Empty();
-        var services = database.BuildServices();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var database = Empty(DatabaseTarget.Postgres(await PostgresServer.CreateMigratedAsync()));
+            database.BuildServices();
+            return database;
+        }
+        var sqlite = Empty(null);
+        await sqlite.BuildServices().GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return sqlite;
+    }
+
+    /// <summary>A database with no tables yet (not even the migration history), for tests of migrating.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider)
+    {
+        var database = Empty(provider == DatabaseProvider.Postgres ? DatabaseTarget.Postgres(await PostgresServer.CreateEmptyAsync()) : null);
+        database.BuildServices();
         return database;
     }
 
-    /// <summary>A database file whose schema stops at <paramref name="migration"/>, as an older StudyBot left it.</summary>
+    /// <summary>A SQLite database file whose schema stops at <paramref name="migration"/>, as an older StudyBot left it.</summary>
     public static async Task<TestDatabase> CreateAtAsync(string migration)
     {
-        var database = Empty();
+        var database = Empty(null);
         database.BuildServices();
         await using var db = database.NewContext();
         await db.GetService<IMigrator>().MigrateAsync(migration);
         return database;
     }
 
-    private static TestDatabase Empty()
+    private static TestDatabase Empty(DatabaseTarget? target)
     {
         var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "studybot-data-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        return new TestDatabase(directory);
+        return new TestDatabase(directory, target ?? DatabaseTarget.Sqlite(System.IO.Path.Combine(directory, "study.db")));
     }
 
-    /// <summary>A second, independent set of services on the same file (its own context pool and connections).</summary>
+    /// <summary>A second, independent set of services on the same database (its own context pool and connections).</summary>
     public ServiceProvider BuildServices()
     {
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         collection.AddSingleton<TimeProvider>(Time);
-        collection.AddStudyData(Path);
+        collection.AddStudyData(Target);
         var provider = collection.BuildServiceProvider();
         _providers.Add(provider);
         return provider;
@@ -84,7 +113,25 @@ public sealed class TestDatabase : IAsyncDisposable
         Assert.True(report.Passed, string.Join("\n", report.Differences.Select(d => $"{d.UserId}/{d.CardId}/{d.LogId}: {d.What}")));
     }
 
-    /// <summary>Closes every connection to the file, which stays on disk until <see cref="DisposeAsync"/>.</summary>
+    /// <summary>
+    /// Another connection takes the write lock the answer path needs and holds it until disposed:
+    /// SQLite's database-wide write lock (BEGIN IMMEDIATE), or on PostgreSQL an exclusive lock on the
+    /// review log (readers go on; writers of it wait).
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnection($"Data Source={Path};Pooling=False");
+            await sqlite.OpenAsync();
+            return await WriteLock.TakeAsync(sqlite, "BEGIN IMMEDIATE");
+        }
+        var postgres = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Target.ConnectionString) { Pooling = false }.ConnectionString);
+        await postgres.OpenAsync();
+        return await WriteLock.TakeAsync(postgres, """BEGIN; LOCK TABLE "ReviewLog" IN EXCLUSIVE MODE""");
+    }
+
+    /// <summary>Closes every connection to the database, which stays until <see cref="DisposeAsync"/>.</summary>
     public async Task DisposeProvidersAsync()
     {
         foreach (var provider in _providers)
@@ -97,11 +144,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var provider in _providers)
+        await DisposeProvidersAsync();
+        if (Provider == DatabaseProvider.Postgres)
         {
-            await provider.DisposeAsync();
+            await PostgresServer.DropAsync(Target.ConnectionString);
         }
-        SqliteConnection.ClearAllPools();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -109,6 +156,27 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still held by a killed child process is left for the OS to clean up.
+        }
+    }
+
+    private sealed class WriteLock(System.Data.Common.DbConnection connection) : IAsyncDisposable
+    {
+        public static async Task<WriteLock> TakeAsync(System.Data.Common.DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+            return new WriteLock(connection);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await using (var rollback = connection.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK";
+                await rollback.ExecuteNonQueryAsync();
+            }
+            await connection.DisposeAsync();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StudyBot.Data;
 using StudyBot.Data.Backup;
 
 namespace StudyBot.Cli.Db;
@@ -13,16 +14,24 @@ public sealed class DbBackupSettings : DbSettings
     public string Path { get; init; } = "";
 }
 
-/// <summary>`studybot db backup PATH`: a consistent copy through SQLite's online backup API, safe while the bot runs.</summary>
+/// <summary>`studybot db backup PATH`: a consistent copy through SQLite's online backup API, safe while the bot runs (SQLite only: PostgreSQL has pg_dump).</summary>
 public sealed class DbBackupCommand : AsyncCommand<DbBackupSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DbBackupSettings settings)
     {
-        var connectionString = DatabaseLocation.ConnectionString(settings.Database);
+        if (DbServices.TargetOrReport(settings) is not { } target)
+        {
+            return 1;
+        }
+        if (target.Provider != DatabaseProvider.Sqlite)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] db backup copies a SQLite file; the {target.Describe()} is backed up with PostgreSQL's own tools: pg_dump --format=custom --file=studybot.dump (and pg_restore to restore).");
+            return 1;
+        }
         try
         {
-            var result = await DatabaseBackup.CopyAsync(connectionString, settings.Path);
-            AnsiConsole.MarkupLineInterpolated($"[green]ok:[/] backed up {DatabaseLocation.FilePath(connectionString)} to {result.Path} ({result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, integrity ok).");
+            var result = await DatabaseBackup.CopyAsync(target.ConnectionString, settings.Path);
+            AnsiConsole.MarkupLineInterpolated($"[green]ok:[/] backed up {target.Describe()} to {result.Path} ({result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, integrity ok).");
             return 0;
         }
         catch (BackupException e)

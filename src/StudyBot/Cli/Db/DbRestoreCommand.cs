@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StudyBot.Data;
 using StudyBot.Data.Backup;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Verification;
@@ -15,7 +16,16 @@ public sealed class DbRestoreCommand : AsyncCommand<DbBackupSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DbBackupSettings settings)
     {
-        var connectionString = DatabaseLocation.ConnectionString(settings.Database);
+        if (DbServices.TargetOrReport(settings) is not { } target)
+        {
+            return 1;
+        }
+        if (target.Provider != DatabaseProvider.Sqlite)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] db restore puts back a SQLite file; restore the {target.Describe()} with PostgreSQL's own tools (pg_restore of a pg_dump), then run `studybot db migrate` and `studybot db verify` on it.");
+            return 1;
+        }
+        var connectionString = target.ConnectionString;
         RestoreResult restored;
         try
         {

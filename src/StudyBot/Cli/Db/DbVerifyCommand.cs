@@ -18,24 +18,29 @@ public sealed class DbVerifyCommand : AsyncCommand<DbSettings>
         }
         await using (services)
         {
-            var report = await services.GetRequiredService<ReviewLogVerifier>().VerifyAsync();
-            AnsiConsole.MarkupLineInterpolated($"Replayed {report.LogEntries} log entries for {report.Users} student(s), {report.CardStates} card state(s).");
-            if (report.Passed)
-            {
-                AnsiConsole.MarkupLine("[green]ok:[/] every card state matches its review log.");
-                return 0;
-            }
-            foreach (var difference in report.Differences.Take(ShownDifferences))
-            {
-                var where = difference.LogId is { } id ? $"log entry {id}" : "stored state";
-                AnsiConsole.MarkupLineInterpolated($"[red]difference:[/] user {difference.UserId}, card {difference.CardId}, {where}: {difference.What}");
-            }
-            if (report.Differences.Count > ShownDifferences)
-            {
-                AnsiConsole.MarkupLineInterpolated($"... and {report.Differences.Count - ShownDifferences} more.");
-            }
-            AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {report.Differences.Count} difference(s).");
-            return 1;
+            return Print(await services.GetRequiredService<ReviewLogVerifier>().VerifyAsync());
         }
+    }
+
+    /// <summary>Prints a verify report (the first differences, then the count) and returns the exit code: 0 when it passed.</summary>
+    public static int Print(VerificationReport report)
+    {
+        AnsiConsole.MarkupLineInterpolated($"Replayed {report.LogEntries} log entries for {report.Users} student(s), {report.CardStates} card state(s).");
+        if (report.Passed)
+        {
+            AnsiConsole.MarkupLine("[green]ok:[/] every card state matches its review log.");
+            return 0;
+        }
+        foreach (var difference in report.Differences.Take(ShownDifferences))
+        {
+            var where = difference.LogId is { } id ? $"log entry {id}" : "stored state";
+            AnsiConsole.MarkupLineInterpolated($"[red]difference:[/] user {difference.UserId}, card {difference.CardId}, {where}: {difference.What}");
+        }
+        if (report.Differences.Count > ShownDifferences)
+        {
+            AnsiConsole.MarkupLineInterpolated($"... and {report.Differences.Count - ShownDifferences} more.");
+        }
+        AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {report.Differences.Count} difference(s).");
+        return 1;
     }
 }
