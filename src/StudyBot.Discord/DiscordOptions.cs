@@ -61,6 +61,8 @@ public sealed class DiscordOptions : IValidatableObject
 
     public DiscordGatewayOptions Gateway { get; set; } = new();
 
+    public Interactions.DiscordInteractionOptions Interactions { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Token is { } token && (token.Any(char.IsWhiteSpace) || token.StartsWith("Bot ", StringComparison.Ordinal)))
@@ -88,7 +90,7 @@ public sealed class DiscordOptions : IValidatableObject
             yield return result;
         }
 
-        foreach (var result in Rest.Validate().Concat(Gateway.Validate()))
+        foreach (var result in Rest.Validate().Concat(Gateway.Validate()).Concat(Interactions.Validate()))
         {
             yield return result;
         }

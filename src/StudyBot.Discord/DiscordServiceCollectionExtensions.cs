@@ -49,6 +49,7 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordInteractions(this IServiceCollection services, Action<InteractionRoutesBuilder> configure)
     {
         configure(new InteractionRoutesBuilder(services));
+        services.TryAddSingleton<DeferredHandlerSlots>();
         return services;
     }
 

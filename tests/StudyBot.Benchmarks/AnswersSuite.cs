@@ -1,79 +1,108 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
-using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
-using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
+using StudyBot.Discord;
+using StudyBot.Discord.Models;
+using StudyBot.Features.Review;
+using StudyBot.Features.Shared;
+using StudyBot.Hosting;
 
 namespace StudyBot.Benchmarks;
 
 /// <summary>
-/// Graded answers per second through the review engine (EF Core, one transaction per answer, with
-/// the interaction-id and concurrency checks) against the same writes through a plain
-/// Microsoft.Data.Sqlite loop, side by side on two SQLite files with the same schema and settings.
-/// Both sides answer one at a time, in alternating blocks so that a busy machine slows both alike;
-/// the RESULT line compares those. Then the engine is driven by several students at once, as in a
-/// busy class, where its group commit shares a transaction among answers arriving together; that
-/// figure is printed beside (engine_concurrent_per_s), its latency includes waiting in line.
-/// Options: --answers N (default 20000), --warmup N (default 3000), --students N (default 16).
+/// `-- answers`: graded answers per second through the full path a review button takes
+/// (a new DI scope per answer, as the router gives each interaction, then
+/// <c>ReviewService.AnswerAsync</c> exactly as the button handler calls it: the prompt check, the
+/// engine's transaction, the cards-left count) on a SQLite file, against the same writes through a
+/// plain Microsoft.Data.Sqlite loop (one transaction per answer, prepared commands, states in
+/// memory) on a second file with the same schema and pragmas. One answer at a time, both sides in
+/// alternating blocks so that a busy machine slows both alike, after a long warm-up (EF Core
+/// compiles its queries lazily). Then 16 and 64 students answer at once (each student one answer
+/// after the other, as a person clicks), where answers arriving together may share a transaction.
+/// sql_per_answer counts the statements the full path sends per answer (an EF interceptor; BEGIN
+/// and COMMIT count). Options: --answers N (default 20000), --warmup N (default 5000),
+/// --concurrent N (answers per concurrent run, default 4000), --db sqlite|postgres (the full path's
+/// database; the raw loop stays the Microsoft.Data.Sqlite one).
 /// </summary>
 public static class AnswersSuite
 {
     private const int Users = 200;
     private const int Cards = 500;
     private const int Block = 500;
-    private const int ConcurrentAnswers = 2_000;
+    private const ulong Guild = 900_000_000_000_000_001;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var answers = Option(args, "--answers", 20_000);
-        var warmup = Option(args, "--warmup", 3_000);
-        var students = Option(args, "--students", 16);
+        var answers = FsrsSuite.ReadCount(args, "--answers", 20_000);
+        var warmup = FsrsSuite.ReadCount(args, "--warmup", 5_000);
+        var concurrent = FsrsSuite.ReadCount(args, "--concurrent", 4_000);
         var directory = Path.Combine(Path.GetTempPath(), "studybot-answers-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            var plan = Plan(warmup + answers + ConcurrentAnswers, seed: 42);
-            var engine = await EngineRun.CreateAsync(Path.Combine(directory, "engine.db"));
-            var raw = await RawAnswerRun.CreateAsync(Path.Combine(directory, "raw.db"));
+            var plan = Plan(warmup + answers + (2 * concurrent), seed: 42);
+            await using var database = await BenchDatabase.CreateAsync(args, directory, "full.db");
+            var full = await FullPathRun.CreateAsync(database.Target);
+            // The floor is the plain SQLite loop; no plain Npgsql loop is built, so on PostgreSQL there is no ratio.
+            var raw = database.Target.Provider == DatabaseProvider.Sqlite ? await RawAnswerRun.CreateAsync(Path.Combine(directory, "raw.db"), BenchDeck()) : null;
 
-            // EF compiles and caches lazily; an unwarmed engine runs several times slower.
-            await engine.RunAsync(plan[..warmup], 1);
-            await raw.RunAsync(Tuples(plan[..warmup]));
-            var engineTimes = new List<double>(answers);
+            // EF compiles and caches lazily; an unwarmed path runs several times slower.
+            await full.RunAsync(plan[..warmup], 1);
+            if (raw is not null)
+            {
+                await raw.RunAsync(Tuples(plan[..warmup]));
+            }
+
+            var fullTimes = new List<double>(answers);
             var rawTimes = new List<double>(answers);
-            double engineSeconds = 0, rawSeconds = 0;
+            double fullSeconds = 0, rawSeconds = 0;
             var end = warmup + answers;
+            var statementsBefore = full.Statements;
             for (var start = warmup; start < end; start += Block)
             {
                 var block = plan[start..Math.Min(start + Block, end)];
-                var rawBlock = await raw.RunAsync(Tuples(block));
-                rawTimes.AddRange(rawBlock);
-                rawSeconds += rawBlock.Sum();
-                var (latencies, wall) = await engine.RunAsync(block, 1);
-                engineTimes.AddRange(latencies);
-                engineSeconds += wall;
-            }
-            var (concurrentTimes, concurrentSeconds) = await engine.RunAsync(plan[end..], students);
-            raw.Dispose();
-            await engine.DisposeAsync();
+                if (raw is not null)
+                {
+                    var rawBlock = await raw.RunAsync(Tuples(block));
+                    rawTimes.AddRange(rawBlock);
+                    rawSeconds += rawBlock.Sum();
+                }
 
-            var enginePerSecond = answers / engineSeconds;
-            var rawPerSecond = answers / rawSeconds;
-            var concurrentPerSecond = concurrentTimes.Count / concurrentSeconds;
-            Console.WriteLine($"answers: {answers:N0} graded answers, {Users} students x {Cards} cards, after {warmup:N0} warm-up answers");
-            Console.WriteLine($"engine, one answer at a time:   {enginePerSecond,8:N0}/s  p50 {Percentile(engineTimes, 0.50) * 1000:F3} ms  p99 {Percentile(engineTimes, 0.99) * 1000:F3} ms");
-            Console.WriteLine($"raw loop, one transaction each: {rawPerSecond,8:N0}/s  p50 {Percentile(rawTimes, 0.50) * 1000:F3} ms  p99 {Percentile(rawTimes, 0.99) * 1000:F3} ms");
-            Console.WriteLine($"engine, {students} students at once: {concurrentPerSecond,8:N0}/s  p50 {Percentile(concurrentTimes, 0.50) * 1000:F3} ms  p99 {Percentile(concurrentTimes, 0.99) * 1000:F3} ms  ({concurrentTimes.Count:N0} answers)");
+                var (latencies, wall) = await full.RunAsync(block, 1);
+                fullTimes.AddRange(latencies);
+                fullSeconds += wall;
+            }
+
+            var sqlPerAnswer = (double)(full.Statements - statementsBefore) / answers;
+            var (times16, seconds16) = await full.RunAsync(plan[end..(end + concurrent)], 16);
+            var (times64, seconds64) = await full.RunAsync(plan[(end + concurrent)..], 64);
+            raw?.Dispose();
+            await full.DisposeAsync();
+
+            var fullPerSecond = answers / fullSeconds;
+            var rawPerSecond = raw is null ? double.NaN : answers / rawSeconds;
+            var perSecond16 = times16.Count / seconds16;
+            var perSecond64 = times64.Count / seconds64;
+            Console.WriteLine($"answers: {answers:N0} graded answers, {Users} students x {Cards} cards, after {warmup:N0} warm-up answers, on {database.Label}");
+            Console.WriteLine($"full path (scope + ReviewService.AnswerAsync), one at a time: {fullPerSecond,8:N0}/s  p50 {Ms(fullTimes, 0.50)} ms  p99 {Ms(fullTimes, 0.99)} ms  {sqlPerAnswer:0.0} SQL statements per answer");
+            Console.WriteLine(raw is null
+                ? "raw loop: not run (the floor is a plain Microsoft.Data.Sqlite loop; there is none for PostgreSQL)"
+                : $"raw Microsoft.Data.Sqlite loop, one transaction each:   {rawPerSecond,8:N0}/s  p50 {Ms(rawTimes, 0.50)} ms  p99 {Ms(rawTimes, 0.99)} ms");
+            Console.WriteLine($"full path, 16 students at once: {perSecond16,8:N0}/s  p50 {Ms(times16, 0.50)} ms  p99 {Ms(times16, 0.99)} ms  ({times16.Count:N0} answers)");
+            Console.WriteLine($"full path, 64 students at once: {perSecond64,8:N0}/s  p50 {Ms(times64, 0.50)} ms  p99 {Ms(times64, 0.99)} ms  ({times64.Count:N0} answers)");
+            Console.WriteLine($"targets: full >= 0.8x raw{(raw is null ? "" : $" (now {fullPerSecond / rawPerSecond:0.00}x)")}; 16 and 64 at once >= one at a time; <= 4 SQL statements per answer");
             Console.WriteLine(FormattableString.Invariant(
-                $"RESULT answers engine_per_s={enginePerSecond:F0} raw_per_s={rawPerSecond:F0} ratio={enginePerSecond / rawPerSecond:F2} p99_ms={Percentile(engineTimes, 0.99) * 1000:F3} engine_concurrent_per_s={concurrentPerSecond:F0}"));
+                $"RESULT answers full_per_s={fullPerSecond:F0} raw_per_s={(raw is null ? "n/a" : rawPerSecond.ToString("F0", CultureInfo.InvariantCulture))} ratio={(raw is null ? "n/a" : (fullPerSecond / rawPerSecond).ToString("F2", CultureInfo.InvariantCulture))} concurrent16_per_s={perSecond16:F0} concurrent64_per_s={perSecond64:F0} sql_per_answer={sqlPerAnswer:F1} p99_ms={Percentile(fullTimes, 0.99) * 1000:F3} db={database.Label.ToLowerInvariant()}"));
             return 0;
         }
         finally
@@ -85,7 +114,7 @@ public static class AnswersSuite
 
     private readonly record struct PlannedAnswer(ulong User, int CardIndex, Rating Rating, DateTime Now, string InteractionId);
 
-    /// <summary>The same answers for both runs: random students and cards, a clock moving a few minutes per answer.</summary>
+    /// <summary>The same answers for both runs: random students and cards, a clock moving a few minutes per answer (the raw loop's).</summary>
     private static PlannedAnswer[] Plan(int count, int seed)
     {
         var random = new Random(seed);
@@ -99,8 +128,13 @@ public static class AnswersSuite
         return plan;
     }
 
+    private static Deck BenchDeck() => new("bench", "Benchmark", null, null, Enumerable.Range(0, Cards)
+        .Select(i => new DeckCard { Id = $"c{i}", Kind = CardKind.Basic, Prompt = $"Q{i}", Answers = [$"A{i}"] }).ToArray());
+
     private static (ulong, int, Rating, DateTime, string)[] Tuples(PlannedAnswer[] plan) =>
         plan.Select(a => (a.User, a.CardIndex, a.Rating, a.Now, a.InteractionId)).ToArray();
+
+    private static string Ms(List<double> seconds, double p) => (Percentile(seconds, p) * 1000).ToString("F3", CultureInfo.InvariantCulture);
 
     private static double Percentile(List<double> seconds, double p)
     {
@@ -108,53 +142,89 @@ public static class AnswersSuite
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private sealed class EngineRun : IAsyncDisposable
+    /// <summary>The host's own composition (options, storage, features) without Discord's connection; one scope per answer.</summary>
+    private sealed class FullPathRun : IAsyncDisposable
     {
         private readonly ServiceProvider _services;
-        private readonly ReviewEngine _engine;
+        private readonly SqlStatementTally _tally;
         private readonly int[] _cardIds;
+        private readonly ConcurrentDictionary<(ulong, int), int> _prompts = new();
 
-        private EngineRun(ServiceProvider services, int[] cardIds)
+        private FullPathRun(ServiceProvider services, SqlStatementTally tally, int[] cardIds)
         {
             _services = services;
-            _engine = services.GetRequiredService<ReviewEngine>();
+            _tally = tally;
             _cardIds = cardIds;
         }
 
-        public static async Task<EngineRun> CreateAsync(string path)
+        public long Statements => _tally.Count;
+
+        public static async Task<FullPathRun> CreateAsync(DatabaseTarget target)
         {
-            var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddStudyData(path).BuildServiceProvider();
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            var deck = new Deck("bench", "Benchmark", null, null, Enumerable.Range(0, Cards)
-                .Select(i => new DeckCard { Id = $"c{i}", Kind = CardKind.Basic, Prompt = $"Q{i}", Answers = [$"A{i}"] }).ToArray());
-            var upload = await services.GetRequiredService<DeckStore>().UploadAsync(deck);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DatabaseTarget.ProviderKey] = target.Provider.ToString(),
+                [DatabaseTarget.ConnectionStringKey] = target.ConnectionString,
+                ["StudyBot:DefaultTimeZone"] = "Etc/UTC",
+                ["Discord:Token"] = "benchmark-token-never-sent",
+            }).Build();
+            var tally = new SqlStatementTally();
+            var services = new ServiceCollection()
+                .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+                .AddSingleton<IConfiguration>(configuration);
+            services.AddStudyBotCore();
+            services.AddStudyStorage(StorageLocation.From(configuration));
+            services.AddDiscordClient(configuration);
+            services.AddStudyBotFeatures();
+            tally.Register(services);
+            var provider = services.BuildServiceProvider();
+            await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            var upload = await provider.GetRequiredService<DeckStore>().UploadAsync(BenchDeck(), Guild);
+            var students = provider.GetRequiredService<StudentStore>();
+            for (ulong user = 1; user <= Users; user++)
+            {
+                await students.EnrolAsync(user, upload.DeckId);
+            }
+
             // Card ids are assigned in file order on a fresh deck.
             var first = upload.DeckId == 1 ? 1 : throw new InvalidOperationException("expected a fresh database");
-            return new EngineRun(services, Enumerable.Range(first, Cards).ToArray());
+            return new FullPathRun(provider, tally, Enumerable.Range(first, Cards).ToArray());
         }
 
-        /// <summary>Answers the plan with <paramref name="students"/> concurrent callers; returns each answer's latency and the wall time.</summary>
+        /// <summary>Answers the plan with <paramref name="students"/> students at once, each answering their own cards one after the other.</summary>
         public async Task<(List<double> Latencies, double Seconds)> RunAsync(PlannedAnswer[] plan, int students)
         {
             var times = new double[plan.Length];
             var started = Stopwatch.GetTimestamp();
-            await Task.WhenAll(Enumerable.Range(0, students).Select(worker => Task.Run(async () =>
+            await Task.WhenAll(Enumerable.Range(0, students).Select(student => Task.Run(async () =>
             {
-                for (var i = worker; i < plan.Length; i += students)
+                for (var i = 0; i < plan.Length; i++)
                 {
-                    var a = plan[i];
+                    // A student is one person: only their worker answers their cards.
+                    if ((int)(plan[i].User % (ulong)students) != student)
+                    {
+                        continue;
+                    }
+
                     var begin = Stopwatch.GetTimestamp();
-                    await _engine.AnswerAsync(a.User, _cardIds[a.CardIndex], new SelfGrade(a.Rating), a.InteractionId, TimeSpan.FromSeconds(3), ReviewSource.Review, a.Now);
+                    await AnswerAsync(plan[i]);
                     times[i] = Stopwatch.GetElapsedTime(begin).TotalSeconds;
                 }
             })));
             return ([.. times], Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
+        // What ReviewModule does for a grade button, in the scope the router opens for the click.
+        private async Task AnswerAsync(PlannedAnswer answer)
+        {
+            var cardId = _cardIds[answer.CardIndex];
+            var nonce = _prompts.GetValueOrDefault((answer.User, cardId));
+            await using var scope = _services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentPlace>().Set(new Interaction { GuildId = new Snowflake(Guild), Type = InteractionType.MessageComponent });
+            var shownAt = DateTimeOffset.UtcNow.AddSeconds(-4);
+            await scope.ServiceProvider.GetRequiredService<ReviewService>()
+                .AnswerAsync(answer.User, cardId, nonce, 0, new SelfGrade(answer.Rating), shownAt, CancellationToken.None);
+            _prompts[(answer.User, cardId)] = nonce + 1;
         }
 
         public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -53,12 +53,18 @@ public sealed class FsrsWorkload
     }
 
     /// <summary>Replays every history from a new card; returns a checksum so the work cannot be skipped.</summary>
-    public long Replay(FsrsScheduler scheduler)
+    public long Replay(FsrsScheduler scheduler) => Run(scheduler, out _);
+
+    /// <summary>One replay's sums of scheduled days and of stability, to compare with ts-fsrs's over the same histories.</summary>
+    public (long Days, double Stability) Checksums(FsrsScheduler scheduler) => (Run(scheduler, out var stability), stability);
+
+    private long Run(FsrsScheduler scheduler, out double stability)
     {
         var times = _times;
         var ratings = _ratings;
         var card = default(FsrsCard);
-        long checksum = 0;
+        long days = 0;
+        stability = 0;
         for (var i = 0; i < times.Length; i++)
         {
             if (i % ReviewsPerCard == 0)
@@ -66,9 +72,10 @@ public sealed class FsrsWorkload
                 card = FsrsCard.CreateNew(times[i]);
             }
             card = scheduler.Next(card, times[i], ratings[i]);
-            checksum += card.ScheduledDays;
+            days += card.ScheduledDays;
+            stability += card.Stability;
         }
-        return checksum;
+        return days;
     }
 
     public void WriteHistories(Stream output)

@@ -11,7 +11,8 @@ using StudyBot.Emulator.Interactions;
 namespace StudyBot.Benchmarks;
 
 /// <summary>
-/// Interactions end to end on loopback: a simulated user runs /ping in the emulator, the
+/// The interaction pipeline with a trivial handler (no database, emulator rate limits off), on
+/// loopback: a simulated user runs /ping in the emulator, the
 /// INTERACTION_CREATE travels the gateway to the real client, the router runs a trivial handler in
 /// its own scope, and the reply comes back as a REST callback. Measures callbacks per second and
 /// the latency from sending the interaction to receiving its callback.
@@ -64,10 +65,12 @@ public static class InteractionsSuite
 
         Array.Sort(latencies);
         var perSecond = count / clock.Elapsed.TotalSeconds;
+        Console.WriteLine("interactions: the pipeline alone (emulator -> gateway -> router -> a trivial /ping handler that answers at once, no database -> REST callback), emulator rate limits off;");
+        Console.WriteLine("  for the path a class really takes (quiz feature, database, rate limits on) see the class-burst suite");
         Console.WriteLine($"interactions: {count} after {warmup} warm-up, {concurrency} in flight, {clock.Elapsed.TotalSeconds:0.00} s");
         Console.WriteLine($"latency ms: p50 {Percentile(latencies, 0.50):0.00}  p90 {Percentile(latencies, 0.90):0.00}  p99 {Percentile(latencies, 0.99):0.00}  max {latencies[^1]:0.00}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT interactions per_s={perSecond:0.0} p50_ms={Percentile(latencies, 0.50):0.00} p99_ms={Percentile(latencies, 0.99):0.00}"));
+            $"RESULT interactions handler=trivial per_s={perSecond:0.0} p50_ms={Percentile(latencies, 0.50):0.00} p99_ms={Percentile(latencies, 0.99):0.00}"));
         return 0;
     }
 

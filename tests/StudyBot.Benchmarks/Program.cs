@@ -10,13 +10,15 @@ return suite switch
     "import" => await ImportSuite.RunAsync(rest),
     "answers" => await AnswersSuite.RunAsync(rest),
     "interactions" => await InteractionsSuite.RunAsync(rest),
+    "class-burst" => await ClassBurstSuite.RunAsync(rest),
+    "reminders" => await RemindersSuite.RunAsync(rest),
     "optimize" => await OptimizeSuite.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|interactions|optimize [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|class-burst|reminders|interactions|optimize [options]");
     return 2;
 }
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Stores;
 
 namespace StudyBot.Benchmarks;
 
@@ -48,27 +50,23 @@ internal sealed class RawAnswerRun : IDisposable
         }
     }
 
-    public static async Task<RawAnswerRun> CreateAsync(string path)
+    /// <summary>Migrates a fresh file and uploads the same 500-card deck the full path uses (card ids 1-500).</summary>
+    public static async Task<RawAnswerRun> CreateAsync(string path, Deck deck)
     {
         await using (var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddStudyData(path).BuildServiceProvider())
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            if ((await services.GetRequiredService<DeckStore>().UploadAsync(deck)).DeckId != 1)
+            {
+                throw new InvalidOperationException("expected a fresh database");
+            }
         }
         var connection = new SqliteConnection(StudyDbOptions.ConnectionString(path));
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
-                + "INSERT INTO Decks (Key, Title, CurrentVersion, CreatedUtc, UpdatedUtc) VALUES ('bench', 'Benchmark', 1, '2026-03-02 08:00:00', '2026-03-02 08:00:00');";
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
             pragmas.ExecuteNonQuery();
-            pragmas.CommandText = "INSERT INTO Cards (DeckId, Key, Kind, Prompt, Answers, Choices, Tags, Ordinal, Retired, AddedInVersion, ChangedInVersion) "
-                + "VALUES (1, 'c' || $i, 'Basic', 'Q' || $i, '[]', '[]', '[]', $i, 0, 1, 1)";
-            var index = pragmas.Parameters.Add("$i", SqliteType.Integer);
-            for (var i = 0; i < 500; i++)
-            {
-                index.Value = i;
-                pragmas.ExecuteNonQuery();
-            }
         }
         return new RawAnswerRun(connection);
     }

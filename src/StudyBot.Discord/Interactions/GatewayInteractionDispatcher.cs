@@ -10,6 +10,9 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Feeds INTERACTION_CREATE dispatches to the router. Each interaction runs on its own task so a
 /// slow answer never holds up the shard's next event (nothing on the path blocks on another user).
+/// Other events (a guild joined, a member leaving) change state in the order Discord sent them:
+/// each shard's go to its handlers one after the other, on a queue of their own, so they neither
+/// wait for interactions nor make interactions wait.
 /// </summary>
 public sealed class GatewayInteractionDispatcher(
     InteractionRouter router,
@@ -21,15 +24,17 @@ public sealed class GatewayInteractionDispatcher(
 
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
+    private readonly ConcurrentDictionary<int, OrderedEvents> _ordered = new();
+
     public int InFlight => _running.Count;
 
     public ValueTask OnDispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         if (dispatch.EventName != "INTERACTION_CREATE")
         {
-            foreach (var handler in _handlers.Where(h => h.Handles(dispatch.EventName)))
+            if (_handlers.Any(h => h.Handles(dispatch.EventName)))
             {
-                Track(Task.Run(() => RunHandlerAsync(handler, dispatch, cancellationToken), cancellationToken));
+                _ordered.GetOrAdd(dispatch.ShardId, _ => new OrderedEvents(this)).Enqueue(dispatch, cancellationToken);
             }
 
             return ValueTask.CompletedTask;
@@ -60,6 +65,39 @@ public sealed class GatewayInteractionDispatcher(
         task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>One shard's non-interaction events, handled one at a time in the order they arrived.</summary>
+    private sealed class OrderedEvents(GatewayInteractionDispatcher owner)
+    {
+        private readonly object _lock = new();
+        private Task _tail = Task.CompletedTask;
+
+        /// <summary>Completes when every event queued so far has been handled.</summary>
+        public Task Idle
+        {
+            get { lock (_lock) { return _tail; } }
+        }
+
+        public void Enqueue(GatewayDispatch dispatch, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                _tail = _tail.ContinueWith(
+                    _ => owner.HandleInOrderAsync(dispatch, cancellationToken),
+                    CancellationToken.None,
+                    TaskContinuationOptions.DenyChildAttach,
+                    TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    private async Task HandleInOrderAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _handlers.Where(h => h.Handles(dispatch.EventName)))
+        {
+            await RunHandlerAsync(handler, dispatch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task RunHandlerAsync(IGatewayEventHandler handler, GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         try
@@ -72,12 +110,12 @@ public sealed class GatewayInteractionDispatcher(
         }
     }
 
-    /// <summary>Waits for interactions still being answered (at shutdown).</summary>
+    /// <summary>Waits for interactions still being answered and events still being handled (at shutdown).</summary>
     public async Task DrainAsync()
     {
         try
         {
-            await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+            await Task.WhenAll(_running.Keys.Concat(_ordered.Values.Select(o => o.Idle))).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

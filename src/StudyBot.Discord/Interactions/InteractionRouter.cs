@@ -9,12 +9,13 @@ namespace StudyBot.Discord.Interactions;
 
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
-/// prefix names. Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
+/// prefix names, after the acknowledgement the route asks for (before observers, so it never waits
+/// on them). Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
 /// the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
 /// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
 public sealed class InteractionRouter(
-    IServiceScopeFactory scopes, InteractionRouteTable routes, InteractionDeduplicator deduplicator, ILogger<InteractionRouter> logger)
+    IServiceScopeFactory scopes, InteractionRouteTable routes, InteractionDeduplicator deduplicator, DeferredHandlerSlots deferredSlots, ILogger<InteractionRouter> logger)
 {
     public const string ExpiredText = "This prompt has expired.";
     public const string UnknownCommandText = "This command is not available any more.";
@@ -53,6 +54,7 @@ public sealed class InteractionRouter(
             var (route, argument) = found.Value;
             matched = route;
             context.CustomIdArgument = argument;
+            using var turn = route.Acknowledgement == RouteAcknowledgement.DeferEphemeral ? await AcknowledgeAsync(context).ConfigureAwait(false) : null;
             var observers = scope.ServiceProvider.GetServices<IInteractionObserver>().ToList();
             foreach (var observer in observers)
             {
@@ -69,7 +71,7 @@ public sealed class InteractionRouter(
         {
             outcome = "expired";
             logger.LogInformation("Stale prompt {Interaction}: {Reason}", context, e.Message);
-            await SafelyAsync(context, () => NoteAsync(context, ExpiredText)).ConfigureAwait(false);
+            await SafelyAsync(context, () => NoteAsync(context, matched, ExpiredText)).ConfigureAwait(false);
         }
         catch (DiscordApiException e) when (e.IsUnknownInteraction)
         {
@@ -86,12 +88,19 @@ public sealed class InteractionRouter(
         {
             outcome = "failed";
             logger.LogError(e, "Handler failed for {Interaction}", context);
-            await SafelyAsync(context, () => NoteAsync(context, ErrorText)).ConfigureAwait(false);
+            await SafelyAsync(context, () => NoteAsync(context, matched, ErrorText)).ConfigureAwait(false);
         }
         finally
         {
             DiscordMetrics.InteractionHandled(matched?.Kind, matched?.Key ?? DiscordMetrics.Unrouted, outcome, Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    // Acknowledged at once; the handler then waits its turn, so a burst cannot starve the threads the next acknowledgements need.
+    private async Task<IDisposable> AcknowledgeAsync(InteractionContext context)
+    {
+        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken).ConfigureAwait(false);
+        return await deferredSlots.TakeAsync(context.CancellationToken).ConfigureAwait(false);
     }
 
     private static Task AnswerUnroutedAsync(InteractionContext context) => context.Interaction.Type switch
@@ -101,12 +110,18 @@ public sealed class InteractionRouter(
         _ => context.Responder.ReplyEphemeralAsync(ExpiredText, context.CancellationToken),
     };
 
-    // Autocomplete cannot carry a message; after an initial answer the note goes as a follow-up.
-    private static Task NoteAsync(InteractionContext context, string text)
+    // Autocomplete cannot carry a message; after an initial answer the note goes as a follow-up, or
+    // replaces the "thinking" of a deferral the router made.
+    private static Task NoteAsync(InteractionContext context, InteractionRoute? route, string text)
     {
         if (context.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             return context.Responder.HasResponded ? Task.CompletedTask : context.Responder.AutocompleteAsync([], context.CancellationToken);
+        }
+
+        if (route?.Acknowledgement == RouteAcknowledgement.DeferEphemeral && context.Responder.HasResponded)
+        {
+            return context.Responder.EditOriginalAsync(new MessagePayload { Content = text, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
         }
 
         return context.Responder.HasResponded

@@ -17,8 +17,26 @@ public enum InteractionRouteKind
     Modal,
 }
 
+/// <summary>What the router answers at once, before observers and the handler run.</summary>
+public enum RouteAcknowledgement
+{
+    /// <summary>Nothing: the handler gives the first answer.</summary>
+    None,
+
+    /// <summary>
+    /// A deferred ephemeral reply (callback 5, ephemeral), sent as soon as the route is known; the
+    /// handler finishes with <see cref="IInteractionResponder.EditOriginalAsync"/>. For clicks that
+    /// always answer privately after database work, so a whole class clicking at once is
+    /// acknowledged within Discord's 3 seconds whatever the database is doing.
+    /// </summary>
+    DeferEphemeral,
+}
+
 /// <summary>One registration: a command path, or a custom_id prefix for components and modals.</summary>
-public sealed record InteractionRoute(InteractionRouteKind Kind, string Key, Func<InteractionContext, Task> Handler);
+public sealed record InteractionRoute(InteractionRouteKind Kind, string Key, Func<InteractionContext, Task> Handler)
+{
+    public RouteAcknowledgement Acknowledgement { get; init; }
+}
 
 /// <summary>Registers routes; every feature may call <c>AddDiscordInteractions</c> with its own.</summary>
 public sealed class InteractionRoutesBuilder(IServiceCollection services)
@@ -31,12 +49,14 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
 
     public InteractionRoutesBuilder Autocomplete<THandler>(string path) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Autocomplete, path);
 
-    /// <summary>Buttons and select menus whose custom_id starts with <paramref name="prefix"/>.</summary>
-    public InteractionRoutesBuilder Component(string prefix, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Component, prefix, handler);
+    /// <summary>Buttons and select menus whose custom_id starts with <paramref name="prefix"/>; the router may acknowledge them first (<paramref name="acknowledgement"/>).</summary>
+    public InteractionRoutesBuilder Component(string prefix, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
+        => Add(InteractionRouteKind.Component, prefix, handler, acknowledgement);
 
     public InteractionRoutesBuilder Component<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Component, prefix);
 
-    public InteractionRoutesBuilder Modal(string prefix, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Modal, prefix, handler);
+    public InteractionRoutesBuilder Modal(string prefix, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
+        => Add(InteractionRouteKind.Modal, prefix, handler, acknowledgement);
 
     public InteractionRoutesBuilder Modal<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Modal, prefix);
 
@@ -46,14 +66,14 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
         return Add(kind, key, context => context.Services.GetRequiredService<THandler>().HandleAsync(context));
     }
 
-    private InteractionRoutesBuilder Add(InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler)
+    private InteractionRoutesBuilder Add(InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException($"A {kind} route needs a non-empty key.", nameof(key));
         }
 
-        services.AddSingleton(new InteractionRoute(kind, key, handler));
+        services.AddSingleton(new InteractionRoute(kind, key, handler) { Acknowledgement = acknowledgement });
         return this;
     }
 }

@@ -39,10 +39,28 @@ public sealed partial class DiscordRestClient
             DiscordJsonContext.Default.Channel,
             cancellationToken);
 
-    /// <summary>Opens the DM channel and sends. A user who does not accept DMs raises <see cref="DiscordApiException.IsCannotDirectMessage"/>.</summary>
+    /// <summary>
+    /// Sends to the user's DM channel, opened once and then remembered (<see cref="DmChannelCache"/>),
+    /// so a daily reminder costs one request of the global 50 per second, not two. A user who does
+    /// not accept DMs raises <see cref="DiscordApiException.IsCannotDirectMessage"/>.
+    /// </summary>
     public async Task<Message> SendDirectMessageAsync(Snowflake userId, MessagePayload message, CancellationToken cancellationToken = default)
     {
+        if (_dmChannels.Find(userId) is { } known)
+        {
+            try
+            {
+                return await CreateMessageAsync(known, message, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
+            {
+                // The remembered channel is gone: open it again.
+                _dmChannels.Forget(userId);
+            }
+        }
+
         var channel = await CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
+        _dmChannels.Remember(userId, channel.Id);
         return await CreateMessageAsync(channel.Id, message, null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,8 +25,9 @@ public sealed partial class DiscordRestClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly RateLimitBuckets _buckets;
-    private readonly SlidingWindowLimiter _global;
+    private readonly GlobalRequestPacer _global;
     private readonly InvalidRequestGuard _guard;
+    private readonly DmChannelCache _dmChannels;
     private readonly string _baseUrl;
     private readonly string _userAgent;
 
@@ -43,8 +44,9 @@ public sealed partial class DiscordRestClient : IDisposable
         _time = time;
         _logger = logger;
         _buckets = new RateLimitBuckets(time, _options.Rest.RateLimitMargin);
-        _global = new SlidingWindowLimiter(_options.Rest.GlobalRequestsPerSecond, TimeSpan.FromSeconds(1), time);
+        _global = new GlobalRequestPacer(_options.Rest.GlobalRequestsPerSecond, TimeSpan.FromSeconds(1), time);
         _guard = new InvalidRequestGuard(_options.Rest.InvalidRequestLimit, _options.Rest.InvalidRequestWindow, time);
+        _dmChannels = new DmChannelCache(_options.Rest.DmChannelCacheSize);
         _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
         var version = typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
         _userAgent = $"DiscordBot ({_options.UserAgentUrl}, {version})";
@@ -110,11 +112,8 @@ public sealed partial class DiscordRestClient : IDisposable
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!route.IsGlobalExempt)
-            {
-                await _global.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            // Held until the answer is in: until then the request may still be on its way to Discord.
+            using var globalPlace = route.IsGlobalExempt ? default : await _global.AcquireAsync(cancellationToken).ConfigureAwait(false);
             bucket.Consume();
             using var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path) { Content = body?.CreateContent() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
@@ -195,7 +194,11 @@ public sealed partial class DiscordRestClient : IDisposable
         return new Outcome(HttpStatusCode.TooManyRequests, bytes, retryAfter, global);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _dmChannels.Dispose();
+    }
 
     public override string ToString() => $"DiscordRestClient {{ ApiBaseUrl = {_baseUrl} }}";
 

@@ -28,6 +28,9 @@ public sealed class DiscordRestOptions
     /// </summary>
     public TimeSpan RateLimitMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>DM channel ids remembered per user (a DM channel never changes); the least used are dropped beyond this.</summary>
+    public int DmChannelCacheSize { get; set; } = 100_000;
+
     public long MaxFileSizeBytes { get; set; } = 10 * 1024 * 1024;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -42,6 +45,11 @@ public sealed class DiscordRestOptions
         if (InvalidRequestLimit is < 1 or >= 10_000)
         {
             yield return new ValidationResult("Discord:Rest:InvalidRequestLimit must be between 1 and 9999 (Discord bans at 10,000 per 10 minutes).");
+        }
+
+        if (DmChannelCacheSize < 0)
+        {
+            yield return new ValidationResult("Discord:Rest:DmChannelCacheSize cannot be negative (0 turns the cache off).");
         }
 
         if (MaxRateLimitRetries < 0 || MaxServerErrorRetries < 0)

@@ -60,6 +60,7 @@ internal sealed class InteractionFactory(EmulatorCore core)
             SourceMessageId = sourceMessageId,
         };
         core.Interactions.Add(record);
+        record.DispatchedTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         var delivered = await core.Gateway.DispatchAsync("INTERACTION_CREATE", payload, channel.GuildId);
         if (delivered == 0)
         {

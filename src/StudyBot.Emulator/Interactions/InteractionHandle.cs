@@ -17,6 +17,21 @@ public sealed class InteractionHandle
     /// <summary>The first callback, whatever its type.</summary>
     public Task<InteractionOutcome> Callback => _record.Callback.Task;
 
+    /// <summary>
+    /// From the emulator handing INTERACTION_CREATE to the gateway to accepting the bot's first
+    /// callback (Discord's "acknowledged" moment); null until a callback was accepted.
+    /// </summary>
+    public TimeSpan? AcknowledgedAfter
+    {
+        get
+        {
+            lock (_record.Gate)
+            {
+                return _record.CallbackTimestamp == 0 ? null : System.Diagnostics.Stopwatch.GetElapsedTime(_record.DispatchedTimestamp, _record.CallbackTimestamp);
+            }
+        }
+    }
+
     /// <summary>The result the user sees: the reply, the updated message, the modal, or a deferral's first edit or follow-up.</summary>
     public Task<InteractionOutcome> Response => _record.Response.Task;
 

@@ -17,6 +17,10 @@ internal sealed class InteractionRecord(string id, string token, int type, strin
     /// <summary>The message a component (or a modal opened from one) sits on.</summary>
     public string? SourceMessageId { get; init; }
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamps: when INTERACTION_CREATE was handed to the gateway, and when the first callback was accepted.</summary>
+    public long DispatchedTimestamp { get; set; }
+    public long CallbackTimestamp { get; set; }
+
     public Lock Gate { get; } = new();
     public int? CallbackType { get; set; }
     public JsonObject? CallbackData { get; set; }

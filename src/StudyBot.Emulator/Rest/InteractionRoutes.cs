@@ -54,6 +54,7 @@ internal static class InteractionRoutes
                 return DiscordErrors.UnknownInteractionError();
             }
             outcome = Apply(core, record, type!.Value, data, body.Files);
+            record.CallbackTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         }
         record.Callback.TrySetResult(outcome);
         if (type is not (DeferredChannelMessage or DeferredUpdate))

@@ -52,6 +52,7 @@ public sealed class BotApplication : IAsyncDisposable
     /// <param name="configure">Lets tests replace services (e.g. the study clock) after composition.</param>
     public static async Task<BotApplication> StartAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
+        ThreadPoolFloor.Ensure();
         // The same sources the host reads: appsettings.json, the environment, arguments.
         using var configuration = Host.CreateApplicationBuilder(args).Configuration;
         PlaygroundWorld? playground = null;

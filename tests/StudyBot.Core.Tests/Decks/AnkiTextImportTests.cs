@@ -74,6 +74,22 @@ public class AnkiTextImportTests
         }
     }
 
+    [Theory]
+    [InlineData("<b>not html</<b>not html</Comma")]
+    [InlineData("||")]
+    public void LoadText_AnkiSeparatorLongerThanOneCharacter_RefusedOnItsLine(string separator)
+    {
+        // A fuzzed header: CsvHelper threw ArgumentOutOfRangeException on a quoted field after a multi-character delimiter.
+        var text = $"#separator:{separator}\n#html:false\n\"Capital of France, the country\",Paris\n\"Multi-line\nfront\",back\n";
+
+        var result = new DeckLoader().LoadText(text, "fuzzed.txt");
+
+        var error = result.Error("is not a separator");
+        Assert.Equal(1, error.Line);
+        Assert.Contains("Comma, Semicolon, Tab, Space, Pipe, Colon or a single character", error.Message);
+        Assert.Null(result.Deck);
+    }
+
     [Fact]
     public void LoadFile_QuizletDefaultSeparators_MakesBasicCardsFromTermAndDefinition()
     {

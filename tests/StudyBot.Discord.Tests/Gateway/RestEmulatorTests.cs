@@ -52,6 +52,41 @@ public class RestEmulatorTests
     }
 
     [Fact]
+    public async Task CreateMessage_ConcurrentBurstAcrossChannels_PacedToTheGlobalLimitWithoutA429()
+    {
+        // Each channel is its own fresh bucket: only the global limit holds the burst back.
+        var emulator = await GatewayEmulatorTests.StartEmulatorAsync(o =>
+        {
+            o.RateLimits.GlobalPerSecond = 10;
+            o.RateLimits.Routes["POST " + MessagesRoute] = new RouteLimit(100, TimeSpan.FromSeconds(1));
+        });
+        var (guild, _, _) = emulator.AddGuildWithUser("Study Hall", "study", "ana");
+        var channels = Enumerable.Range(0, 25).Select(i => emulator.State.AddTextChannel(guild.Id, $"group-{i}")).ToList();
+        await using var bot = await BotHarness.StartAsync(emulator, new() { ["Discord:Rest:GlobalRequestsPerSecond"] = "10" }, connect: false);
+
+        await Task.WhenAll(channels.Select(c => bot.Rest.CreateMessageAsync(Snowflake.Parse(c.Id), new MessagePayload { Content = "Reminder" })));
+
+        Assert.Equal(25, emulator.Requests.Count(r => r.Route == MessagesRoute && r.Status == 200));
+        Assert.DoesNotContain(emulator.Requests, r => r.Status == 429);
+        Assert.Equal(0, emulator.RateLimitViolations);
+    }
+
+    [Fact]
+    public async Task SendDirectMessage_TwiceToOneUser_OpensTheDmChannelOnce()
+    {
+        var emulator = await GatewayEmulatorTests.StartEmulatorAsync();
+        var user = emulator.AddUser("reminded");
+        await using var bot = await BotHarness.StartAsync(emulator, connect: false);
+
+        await bot.Rest.SendDirectMessageAsync(Snowflake.Parse(user.Id), new MessagePayload { Content = "3 cards are due" });
+        await bot.Rest.SendDirectMessageAsync(Snowflake.Parse(user.Id), new MessagePayload { Content = "5 cards are due" });
+
+        Assert.Single(emulator.Requests, r => r.Route == "/users/@me/channels");
+        var dm = emulator.State.GetOrCreateDm(user.Id);
+        Assert.Equal(["3 cards are due", "5 cards are due"], emulator.State.MessagesIn(dm.Id).Select(m => m.Json["content"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task SendDirectMessage_UserRefusesDms_RaisesCannotDm()
     {
         var emulator = await GatewayEmulatorTests.StartEmulatorAsync();

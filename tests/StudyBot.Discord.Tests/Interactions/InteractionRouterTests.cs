@@ -225,9 +225,89 @@ public class InteractionRouterTests
         Assert.Equal(MessageFlags.Ephemeral, response.Data.Flags);
     }
 
-    private InteractionRouter Build(Action<InteractionRoutesBuilder> routes)
+    [Fact]
+    public async Task HandleAsync_RouteAcknowledgedFirst_DefersEphemerallyBeforeObserversRun()
+    {
+        var observerMayGo = new TaskCompletionSource();
+        var router = Build(
+            r => r.Component("quiz:", ctx => ctx.Responder.EditOriginalAsync(new MessagePayload { Content = "graded" }), RouteAcknowledgement.DeferEphemeral),
+            services => services.AddScoped<IInteractionObserver>(_ => new WaitingObserver(observerMayGo.Task)));
+        var responder = new RecordingResponder();
+
+        var handling = router.HandleAsync(Component("quiz:7:0"), responder, default);
+
+        // The observer still waits (a slow database), yet the click is acknowledged: deferred, privately.
+        Assert.False(handling.IsCompleted);
+        var deferral = Assert.Single(responder.Responses);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferral.Type);
+        Assert.Equal(MessageFlags.Ephemeral, deferral.Data!.Flags);
+        Assert.Empty(responder.Edits);
+
+        observerMayGo.SetResult();
+        await handling;
+        Assert.Equal("graded", Assert.Single(responder.Edits).Content);
+        Assert.Single(responder.Responses);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MoreAcknowledgedClicksThanTurns_AllAcknowledgedAtOnceHandlersTakeTurns()
+    {
+        var gates = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+        var started = new List<string>();
+        var router = Build(
+            r => r.Component("quiz:", async ctx =>
+            {
+                lock (started)
+                {
+                    started.Add(ctx.CustomIdArgument);
+                }
+
+                await gates[int.Parse(ctx.CustomIdArgument, System.Globalization.CultureInfo.InvariantCulture)].Task;
+                await ctx.Responder.EditOriginalAsync(new MessagePayload { Content = "graded" });
+            }, RouteAcknowledgement.DeferEphemeral),
+            services => services.Configure<DiscordOptions>(o => o.Interactions.MaxDeferredHandlers = 1));
+        var first = new RecordingResponder();
+        var second = new RecordingResponder();
+
+        var firstHandling = router.HandleAsync(Component("quiz:0"), first, default);
+        var secondHandling = router.HandleAsync(Component("quiz:1"), second, default);
+
+        Assert.Single(first.Responses);
+        Assert.Single(second.Responses);
+        Assert.Equal(["0"], started);
+
+        gates[0].SetResult();
+        await firstHandling;
+        gates[1].SetResult();
+        await secondHandling;
+        Assert.Equal(["0", "1"], started);
+        Assert.Single(second.Edits);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AcknowledgedRouteFails_TheDeferralIsReplacedByTheApology()
+    {
+        var router = Build(r => r.Component("quiz:", _ => throw new InvalidOperationException("boom"), RouteAcknowledgement.DeferEphemeral));
+        var responder = new RecordingResponder();
+
+        await router.HandleAsync(Component("quiz:1:0"), responder, default);
+
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, Assert.Single(responder.Responses).Type);
+        Assert.Equal(InteractionRouter.ErrorText, Assert.Single(responder.Edits).Content);
+        Assert.Empty(responder.Followups);
+    }
+
+    private sealed class WaitingObserver(Task mayGo) : IInteractionObserver
+    {
+        public Task BeforeAsync(InteractionContext context) => mayGo;
+
+        public Task AfterAsync(InteractionContext context) => Task.CompletedTask;
+    }
+
+    private InteractionRouter Build(Action<InteractionRoutesBuilder> routes, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection().AddLogging().AddScoped<ScopeProbe>();
+        more?.Invoke(services);
         services.AddDiscordInteractions(routes);
         services.AddSingleton<TimeProvider>(_time).AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionRouteTable>().AddSingleton<InteractionRouter>();

@@ -11,6 +11,8 @@ internal sealed class RecordingResponder : IInteractionResponder
 
     public List<MessagePayload> Followups { get; } = [];
 
+    public List<MessagePayload> Edits { get; } = [];
+
     public bool HasResponded => Responses.Count > 0;
 
     public Task RespondAsync(InteractionResponse response, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
@@ -25,7 +27,10 @@ internal sealed class RecordingResponder : IInteractionResponder
     }
 
     public Task<Message> EditOriginalAsync(MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
-        => Task.FromResult(new Message { Content = message.Content ?? "" });
+    {
+        Edits.Add(message);
+        return Task.FromResult(new Message { Content = message.Content ?? "" });
+    }
 
     public Task<Message> FollowupAsync(MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
     {

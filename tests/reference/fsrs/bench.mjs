@@ -4,15 +4,25 @@
 // next:       FSRS.next(card, now, rating), the full path an app calls (default parameters).
 // next_state: FSRSAlgorithm.next_state(memory, elapsed_days, rating), the memory math alone, with
 //             elapsed days by UTC calendar date as FSRS.next computes them.
-// Usage: node bench.mjs HISTORIES.json
+// The timing matches the C# side's: WARMUP whole replays, then the best of PASSES passes of
+// REPLAYS whole replays each. checksum_days (sum of scheduled_days) and checksum_stability (sum of
+// stability) after FSRS.next over one replay are compared with the C# scheduler's by the suite.
+// Usage: node bench.mjs HISTORIES.json [--warmup 2] [--passes 5] [--replays 3]
 import { readFileSync } from 'node:fs'
 import { createEmptyCard, fsrs } from 'ts-fsrs'
 
 const file = process.argv[2]
 if (!file) {
-  console.error('usage: node bench.mjs HISTORIES.json')
+  console.error('usage: node bench.mjs HISTORIES.json [--warmup N] [--passes N] [--replays N]')
   process.exit(2)
 }
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const WARMUP = option('--warmup', 2)
+const PASSES = option('--passes', 5)
+const REPLAYS = option('--replays', 3)
 const histories = JSON.parse(readFileSync(file, 'utf8'))
 
 // Everything a timed loop needs is prepared here, outside the timing.
@@ -39,15 +49,18 @@ for (const h of histories) {
 
 const scheduler = fsrs({})
 
+// The same loop as the C# side's replay: both sums are kept in the timed loop on both sides.
 function runNext(count) {
   let card = null
-  let checksum = 0
+  let days = 0
+  let stability = 0
   for (let i = 0; i < count; i++) {
     if (first[i]) card = createEmptyCard(dates[i])
     card = scheduler.next(card, dates[i], ratings[i]).card
-    checksum += card.scheduled_days
+    days += card.scheduled_days
+    stability += card.stability
   }
-  return checksum
+  return { days, stability }
 }
 
 function runNextState(count) {
@@ -60,32 +73,35 @@ function runNextState(count) {
   return checksum
 }
 
-// Best of RUNS passes after a warm-up, in wall-clock time and in CPU time (user + system, all
-// threads), the second being steadier on a machine shared with other work.
-const RUNS = Number(process.env.FSRS_BENCH_RUNS ?? 3)
+// Best of PASSES passes after WARMUP whole replays, in wall-clock time and in CPU time (user +
+// system, all threads), the second being steadier on a machine shared with other work.
 function time(run) {
-  run(Math.min(total, 200_000)) // warm-up: let the JIT settle
+  for (let i = 0; i < WARMUP; i++) run(total) // warm-up: let the JIT settle
   let wall = Infinity
   let cpu = Infinity
-  let checksum = 0
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < PASSES; i++) {
     const cpuStart = process.cpuUsage()
     const start = process.hrtime.bigint()
-    checksum = run(total)
+    for (let r = 0; r < REPLAYS; r++) run(total)
     wall = Math.min(wall, Number(process.hrtime.bigint() - start) / 1e9)
     const used = process.cpuUsage(cpuStart)
     cpu = Math.min(cpu, (used.user + used.system) / 1e6)
   }
-  return { perSecond: total / wall, cpuPerSecond: total / cpu, checksum }
+  return { perSecond: (total * REPLAYS) / wall, cpuPerSecond: (total * REPLAYS) / cpu }
 }
 
 const next = time(runNext)
 const nextState = time(runNextState)
+const sums = runNext(total) // one more replay, for the checksums
 console.log(JSON.stringify({
   reviews: total,
+  warmup_replays: WARMUP,
+  passes: PASSES,
+  replays_per_pass: REPLAYS,
   next_per_s: Math.round(next.perSecond),
   next_state_per_s: Math.round(nextState.perSecond),
   next_cpu_per_s: Math.round(next.cpuPerSecond),
   next_state_cpu_per_s: Math.round(nextState.cpuPerSecond),
-  checksum_next: next.checksum,
+  checksum_days: sums.days,
+  checksum_stability: sums.stability,
 }))

@@ -12,7 +12,7 @@ namespace StudyBot.Features.Guilds;
 /// removal from GUILD_DELETE, a member leaving from GUILD_MEMBER_REMOVE. A guild the bot left, or a
 /// guild the student left, no longer counts as shared.
 /// </summary>
-public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, GuildProvisioner provisioner, StudyClock clock) : IGatewayEventHandler
+public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, GuildProvisioner provisioner, MemberSightings sightings, StudyClock clock) : IGatewayEventHandler
 {
     public bool Handles(string eventName) => eventName is "GUILD_CREATE" or "GUILD_DELETE" or "GUILD_MEMBER_REMOVE";
 
@@ -35,10 +35,12 @@ public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, Guil
             case "GUILD_DELETE" when Id(data, "id") is { } guildId && !(data.TryGetProperty("unavailable", out var u) && u.ValueKind == JsonValueKind.True):
                 var now = clock.UtcNow;
                 await db.Guilds.Where(g => g.Id == guildId).ExecuteUpdateAsync(g => g.SetProperty(x => x.LeftUtc, now), cancellationToken);
+                sightings.ForgetAll();
                 break;
             case "GUILD_MEMBER_REMOVE" when Id(data, "guild_id") is { } guildId && data.TryGetProperty("user", out var user) && Id(user, "id") is { } userId:
                 var left = clock.UtcNow;
                 await db.GuildMembers.Where(m => m.GuildId == guildId && m.UserId == userId).ExecuteUpdateAsync(m => m.SetProperty(x => x.LeftUtc, left), cancellationToken);
+                sightings.Forget(guildId, userId);
                 break;
         }
     }

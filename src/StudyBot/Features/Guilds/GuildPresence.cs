@@ -11,9 +11,10 @@ namespace StudyBot.Features.Guilds;
 /// <summary>
 /// Before every interaction in a guild: the guild has its decks, and the user is recorded as its
 /// member (with whether they teach), which is how a DM knows the guilds a student shares with the bot
-/// and how class statistics tell students from instructors.
+/// and how class statistics tell students from instructors. A member recorded lately with the same
+/// standing is not written again (<see cref="MemberSightings"/>).
 /// </summary>
-public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, StudyDbContext db, StudyClock clock, CurrentPlace place) : IInteractionObserver
+public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, StudyDbContext db, StudyClock clock, CurrentPlace place) : IInteractionObserver
 {
     public static readonly TimeSpan ProvisioningWait = TimeSpan.FromSeconds(1.5);
 
@@ -40,11 +41,17 @@ public sealed class GuildPresence(GuildProvisioner provisioner, Instructors inst
 
         var userId = context.User.Id.Value;
         var teaches = await instructors.IsInstructorAsync(context.Interaction, context.CancellationToken);
+        if (sightings.IsRecorded(guildId, userId, teaches))
+        {
+            return;
+        }
+
         var now = clock.UtcNow;
         var updated = await db.GuildMembers.Where(m => m.GuildId == guildId && m.UserId == userId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.IsInstructor, teaches).SetProperty(x => x.LastSeenUtc, now).SetProperty(x => x.LeftUtc, (DateTime?)null), context.CancellationToken);
         if (updated > 0)
         {
+            sightings.Recorded(guildId, userId, teaches);
             return;
         }
 
@@ -52,6 +59,7 @@ public sealed class GuildPresence(GuildProvisioner provisioner, Instructors inst
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
+            sightings.Recorded(guildId, userId, teaches);
         }
         catch (DbUpdateException)
         {

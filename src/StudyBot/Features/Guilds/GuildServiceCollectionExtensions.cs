@@ -13,6 +13,7 @@ public static class GuildServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddSingleton<EssayDecks>();
         services.AddSingleton<GuildProvisioner>();
+        services.AddSingleton<MemberSightings>();
         services.AddScoped<IInteractionObserver, GuildPresence>();
         services.AddSingleton<IGatewayEventHandler, GuildEvents>();
         return services;

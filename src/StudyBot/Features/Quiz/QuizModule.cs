@@ -62,9 +62,9 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
     public Task SubmitTypedAsync(InteractionContext context)
         => AnswerAsync(context, context.ReadCustomId(QuizIds.Modal).QuizId, new TypedAnswer(context.GetModalValue(QuizIds.AnswerField) ?? ""));
 
+    // The router has acknowledged the answer already (its routes are RouteAcknowledgement.DeferEphemeral).
     private async Task AnswerAsync(InteractionContext context, long quizId, StudentAnswer answer)
     {
-        await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         string reply;
         try
         {

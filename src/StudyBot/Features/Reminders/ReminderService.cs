@@ -160,9 +160,11 @@ public sealed class ReminderService(
     }
 
     /// <summary>Whether the student still has to be told their reminder was turned off; clears it, so they are told once.</summary>
+    /// <remarks>Read first: it runs after every interaction, and almost always finds nothing to clear, which needs no write.</remarks>
     public async Task<bool> TakePendingNoticeAsync(ulong userId, CancellationToken cancellationToken)
-        => await db.UserSettings.Where(s => s.UserId == userId && s.ReminderNoticePending)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderNoticePending, false), cancellationToken) > 0;
+        => await db.UserSettings.AnyAsync(s => s.UserId == userId && s.ReminderNoticePending, cancellationToken)
+            && await db.UserSettings.Where(s => s.UserId == userId && s.ReminderNoticePending)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderNoticePending, false), cancellationToken) > 0;
 
     /// <summary>The latest moment at or before <paramref name="nowUtc"/> (give or take a minute) when the local clock showed <paramref name="at"/>.</summary>
     public static DateTime LastOccurrence(TimeOnly at, TimeZoneInfo zone, DateTime nowUtc)

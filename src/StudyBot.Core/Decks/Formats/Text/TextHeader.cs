@@ -88,15 +88,24 @@ internal sealed class TextHeader
         return null;
     }
 
-    /// <summary>A quote starts a quoted field, so it cannot also separate fields.</summary>
+    /// <summary>
+    /// Anki writes a separator by name or as one character. A quote starts a quoted field, so it
+    /// cannot also separate fields; a longer text is not a separator Anki writes (and the CSV
+    /// parser mis-reads quoted fields around one).
+    /// </summary>
     private static string? Separated(string separator, int lineNumber, Action<int, string> error)
     {
-        if (!separator.Contains('"'))
+        if (separator.Contains('"'))
         {
-            return separator;
+            error(lineNumber, $"'{separator}' cannot separate fields: a double quote starts a quoted field. Use Comma, Semicolon, Tab, Space, Pipe or Colon.");
+            return null;
         }
-        error(lineNumber, $"'{separator}' cannot separate fields: a double quote starts a quoted field. Use Comma, Semicolon, Tab, Space, Pipe or Colon.");
-        return null;
+        if (separator.Length > 1)
+        {
+            error(lineNumber, $"'{Formats.Yaml.YamlNodeNames.Shorten(separator)}' is not a separator: write Comma, Semicolon, Tab, Space, Pipe, Colon or a single character.");
+            return null;
+        }
+        return separator;
     }
 
     private static string ParseSeparator(string value) => value.ToLowerInvariant() switch
