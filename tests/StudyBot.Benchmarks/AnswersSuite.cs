@@ -9,6 +9,7 @@ using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
+using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Stores;
 using StudyBot.Discord;
@@ -146,18 +147,18 @@ public static class AnswersSuite
     private sealed class FullPathRun : IAsyncDisposable
     {
         private readonly ServiceProvider _services;
-        private readonly SqlStatementTally _tally;
+        private readonly SqlStatementCounter _statements;
         private readonly int[] _cardIds;
         private readonly ConcurrentDictionary<(ulong, int), int> _prompts = new();
 
-        private FullPathRun(ServiceProvider services, SqlStatementTally tally, int[] cardIds)
+        private FullPathRun(ServiceProvider services, SqlStatementCounter statements, int[] cardIds)
         {
             _services = services;
-            _tally = tally;
+            _statements = statements;
             _cardIds = cardIds;
         }
 
-        public long Statements => _tally.Count;
+        public long Statements => _statements.Total;
 
         public static async Task<FullPathRun> CreateAsync(DatabaseTarget target)
         {
@@ -168,7 +169,7 @@ public static class AnswersSuite
                 ["StudyBot:DefaultTimeZone"] = "Etc/UTC",
                 ["Discord:Token"] = "benchmark-token-never-sent",
             }).Build();
-            var tally = new SqlStatementTally();
+            var statements = new SqlStatementCounter();
             var services = new ServiceCollection()
                 .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
                 .AddSingleton<IConfiguration>(configuration);
@@ -176,7 +177,7 @@ public static class AnswersSuite
             services.AddStudyStorage(StorageLocation.From(configuration));
             services.AddDiscordClient(configuration);
             services.AddStudyBotFeatures();
-            tally.Register(services);
+            services.AddSingleton(statements);
             var provider = services.BuildServiceProvider();
             await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             var upload = await provider.GetRequiredService<DeckStore>().UploadAsync(BenchDeck(), Guild);
@@ -188,7 +189,7 @@ public static class AnswersSuite
 
             // Card ids are assigned in file order on a fresh deck.
             var first = upload.DeckId == 1 ? 1 : throw new InvalidOperationException("expected a fresh database");
-            return new FullPathRun(provider, tally, Enumerable.Range(first, Cards).ToArray());
+            return new FullPathRun(provider, statements, Enumerable.Range(first, Cards).ToArray());
         }
 
         /// <summary>Answers the plan with <paramref name="students"/> students at once, each answering their own cards one after the other.</summary>
