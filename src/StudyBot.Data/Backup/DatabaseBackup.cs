@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Backup;
 
@@ -10,6 +11,11 @@ namespace StudyBot.Data.Backup;
 /// </summary>
 public static class DatabaseBackup
 {
+    /// <summary>How often a copy that met a busy database is tried before it fails, and the pause between tries.</summary>
+    private const int BusyAttempts = 50;
+
+    private static readonly TimeSpan _busyPause = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Copies the database behind <paramref name="sourceConnectionString"/> to the new file <paramref name="targetPath"/>.</summary>
     /// <exception cref="BackupException">The target exists or its folder is missing, or the source cannot be read.</exception>
     public static async Task<BackupResult> CopyAsync(string sourceConnectionString, string targetPath, CancellationToken cancellationToken = default)
@@ -42,7 +48,7 @@ public static class DatabaseBackup
             {
                 await from.OpenAsync(cancellationToken);
                 await to.OpenAsync(cancellationToken);
-                from.BackupDatabase(to);
+                await BackupWithRetriesAsync(from, to, cancellationToken);
                 // In WAL mode like the database it copies (read-only readers such as db verify need that);
                 // closing the last connection checkpoints and removes the -wal, leaving one self-contained file.
                 await ExecuteAsync(to, "PRAGMA journal_mode=WAL;", cancellationToken);
@@ -65,6 +71,26 @@ public static class DatabaseBackup
         }
 
         return new BackupResult(target, new FileInfo(target).Length);
+    }
+
+    /// <summary>
+    /// SQLite's backup step takes no busy timeout: while the review writer commits a batch it can
+    /// answer BUSY or LOCKED, so the copy is tried again after a short pause before giving up.
+    /// </summary>
+    private static async Task BackupWithRetriesAsync(SqliteConnection from, SqliteConnection to, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                from.BackupDatabase(to);
+                return;
+            }
+            catch (SqliteException e) when (attempt < BusyAttempts && DatabaseErrors.IsBusy(e))
+            {
+                await Task.Delay(_busyPause, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Parses a SQLite connection string; anything else (a PostgreSQL one) gets a pointer to its own tools.</summary>

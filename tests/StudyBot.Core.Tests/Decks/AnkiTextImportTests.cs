@@ -91,6 +91,30 @@ public class AnkiTextImportTests
     }
 
     [Fact]
+    public void LoadText_ManyFieldsWithStrayQuotes_RefusedOnTheirLineWithHowToQuote()
+    {
+        // A fuzzed row of thousands of fields like 'front",back': CsvHelper re-read the record for each one (395 MB for 53 KB).
+        var strays = string.Join(",", Enumerable.Repeat("ba\"ck", 3000));
+        var text = $"#separator:Comma\n#html:false\nQ1,A1\nQ2,{strays}\n";
+
+        var result = new DeckLoader().LoadText(text, "strays.csv");
+
+        var error = result.Error("have a double quote that neither starts nor ends them");
+        Assert.Equal(4, error.Line);
+        Assert.Contains("write each quote inside it twice", error.Message);
+        Assert.Null(result.Deck);
+    }
+
+    [Fact]
+    public void LoadText_AFewStrayQuotes_KeptAsText()
+    {
+        var result = new DeckLoader().LoadText("#separator:Comma\n#html:false\nThe \"Sunshine\" policy,Kim Dae-jung\n", "few.csv");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        Assert.Equal("The \"Sunshine\" policy", result.Deck!.Cards[0].Prompt);
+    }
+
+    [Fact]
     public void LoadFile_QuizletDefaultSeparators_MakesBasicCardsFromTermAndDefinition()
     {
         var result = Load("quizlet-tab.txt", new DeckReadOptions { Format = DeckFormat.Quizlet });

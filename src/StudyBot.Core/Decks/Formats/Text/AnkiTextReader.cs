@@ -19,7 +19,17 @@ public static class AnkiTextReader
             (line, message) => diagnostics.Error(SourcePosition.AtLine(line), null, message));
         var body = text[header.DataStart(text)..];
         var separator = header.Separator ?? GuessSeparator(body, diagnostics.File);
-        var rows = ReadRows(body, separator, header.LineCount, diagnostics.Budget);
+        List<(int Line, string[] Fields)> rows;
+        try
+        {
+            rows = ReadRows(body, separator, header.LineCount, diagnostics.Budget);
+        }
+        catch (StrayQuotesException stray)
+        {
+            diagnostics.Error(SourcePosition.AtLine(stray.Line), null,
+                $"more than {MaxStrayQuoteFields} fields have a double quote that neither starts nor ends them (first near this line): put a field that holds quotes in double quotes and write each quote inside it twice (\"\").");
+            return null;
+        }
         var columnNames = header.Columns;
         if (rows.Count > 0 && HeaderRow.IsHeader(rows[0].Fields))
         {
@@ -53,11 +63,20 @@ public static class AnkiTextReader
     /// <summary>Each record with the line it starts on.</summary>
     internal static List<(int Line, string[] Fields)> ReadRows(string body, string separator, int lineOffset, ReadBudget budget)
     {
+        var strayQuotes = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = separator,
             HasHeaderRecord = false,
-            BadDataFound = null,
+            // A stray quote is kept as text, but past a few of them the parser re-reads the rest of
+            // the record for each one (a 53 KB line of them allocated 395 MB), so the file is refused.
+            BadDataFound = args =>
+            {
+                if (++strayQuotes > MaxStrayQuoteFields)
+                {
+                    throw new StrayQuotesException(args.Context.Parser?.RawRow + lineOffset ?? lineOffset);
+                }
+            },
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
@@ -88,5 +107,13 @@ public static class AnkiTextReader
             return firstLine.Contains(',') || !firstLine.Contains(';') ? "," : ";";
         }
         return firstLine.Contains(';') ? ";" : firstLine.Contains('|') ? "|" : ",";
+    }
+
+    /// <summary>Fields with a stray double quote accepted in one file before it is refused.</summary>
+    internal const int MaxStrayQuoteFields = 20;
+
+    private sealed class StrayQuotesException(int line) : Exception
+    {
+        public int Line { get; } = line;
     }
 }
