@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
@@ -26,10 +27,12 @@ internal sealed class RawAnswerRun : IDisposable
     private readonly SqliteCommand _insertLog;
     private readonly FsrsScheduler _scheduler = new();
     private readonly Dictionary<(ulong, int), (long Id, int Version, CardMemory Memory)> _states = [];
+    private readonly WalCheckpointer? _checkpointer;
 
-    private RawAnswerRun(SqliteConnection connection)
+    private RawAnswerRun(SqliteConnection connection, WalCheckpointer? checkpointer)
     {
         _connection = connection;
+        _checkpointer = checkpointer;
         _insertState = Command($"INSERT INTO CardStates (UserId, CardId, Version, {MemoryColumns}) VALUES ($u, $c, 1, {Parameters("")}) RETURNING Id", "$u", "$c");
         _updateState = Command($"UPDATE CardStates SET Version = $v + 1, {string.Join(", ", MemoryColumns.Split(", ").Select(c => $"{c} = ${c}"))} WHERE Id = $id AND Version = $v", "$id", "$v");
         var before = MemoryColumns.Split(", ").Select(c => "Before" + c);
@@ -50,8 +53,12 @@ internal sealed class RawAnswerRun : IDisposable
         }
     }
 
-    /// <summary>Migrates a fresh file and uploads the same 500-card deck the full path uses (card ids 1-500).</summary>
-    public static async Task<RawAnswerRun> CreateAsync(string path, Deck deck)
+    /// <summary>
+    /// Migrates a fresh file and uploads the same 500-card deck the full path uses (card ids 1-500).
+    /// With <paramref name="backgroundCheckpoints"/> the loop's commits leave WAL checkpoints to a
+    /// <see cref="WalCheckpointer"/>, as the full path's do; without, SQLite checkpoints in the commits.
+    /// </summary>
+    public static async Task<RawAnswerRun> CreateAsync(string path, Deck deck, bool backgroundCheckpoints = false)
     {
         await using (var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddStudyData(path).BuildServiceProvider())
         {
@@ -65,10 +72,12 @@ internal sealed class RawAnswerRun : IDisposable
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
+                + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint=0;" : "");
             pragmas.ExecuteNonQuery();
         }
-        return new RawAnswerRun(connection);
+        var checkpointer = backgroundCheckpoints ? new WalCheckpointer(DatabaseTarget.Sqlite(path), NullLogger<WalCheckpointer>.Instance) : null;
+        return new RawAnswerRun(connection, checkpointer);
     }
 
     private SqliteCommand Command(string sql, params string[] names)
@@ -145,6 +154,7 @@ internal sealed class RawAnswerRun : IDisposable
                 Bind(_insertLog, "a", after);
                 _insertLog.ExecuteNonQuery();
                 transaction.Commit();
+                _checkpointer?.Committed(1);
                 _states[(user, cardId)] = (id, (known ? state.Version : 0) + 1, after);
             }
             times[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -154,6 +164,7 @@ internal sealed class RawAnswerRun : IDisposable
 
     public void Dispose()
     {
+        _checkpointer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _insertState.Dispose();
         _updateState.Dispose();
         _insertLog.Dispose();

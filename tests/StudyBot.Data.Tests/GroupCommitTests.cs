@@ -49,7 +49,7 @@ public abstract class GroupCommitTests : DatabaseTests
         await using var db = await CreateDatabaseAsync();
         var cards = await db.NumberedCardsAsync("d", 40);
         var now = Utc.At(2026, 3, 2, 12);
-        // The writer is held until all forty are read, graded and queued: they must go in together.
+        // The writer is held until all forty are queued: they must go in together.
         var queue = db.Engine.Queue;
         queue.Hold();
 

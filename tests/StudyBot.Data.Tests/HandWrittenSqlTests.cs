@@ -63,6 +63,31 @@ public partial class HandWrittenSqlTests
         Assert.Equal(["CardStates", "QuizAnswers", "ReviewLog"], checkedTables.Order());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void AnswerReader_EveryStatement_NamesOnlyTheModelsTablesAndColumns(DatabaseProvider provider)
+    {
+        var tables = Tables(provider);
+        var checkedColumns = 0;
+
+        foreach (var sql in AnswerReader.Statements)
+        {
+            // Every table is given an alias ("Cards" AS c), and every column is named through one (c."Id").
+            var aliases = AliasPattern().Matches(sql).ToDictionary(m => m.Groups["alias"].Value, m => Table(tables, m.Groups["table"].Value, sql));
+            Assert.True(aliases.Count >= 6, $"expected the read to join at least six tables, found {aliases.Count} in: {sql}");
+            foreach (Match column in AliasedColumnPattern().Matches(sql))
+            {
+                var alias = column.Groups["alias"].Value;
+                Assert.True(aliases.TryGetValue(alias, out var table), $"{alias} is not a table alias, in: {sql}");
+                AssertColumnsExist(table!, [column.Groups["column"].Value], sql);
+                checkedColumns++;
+            }
+        }
+
+        // Two statements of some forty columns each: a pattern that matched nothing would prove nothing.
+        Assert.True(checkedColumns > 80, $"only {checkedColumns} columns checked");
+    }
+
     private static void AssertColumnsExist(ITable table, IEnumerable<string> columns, string sql)
     {
         var known = table.Columns.Select(c => c.Name).ToHashSet();
@@ -110,6 +135,12 @@ public partial class HandWrittenSqlTests
 
     [GeneratedRegex("""RETURNING\s+(?<columns>[^;]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex ReturningPattern();
+
+    [GeneratedRegex(@"""(?<table>\w+)""\s+AS\s+(?<alias>\w+)\b")]
+    private static partial Regex AliasPattern();
+
+    [GeneratedRegex(@"\b(?<alias>\w+)\.""(?<column>\w+)""")]
+    private static partial Regex AliasedColumnPattern();
 
     [GeneratedRegex("\"(\\w+)\"")]
     private static partial Regex QuotedName();

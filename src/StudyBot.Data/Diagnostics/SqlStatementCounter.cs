@@ -6,10 +6,10 @@ namespace StudyBot.Data.Diagnostics;
 
 /// <summary>
 /// Counts the SQL round trips StudyBot's contexts make: every command EF executes (queries,
-/// SaveChanges, and the answer path's hand-written writes, which run through EF's relational
-/// command path for this reason), every transaction begun, committed and rolled back. Not counted:
-/// the connection settings (PRAGMAs) sent once when a new SQLite connection is opened, and opening
-/// a pooled connection, which sends nothing. Register it as a singleton before
+/// SaveChanges, and the answer path's kept hand-written commands, which run through EF's command
+/// diagnostics for this reason), every transaction begun, committed and rolled back. Not counted:
+/// the connection settings (PRAGMAs) sent once when a new SQLite connection is opened (and the
+/// answer connection's checkpoint setting), and opening a pooled connection, which sends nothing. Register it as a singleton before
 /// <c>AddStudyData</c> builds its first context, and
 /// every context of that service provider reports to it.
 /// </summary>

@@ -3,24 +3,31 @@ using System.Threading.Channels;
 namespace StudyBot.Data.Review;
 
 /// <summary>
-/// Group commit with a dedicated writer: callers read and grade their answers themselves (in
-/// parallel), then queue them here; one background task takes whatever is queued (at most
-/// <c>maxBatch</c>) and writes it in one transaction. It lingers for more (at most <c>linger</c>)
-/// only while other answers are on their way (a caller has started an answer and not handed it
-/// over yet), so answers arriving together share a transaction. A lone answer is not delayed:
-/// when nothing is queued or being written, its caller writes it at once on its own thread. A
-/// caller waits for the batch in progress and its own, never for a queue behind it. Disposing
-/// stops taking answers and writes everything already queued.
+/// Group commit with a dedicated writer: callers queue their answers here; one background task
+/// takes whatever is queued (at most <c>maxBatch</c>) and has it read, graded and written in one
+/// transaction. It lingers for more (at most <c>linger</c>) only while answers that were already
+/// on their way when it took the batch (a caller had started an answer and not handed it over
+/// yet) are still coming, so answers arriving together share a transaction, while under steady
+/// load a batch never waits for answers that keep coming after it. A lone answer is not delayed:
+/// when nothing is queued, collected or being written, its caller handles it at once on its own
+/// thread. A caller waits for the batch in progress and its own, never for a queue behind it.
+/// Disposing stops taking answers and writes everything already queued.
 /// </summary>
 /// <remarks><c>writeBatch</c> is told whether it runs on the caller's thread (a lone answer written at once).</remarks>
 internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task> writeBatch, int maxBatch, TimeSpan linger) : IAsyncDisposable
 {
-    private readonly Channel<PendingAnswer> _channel = Channel.CreateUnbounded<PendingAnswer>(new UnboundedChannelOptions { SingleReader = true });
+    // Null is a wake-up, not an answer: the last answer of the generation a batch waits for gave up or was written alone.
+    private readonly Channel<PendingAnswer?> _channel = Channel.CreateUnbounded<PendingAnswer?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     // One batch is written at a time: by the writer, or by a caller that found the queue idle.
     private readonly SemaphoreSlim _writing = new(1, 1);
     private Task? _writer;
-    private int _arriving;
+    // Answers on their way, by the generation they arrived in: a batch waits only for those that arrived before it began.
+    private readonly int[] _arriving = new int[2];
+    private int _generation;
+    // The generation the writer is waiting for (0 or 1), or -1; and whether it holds a batch (no caller then writes alone).
+    private int _lingeringFor = -1;
+    private int _collecting;
     private int _queued;
     private long _lingers;
     private TaskCompletionSource? _hold;
@@ -32,12 +39,16 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
     /// <summary>How many batches waited for answers on their way.</summary>
     internal long Lingers => Interlocked.Read(ref _lingers);
 
-    /// <summary>Announces an answer on its way (being read and graded); dispose once it is queued or given up.</summary>
+    /// <summary>Announces an answer on its way (its caller is preparing it); dispose once it is queued or given up.</summary>
     public Arrival Arrive()
     {
-        Interlocked.Increment(ref _arriving);
-        return new Arrival(this);
+        var generation = Volatile.Read(ref _generation) & 1;
+        Interlocked.Increment(ref _arriving[generation]);
+        return new Arrival(this, generation);
     }
+
+    /// <summary>Answers on their way, of any generation.</summary>
+    private int Arriving => Volatile.Read(ref _arriving[0]) + Volatile.Read(ref _arriving[1]);
 
     /// <summary>Queues a graded answer for the writer; its completion settles after the commit that holds it.</summary>
     private void Enqueue(PendingAnswer answer)
@@ -61,7 +72,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
     private async Task<bool> TryWriteAloneAsync(PendingAnswer answer)
     {
         // Only a lone answer: with others on their way or queued, the writer batches them together.
-        if (_closed || Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _arriving) > 0 || Volatile.Read(ref _hold) is not null || !_writing.Wait(0))
+        if (_closed || Volatile.Read(ref _queued) > 0 || Arriving > 0 || Volatile.Read(ref _collecting) != 0 || Volatile.Read(ref _hold) is not null || !_writing.Wait(0))
         {
             return false;
         }
@@ -112,10 +123,19 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
                 await hold.Task;
             }
             Take(reader, batch);
-            if (batch.Count < maxBatch && Volatile.Read(ref _arriving) > 0)
+            if (batch.Count == 0)
+            {
+                // Only wake-ups: a linger ended before they came.
+                continue;
+            }
+            Volatile.Write(ref _collecting, 1);
+            // Answers that start arriving from now on go in the next batch: under steady load a batch
+            // waits for the answers already on their way, not for every answer that keeps coming.
+            var earlier = (Interlocked.Increment(ref _generation) - 1) & 1;
+            if (batch.Count < maxBatch && Volatile.Read(ref _arriving[earlier]) > 0)
             {
                 Interlocked.Increment(ref _lingers);
-                await LingerAsync(reader, batch);
+                await LingerAsync(reader, batch, earlier);
             }
             await _writing.WaitAsync();
             try
@@ -133,27 +153,33 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
             finally
             {
                 _writing.Release();
+                Volatile.Write(ref _collecting, 0);
             }
             batch.Clear();
         }
     }
 
-    private void Take(ChannelReader<PendingAnswer> reader, List<PendingAnswer> batch)
+    private void Take(ChannelReader<PendingAnswer?> reader, List<PendingAnswer> batch)
     {
         while (batch.Count < maxBatch && reader.TryRead(out var answer))
         {
-            Interlocked.Decrement(ref _queued);
-            batch.Add(answer);
+            if (answer is not null)
+            {
+                Interlocked.Decrement(ref _queued);
+                batch.Add(answer);
+            }
         }
     }
 
-    /// <summary>Takes answers that arrive within <c>linger</c>, while any are still on their way.</summary>
-    private async Task LingerAsync(ChannelReader<PendingAnswer> reader, List<PendingAnswer> batch)
+    /// <summary>Takes answers that arrive within <c>linger</c>, while any of generation <paramref name="earlier"/> are still on their way.</summary>
+    private async Task LingerAsync(ChannelReader<PendingAnswer?> reader, List<PendingAnswer> batch, int earlier)
     {
         using var timeout = new CancellationTokenSource(linger);
+        // Set before the count is read again below: an answer that gives up after this wakes the wait.
+        Volatile.Write(ref _lingeringFor, earlier);
         try
         {
-            while (batch.Count < maxBatch && Volatile.Read(ref _arriving) > 0 && await reader.WaitToReadAsync(timeout.Token))
+            while (batch.Count < maxBatch && Volatile.Read(ref _arriving[earlier]) > 0 && await reader.WaitToReadAsync(timeout.Token))
             {
                 Take(reader, batch);
             }
@@ -162,10 +188,23 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
         {
             // The linger is over: write what there is.
         }
+        finally
+        {
+            Volatile.Write(ref _lingeringFor, -1);
+        }
+    }
+
+    /// <summary>An answer is no longer on its way; the last one of the generation the writer waits for wakes it.</summary>
+    private void Arrived(int generation)
+    {
+        if (Interlocked.Decrement(ref _arriving[generation]) == 0 && Volatile.Read(ref _lingeringFor) == generation)
+        {
+            _channel.Writer.TryWrite(null);
+        }
     }
 
     /// <summary>An answer on its way to the queue: counted until it is queued or given up.</summary>
-    public sealed class Arrival(AnswerQueue queue) : IDisposable
+    public sealed class Arrival(AnswerQueue queue, int generation) : IDisposable
     {
         private int _done;
 
@@ -187,7 +226,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                Interlocked.Decrement(ref queue._arriving);
+                queue.Arrived(generation);
             }
         }
     }

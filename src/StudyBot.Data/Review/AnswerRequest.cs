@@ -27,28 +27,17 @@ internal sealed record AnswerRequest(
 /// <summary>The quiz row an answer also records, written in the same transaction as the review.</summary>
 public sealed record QuizAnswerDraft(long QuizId, string AnswerText);
 
-/// <summary>
-/// A read and graded answer waiting for the writer, with what the writer needs to schedule it
-/// (the state as read; the writer continues from a state an earlier answer of the same batch left).
-/// </summary>
-internal sealed class PendingAnswer(AnswerRequest request, AnswerRead read, DeckCard card, AnswerVerdict verdict, long? quizId, string? quizText)
+/// <summary>An answer waiting for the writer, which reads, grades and saves it and settles its completion.</summary>
+internal sealed class PendingAnswer(AnswerRequest request)
 {
     public AnswerRequest Request { get; } = request;
-    public AnswerRead Read { get; } = read;
-    public DeckCard Card { get; } = card;
-    public AnswerVerdict Verdict { get; } = verdict;
-    public long? QuizId { get; } = quizId;
-    public string? QuizText { get; } = quizText;
 
-    /// <summary>Its write broke a constraint (rather than finding the card's state moved on).</summary>
-    public bool BrokeConstraint { get; set; }
+    /// <summary>Writes of it that failed (its state moved on under another writer, or a row was written meanwhile).</summary>
+    public int Attempts { get; set; }
 
-    /// <summary>The context the answer was read on; written on too when its caller writes it alone.</summary>
-    public StudyDbContext? Context { get; init; }
+    /// <summary>Those of its failed writes that broke a constraint (rather than finding the card's state moved on).</summary>
+    public int ConstraintFailures { get; set; }
 
-    /// <summary>The saved answer (its text recorded in the quiz, if any), or null when it lost a race and must be read again.</summary>
-    public TaskCompletionSource<WriteOutcome?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The answer's result (and quiz result, for a quiz), or its refusal, after the commit that holds it.</summary>
+    public TaskCompletionSource<(AnswerResult Result, QuizAnswerResult? Quiz)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
-
-/// <summary>What the writer saved for one answer.</summary>
-internal sealed record WriteOutcome(AnswerResult Result, string? QuizText);

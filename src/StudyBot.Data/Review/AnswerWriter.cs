@@ -1,9 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
@@ -13,9 +10,10 @@ namespace StudyBot.Data.Review;
 /// An answer's writes (the card state row, its log row, and for a quiz the quiz answer row) as one
 /// batched, parameterised command inside the caller's transaction: one round trip per answer.
 /// Change tracking and SaveChanges cost several times the writes themselves on this hot path. The
-/// command runs through EF's relational command path, so interceptors (the statement counter, EF's
-/// logging) see it like any query. The SQL is portable (quoted names, @parameters, RETURNING) and
-/// its columns are those the entity configurations map.
+/// command is kept on the answer's <see cref="AnswerLane"/> (compiled once per connection) and runs
+/// through EF's command diagnostics, so interceptors (the statement counter, EF's logging) see it
+/// like any query. The SQL is portable (quoted names, @parameters, RETURNING) and its columns are
+/// those the entity configurations map.
 /// </summary>
 internal static class AnswerWriter
 {
@@ -32,60 +30,63 @@ internal static class AnswerWriter
     private static readonly string _insertLog =
         $"""
         INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {Columns("Before")}, {Columns("After")})
-        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("a")}) RETURNING "Id";
+        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
         """;
 
     private const string InsertQuizAnswer =
         """INSERT INTO "QuizAnswers" ("QuizId", "UserId", "AnswerText", "Rating", "AnsweredUtc", "InteractionId") VALUES (@q, @u, @qtext, @rating, @qat, @interaction) RETURNING "Id";""";
 
     /// <summary>
-    /// Writes one answer: <paramref name="state"/> (inserted if it has no id yet, else updated if its
-    /// version is still <paramref name="expectedVersion"/>), <paramref name="entry"/> and, for a quiz,
-    /// <paramref name="quiz"/>, setting their ids. Returns false when the state's version moved on:
-    /// the other writes of the command may have run, so the caller must roll the transaction back.
-    /// A broken constraint (a repeated interaction id, a state row created meanwhile, a quiz answered
-    /// twice) is raised as a <see cref="DbUpdateException"/>.
+    /// Writes one answer on <paramref name="lane"/>, in its open transaction: <paramref name="state"/>
+    /// (inserted if it has no id yet, else updated if its version is still <paramref name="expectedVersion"/>),
+    /// <paramref name="entry"/> and, for a quiz, <paramref name="quiz"/>, setting their ids. Returns
+    /// false when the state's version moved on: the other writes of the command may have run, so the
+    /// caller must roll the transaction back. A broken constraint (a repeated interaction id, a state
+    /// row created meanwhile, a quiz answered twice) is raised as a <see cref="DbUpdateException"/>.
     /// </summary>
-    public static async Task<bool> WriteAsync(StudyDbContext db, UserCardState state, int expectedVersion, ReviewLogEntry entry, QuizAnswer? quiz)
+    public static async Task<bool> WriteAsync(AnswerLane lane, UserCardState state, int expectedVersion, ReviewLogEntry entry, QuizAnswer? quiz)
     {
+        // The log's "after" columns take the new state's own parameters: one set of values, bound once.
+        if (entry.After != state.Memory)
+        {
+            throw new ArgumentException($"The log entry's state after the answer differs from the card state written for card {state.CardId}.", nameof(entry));
+        }
         var insert = state.Id == 0;
-        var parameters = new CommandParameters(DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("The database connection names no provider."));
-        parameters.Add("@u", (long)state.UserId);
-        parameters.Add("@c", state.CardId);
-        parameters.Add("@v", state.Version);
-        parameters.Bind("m", state.Memory);
+        var sql = (insert ? _insertState : _updateState) + "\n" + _insertLog + (quiz is null ? "" : "\n" + InsertQuizAnswer);
+        // The lane keeps the command: its parameters are declared on first use, in the order they are set here.
+        var command = lane.Command(sql, _ => { });
+        var values = new Values(command);
+        values.Add("@u", (long)state.UserId);
+        values.Add("@c", state.CardId);
+        values.Add("@v", state.Version);
+        values.Bind("m", state.Memory);
         if (!insert)
         {
-            parameters.Add("@id", state.Id);
-            parameters.Add("@old", expectedVersion);
+            values.Add("@id", state.Id);
+            values.Add("@old", expectedVersion);
         }
-        parameters.Add("@kind", entry.Kind.ToString());
-        parameters.Add("@source", entry.Source.ToString());
-        parameters.Add("@rating", entry.Rating is { } rating ? (int)rating : null);
-        parameters.Add("@text", entry.AnswerText);
-        parameters.Add("@note", entry.Note);
-        parameters.Add("@ms", entry.ResponseTimeMs);
-        parameters.Add("@interaction", entry.InteractionId);
-        parameters.Add("@at", entry.ReviewedUtc);
-        parameters.Add("@retention", entry.DesiredRetention);
-        parameters.Add("@fit", entry.FsrsFitId);
-        parameters.Add("@undoes", entry.UndoesId);
-        parameters.Bind("b", entry.Before);
-        parameters.Bind("a", entry.After);
+        values.Add("@kind", entry.Kind.ToString());
+        values.Add("@source", entry.Source.ToString());
+        values.Add("@rating", entry.Rating is { } rating ? (int)rating : null);
+        values.Add("@text", entry.AnswerText);
+        values.Add("@note", entry.Note);
+        values.Add("@ms", entry.ResponseTimeMs);
+        values.Add("@interaction", entry.InteractionId);
+        values.Add("@at", entry.ReviewedUtc);
+        values.Add("@retention", entry.DesiredRetention);
+        values.Add("@fit", entry.FsrsFitId);
+        values.Add("@undoes", entry.UndoesId);
+        values.Bind("b", entry.Before);
         if (quiz is not null)
         {
-            parameters.Add("@q", quiz.QuizId);
-            parameters.Add("@qtext", quiz.AnswerText);
-            parameters.Add("@qat", quiz.AnsweredUtc);
+            values.Add("@q", quiz.QuizId);
+            values.Add("@qtext", quiz.AnswerText);
+            values.Add("@qat", quiz.AnsweredUtc);
         }
-        var sql = (insert ? _insertState : _updateState) + "\n" + _insertLog + (quiz is null ? "" : "\n" + InsertQuizAnswer);
 
         try
         {
-            var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters.Values, db.Model);
-            await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-                db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.ExecuteSqlRaw));
-            var rows = reader.DbDataReader;
+            await using var rows = await lane.ExecuteReaderAsync(command);
             if (!await rows.ReadAsync())
             {
                 return false;
@@ -117,15 +118,30 @@ internal static class AnswerWriter
 
     private static string Parameters(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"@{prefix}{c}"));
 
-    /// <summary>The provider's own parameter objects, so the same SQL runs on any provider.</summary>
-    private sealed class CommandParameters(DbProviderFactory factory)
+    /// <summary>Sets a kept command's parameters in order, declaring each on the command's first use.</summary>
+    private sealed class Values(DbCommand command)
     {
-        public List<object> Values { get; } = new(64);
+        private int _next;
 
         public void Add(string name, object? value)
         {
-            var parameter = factory.CreateParameter() ?? throw new InvalidOperationException("The database provider makes no parameters.");
-            parameter.ParameterName = name;
+            var parameters = command.Parameters;
+            var index = _next++;
+            DbParameter parameter;
+            if (index < parameters.Count)
+            {
+                parameter = parameters[index];
+                if (!string.Equals(parameter.ParameterName, name, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"Parameter {index} of a kept answer command is {parameter.ParameterName}, not {name}.");
+                }
+            }
+            else
+            {
+                parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameters.Add(parameter);
+            }
             // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
             parameter.Value = value switch
             {
@@ -138,7 +154,6 @@ internal static class AnswerWriter
                 },
                 _ => value,
             };
-            Values.Add(parameter);
         }
 
         public void Bind(string prefix, CardMemory memory)

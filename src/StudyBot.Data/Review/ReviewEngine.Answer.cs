@@ -7,29 +7,6 @@ using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Review;
 
-/// <summary>
-/// Everything one answer reads, in one query: the card's version (its content is cached), the
-/// student's state and settings, an answer already saved under the interaction id, how many log
-/// entries the card has (a review prompt's nonce), the deck (for the screen) and, for a quiz, the
-/// question and the student's earlier answer to it.
-/// </summary>
-internal sealed record AnswerRead(
-    int CardId,
-    int ChangedInVersion,
-    UserCardState? State,
-    UserSettings? Settings,
-    ReviewLogEntry? Saved,
-    int Entries,
-    string DeckKey,
-    string DeckTitle,
-    ulong DeckGuildId,
-    string? GuildName,
-    Quiz? Quiz,
-    QuizAnswer? Previous)
-{
-    public AnswerDeck Deck => new(DeckKey, DeckTitle, DeckGuildId, GuildName);
-}
-
 public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 64;
@@ -40,39 +17,16 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// <summary>How long a batch may wait for answers already on their way; never waited for a lone answer.</summary>
     private static readonly TimeSpan _linger = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>By card (quiz id 0), or by quiz (the quiz's card); one statement either way.</summary>
-    private readonly Func<StudyDbContext, int, long, ulong, string, Task<AnswerRead?>> _read =
-        EF.CompileAsyncQuery((StudyDbContext db, int cardId, long quizId, ulong userId, string interactionId) =>
-            (from card in db.Cards
-             where card.Id == (quizId == 0 ? cardId : db.Quizzes.Where(q => q.Id == quizId).Select(q => q.CardId).FirstOrDefault())
-             join deck in db.Decks on card.DeckId equals deck.Id
-             join state in db.CardStates on new { CardId = card.Id, UserId = userId } equals new { state.CardId, state.UserId } into states
-             from state in states.DefaultIfEmpty()
-             join settings in db.UserSettings on userId equals settings.UserId into userSettings
-             from settings in userSettings.DefaultIfEmpty()
-             from saved in db.ReviewLog.Where(l => l.InteractionId == interactionId).DefaultIfEmpty()
-             from quiz in db.Quizzes.Where(q => q.Id == quizId).DefaultIfEmpty()
-             from previous in db.QuizAnswers.Where(a => a.QuizId == quizId && a.UserId == userId).DefaultIfEmpty()
-             select new AnswerRead(
-                 card.Id,
-                 card.ChangedInVersion,
-                 state,
-                 settings,
-                 saved,
-                 db.ReviewLog.Count(l => l.UserId == userId && l.CardId == card.Id),
-                 deck.Key,
-                 deck.Title,
-                 deck.GuildId,
-                 db.Guilds.Where(g => g.Id == deck.GuildId).Select(g => g.Name).FirstOrDefault(),
-                 quiz,
-                 previous)).FirstOrDefault());
-
     private readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
-        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
+        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.AsNoTracking().FirstOrDefault(c => c.Id == cardId));
 
     private readonly GradingCards _gradingCards = new();
 
+    /// <summary>A lane idle longer is closed rather than used: well inside any server's or proxy's idle timeout.</summary>
+    private static readonly TimeSpan _laneMaxIdle = TimeSpan.FromSeconds(30);
+
     private AnswerQueue? _queue;
+    private AnswerLanes? _lanes;
 
     private int _transactions;
     private int _largestTransaction;
@@ -82,10 +36,14 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
     internal AnswerQueue Queue => LazyInitializer.EnsureInitialized(ref _queue, () => new AnswerQueue(WriteBatchAsync, MaxBatch, _linger));
 
+    /// <summary>The answer path's connection, with its commands compiled once.</summary>
+    internal AnswerLanes Lanes => LazyInitializer.EnsureInitialized(ref _lanes, () => new AnswerLanes(contexts, checkpoints.Enabled, _laneMaxIdle));
+
     /// <summary>
     /// Grades an answer, schedules the card and records both in one transaction, returning after the
     /// commit. The interaction id makes it idempotent: a repeat returns the first result. Answers
-    /// racing on one card are applied one after the other, each to the state the other left.
+    /// to one card are applied one after the other, each to the state the other left (also across
+    /// processes: a write whose state moved on is read again).
     /// </summary>
     public Task<AnswerResult> AnswerAsync(
         ulong userId,
@@ -159,7 +117,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         return quiz ?? new QuizAnswerResult(QuizAnswerStatus.Saved, result.Card!, "", result.Rating, result);
     }
 
-    /// <summary>Reads, grades and queues an answer, then waits for its commit; reads again when it lost a race.</summary>
+    /// <summary>Queues an answer and waits for it to be read, graded and saved (or refused).</summary>
     private async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> SubmitAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InteractionId);
@@ -182,54 +140,38 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
     private async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> SubmitCoreAsync(AnswerRequest request)
     {
-        var constraintFailures = 0;
-        for (var attempt = 1; ; attempt++)
+        var pending = new PendingAnswer(request);
+        using (var arrival = Queue.Arrive())
         {
-            // Never write into a database file that was removed: the answer would vanish with it.
-            storage.ThrowIfUnusable();
-            PendingAnswer pending;
-            // One context per answer: its read, and its write when written alone.
-            await using var db = await contexts.CreateDbContextAsync();
-            using (var arrival = Queue.Arrive())
-            {
-                var prepared = await PrepareAsync(request, db);
-                if (prepared.Done is { } done)
-                {
-                    return done;
-                }
-                pending = prepared.Pending!;
-                await arrival.SubmitAsync(pending);
-            }
-            if (await pending.Completion.Task is { } written)
-            {
-                var result = WithCard(written.Result, pending.Card, pending.Read);
-                return (result, request.QuizId is null ? null : new QuizAnswerResult(
-                    result.Duplicate ? QuizAnswerStatus.Repeated : QuizAnswerStatus.Saved, pending.Card, written.QuizText ?? "", result.Rating, result));
-            }
-            // A read again settles a repeated interaction id or a state row created meanwhile; a constraint still broken after that will stay broken.
-            constraintFailures += pending.BrokeConstraint ? 1 : 0;
-            if (attempt >= MaxAttempts || constraintFailures >= ConstraintAttempts)
-            {
-                throw new StudyException($"Could not save the answer to card {pending.Read.CardId} after {attempt} attempts; please answer again.");
-            }
-            // Lost a race (the card's state moved on, or a row was written meanwhile): read again.
-            await BackoffAsync(attempt, CancellationToken.None);
+            await arrival.SubmitAsync(pending);
         }
+        return await pending.Completion.Task;
     }
 
-    private sealed record Prepared(PendingAnswer? Pending, (AnswerResult Result, QuizAnswerResult? Quiz)? Done);
+    /// <summary>What one answer comes to after its read: a result that needs no write (a repeat, a closed quiz), or the rows to write.</summary>
+    private sealed record Decision((AnswerResult Result, QuizAnswerResult? Quiz)? Done, AnswerWrite? Write);
 
-    /// <summary>The one read, then what needs no write: a repeat, a stale prompt, a closed quiz; else the graded answer for the writer.</summary>
-    private async Task<Prepared> PrepareAsync(AnswerRequest request, StudyDbContext db)
+    /// <summary>An answer's rows, and what its caller gets once they are committed.</summary>
+    private sealed record AnswerWrite(UserCardState State, int ExpectedVersion, ReviewLogEntry Entry, QuizAnswer? Quiz, AnswerResult Result, DeckCard Card, AnswerRead Read, string? QuizText);
+
+    /// <summary>
+    /// Grades an answer against what its read found: a repeat of the interaction, a quiz answered
+    /// before or closed, a stale prompt (<see cref="StaleAnswerException"/>) need no write; otherwise
+    /// the answer is checked against the card and scheduled from the state read. Throws for an answer
+    /// that cannot be taken (no such card, an answer that does not fit the card).
+    /// </summary>
+    private async Task<Decision> DecideAsync(AnswerRequest request, AnswerRead? read, AnswerLane lane)
     {
-        var read = await _read(db, request.CardId, request.QuizId ?? 0, request.UserId, request.InteractionId)
-            ?? throw new StudyException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
+        if (read is null)
+        {
+            throw new StudyException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
+        }
         // Not cached yet, or changed by an upload since: grade against what is there now.
         var card = _gradingCards.Find(read.CardId, read.ChangedInVersion)
-            ?? (await _card(db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
+            ?? (await _card(lane.Db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
 
         var quizText = request.Quiz?.AnswerText;
-        var saved = read.Saved is { } first ? WithCard(AnswerResult.FromLog(first, duplicate: true), card, read) : null;
+        var saved = read.Saved is { } first ? WithCard(first, card, read) : null;
         if (request.QuizText is { } describe)
         {
             quizText = describe(card);
@@ -237,23 +179,57 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             {
                 // Saved with the review in one transaction: the first answer stands, whichever click it was.
                 var repeat = new QuizAnswerResult(QuizAnswerStatus.Repeated, card, previous.AnswerText, previous.Rating, saved);
-                return new Prepared(null, (saved ?? Unsaved(card, read, previous.Rating), repeat));
+                return new Decision((saved ?? Unsaved(card, read, previous.Rating), repeat), null);
             }
             if (read.Quiz is { } quiz && (quiz.ClosedUtc is not null || request.NowUtc >= quiz.ClosesUtc))
             {
-                return new Prepared(null, (Unsaved(card, read, null), new QuizAnswerResult(QuizAnswerStatus.Closed, card, quizText, null, null)));
+                return new Decision((Unsaved(card, read, null), new QuizAnswerResult(QuizAnswerStatus.Closed, card, quizText, null, null)), null);
             }
         }
         if (saved is not null)
         {
-            return new Prepared(null, (saved, request.QuizId is null ? null : new QuizAnswerResult(QuizAnswerStatus.Repeated, card, quizText ?? "", saved.Rating, saved)));
+            return new Decision((saved, request.QuizId is null ? null : new QuizAnswerResult(QuizAnswerStatus.Repeated, card, quizText ?? "", saved.Rating, saved)), null);
         }
         if (request.ExpectedEntries is { } expected && expected != read.Entries)
         {
             throw new StaleAnswerException($"card {read.CardId} moved on from prompt {expected} (now {read.Entries})");
         }
         var verdict = AnswerChecker.Check(card, request.Answer);
-        return new Prepared(new PendingAnswer(request, read, card, verdict, request.Quiz?.QuizId ?? read.Quiz?.Id, quizText) { Context = db }, null);
+
+        var before = read.State?.Memory ?? CardMemory.New(request.NowUtc);
+        var state = read.State is { } stored
+            ? new UserCardState { Id = stored.Id, UserId = stored.UserId, CardId = stored.CardId, Version = stored.Version, Memory = stored.Memory with { } }
+            : new UserCardState { UserId = request.UserId, CardId = read.CardId };
+        // Answers may be taken out of the order they were stamped in; a review never goes back in time.
+        var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
+        var settings = read.Settings ?? AnswerSettings.Defaults;
+        var (after, leech) = AnswerTransition.Apply(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights), before, reviewedUtc, verdict.Rating);
+        var expectedVersion = state.Version;
+        state.Memory = after with { };
+        state.Version++;
+        var entry = new ReviewLogEntry
+        {
+            UserId = request.UserId,
+            CardId = read.CardId,
+            Kind = ReviewKind.Answer,
+            Source = request.Source,
+            Rating = verdict.Rating,
+            AnswerText = request.Answer.LogText,
+            Note = verdict.Note,
+            ResponseTimeMs = (int)Math.Clamp(ResponseTime(request, read).TotalMilliseconds, 0, int.MaxValue),
+            InteractionId = request.InteractionId,
+            ReviewedUtc = reviewedUtc,
+            DesiredRetention = settings.DesiredRetention,
+            FsrsFitId = settings.FsrsFitId,
+            Before = before with { },
+            After = after,
+        };
+        var quizId = request.Quiz?.QuizId ?? read.Quiz?.Id;
+        var quizRow = quizId is { } id
+            ? new QuizAnswer { QuizId = id, UserId = request.UserId, AnswerText = quizText ?? "", Rating = verdict.Rating, AnsweredUtc = request.NowUtc, InteractionId = request.InteractionId }
+            : null;
+        var result = new AnswerResult(0, read.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false);
+        return new Decision(null, new AnswerWrite(state, expectedVersion, entry, quizRow, result, card, read, quizText));
     }
 
     private static AnswerResult WithCard(AnswerResult result, DeckCard card, AnswerRead read) => result with { Card = card, Deck = read.Deck };
@@ -266,171 +242,156 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// The writer's work: one transaction for the batch. An answer whose write fails (its state moved
-    /// on, a row written meanwhile, a broken constraint) is sent back to its caller to be read again,
-    /// and the rest is written again without it; a failure of the database itself fails the batch.
+    /// The writer's work, on the answer lane (by the writer, or by a lone answer's caller): one
+    /// transaction for the batch. When an answer's write fails (its state moved on under another
+    /// writer, or a row was written meanwhile) the transaction is rolled back and the batch taken
+    /// again, reading everything afresh; an answer that keeps failing is refused. A busy database is
+    /// waited for; any other failure of the database fails what is left of the batch.
     /// </summary>
     private async Task WriteBatchAsync(IReadOnlyList<PendingAnswer> batch, bool alone)
     {
-        // A lone answer written by its caller goes on the context it was read on; the writer's batches on one of their own.
-        var context = alone ? batch[0].Context : null;
         var remaining = batch.ToList();
-        for (var busy = 1; remaining.Count > 0;)
+        AnswerLane? lane = null;
+        var healthy = true;
+        try
         {
-            try
+            lane = await Lanes.TakeAsync();
+            for (var busy = 1; remaining.Count > 0;)
             {
-                PendingAnswer? failed = null;
-                await DataMetrics.WriteAsync("answers", async () =>
+                // Never write into a database file that was removed: the answers would vanish with it.
+                storage.ThrowIfUnusable();
+                try
                 {
-                    failed = await TryWriteAsync(remaining, context);
-                    return failed is null;
-                });
-                if (failed is null)
-                {
-                    return;
+                    PendingAnswer? failed = null;
+                    await DataMetrics.WriteAsync("answers", async () =>
+                    {
+                        failed = await TryBatchAsync(remaining, lane);
+                        return failed is null;
+                    });
+                    if (failed is null)
+                    {
+                        return;
+                    }
+                    remaining = [.. remaining.Where(p => !p.Completion.Task.IsCompleted)];
+                    if (!failed.Completion.Task.IsCompleted)
+                    {
+                        // Lost a race with another writer: give it a moment before reading again.
+                        await BackoffAsync(failed.Attempts, CancellationToken.None);
+                    }
                 }
-                failed.Completion.TrySetResult(null);
-                remaining = [.. remaining.Where(p => !p.Completion.Task.IsCompleted)];
-            }
-            catch (Exception exception) when (IsRetryable(exception) && busy < MaxAttempts)
-            {
-                // Another process holds the write lock past the busy timeout: try the whole batch again.
-                await BackoffAsync(busy++, CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                foreach (var pending in remaining)
+                catch (Exception exception) when (DatabaseErrors.IsBusy(exception) && busy < MaxAttempts)
                 {
-                    pending.Completion.TrySetException(exception);
+                    // Another process holds the write lock past the busy timeout: try the whole batch again.
+                    await BackoffAsync(busy++, CancellationToken.None);
                 }
-                return;
+            }
+        }
+        catch (Exception exception)
+        {
+            healthy = false;
+            foreach (var pending in remaining)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+        }
+        finally
+        {
+            if (lane is not null)
+            {
+                await Lanes.ReturnAsync(lane, healthy);
             }
         }
     }
 
     /// <summary>
-    /// Schedules every answer of the batch (a card answered twice continues from the state the first
-    /// answer left; a repeated interaction id gets the first's result) and writes them in one
-    /// transaction. Returns the answer whose write failed, with the transaction rolled back and
-    /// nothing settled; otherwise commits and settles every answer.
+    /// Reads, grades and writes every answer of the batch in order on one connection, in one
+    /// transaction begun at the first write: each read sees the writes before it, so a card answered
+    /// twice continues from the state the first answer left, and a repeated interaction id gets the
+    /// first's result. Returns the answer whose write failed, with the transaction rolled back and
+    /// nothing settled; otherwise commits, then settles every answer.
     /// </summary>
-    private async Task<PendingAnswer?> TryWriteAsync(List<PendingAnswer> batch, StudyDbContext? context)
+    private async Task<PendingAnswer?> TryBatchAsync(List<PendingAnswer> batch, AnswerLane lane)
     {
-        await using var rented = context is null ? await OpenAsync(CancellationToken.None) : null;
-        var db = context ?? rented!;
-        var states = new Dictionary<(ulong, int), UserCardState>();
-        var firsts = new Dictionary<string, PendingAnswer>(StringComparer.Ordinal);
-        var repeats = new List<(PendingAnswer Repeat, PendingAnswer First)>();
-        var retries = new List<PendingAnswer>();
-        var written = new List<(PendingAnswer Pending, UserCardState State, int ExpectedVersion, ReviewLogEntry Entry, QuizAnswer? Quiz, AnswerResult Result)>(batch.Count);
-        foreach (var pending in batch)
+        var settled = new List<(PendingAnswer Pending, (AnswerResult Result, QuizAnswerResult? Quiz)? Outcome, Exception? Refusal)>(batch.Count);
+        var written = 0;
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
+        try
         {
-            var request = pending.Request;
-            if (firsts.TryGetValue(request.InteractionId, out var first))
+            foreach (var pending in batch)
             {
-                repeats.Add((pending, first));
-                continue;
-            }
-            var read = pending.Read;
-            var key = (request.UserId, read.CardId);
-            var chained = states.TryGetValue(key, out var state);
-            if (chained && request.ExpectedEntries is not null)
-            {
-                // The prompt was answered by another click in this batch: the caller reads again and sees it is stale.
-                retries.Add(pending);
-                continue;
-            }
-            if (!chained && read.State is { } stored)
-            {
-                state = new UserCardState { Id = stored.Id, UserId = stored.UserId, CardId = stored.CardId, Version = stored.Version, Memory = stored.Memory with { } };
-            }
-            var before = state?.Memory ?? CardMemory.New(request.NowUtc);
-            state ??= new UserCardState { UserId = request.UserId, CardId = read.CardId };
-            // Racing answers may commit out of arrival order; a review never goes back in time.
-            var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
-            var settings = read.Settings ?? _defaults;
-            CardMemory after;
-            Core.Study.LeechOutcome leech;
-            try
-            {
-                (after, leech) = AnswerTransition.Apply(schedulers.For(settings), before, reviewedUtc, pending.Verdict.Rating);
-            }
-            catch (ArgumentException exception)
-            {
-                pending.Completion.TrySetException(exception);
-                continue;
-            }
-            states[key] = state;
-            firsts[request.InteractionId] = pending;
-            var expectedVersion = state.Version;
-            state.Memory = after with { };
-            state.Version++;
-            var entry = new ReviewLogEntry
-            {
-                UserId = request.UserId,
-                CardId = read.CardId,
-                Kind = ReviewKind.Answer,
-                Source = request.Source,
-                Rating = pending.Verdict.Rating,
-                AnswerText = request.Answer.LogText,
-                Note = pending.Verdict.Note,
-                ResponseTimeMs = (int)Math.Clamp(ResponseTime(request, read).TotalMilliseconds, 0, int.MaxValue),
-                InteractionId = request.InteractionId,
-                ReviewedUtc = reviewedUtc,
-                DesiredRetention = settings.DesiredRetention,
-                FsrsFitId = settings.FsrsFitId,
-                Before = before with { },
-                After = after,
-            };
-            var quiz = pending.QuizId is { } quizId
-                ? new QuizAnswer { QuizId = quizId, UserId = request.UserId, AnswerText = pending.QuizText ?? "", Rating = pending.Verdict.Rating, AnsweredUtc = request.NowUtc, InteractionId = request.InteractionId }
-                : null;
-            var result = new AnswerResult(0, read.CardId, pending.Verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, pending.Verdict.Note, Duplicate: false);
-            written.Add((pending, state, expectedVersion, entry, quiz, result));
-        }
+                var request = pending.Request;
+                var read = await AnswerReader.ReadAsync(lane, request);
+                Decision decision;
+                try
+                {
+                    decision = await DecideAsync(request, read, lane);
+                }
+                catch (Exception refusal) when (refusal is StudyException or StaleAnswerException or ArgumentException)
+                {
+                    settled.Add((pending, null, refusal));
+                    continue;
+                }
+                if (decision.Write is not { } write)
+                {
+                    settled.Add((pending, decision.Done, null));
+                    continue;
+                }
 
-        if (written.Count > 0)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var row in written)
-            {
+                transaction ??= await lane.Db.Database.BeginTransactionAsync();
                 bool saved;
                 try
                 {
-                    saved = await AnswerWriter.WriteAsync(db, row.State, row.ExpectedVersion, row.Entry, row.Quiz);
+                    saved = await AnswerWriter.WriteAsync(lane, write.State, write.ExpectedVersion, write.Entry, write.Quiz);
                 }
                 catch (DbUpdateException)
                 {
-                    row.Pending.BrokeConstraint = true;
+                    pending.ConstraintFailures++;
                     saved = false;
                 }
                 if (!saved)
                 {
                     await transaction.RollbackAsync();
-                    return row.Pending;
+                    // A read again settles a repeated interaction id or a state row created meanwhile; a constraint still broken after that will stay broken.
+                    if (++pending.Attempts >= MaxAttempts || pending.ConstraintFailures >= ConstraintAttempts)
+                    {
+                        pending.Completion.TrySetException(new StudyException($"Could not save the answer to card {write.Read.CardId} after {pending.Attempts} attempts; please answer again."));
+                    }
+                    return pending;
+                }
+                written++;
+                var result = WithCard(write.Result with { LogId = write.Entry.Id }, write.Card, write.Read);
+                settled.Add((pending, (result, request.QuizId is null ? null : new QuizAnswerResult(QuizAnswerStatus.Saved, write.Card, write.QuizText ?? "", result.Rating, result)), null));
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+                checkpoints.Committed(written);
+                Interlocked.Increment(ref _transactions);
+                for (var largest = Volatile.Read(ref _largestTransaction); written > largest; largest = Volatile.Read(ref _largestTransaction))
+                {
+                    Interlocked.CompareExchange(ref _largestTransaction, written, largest);
                 }
             }
-            await transaction.CommitAsync();
-            Interlocked.Increment(ref _transactions);
-            for (var largest = Volatile.Read(ref _largestTransaction); written.Count > largest; largest = Volatile.Read(ref _largestTransaction))
+        }
+        finally
+        {
+            if (transaction is not null)
             {
-                Interlocked.CompareExchange(ref _largestTransaction, written.Count, largest);
+                await transaction.DisposeAsync();
             }
         }
 
-        foreach (var row in written)
+        foreach (var (pending, outcome, refusal) in settled)
         {
-            row.Pending.Completion.TrySetResult(new WriteOutcome(row.Result with { LogId = row.Entry.Id }, row.Pending.QuizText));
-        }
-        foreach (var (repeat, first) in repeats)
-        {
-            repeat.Completion.TrySetResult(first.Completion.Task.IsCompletedSuccessfully && first.Completion.Task.Result is { } outcome
-                ? outcome with { Result = outcome.Result with { Duplicate = true } }
-                : null);
-        }
-        foreach (var retry in retries)
-        {
-            retry.Completion.TrySetResult(null);
+            if (refusal is not null)
+            {
+                pending.Completion.TrySetException(refusal);
+            }
+            else
+            {
+                pending.Completion.TrySetResult(outcome!.Value);
+            }
         }
         return null;
     }
@@ -447,6 +408,10 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         if (Volatile.Read(ref _queue) is { } queue)
         {
             await queue.DisposeAsync();
+        }
+        if (Volatile.Read(ref _lanes) is { } lanes)
+        {
+            await lanes.DisposeAsync();
         }
     }
 

@@ -7,10 +7,13 @@ namespace StudyBot.Data.Review;
 /// <summary>
 /// The study loop over the database: which card is next, what an answer does, undo. Each call is
 /// one unit of work on its own pooled context, so the engine is a singleton safe to call from many
-/// interactions at once. Answers are written by its group-commit writer (<see cref="AnswerQueue"/>);
-/// disposing the engine writes the answers still queued.
+/// interactions at once. Answers go through its group-commit writer (<see cref="AnswerQueue"/>),
+/// which reads, grades and writes them one batch at a time on one kept connection
+/// (<see cref="AnswerLanes"/>), its SQL compiled once; on a SQLite file, WAL checkpoints run in the
+/// background (<see cref="WalCheckpointer"/>), not in an answer's commit. Disposing the engine
+/// writes the answers still queued.
 /// </summary>
-public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage)
+public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage, WalCheckpointer checkpoints)
 {
     /// <summary>Racing writers on one card retry from the fresh state; this many tries is far beyond any real race.</summary>
     private const int MaxAttempts = 20;
