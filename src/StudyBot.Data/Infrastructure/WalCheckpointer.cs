@@ -40,7 +40,7 @@ public sealed class WalCheckpointer(DatabaseTarget target, ILogger<WalCheckpoint
     /// <summary>Checkpoints run so far and the time they took: the work taken off the answer path.</summary>
     public (long Checkpoints, TimeSpan Elapsed) Stats => (Interlocked.Read(ref _checkpoints), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _elapsedTicks)));
 
-    /// <summary>Reports <paramref name="answers"/> answers committed by a connection that does not checkpoint.</summary>
+    /// <summary>Reports <paramref name="answers"/> answers committed by a connection that does not checkpoint. Never throws.</summary>
     public void Committed(int answers)
     {
         if (!_enabled || answers <= 0)
@@ -138,8 +138,8 @@ public sealed class WalCheckpointer(DatabaseTarget target, ILogger<WalCheckpoint
         {
             await loop;
         }
+        // _due is not disposed: a commit reported during shutdown must never fail the answers it committed.
         _stop.Dispose();
-        _due.Dispose();
     }
 
     private static bool IsInMemory(string connectionString)

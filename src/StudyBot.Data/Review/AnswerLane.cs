@@ -123,9 +123,9 @@ internal sealed class AnswerLane : IAsyncDisposable
                 await SetAutoCheckpointAsync(Db, Infrastructure.WalCheckpointer.DefaultAutoCheckpointPages);
             }
         }
-        catch (DbException)
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
         {
-            // A broken connection is not pooled again anyway.
+            // A broken or closed connection is not pooled again anyway.
         }
         await Db.Database.CloseConnectionAsync();
         await Db.DisposeAsync();
