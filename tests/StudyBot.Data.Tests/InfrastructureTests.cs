@@ -21,6 +21,8 @@ public abstract class InfrastructureTests : DatabaseTests
         Assert.Empty(again);
         Assert.Contains(db.Logs, l => l.Contains("migration(s): ") && l.Contains("InitialSchema"));
         Assert.Contains(db.Logs, l => l.Contains("is up to date"));
+        // A new database has no history table yet: EF's read of it fails by design, and is not an error to report.
+        Assert.DoesNotContain(db.Logs, l => l.StartsWith("Failed executing DbCommand", StringComparison.Ordinal));
     }
 
     [DataFact]

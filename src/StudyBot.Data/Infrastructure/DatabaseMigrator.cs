@@ -1,14 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace StudyBot.Data.Infrastructure;
 
 /// <summary>Brings the database schema up to date and says what it applied.</summary>
-public sealed class DatabaseMigrator(IDbContextFactory<StudyDbContext> contexts, ILogger<DatabaseMigrator> logger)
+/// <remarks>
+/// On a new PostgreSQL database EF Core reads the migrations history table before it creates it,
+/// and logs that expected failure as an error ("Failed executing DbCommand … __EFMigrationsHistory"),
+/// which reads as if the first start went wrong. The migrator's own context logs failed commands at
+/// Debug instead; a migration that really fails still throws, and the caller reports it.
+/// </remarks>
+public sealed class DatabaseMigrator(DatabaseTarget target, ILoggerFactory loggers, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var options = new DbContextOptionsBuilder<StudyDbContext>();
+        StudyDbOptions.Configure(options, target)
+            .UseLoggerFactory(loggers)
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        await using var db = new StudyDbContext(options.Options);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         var source = db.Database.GetDbConnection().DataSource;
         if (pending.Count == 0)
