@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace StudyBot.Data.Infrastructure;
 
@@ -9,15 +10,16 @@ namespace StudyBot.Data.Infrastructure;
 /// On a new PostgreSQL database EF Core reads the migrations history table before it creates it,
 /// and logs that expected failure as an error ("Failed executing DbCommand … __EFMigrationsHistory"),
 /// which reads as if the first start went wrong. The migrator's own context logs failed commands at
-/// Debug instead; a migration that really fails still throws, and the caller reports it.
+/// Debug instead; a migration that really fails still throws, and the caller reports it. Without a
+/// logger factory (a service collection with no logging) EF's own log is not written.
 /// </remarks>
-public sealed class DatabaseMigrator(DatabaseTarget target, ILoggerFactory loggers, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(DatabaseTarget target, ILogger<DatabaseMigrator> logger, ILoggerFactory? loggers = null)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var options = new DbContextOptionsBuilder<StudyDbContext>();
         StudyDbOptions.Configure(options, target)
-            .UseLoggerFactory(loggers)
+            .UseLoggerFactory(loggers ?? NullLoggerFactory.Instance)
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
         await using var db = new StudyDbContext(options.Options);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
