@@ -7,6 +7,10 @@ namespace StudyBot.Data.Configurations;
 /// <summary>Maps a <see cref="CardMemory"/> to columns named with a prefix ("" for the current state).</summary>
 internal static class CardMemoryColumns
 {
+    /// <summary>The columns' names after the prefix, in the order the answer path's hand-written SQL lists, binds and reads them.</summary>
+    public static readonly string[] Names =
+        ["Due", "Stability", "Difficulty", "ElapsedDays", "ScheduledDays", "LearningSteps", "Reps", "Lapses", "State", "LastReview", "Suspended", "Leech"];
+
     public static void Map(ComplexPropertyBuilder<CardMemory> memory, string prefix)
     {
         memory.IsRequired();

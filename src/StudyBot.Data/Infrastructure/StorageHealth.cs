@@ -183,7 +183,8 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
         return target is not null && target.EndsWith(" (deleted)", StringComparison.Ordinal);
     }
 
-    private static string? FileOf(string connectionString)
+    /// <summary>The SQLite database file a connection string names, or null for an in-memory database.</summary>
+    internal static string? FileOf(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(StudyDbOptions.ConnectionString(connectionString));
         return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"

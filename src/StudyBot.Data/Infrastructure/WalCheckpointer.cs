@@ -24,7 +24,7 @@ public sealed class WalCheckpointer(DatabaseTarget target, ILogger<WalCheckpoint
 
     private static readonly TimeSpan _idle = TimeSpan.FromSeconds(1);
 
-    private readonly bool _enabled = target.Provider == DatabaseProvider.Sqlite && !IsInMemory(target.ConnectionString);
+    private readonly bool _enabled = target.Provider == DatabaseProvider.Sqlite && StorageHealth.FileOf(target.ConnectionString) is not null;
     private readonly SemaphoreSlim _due = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _start = new();
@@ -140,11 +140,5 @@ public sealed class WalCheckpointer(DatabaseTarget target, ILogger<WalCheckpoint
         }
         // _due is not disposed: a commit reported during shutdown must never fail the answers it committed.
         _stop.Dispose();
-    }
-
-    private static bool IsInMemory(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(StudyDbOptions.ConnectionString(connectionString));
-        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:";
     }
 }

@@ -31,7 +31,7 @@ internal sealed class AnswerLane : IAsyncDisposable
         _log = db.GetService<IRelationalCommandDiagnosticsLogger>();
     }
 
-    /// <summary>The lane's context, its connection held open: also for the answer path's rare EF queries (kept untracked).</summary>
+    /// <summary>The lane's context, its connection held open: also for the answer path's rare EF queries.</summary>
     public StudyDbContext Db { get; }
 
     /// <summary>Commands built and kept so far (one per distinct statement text).</summary>
@@ -52,7 +52,6 @@ internal sealed class AnswerLane : IAsyncDisposable
         var db = await contexts.CreateDbContextAsync();
         try
         {
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             await db.Database.OpenConnectionAsync();
             if (checkpointsElsewhere)
             {
@@ -67,14 +66,13 @@ internal sealed class AnswerLane : IAsyncDisposable
         }
     }
 
-    /// <summary>The command for <paramref name="sql"/>, built (with its parameters, by <paramref name="parameters"/>) the first time.</summary>
-    public DbCommand Command(string sql, Action<DbCommand> parameters)
+    /// <summary>The command for <paramref name="sql"/>, built the first time; set its parameters with <see cref="KeptParameters"/>.</summary>
+    public DbCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = _connection.DbConnection.CreateCommand();
             command.CommandText = sql;
-            parameters(command);
             _commands[sql] = command;
         }
         command.Transaction = Transaction;
@@ -133,6 +131,48 @@ internal sealed class AnswerLane : IAsyncDisposable
 }
 
 /// <summary>
+/// Sets a kept command's parameters in the order of the calls, declaring each on the command's first
+/// use (a name out of that order is a bug, and says so); values are the provider's own, with times
+/// marked UTC as the context's converter stores them (Npgsql's timestamptz requires it).
+/// </summary>
+internal sealed class KeptParameters(DbCommand command)
+{
+    private int _next;
+
+    public void Add(string name, object? value)
+    {
+        var parameters = command.Parameters;
+        var index = _next++;
+        DbParameter parameter;
+        if (index < parameters.Count)
+        {
+            parameter = parameters[index];
+            if (!string.Equals(parameter.ParameterName, name, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Parameter {index} of a kept answer command is {parameter.ParameterName}, not {name}.");
+            }
+        }
+        else
+        {
+            parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameters.Add(parameter);
+        }
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            DateTime time => time.Kind switch
+            {
+                DateTimeKind.Local => time.ToUniversalTime(),
+                DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+                _ => time,
+            },
+            _ => value,
+        };
+    }
+}
+
+/// <summary>
 /// The answer path's lane: answers are read and written one batch at a time (by the writer, or by
 /// a lone answer's caller), all on this one connection, so its page cache stays warm (SQLite drops a
 /// connection's whole cache when another connection commits) and no answer races another in this
@@ -164,7 +204,6 @@ internal sealed class AnswerLanes(IDbContextFactory<StudyDbContext> contexts, bo
     {
         if (healthy && !_closed && lane.Db.Database.CurrentTransaction is null)
         {
-            lane.Db.ChangeTracker.Clear();
             lane.IdleSince = Environment.TickCount64;
             if (Interlocked.CompareExchange(ref _idle, lane, null) is null)
             {

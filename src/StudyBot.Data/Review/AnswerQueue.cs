@@ -13,8 +13,7 @@ namespace StudyBot.Data.Review;
 /// thread. A caller waits for the batch in progress and its own, never for a queue behind it.
 /// Disposing stops taking answers and writes everything already queued.
 /// </summary>
-/// <remarks><c>writeBatch</c> is told whether it runs on the caller's thread (a lone answer written at once).</remarks>
-internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task> writeBatch, int maxBatch, TimeSpan linger) : IAsyncDisposable
+internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> writeBatch, int maxBatch, TimeSpan linger) : IAsyncDisposable
 {
     // Null is a wake-up, not an answer: the last answer of the generation a batch waits for gave up or was written alone.
     private readonly Channel<PendingAnswer?> _channel = Channel.CreateUnbounded<PendingAnswer?>(new UnboundedChannelOptions { SingleReader = true });
@@ -78,7 +77,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
         }
         try
         {
-            await writeBatch([answer], true);
+            await writeBatch([answer]);
         }
         catch (Exception exception)
         {
@@ -140,7 +139,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, bool, Task>
             await _writing.WaitAsync();
             try
             {
-                await writeBatch(batch, false);
+                await writeBatch(batch);
             }
             catch (Exception exception)
             {

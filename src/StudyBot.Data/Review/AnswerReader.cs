@@ -1,6 +1,7 @@
 using System.Data.Common;
 using StudyBot.Core.Scheduling;
 using StudyBot.Core.Study;
+using StudyBot.Data.Configurations;
 using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
@@ -47,9 +48,6 @@ internal sealed record AnswerRead(
 /// </summary>
 internal static class AnswerReader
 {
-    private static readonly string[] _memoryColumns =
-        ["Due", "Stability", "Difficulty", "ElapsedDays", "ScheduledDays", "LearningSteps", "Reps", "Lapses", "State", "LastReview", "Suspended", "Leech"];
-
     private static readonly string _columns =
         $"""
         SELECT c."Id", c."ChangedInVersion", d."Key", d."Title", d."GuildId", g."Name",
@@ -97,21 +95,17 @@ internal static class AnswerReader
     public static async Task<AnswerRead?> ReadAsync(AnswerLane lane, AnswerRequest request)
     {
         var byQuiz = request.QuizId is not null;
-        var command = lane.Command(byQuiz ? _byQuiz : _byCard, c =>
-        {
-            Add(c, "@u");
-            Add(c, "@i");
-            Add(c, byQuiz ? "@q" : "@c");
-        });
-        command.Parameters["@u"].Value = (long)request.UserId;
-        command.Parameters["@i"].Value = request.InteractionId;
+        var command = lane.Command(byQuiz ? _byQuiz : _byCard);
+        var values = new KeptParameters(command);
+        values.Add("@u", (long)request.UserId);
+        values.Add("@i", request.InteractionId);
         if (byQuiz)
         {
-            command.Parameters["@q"].Value = request.QuizId!.Value;
+            values.Add("@q", request.QuizId!.Value);
         }
         else
         {
-            command.Parameters["@c"].Value = request.CardId;
+            values.Add("@c", request.CardId);
         }
 
         await using var reader = await lane.ExecuteReaderAsync(command);
@@ -182,12 +176,5 @@ internal static class AnswerReader
 
     private static long? NullableInt64(DbDataReader r, int at) => r.IsDBNull(at) ? null : r.GetInt64(at);
 
-    private static void Add(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-    }
-
-    private static string Columns(string alias, string prefix) => string.Join(", ", _memoryColumns.Select(c => $"{alias}.\"{prefix}{c}\""));
+    private static string Columns(string alias, string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"{alias}.\"{prefix}{c}\""));
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using StudyBot.Data.Configurations;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 
@@ -17,15 +18,12 @@ namespace StudyBot.Data.Review;
 /// </summary>
 internal static class AnswerWriter
 {
-    private static readonly string[] _memoryColumns =
-        ["Due", "Stability", "Difficulty", "ElapsedDays", "ScheduledDays", "LearningSteps", "Reps", "Lapses", "State", "LastReview", "Suspended", "Leech"];
-
     private static readonly string _insertState =
         $"""INSERT INTO "CardStates" ("UserId", "CardId", "Version", {Columns("")}) VALUES (@u, @c, @v, {Parameters("m")}) RETURNING "Id";""";
 
     // RETURNING makes a stale version visible as an empty result, which the caller turns into a retry.
     private static readonly string _updateState =
-        $"""UPDATE "CardStates" SET "Version" = @v, {string.Join(", ", _memoryColumns.Select(c => $"\"{c}\" = @m{c}"))} WHERE "Id" = @id AND "Version" = @old RETURNING "Id";""";
+        $"""UPDATE "CardStates" SET "Version" = @v, {string.Join(", ", CardMemoryColumns.Names.Select(c => $"\"{c}\" = @m{c}"))} WHERE "Id" = @id AND "Version" = @old RETURNING "Id";""";
 
     private static readonly string _insertLog =
         $"""
@@ -54,12 +52,12 @@ internal static class AnswerWriter
         var insert = state.Id == 0;
         var sql = (insert ? _insertState : _updateState) + "\n" + _insertLog + (quiz is null ? "" : "\n" + InsertQuizAnswer);
         // The lane keeps the command: its parameters are declared on first use, in the order they are set here.
-        var command = lane.Command(sql, _ => { });
-        var values = new Values(command);
+        var command = lane.Command(sql);
+        var values = new KeptParameters(command);
         values.Add("@u", (long)state.UserId);
         values.Add("@c", state.CardId);
         values.Add("@v", state.Version);
-        values.Bind("m", state.Memory);
+        Bind(values, "m", state.Memory);
         if (!insert)
         {
             values.Add("@id", state.Id);
@@ -76,7 +74,7 @@ internal static class AnswerWriter
         values.Add("@retention", entry.DesiredRetention);
         values.Add("@fit", entry.FsrsFitId);
         values.Add("@undoes", entry.UndoesId);
-        values.Bind("b", entry.Before);
+        Bind(values, "b", entry.Before);
         if (quiz is not null)
         {
             values.Add("@q", quiz.QuizId);
@@ -114,62 +112,23 @@ internal static class AnswerWriter
         return Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
     }
 
-    private static string Columns(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"\"{prefix}{c}\""));
+    private static string Columns(string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"\"{prefix}{c}\""));
 
-    private static string Parameters(string prefix) => string.Join(", ", _memoryColumns.Select(c => $"@{prefix}{c}"));
+    private static string Parameters(string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"@{prefix}{c}"));
 
-    /// <summary>Sets a kept command's parameters in order, declaring each on the command's first use.</summary>
-    private sealed class Values(DbCommand command)
+    private static void Bind(KeptParameters values, string prefix, CardMemory memory)
     {
-        private int _next;
-
-        public void Add(string name, object? value)
-        {
-            var parameters = command.Parameters;
-            var index = _next++;
-            DbParameter parameter;
-            if (index < parameters.Count)
-            {
-                parameter = parameters[index];
-                if (!string.Equals(parameter.ParameterName, name, StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException($"Parameter {index} of a kept answer command is {parameter.ParameterName}, not {name}.");
-                }
-            }
-            else
-            {
-                parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameters.Add(parameter);
-            }
-            // Times are stored in UTC (as the context's converter stores them), marked UTC for Npgsql's timestamptz.
-            parameter.Value = value switch
-            {
-                null => DBNull.Value,
-                DateTime time => time.Kind switch
-                {
-                    DateTimeKind.Local => time.ToUniversalTime(),
-                    DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-                    _ => time,
-                },
-                _ => value,
-            };
-        }
-
-        public void Bind(string prefix, CardMemory memory)
-        {
-            Add($"@{prefix}Due", memory.Due);
-            Add($"@{prefix}Stability", memory.Stability);
-            Add($"@{prefix}Difficulty", memory.Difficulty);
-            Add($"@{prefix}ElapsedDays", memory.ElapsedDays);
-            Add($"@{prefix}ScheduledDays", memory.ScheduledDays);
-            Add($"@{prefix}LearningSteps", memory.LearningSteps);
-            Add($"@{prefix}Reps", memory.Reps);
-            Add($"@{prefix}Lapses", memory.Lapses);
-            Add($"@{prefix}State", (int)memory.State);
-            Add($"@{prefix}LastReview", memory.LastReview);
-            Add($"@{prefix}Suspended", memory.Suspended);
-            Add($"@{prefix}Leech", memory.Leech);
-        }
+        values.Add($"@{prefix}Due", memory.Due);
+        values.Add($"@{prefix}Stability", memory.Stability);
+        values.Add($"@{prefix}Difficulty", memory.Difficulty);
+        values.Add($"@{prefix}ElapsedDays", memory.ElapsedDays);
+        values.Add($"@{prefix}ScheduledDays", memory.ScheduledDays);
+        values.Add($"@{prefix}LearningSteps", memory.LearningSteps);
+        values.Add($"@{prefix}Reps", memory.Reps);
+        values.Add($"@{prefix}Lapses", memory.Lapses);
+        values.Add($"@{prefix}State", (int)memory.State);
+        values.Add($"@{prefix}LastReview", memory.LastReview);
+        values.Add($"@{prefix}Suspended", memory.Suspended);
+        values.Add($"@{prefix}Leech", memory.Leech);
     }
 }

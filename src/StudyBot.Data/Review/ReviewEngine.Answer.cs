@@ -18,7 +18,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     private static readonly TimeSpan _linger = TimeSpan.FromMilliseconds(2);
 
     private readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
-        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.AsNoTracking().FirstOrDefault(c => c.Id == cardId));
+        EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
 
     private readonly GradingCards _gradingCards = new();
 
@@ -248,7 +248,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// again, reading everything afresh; an answer that keeps failing is refused. A busy database is
     /// waited for; any other failure of the database fails what is left of the batch.
     /// </summary>
-    private async Task WriteBatchAsync(IReadOnlyList<PendingAnswer> batch, bool alone)
+    private async Task WriteBatchAsync(IReadOnlyList<PendingAnswer> batch)
     {
         var remaining = batch.ToList();
         AnswerLane? lane = null;
