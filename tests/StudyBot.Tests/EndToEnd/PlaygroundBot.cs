@@ -64,9 +64,10 @@ public sealed class PlaygroundBot : IAsyncLifetime
             ],
             Configure);
         await App.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
-        // The guild gets its essay decks when the gateway announces it; tests start from that state.
-        var guildId = ulong.Parse(World.Guild.Id, System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < 600 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == guildId && g.EssayDecksAddedUtc != null)); i++)
+        // Each of the Playground's servers gets its essay decks when the gateway announces it; tests start
+        // from that state (a server still being provisioned would write during a test's measurements).
+        var guildIds = World.Servers.Select(s => ulong.Parse(s.Guild.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        for (var i = 0; i < 600 && await QueryAsync(db => db.Guilds.CountAsync(g => guildIds.Contains(g.Id) && g.EssayDecksAddedUtc != null)) < guildIds.Count; i++)
         {
             await Task.Delay(100);
         }
