@@ -82,6 +82,15 @@ if [ -f "$conformance" ]; then
   fi
 fi
 
+# The failed tests again, with their messages, just above the summary: a failing test's output
+# (a cluster test prints its processes' logs) can push its message far up the log.
+if grep -qE '^\s+Failed [A-Za-z_][^ ]* \[' "$log"; then
+  say "failed tests"
+  awk '/^[[:space:]]+Failed [A-Za-z_][^ ]* \[/ { print; shown = 0; inside = 1; next }
+       inside && /^[[:space:]]+(Stack Trace|Standard Output Messages):/ { inside = 0 }
+       inside && shown < 12 { print; shown++ }' "$log"
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 line="tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"

@@ -168,7 +168,11 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         // A second before the open question's deadline, kill the process that holds that deadline's
         // trigger (Quartz acquires triggers ahead of time): the deadline falls in the outage.
         var session = await QueryAsync(db => db.QuizSessions.OrderByDescending(s => s.Id).FirstAsync());
-        var open = await QueryAsync(db => db.Quizzes.Where(q => q.SessionId == session.Id && q.ClosedUtc == null && q.MessageId != null).OrderBy(q => q.Position).FirstAsync());
+        // Between a question's close and the next one's post no question is open: wait for the next post.
+        var open = (await EventuallyAsync(
+            () => QueryAsync(db => db.Quizzes.Where(q => q.SessionId == session.Id && q.ClosedUtc == null && q.MessageId != null).OrderBy(q => q.Position).FirstOrDefaultAsync()),
+            q => q is not null,
+            _wait))!;
         Assert.True(open.Position < questions - 1, "the quiz must still have deadlines ahead when the process is killed");
         var untilKill = new DateTimeOffset(open.ClosesUtc, TimeSpan.Zero) - offset - TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow;
         if (untilKill > TimeSpan.Zero)
