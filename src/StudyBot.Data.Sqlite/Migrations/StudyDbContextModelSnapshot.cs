@@ -631,15 +631,14 @@ namespace StudyBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CardId");
-
                     b.HasIndex("InteractionId")
                         .IsUnique();
 
                     b.HasIndex("UndoesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"UndoesId\" IS NOT NULL");
 
-                    b.HasIndex("UserId", "CardId");
+                    b.HasIndex("CardId", "UserId");
 
                     b.HasIndex("UserId", "ReviewedUtc");
 

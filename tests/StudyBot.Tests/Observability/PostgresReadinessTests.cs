@@ -23,7 +23,10 @@ public sealed class PostgresReadinessTests
             Assert.Equal((HealthStatus.Healthy, "reachable, migrations applied"), await CheckAsync(migrated));
             var (status, description) = await CheckAsync(empty);
             Assert.Equal(HealthStatus.Unhealthy, status);
-            Assert.Matches("^1 migration\\(s\\) not applied: \\d+_InitialSchema$", description);
+            // Every migration pending, the first one first, and counted right.
+            Assert.Matches("^(\\d+) migration\\(s\\) not applied: (\\d+_InitialSchema(, \\d+_\\w+)*)$", description);
+            var listed = System.Text.RegularExpressions.Regex.Match(description!, "^(\\d+) migration\\(s\\) not applied: (.*)$");
+            Assert.Equal(listed.Groups[2].Value.Split(", ").Length, int.Parse(listed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {
