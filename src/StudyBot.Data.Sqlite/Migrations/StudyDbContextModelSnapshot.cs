@@ -631,14 +631,15 @@ namespace StudyBot.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CardId");
+
                     b.HasIndex("InteractionId")
                         .IsUnique();
 
                     b.HasIndex("UndoesId")
-                        .IsUnique()
-                        .HasFilter("\"UndoesId\" IS NOT NULL");
+                        .IsUnique();
 
-                    b.HasIndex("CardId", "UserId");
+                    b.HasIndex("UserId", "CardId");
 
                     b.HasIndex("UserId", "ReviewedUtc");
 
