@@ -31,6 +31,12 @@ public sealed class Instructors(StudyDbContext db, IOptions<StudyBotOptions> opt
             return true;
         }
 
+        // A member with no roles cannot hold the instructor role: no read for the students of a class clicking at once.
+        if (member.Roles.Count == 0)
+        {
+            return false;
+        }
+
         var roles = member.Roles.Select(r => r.Value).ToHashSet();
         if (ulong.TryParse(options.Value.InstructorRoleId, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && roles.Contains(configured))
         {
