@@ -11,6 +11,10 @@ internal static class CardMemoryColumns
     public static readonly string[] Names =
         ["Due", "Stability", "Difficulty", "ElapsedDays", "ScheduledDays", "LearningSteps", "Reps", "Lapses", "State", "LastReview", "Suspended", "Leech"];
 
+    /// <summary>The quoted column names with <paramref name="prefix"/>, comma-separated, each qualified with <paramref name="alias"/> when one is given (<c>s."Due"</c>).</summary>
+    public static string List(string prefix, string? alias = null)
+        => string.Join(", ", Names.Select(c => $"{(alias is null ? "" : alias + ".")}\"{prefix}{c}\""));
+
     public static void Map(ComplexPropertyBuilder<CardMemory> memory, string prefix)
     {
         memory.IsRequired();

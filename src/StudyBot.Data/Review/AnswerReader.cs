@@ -51,10 +51,10 @@ internal static class AnswerReader
     private static readonly string _columns =
         $"""
         SELECT c."Id", c."ChangedInVersion", d."Key", d."Title", d."GuildId", g."Name",
-        s."Id", s."Version", {Columns("s", "")},
+        s."Id", s."Version", {CardMemoryColumns.List("", "s")},
         u."UserId", u."DesiredRetention", u."FsrsFitId", u."FsrsWeights",
         (SELECT COUNT(*) FROM "ReviewLog" AS e WHERE e."UserId" = @u AND e."CardId" = c."Id"),
-        v."Id", v."Rating", v."Note", {Columns("v", "Before")}, {Columns("v", "After")}
+        v."Id", v."Rating", v."Note", {CardMemoryColumns.List("Before", "v")}, {CardMemoryColumns.List("After", "v")}
         """;
 
     private const string Joins =
@@ -115,11 +115,13 @@ internal static class AnswerReader
     private static AnswerRead Map(DbDataReader r, ulong userId)
     {
         var cardId = r.GetInt32(0);
+        // Column positions follow the SELECT list: a card memory takes one column per name.
+        var memory = CardMemoryColumns.Names.Length;
         const int state = 6;
-        const int settings = state + 2 + 12;
-        const int entries = settings + 4;
-        const int saved = entries + 1;
-        const int quiz = saved + 3 + 24;
+        var settings = state + 2 + memory;
+        var entries = settings + 4;
+        var saved = entries + 1;
+        var quiz = saved + 3 + (2 * memory);
         var stored = r.IsDBNull(state) ? null : new UserCardState
         {
             Id = r.GetInt64(state),
@@ -150,7 +152,7 @@ internal static class AnswerReader
         var id = r.GetInt64(at);
         var rating = r.IsDBNull(at + 1) ? throw new InvalidOperationException($"Log entry {id} is not an answer.") : (Rating)r.GetInt32(at + 1);
         var before = Memory(r, at + 3);
-        var after = Memory(r, at + 3 + 12);
+        var after = Memory(r, at + 3 + CardMemoryColumns.Names.Length);
         return new AnswerResult(id, cardId, rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, LeechRule.Evaluate(before.Lapses, after.Lapses),
             r.IsDBNull(at + 2) ? null : r.GetString(at + 2), Duplicate: true);
     }
@@ -175,6 +177,4 @@ internal static class AnswerReader
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static long? NullableInt64(DbDataReader r, int at) => r.IsDBNull(at) ? null : r.GetInt64(at);
-
-    private static string Columns(string alias, string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"{alias}.\"{prefix}{c}\""));
 }

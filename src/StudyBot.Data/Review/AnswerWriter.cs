@@ -19,7 +19,7 @@ namespace StudyBot.Data.Review;
 internal static class AnswerWriter
 {
     private static readonly string _insertState =
-        $"""INSERT INTO "CardStates" ("UserId", "CardId", "Version", {Columns("")}) VALUES (@u, @c, @v, {Parameters("m")}) RETURNING "Id";""";
+        $"""INSERT INTO "CardStates" ("UserId", "CardId", "Version", {CardMemoryColumns.List("")}) VALUES (@u, @c, @v, {Parameters("m")}) RETURNING "Id";""";
 
     // RETURNING makes a stale version visible as an empty result, which the caller turns into a retry.
     private static readonly string _updateState =
@@ -27,7 +27,7 @@ internal static class AnswerWriter
 
     private static readonly string _insertLog =
         $"""
-        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {Columns("Before")}, {Columns("After")})
+        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {CardMemoryColumns.List("Before")}, {CardMemoryColumns.List("After")})
         VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
         """;
 
@@ -111,8 +111,6 @@ internal static class AnswerWriter
         }
         return Convert.ToInt64(rows.GetValue(0), CultureInfo.InvariantCulture);
     }
-
-    private static string Columns(string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"\"{prefix}{c}\""));
 
     private static string Parameters(string prefix) => string.Join(", ", CardMemoryColumns.Names.Select(c => $"@{prefix}{c}"));
 
