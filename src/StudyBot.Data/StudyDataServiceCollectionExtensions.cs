@@ -40,6 +40,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, target));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
+        services.AddSingleton<MemberSightingWriter>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();

@@ -17,7 +17,8 @@ namespace StudyBot.Benchmarks;
 /// the emulator's rate limits on. The ack time of a click is the emulator's own: from handing its
 /// INTERACTION_CREATE to the gateway to accepting the bot's first callback. Afterwards every
 /// student must have exactly one recorded quiz answer, and the emulator must have seen no request
-/// sent against an exhausted rate limit. Options: --students N, --spread-ms N, --db sqlite|postgres.
+/// sent against an exhausted rate limit. Options: --students N, --spread-ms N, --db sqlite|postgres,
+/// --series (the acks of each hundred clicks in order, to tell a slow start from a slow burst).
 /// </summary>
 public static class ClassBurstSuite
 {
@@ -61,6 +62,7 @@ public static class ClassBurstSuite
 
         // Every student clicks once, at an even pace over the spread; choices as a class would pick them.
         var handles = new Task<InteractionHandle>[count];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -89,7 +91,17 @@ public static class ClassBurstSuite
             }
         }));
         var done = clock.Elapsed;
+        var cpuPerClick = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
 
+        if (args.Contains("--series"))
+        {
+            var raw = sent.Select(h => h.AcknowledgedAfter?.TotalMilliseconds ?? double.NaN).ToArray();
+            for (var b = 0; b < count; b += 100)
+            {
+                var part = raw[b..Math.Min(count, b + 100)].Order().ToArray();
+                Console.WriteLine($"acks of clicks {b}-{b + part.Length - 1} ms: p50 {Percentile(part, 0.5):0} p90 {Percentile(part, 0.9):0} max {part[^1]:0}");
+            }
+        }
         var acks = sent.Select(h => h.AcknowledgedAfter?.TotalMilliseconds ?? double.NaN).Order().ToArray();
         var perStudent = await bench.QueryAsync(db => db.QuizAnswers.Where(a => a.QuizId == quiz.Id).GroupBy(a => a.UserId).Select(g => g.Count()).ToListAsync());
         var counted = perStudent.Count(n => n == 1);
@@ -103,10 +115,11 @@ public static class ClassBurstSuite
         Console.WriteLine($"class-burst: {count:N0} students clicked an answer within {clicked.TotalSeconds:0.00} s (planned {spread.TotalSeconds:0.##} s); all replies in after {done.TotalSeconds:0.00} s");
         Console.WriteLine($"path: emulator -> gateway -> router -> quiz feature -> database ({bench.Database.Label}) -> callback; emulator rate limits on");
         Console.WriteLine($"ack (INTERACTION_CREATE dispatched -> first callback) ms: p50 {Percentile(acks, 0.50):0.0}  p90 {Percentile(acks, 0.90):0.0}  p99 {Percentile(acks, 0.99):0.0}  max {acks[^1]:0.0}");
+        Console.WriteLine($"CPU time of the whole process (bot, emulator and benchmark; SQLite's engine too, not a PostgreSQL server) per click, from the first click to the last reply: {cpuPerClick:0.00} ms");
         Console.WriteLine($"answers recorded once: {counted:N0}; recorded more than once: {twice}; students without an answer: {count - perStudent.Count}; replies seen: {replies:N0}");
         Console.WriteLine($"rate-limit violations: {violations}; 401/403/429 answers: {rejected}; clicks never acknowledged: {unacknowledged}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT class_burst answers={count} counted={counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={violations} db={bench.Database.Label.ToLowerInvariant()}"));
+            $"RESULT class_burst answers={count} counted={counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={violations} cpu_ms_per_click={cpuPerClick:0.00} db={bench.Database.Label.ToLowerInvariant()}"));
         return counted == count && twice == 0 && unacknowledged == 0 ? 0 : 1;
     }
 

@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using StudyBot.Data;
+using System.Data.Common;
+using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Stores;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
-using GuildMember = StudyBot.Data.Entities.GuildMember;
 
 namespace StudyBot.Features.Guilds;
 
@@ -12,9 +12,10 @@ namespace StudyBot.Features.Guilds;
 /// Before every interaction in a guild: the guild has its decks, and the user is recorded as its
 /// member (with whether they teach), which is how a DM knows the guilds a student shares with the bot
 /// and how class statistics tell students from instructors. A member recorded lately with the same
-/// standing is not written again (<see cref="MemberSightings"/>).
+/// standing is not written again (<see cref="MemberSightings"/>); a new sighting is written with those
+/// of other interactions (<see cref="MemberSightingWriter"/>).
 /// </summary>
-public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, StudyDbContext db, StudyClock clock, CurrentPlace place) : IInteractionObserver
+public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, MemberSightingWriter writer, StudyClock clock, CurrentPlace place) : IInteractionObserver
 {
     public static readonly TimeSpan ProvisioningWait = TimeSpan.FromSeconds(1.5);
 
@@ -46,25 +47,15 @@ public sealed class GuildPresence(GuildProvisioner provisioner, Instructors inst
             return;
         }
 
-        var now = clock.UtcNow;
-        var updated = await db.GuildMembers.Where(m => m.GuildId == guildId && m.UserId == userId)
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.IsInstructor, teaches).SetProperty(x => x.LastSeenUtc, now).SetProperty(x => x.LeftUtc, (DateTime?)null), context.CancellationToken);
-        if (updated > 0)
-        {
-            sightings.Recorded(guildId, userId, teaches);
-            return;
-        }
-
-        db.GuildMembers.Add(new GuildMember { GuildId = guildId, UserId = userId, IsInstructor = teaches, FirstSeenUtc = now, LastSeenUtc = now });
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            await writer.WriteAsync(guildId, userId, teaches, clock.UtcNow).WaitAsync(context.CancellationToken);
             sightings.Recorded(guildId, userId, teaches);
         }
-        catch (DbUpdateException)
+        catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {
-            // A second interaction of the same member recorded them first; that row stands.
-            db.ChangeTracker.Clear();
+            // The guild's own row is not written yet (its first copy of the decks is still under way):
+            // the member is recorded at their next interaction; this one goes on (the writer logged why).
         }
     }
 
