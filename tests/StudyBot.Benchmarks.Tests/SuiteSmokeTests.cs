@@ -10,7 +10,7 @@ public sealed class SuiteSmokeTests
 {
     [Fact]
     public async Task ClassBurst_TwentyStudents_EveryClickCountedOnceAndAcknowledged()
-        => Assert.Equal(0, await ClassBurstSuite.RunAsync(["--students", "20", "--spread-ms", "200"]));
+        => Assert.Equal(0, await ClassBurstSuite.RunAsync(["--students", "20", "--warmup", "10", "--spread-ms", "200"]));
 
     [Fact]
     public async Task Answers_FewAnswers_FullPathRawLoopAndBothConcurrentRunsComplete()

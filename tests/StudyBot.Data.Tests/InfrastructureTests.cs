@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Tests.Support;
@@ -109,5 +110,24 @@ public sealed class InfrastructureTestsOnPostgres : InfrastructureTests, IOnPost
 
         Assert.False(context.Database.HasPendingModelChanges(), "the model changed: add a PostgreSQL migration too (see StudyDbContext)");
         Assert.Contains(context.Database.GetMigrations(), m => m.EndsWith("_InitialSchema", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PostgresConnectionString_NoAutoPrepareGiven_PreparesRepeatedStatements()
+    {
+        var configured = new NpgsqlConnectionStringBuilder(StudyDbOptions.PostgresConnectionString("Host=db;Database=studybot;Username=bot;Password=secret"));
+
+        Assert.Equal(StudyDbOptions.PostgresAutoPrepared, configured.MaxAutoPrepare);
+        Assert.Equal(2, configured.AutoPrepareMinUsages);
+        Assert.Equal(("db", "studybot", "bot", "secret"), (configured.Host, configured.Database, configured.Username, configured.Password));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=studybot;Max Auto Prepare=0")]
+    [InlineData("Host=db;Database=studybot;maxautoprepare=10")]
+    public void PostgresConnectionString_AutoPrepareGiven_KeptAsWritten(string given)
+    {
+        // A pooler that cannot keep prepared statements needs 0, and gets it.
+        Assert.Equal(given, StudyDbOptions.PostgresConnectionString(given));
     }
 }

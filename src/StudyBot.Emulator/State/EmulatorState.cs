@@ -1,20 +1,23 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace StudyBot.Emulator.State;
 
 /// <summary>
-/// Everything the emulated Discord knows. One lock guards it all: the emulator serves a handful of
-/// clients on loopback, so simplicity beats fine-grained locking here.
+/// Everything the emulated Discord knows. One lock guards every change and every read of more than
+/// one object; looking one object up by id takes no lock (those maps are concurrent), so the clicks
+/// of a whole class and the bot's replies to them do not queue behind each other to find a message
+/// or a channel.
 /// </summary>
 public sealed class EmulatorState
 {
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, EmuUser> _users = [];
-    private readonly Dictionary<string, EmuGuild> _guilds = [];
-    private readonly Dictionary<string, EmuChannel> _channels = [];
-    private readonly Dictionary<string, EmuMessage> _messages = [];
+    private readonly ConcurrentDictionary<string, EmuUser> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmuGuild> _guilds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmuChannel> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmuMessage> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EmuMessage>> _channelMessages = [];
-    private readonly Dictionary<string, StoredAttachment> _attachments = [];
+    private readonly ConcurrentDictionary<string, StoredAttachment> _attachments = new(StringComparer.Ordinal);
     private readonly List<EmuCommand> _commands = [];
     private readonly MessageFactory _factory;
     private long _version;
@@ -93,7 +96,7 @@ public sealed class EmulatorState
                 RequireGuild(guildId).ChannelIds.Remove(channelId);
             }
 
-            _channels.Remove(channelId);
+            _channels.TryRemove(channelId, out _);
             _channelMessages.Remove(channelId);
             Touch();
         }
@@ -133,11 +136,11 @@ public sealed class EmulatorState
         }
     }
 
-    public EmuUser? FindUser(string id) { lock (Gate) { return _users.GetValueOrDefault(id); } }
-    public EmuGuild? FindGuild(string id) { lock (Gate) { return _guilds.GetValueOrDefault(id); } }
-    public EmuChannel? FindChannel(string id) { lock (Gate) { return _channels.GetValueOrDefault(id); } }
-    public EmuMessage? FindMessage(string id) { lock (Gate) { return _messages.GetValueOrDefault(id) is { Deleted: false } m ? m : null; } }
-    public StoredAttachment? FindAttachment(string id) { lock (Gate) { return _attachments.GetValueOrDefault(id); } }
+    public EmuUser? FindUser(string id) => _users.GetValueOrDefault(id);
+    public EmuGuild? FindGuild(string id) => _guilds.GetValueOrDefault(id);
+    public EmuChannel? FindChannel(string id) => _channels.GetValueOrDefault(id);
+    public EmuMessage? FindMessage(string id) => _messages.GetValueOrDefault(id) is { Deleted: false } m ? m : null;
+    public StoredAttachment? FindAttachment(string id) => _attachments.GetValueOrDefault(id);
     public IReadOnlyList<EmuGuild> Guilds { get { lock (Gate) { return [.. _guilds.Values]; } } }
 
     /// <summary>The bot's DM channel with a user, created on first use (with <paramref name="id"/> when given) as POST /users/@me/channels does.</summary>
@@ -237,7 +240,7 @@ public sealed class EmulatorState
         {
             foreach (var message in _channelMessages.GetValueOrDefault(channelId) ?? [])
             {
-                _messages.Remove(message.Id);
+                _messages.TryRemove(message.Id, out _);
             }
             _channelMessages.GetValueOrDefault(channelId)?.Clear();
             if (_channels.GetValueOrDefault(channelId) is { } channel)

@@ -4,19 +4,22 @@ namespace StudyBot.Emulator.State;
 public sealed class Snowflakes(TimeProvider time)
 {
     public const long DiscordEpochMs = 1_420_070_400_000;
-    private readonly Lock _lock = new();
     private long _lastMs;
     private int _increment;
 
     public string Next()
     {
-        lock (_lock)
+        var ms = time.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs;
+        // Strictly increasing milliseconds keep ids unique and ordered even within one tick (taken without a lock: a click's ids are many).
+        long last, next;
+        do
         {
-            var ms = time.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs;
-            // Strictly increasing milliseconds keep ids unique and ordered even within one tick.
-            _lastMs = Math.Max(ms, _lastMs + 1);
-            return ((_lastMs << 22) | (1L << 17) | (uint)(_increment++ & 0xFFF)).ToString();
+            last = Interlocked.Read(ref _lastMs);
+            next = Math.Max(ms, last + 1);
         }
+        while (Interlocked.CompareExchange(ref _lastMs, next, last) != last);
+        var increment = Interlocked.Increment(ref _increment) - 1;
+        return ((next << 22) | (1L << 17) | (uint)(increment & 0xFFF)).ToString();
     }
 
     /// <summary>An id whose shard for <paramref name="shardCount"/> shards is <paramref name="shardId"/>.</summary>

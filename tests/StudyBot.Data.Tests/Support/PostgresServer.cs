@@ -40,7 +40,7 @@ public static class PostgresServer
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        ClearPools(connectionString);
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
@@ -71,7 +71,7 @@ public static class PostgresServer
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             }
             // A template must have no open connections while it is copied.
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+            ClearPools(connectionString);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
             _template = name;
             return name;
@@ -80,6 +80,13 @@ public static class PostgresServer
         {
             _templateGate.Release();
         }
+    }
+
+    // The study contexts connect with StudyDbOptions' form of the string (automatic preparation on), a pool of its own.
+    private static void ClearPools(string connectionString)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(StudyDbOptions.PostgresConnectionString(connectionString)));
     }
 
     private static void DropQuietly(string name)

@@ -182,7 +182,9 @@ public sealed class QuizSessionService(
             return;
         }
 
-        var session = await write.QuizSessions.AsNoTracking().Include(s => s.Questions).ThenInclude(q => q.Answers).SingleAsync(s => s.Id == sessionId, cancellationToken);
+        // One query: the answers hang under the questions (no two collections side by side to multiply rows), and one
+        // statement reads them all as of one moment.
+        var session = await write.QuizSessions.AsNoTracking().Include(s => s.Questions).ThenInclude(q => q.Answers).AsSingleQuery().SingleAsync(s => s.Id == sessionId, cancellationToken);
         var asked = session.Questions.Where(q => q.MessageId != null).ToList();
         var lines = Score(asked);
         try
