@@ -59,7 +59,7 @@ public static class ClassBurstSuite
     public static async Task<int> RunAsync(string[] args)
     {
         var count = FsrsSuite.ReadCount(args, "--students", 1000);
-        var warmCount = FsrsSuite.ReadCount(args, "--warmup", 300);
+        var warmCount = FsrsSuite.ReadCount(args, "--warmup", 300, minimum: 0);
         var spread = TimeSpan.FromMilliseconds(FsrsSuite.ReadCount(args, "--spread-ms", 2000));
         var options = new EmulatorOptions { RecordDirectory = null };
         options.RateLimits.Enabled = true;

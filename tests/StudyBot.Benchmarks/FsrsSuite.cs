@@ -136,9 +136,9 @@ public static class FsrsSuite
             root.GetProperty("warmup_replays").GetInt32(), root.GetProperty("passes").GetInt32(), root.GetProperty("replays_per_pass").GetInt32());
     }
 
-    internal static int ReadCount(string[] args, string name, int fallback)
+    internal static int ReadCount(string[] args, string name, int fallback, int minimum = 1)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n >= minimum ? n : fallback;
     }
 }
