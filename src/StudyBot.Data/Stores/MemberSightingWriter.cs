@@ -8,7 +8,7 @@ namespace StudyBot.Data.Stores;
 
 /// <summary>
 /// Writes the members' sightings of every interaction with one writer: sightings queued together
-/// are written as one statement in one transaction, so a class clicking at once records its
+/// are written as one statement (its own transaction), so a class clicking at once records its
 /// students in a few writes instead of one or two each, and on SQLite no interaction's thread
 /// waits for the database's write lock. A sighting inserts the member or, when the row exists,
 /// sets whether they teach and when they were last seen, and clears a leave. Callers wait for the
@@ -16,7 +16,7 @@ namespace StudyBot.Data.Stores;
 /// </summary>
 public sealed partial class MemberSightingWriter(IDbContextFactory<StudyDbContext> contexts, ILogger<MemberSightingWriter> logger) : IAsyncDisposable
 {
-    /// <summary>At most this many sightings share a statement (five parameters each).</summary>
+    /// <summary>At most this many sightings share a statement (four parameters each).</summary>
     public const int MaxBatch = 200;
 
     private readonly Channel<Sighting> _queue = Channel.CreateUnbounded<Sighting>(new UnboundedChannelOptions { SingleReader = true });
