@@ -82,6 +82,29 @@ public abstract class MemberSightingWriterTests : DatabaseTests
         Assert.False(await context.GuildMembers.AnyAsync(m => m.UserId == 25));
     }
 
+    [DataFact]
+    public async Task WriteAsync_BatchRefusedForAnotherReason_EverySightingFailsWithoutBeingTriedAlone()
+    {
+        await using var db = await SchoolAsync();
+        var writer = db.Services.GetRequiredService<MemberSightingWriter>();
+        await using (var context = db.NewContext())
+        {
+            // A failure that is no broken constraint (as a database busy past its timeout, or gone): the table is missing.
+            await context.Database.ExecuteSqlRawAsync("""DROP TABLE "GuildMembers" """);
+        }
+        db.Statements.Reset();
+
+        var written = Enumerable.Range(1, 10).Select(i => writer.WriteAsync(School, (ulong)i, teaches: false, _monday)).ToList();
+
+        foreach (var task in written)
+        {
+            var refused = await Assert.ThrowsAnyAsync<DbException>(() => task);
+            Assert.False(DatabaseErrors.IsConstraintViolation(refused), refused.Message);
+        }
+        // One statement for the batch (two if the writer took the first sighting before the rest were queued), not one more per sighting.
+        Assert.InRange(db.Statements.Commands, 1, 2);
+    }
+
     private async Task<TestDatabase> SchoolAsync()
     {
         var db = await CreateDatabaseAsync();

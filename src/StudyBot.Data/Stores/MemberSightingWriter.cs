@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using StudyBot.Data.Infrastructure;
 
 namespace StudyBot.Data.Stores;
 
@@ -66,7 +67,7 @@ public sealed partial class MemberSightingWriter(IDbContextFactory<StudyDbContex
                 sighting.Written.TrySetResult();
             }
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception exception) when (batch.Count > 1 && DatabaseErrors.IsConstraintViolation(exception))
         {
             // One sighting refused (its guild's row not written yet) refuses the statement: each is written alone, so only it fails.
             foreach (var sighting in batch)
@@ -76,8 +77,12 @@ public sealed partial class MemberSightingWriter(IDbContextFactory<StudyDbContex
         }
         catch (Exception exception)
         {
-            LogRefused(logger, batch[0].GuildId, batch[0].UserId, exception.Message);
-            batch[0].Written.TrySetException(exception);
+            // Anything else (the database busy past its timeout, or gone) would refuse each sighting alone as well: all fail now.
+            LogRefused(logger, batch.Count, batch[0].UserId, batch[0].GuildId, exception.Message);
+            foreach (var sighting in batch)
+            {
+                sighting.Written.TrySetException(exception);
+            }
         }
     }
 
@@ -118,8 +123,8 @@ public sealed partial class MemberSightingWriter(IDbContextFactory<StudyDbContex
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Member {UserId} of guild {GuildId} was not recorded: {Reason}")]
-    private static partial void LogRefused(ILogger logger, ulong guildId, ulong userId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} member sighting(s) not recorded, the first of member {UserId} of guild {GuildId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int count, ulong userId, ulong guildId, string reason);
 
     private sealed record Sighting(ulong GuildId, ulong UserId, bool Teaches, DateTime SeenUtc)
     {
