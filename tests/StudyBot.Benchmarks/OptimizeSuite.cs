@@ -61,9 +61,9 @@ public static class OptimizeSuite
             var root = json.RootElement;
             var bindingSeconds = root.GetProperty("seconds").GetDouble();
             var bindingParameters = root.GetProperty("parameters").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-            var ours = FsrsEvaluator.Evaluate(items, fitted);
-            var theirs = FsrsEvaluator.Evaluate(items, bindingParameters);
-            var defaults = FsrsEvaluator.Evaluate(items, FsrsWeights.Defaults);
+            var ours = FsrsEvaluator.Evaluate(items, fitted, EvaluationItems.OutliersFiltered);
+            var theirs = FsrsEvaluator.Evaluate(items, bindingParameters, EvaluationItems.OutliersFiltered);
+            var defaults = FsrsEvaluator.Evaluate(items, FsrsWeights.Defaults, EvaluationItems.OutliersFiltered);
             var ratio = cold / bindingSeconds;
             Console.WriteLine(Invariant($"StudyBot fit:  {cold:0.000} s (first fit in the process), {warm:0.000} s warm; log loss {ours.LogLoss:0.000000}, RMSE(bins) {ours.RmseBins:0.000000}"));
             Console.WriteLine(Invariant($"binding fit:   {bindingSeconds:0.000} s; log loss {theirs.LogLoss:0.000000}, RMSE(bins) {theirs.RmseBins:0.000000} (the binding's own evaluate: {root.GetProperty("log_loss").GetDouble():0.000000})"));

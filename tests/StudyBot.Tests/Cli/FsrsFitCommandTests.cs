@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using StudyBot.Cli.Fsrs;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Scheduling.Optimization;
 using StudyBot.Core.Tests.Scheduling.Optimization;
 
 namespace StudyBot.Tests.Cli;
@@ -41,13 +42,30 @@ public sealed class FsrsFitCommandTests : IDisposable
     public void Evaluate_DefaultsOnReferenceHistories_PrintsTheBindingsFigures()
     {
         var defaults = "[" + string.Join(",", FsrsWeights.Defaults.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
-        var (exit, stdout, stderr) = Evaluate(new FsrsEvaluateSettings { HistoriesPath = ReferenceHistories, Parameters = defaults });
+        var (exit, stdout, stderr) = Evaluate(new FsrsEvaluateSettings { HistoriesPath = ReferenceHistories, Parameters = defaults, FilterOutliers = true });
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal(OptimizerReference.Number("defaults", "log_loss"), json.RootElement.GetProperty("log_loss").GetDouble(), 4);
         Assert.Equal(OptimizerReference.Number("defaults", "rmse_bins"), json.RootElement.GetProperty("rmse_bins").GetDouble(), 4);
+        Assert.True(json.RootElement.GetProperty("outliers_filtered").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("items").GetInt32() < OptimizerReference.Expected.GetProperty("items").GetInt32());
+    }
+
+    [Fact]
+    public void Evaluate_WithoutFilterFlag_ScoresEveryItemAndSaysSo()
+    {
+        var defaults = "[" + string.Join(",", FsrsWeights.Defaults.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
+        var (exit, stdout, stderr) = Evaluate(new FsrsEvaluateSettings { HistoriesPath = ReferenceHistories, Parameters = defaults });
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(OptimizerReference.Expected.GetProperty("items").GetInt32(), json.RootElement.GetProperty("items").GetInt32());
+        Assert.False(json.RootElement.GetProperty("outliers_filtered").GetBoolean());
+        var expected = FsrsEvaluator.Evaluate(OptimizerReference.Items, FsrsWeights.Defaults);
+        Assert.Equal(Math.Round(expected.LogLoss, 6), json.RootElement.GetProperty("log_loss").GetDouble(), 9);
     }
 
     [Theory]

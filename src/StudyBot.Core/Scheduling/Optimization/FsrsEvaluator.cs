@@ -3,20 +3,36 @@ namespace StudyBot.Core.Scheduling.Optimization;
 /// <summary>How well a parameter set predicts a review history.</summary>
 /// <param name="LogLoss">Recency-weighted binary cross-entropy of the predicted recall probability.</param>
 /// <param name="RmseBins">RMSE between mean predicted and actual recall over bins of similar items (interval, number of reviews, lapses).</param>
-/// <param name="Items">The number of items evaluated (after the outlier filter).</param>
-public sealed record FsrsEvaluation(double LogLoss, double RmseBins, int Items);
+/// <param name="Items">The number of items evaluated.</param>
+/// <param name="OutliersFiltered">Whether the optimizer's outlier filter removed items before evaluating.</param>
+public sealed record FsrsEvaluation(double LogLoss, double RmseBins, int Items, bool OutliersFiltered = false);
+
+/// <summary>Which items an evaluation scores.</summary>
+public enum EvaluationItems
+{
+    /// <summary>Every item, in the order given (fsrs-rs <c>FSRS::evaluate</c> on the converted histories).</summary>
+    AsGiven,
+
+    /// <summary>
+    /// The items the optimizer's outlier filter keeps, in its order (what the Node binding's
+    /// <c>evaluate</c> does before calling fsrs-rs).
+    /// </summary>
+    OutliersFiltered,
+}
 
 /// <summary>
-/// Evaluates parameters as the reference's Node binding does (fsrs-rs FSRS::evaluate after the
-/// binding's outlier filter and ordering): log loss and RMSE(bins) with fsrs-rs's definitions.
+/// Evaluates parameters as fsrs-rs's <c>FSRS::evaluate</c> does: log loss and RMSE(bins) with its
+/// definitions, recency weights by position in the evaluated list. By default every item given is
+/// scored; <see cref="EvaluationItems.OutliersFiltered"/> first applies the binding's outlier filter
+/// and ordering.
 /// </summary>
 public static class FsrsEvaluator
 {
-    /// <exception cref="NotEnoughDataException">No item survives the outlier filter.</exception>
+    /// <exception cref="NotEnoughDataException">No item to evaluate (none given, or none survives the outlier filter).</exception>
     /// <exception cref="ArgumentException">A bad parameter list; the message names the index.</exception>
-    public static FsrsEvaluation Evaluate(IReadOnlyList<FsrsItem> items, IReadOnlyList<double> parameters)
+    public static FsrsEvaluation Evaluate(IReadOnlyList<FsrsItem> items, IReadOnlyList<double> parameters, EvaluationItems which = EvaluationItems.AsGiven)
     {
-        var prepared = OutlierFilter.ForEvaluation(items);
+        var prepared = which == EvaluationItems.OutliersFiltered ? OutlierFilter.ForEvaluation(items) : items;
         if (prepared.Count == 0)
         {
             throw new NotEnoughDataException("no review to evaluate: every card needs a review on a later day than its first");
@@ -54,7 +70,7 @@ public static class FsrsEvaluator
         {
             throw new ArgumentException("the parameters predict a recall probability of exactly 0 or 1 for some review; the log loss is infinite.");
         }
-        return new FsrsEvaluation(logLoss, rmse, prepared.Count);
+        return new FsrsEvaluation(logLoss, rmse, prepared.Count, which == EvaluationItems.OutliersFiltered);
     }
 
     /// <summary>fsrs-rs's bin: interval (3.62^k), long-term review count + 1 (1.89^k), lapses (1.73^k, 0 for none).</summary>

@@ -11,8 +11,8 @@ public sealed record FsrsFitComparison(double[] Fitted, double LogLossBefore, do
     public static FsrsFitComparison Run(IReadOnlyList<FsrsItem> items, IReadOnlyList<double> current, Func<IReadOnlyList<FsrsItem>, double[]>? fit = null)
     {
         var fitted = (fit ?? (i => FsrsOptimizer.Fit(i)))(items);
-        var before = FsrsEvaluator.Evaluate(items, current).LogLoss;
-        var after = FsrsEvaluator.Evaluate(items, fitted).LogLoss;
+        var before = FsrsEvaluator.Evaluate(items, current, EvaluationItems.OutliersFiltered).LogLoss;
+        var after = FsrsEvaluator.Evaluate(items, fitted, EvaluationItems.OutliersFiltered).LogLoss;
         return new FsrsFitComparison(fitted, before, after);
     }
 }

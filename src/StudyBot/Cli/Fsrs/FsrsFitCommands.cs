@@ -27,7 +27,7 @@ public sealed class FsrsOptimizeCommand : FsrsJsonCommand<FsrsOptimizeSettings>
         var histories = FsrsHistoryFile.Read(settings.HistoriesPath);
         var items = FsrsItems.FromHistories(histories);
         var parameters = FsrsOptimizer.Fit(items, new FsrsTrainingOptions { EnableShortTerm = FsrsHistorySettings.IsOn(settings.ShortTerm) });
-        var evaluation = FsrsEvaluator.Evaluate(items, parameters);
+        var evaluation = FsrsEvaluator.Evaluate(items, parameters, EvaluationItems.OutliersFiltered);
         FsrsFitOutput.Write(OpenOutput, json =>
         {
             json.WriteStartArray("parameters");
@@ -43,8 +43,9 @@ public sealed class FsrsOptimizeCommand : FsrsJsonCommand<FsrsOptimizeSettings>
 }
 
 /// <summary>
-/// `studybot fsrs evaluate HISTORIES.json --parameters "[...]"`: the log loss and RMSE(bins) of a
-/// parameter set on review logs, as fsrs-rs (the Node binding) computes them.
+/// `studybot fsrs evaluate HISTORIES.json --parameters "[...]" [--filter-outliers]`: the log loss and
+/// RMSE(bins) of a parameter set on review logs, as fsrs-rs's evaluate computes them on every item
+/// (or, with --filter-outliers, on the items the Node binding keeps).
 /// </summary>
 public sealed class FsrsEvaluateCommand : FsrsJsonCommand<FsrsEvaluateSettings>
 {
@@ -67,7 +68,8 @@ public sealed class FsrsEvaluateCommand : FsrsJsonCommand<FsrsEvaluateSettings>
             parameters[17] = parameters[18] = parameters[19] = 0.0;
         }
         var items = FsrsItems.FromHistories(FsrsHistoryFile.Read(settings.HistoriesPath));
-        var evaluation = FsrsEvaluator.Evaluate(items, parameters);
+        var which = settings.FilterOutliers ? EvaluationItems.OutliersFiltered : EvaluationItems.AsGiven;
+        var evaluation = FsrsEvaluator.Evaluate(items, parameters, which);
         FsrsFitOutput.Write(OpenOutput, json => FsrsFitOutput.WriteEvaluation(json, evaluation));
     });
 
@@ -131,5 +133,6 @@ internal static class FsrsFitOutput
         json.WriteNumber("log_loss", Math.Round(evaluation.LogLoss, 6));
         json.WriteNumber("rmse_bins", Math.Round(evaluation.RmseBins, 6));
         json.WriteNumber("items", evaluation.Items);
+        json.WriteBoolean("outliers_filtered", evaluation.OutliersFiltered);
     }
 }

@@ -20,7 +20,7 @@ public sealed class FsrsOptimizerReferenceTests(ITestOutputHelper output)
     [MemberData(nameof(EvaluatedSets))]
     public void Evaluate_SameParameters_AgreesWithBindingTo1e4(string entry)
     {
-        var evaluation = FsrsEvaluator.Evaluate(OptimizerReference.Items, OptimizerReference.Parameters(entry));
+        var evaluation = FsrsEvaluator.Evaluate(OptimizerReference.Items, OptimizerReference.Parameters(entry), EvaluationItems.OutliersFiltered);
         var logLoss = OptimizerReference.Number(entry, "log_loss");
         var rmse = OptimizerReference.Number(entry, "rmse_bins");
         output.WriteLine($"{entry}: log loss {evaluation.LogLoss:F6} (binding {logLoss:F6}), rmse(bins) {evaluation.RmseBins:F6} (binding {rmse:F6})");
@@ -29,14 +29,43 @@ public sealed class FsrsOptimizerReferenceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [MemberData(nameof(EvaluatedSets))]
+    public void Evaluate_AsGiven_ScoresEveryItemInItsOrder(string entry)
+    {
+        var parameters = OptimizerReference.Parameters(entry);
+        var all = FsrsEvaluator.Evaluate(OptimizerReference.Items, parameters);
+        var filtered = FsrsEvaluator.Evaluate(OptimizerReference.Items, parameters, EvaluationItems.OutliersFiltered);
+        // The binding's evaluate is fsrs-rs's evaluate on the filter's output: the same list given as is scores the same.
+        var sameList = FsrsEvaluator.Evaluate(OutlierFilter.ForEvaluation(OptimizerReference.Items), parameters);
+        output.WriteLine($"{entry}: every item {all.LogLoss:F6} over {all.Items}, filtered {filtered.LogLoss:F6} over {filtered.Items}");
+
+        Assert.Equal(OptimizerReference.Items.Count, all.Items);
+        Assert.False(all.OutliersFiltered);
+        Assert.True(filtered.OutliersFiltered);
+        Assert.True(filtered.Items < all.Items, "the reference histories have outliers to filter");
+        Assert.Equal(filtered.LogLoss, sameList.LogLoss, 12);
+        Assert.Equal(filtered.RmseBins, sameList.RmseBins, 12);
+        Assert.NotEqual(filtered.LogLoss, all.LogLoss, 6);
+    }
+
+    [Fact]
+    public void Evaluate_AsGiven_RecencyWeightsFollowTheGivenOrder()
+    {
+        var parameters = OptimizerReference.Parameters("defaults");
+        var items = OptimizerReference.Items.Take(2000).ToList();
+        var reversed = Enumerable.Reverse(items).ToList();
+        Assert.NotEqual(FsrsEvaluator.Evaluate(items, parameters).LogLoss, FsrsEvaluator.Evaluate(reversed, parameters).LogLoss, 9);
+    }
+
+    [Theory]
     [InlineData(true, "fit_short_term_on")]
     [InlineData(false, "fit_short_term_off")]
     public void Fit_ReferenceHistories_WithinOnePercentOfBindingAndBelowDefaults(bool shortTerm, string entry)
     {
         var fitted = FsrsOptimizer.Fit(OptimizerReference.Items, new FsrsTrainingOptions { EnableShortTerm = shortTerm });
-        var ours = FsrsEvaluator.Evaluate(OptimizerReference.Items, fitted).LogLoss;
-        var binding = FsrsEvaluator.Evaluate(OptimizerReference.Items, OptimizerReference.Parameters(entry)).LogLoss;
-        var defaults = FsrsEvaluator.Evaluate(OptimizerReference.Items, FsrsWeights.Defaults).LogLoss;
+        var ours = FsrsEvaluator.Evaluate(OptimizerReference.Items, fitted, EvaluationItems.OutliersFiltered).LogLoss;
+        var binding = FsrsEvaluator.Evaluate(OptimizerReference.Items, OptimizerReference.Parameters(entry), EvaluationItems.OutliersFiltered).LogLoss;
+        var defaults = FsrsEvaluator.Evaluate(OptimizerReference.Items, FsrsWeights.Defaults, EvaluationItems.OutliersFiltered).LogLoss;
         output.WriteLine($"short-term {(shortTerm ? "on" : "off")}: StudyBot {ours:F6}, binding {binding:F6}, defaults {defaults:F6}");
         output.WriteLine("StudyBot: " + string.Join(", ", fitted.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))));
         output.WriteLine("binding:  " + string.Join(", ", OptimizerReference.Parameters(entry).Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))));
