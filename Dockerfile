@@ -3,7 +3,9 @@
 # Configuration comes only from the environment (docker run -e / compose "environment:"):
 #   DISCORD_TOKEN, Discord__ApplicationId, optionally Discord__PublicKey (HTTP interactions
 #   endpoint instead of the gateway), Discord__GuildId, Backup__Directory, Backup__Keep, ...
-# The SQLite database (and backups, if enabled) live in the /data volume.
+# The SQLite database lives in the /data volume; keep backups (Backup__Directory) on a second volume.
+# Built for linux-x64 (the published folder carries only that platform's native libraries);
+# build with BuildKit (the default in current Docker) for the restore cache mounts.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -16,19 +18,23 @@ COPY src/StudyBot.Data.Postgres/StudyBot.Data.Postgres.csproj src/StudyBot.Data.
 COPY src/StudyBot.Discord/StudyBot.Discord.csproj src/StudyBot.Discord/
 COPY src/StudyBot.Emulator/StudyBot.Emulator.csproj src/StudyBot.Emulator/
 COPY src/StudyBot/StudyBot.csproj src/StudyBot/
-RUN dotnet restore src/StudyBot/StudyBot.csproj
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet restore src/StudyBot/StudyBot.csproj --runtime linux-x64
 COPY .editorconfig ./
 COPY src/ src/
 COPY decks/ decks/
-RUN dotnet publish src/StudyBot/StudyBot.csproj --configuration Release --no-restore --output /app
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish src/StudyBot/StudyBot.csproj --configuration Release --runtime linux-x64 --self-contained false --no-restore --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+LABEL org.opencontainers.image.title="StudyBot" \
+      org.opencontainers.image.description="A spaced-repetition study bot for Discord"
 # The /stats chart draws its text with DejaVu; without a font the chart has no labels.
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
-    && mkdir /data \
-    && chown "$APP_UID" /data
+    && mkdir /data /backups \
+    && chown "$APP_UID" /data /backups
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080 \
@@ -39,6 +45,7 @@ VOLUME /data
 EXPOSE 8080
 # The image's non-root user (APP_UID, 1654), never root.
 USER $APP_UID
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["dotnet", "/app/studybot.dll", "health"]
+# Healthy means ready: the database, Discord and the scheduler answer (/readyz), not only the process.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["dotnet", "/app/studybot.dll", "health", "--ready"]
 ENTRYPOINT ["dotnet", "/app/studybot.dll"]

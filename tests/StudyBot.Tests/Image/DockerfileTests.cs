@@ -40,7 +40,11 @@ public sealed class DockerfileTests : IAsyncLifetime
         Assert.InRange(restore, 0, sources - 1);
         Assert.All(file.Build.Instructions.Take(restore).Where(i => i.Keyword == "COPY"), copy =>
             Assert.All(copy.Arguments.SkipLast(1), source => Assert.True(source.EndsWith(".csproj", StringComparison.Ordinal) || source.EndsWith(".props", StringComparison.Ordinal) || source == "global.json", source)));
-        Assert.Contains(file.Build.Instructions, i => i.Keyword == "RUN" && i.Text.StartsWith("dotnet publish", StringComparison.Ordinal));
+        var publish = file.Build.Instructions.Single(i => i.Keyword == "RUN" && i.Text.StartsWith("dotnet publish", StringComparison.Ordinal));
+        // One target platform: the published folder carries only its native libraries.
+        Assert.Contains("--runtime linux-x64", publish.Text, StringComparison.Ordinal);
+        Assert.Contains("--runtime linux-x64", file.Build.Instructions[restore].Text, StringComparison.Ordinal);
+        Assert.All(file.Build.All("RUN").Where(r => r.Arguments[0] == "dotnet"), run => Assert.StartsWith("type=cache", run.Flags!["mount"], StringComparison.Ordinal));
 
         var runtime = file.Runtime;
         Assert.Equal("build", Assert.Single(runtime.All("COPY")).Flags!["from"]);
@@ -53,7 +57,8 @@ public sealed class DockerfileTests : IAsyncLifetime
         Assert.Equal([environment["ASPNETCORE_HTTP_PORTS"]!], runtime.Single("EXPOSE").Arguments);
         var health = runtime.Single("HEALTHCHECK");
         Assert.Equal("CMD", health.Subcommand);
-        Assert.Equal(["dotnet", "/app/studybot.dll", "health"], health.Exec);
+        Assert.Equal(["dotnet", "/app/studybot.dll", "health", "--ready"], health.Exec);
+        Assert.Contains(runtime.All("LABEL"), l => l.Text.Contains("org.opencontainers.image.title", StringComparison.Ordinal));
         Assert.Equal(["dotnet", "/app/studybot.dll"], runtime.Single("ENTRYPOINT").Exec);
         // Configuration by environment only: no settings file in the image, no settings on the command line, no CMD.
         Assert.Empty(runtime.All("CMD"));
@@ -70,6 +75,9 @@ public sealed class DockerfileTests : IAsyncLifetime
             var (code, output) = await RunAsync("dotnet", args, ParsedDockerfile.Root, new Dictionary<string, string>(), TimeSpan.FromMinutes(10));
             Assert.True(code == 0, $"`dotnet {string.Join(' ', args)}` failed:\n{output}");
         }
+        var published = new DirectoryInfo(App).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        Console.WriteLine($"image publish output: {published / 1e6:0.0} MB");
+        Assert.True(published < 60_000_000, $"the publish output is {published / 1e6:0.0} MB; it should stay under 60 MB (one runtime identifier)");
 
         var runtime = file.Runtime;
         var port = FreePort();
@@ -98,7 +106,7 @@ public sealed class DockerfileTests : IAsyncLifetime
             var probe = runtime.Single("HEALTHCHECK").Exec!.Select(Published).ToArray();
             var (code, output) = await RunAsync(probe[0], probe[1..], App, environment, TimeSpan.FromSeconds(60));
             Assert.True(code == 0, $"HEALTHCHECK exited {code}: {output}");
-            Assert.Contains($"healthy: http://127.0.0.1:{port}/healthz", output);
+            Assert.Contains($"healthy: http://127.0.0.1:{port}/readyz", output);
             var text = Log(log);
             Assert.Contains("Health and metrics: http://", text);
             Assert.DoesNotContain(_discord.BotToken, text);
