@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StudyBot.Data.Diagnostics;
@@ -27,11 +28,17 @@ public static class StudyDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
         {
             StudyDbOptions.Configure(options, target);
-            // A statement counter registered by a test or a benchmark sees every context's commands.
+            if (target.Provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(new SqliteOpenWithoutCreate(provider.GetRequiredService<StorageHealth>()));
+            }
+            // A statement counter registered by a test or a benchmark sees every context's commands,
+            // and so does any other interceptor registered (a test's failing storage).
             if (provider.GetService<SqlStatementCounter>() is { } counter)
             {
                 options.AddInterceptors(counter);
             }
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
@@ -41,6 +48,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
         services.AddSingleton<MemberSightingWriter>();
+        services.AddSingleton<AcceptedInteractions>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();

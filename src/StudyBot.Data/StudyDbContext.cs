@@ -29,6 +29,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
     public DbSet<QuizSession> QuizSessions => Set<QuizSession>();
     public DbSet<DailyQuestion> DailyQuestions => Set<DailyQuestion>();
+    public DbSet<AcceptedInteraction> AcceptedInteractions => Set<AcceptedInteraction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyDbContext).Assembly);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SQLitePCL;
 using StudyBot.Core.Answers;
@@ -85,5 +86,51 @@ public class StorageFaultTests
         Assert.Contains("1 failed write(s) since the last report", reports[0]);
         Assert.Contains("50 failed write(s) since the last report", reports[1]);
         Assert.False(health.IsStorageFault(new SqliteException("constraint failed", raw.SQLITE_CONSTRAINT)));
+    }
+
+    [Fact]
+    public async Task Problem_AskedBeforeTheFileExists_ConcludesNothingThenWatchesTheFileOnceMade()
+    {
+        var directory = Directory.CreateTempSubdirectory("studybot-unborn-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "study.db");
+            var target = DatabaseTarget.Sqlite(path);
+            await using var services = new ServiceCollection().AddLogging().AddStudyData(target).BuildServiceProvider();
+            var health = services.GetRequiredService<StorageHealth>();
+
+            // A readiness probe before the start-up migration: no file yet, and nothing latched.
+            Assert.Null(health.Problem);
+            Assert.False(health.IsPinned);
+            Assert.False(File.Exists(path));
+
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            Assert.Null(health.Problem);
+            Assert.True(health.IsPinned);
+            await using (var db = await services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync())
+            {
+                Assert.Equal(0, await db.Guilds.CountAsync());
+            }
+
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(directory, "study.db*"))
+            {
+                File.Delete(file);
+            }
+
+            Assert.Contains("study.db was removed while StudyBot ran", health.Problem);
+            // Pinned: a new connection opens without creating, so the file is not made again, empty.
+            await using (var db = await services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync())
+            {
+                var refused = await Assert.ThrowsAsync<SqliteException>(() => db.Guilds.CountAsync());
+                Assert.Equal(raw.SQLITE_CANTOPEN, refused.SqliteErrorCode);
+            }
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -23,6 +23,21 @@ namespace StudyBot.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("StudyBot.Data.Entities.AcceptedInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("AcceptedInteractions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.CardRecord", b =>
                 {
                     b.Property<int>("Id")

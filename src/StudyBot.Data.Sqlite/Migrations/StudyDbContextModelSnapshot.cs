@@ -18,6 +18,21 @@ namespace StudyBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("StudyBot.Data.Entities.AcceptedInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("AcceptedInteractions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.CardRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -43,27 +43,8 @@ public static class DatabaseBackup
         var partial = target + ".partial";
         try
         {
-            await using (var from = new SqliteConnection(source.ToString()))
-            await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
-            {
-                await from.OpenAsync(cancellationToken);
-                await to.OpenAsync(cancellationToken);
-                await BackupWithRetriesAsync(from, to, cancellationToken);
-                // In WAL mode like the database it copies (read-only readers such as db verify need that);
-                // closing the last connection checkpoints and removes the -wal, leaving one self-contained file.
-                await ExecuteAsync(to, "PRAGMA journal_mode=WAL;", cancellationToken);
-                var integrity = await IntegrityAsync(to, cancellationToken);
-                if (integrity != "ok")
-                {
-                    throw new BackupException($"the copy of {sourceFile} failed SQLite's integrity check: {integrity}");
-                }
-            }
-
+            await CopyCheckedAsync(source.ToString(), partial, cancellationToken);
             File.Move(partial, target);
-        }
-        catch (SqliteException e)
-        {
-            throw new BackupException($"could not copy {sourceFile}: {e.Message}", e);
         }
         finally
         {
@@ -71,6 +52,45 @@ public static class DatabaseBackup
         }
 
         return new BackupResult(target, new FileInfo(target).Length);
+    }
+
+    /// <summary>
+    /// Copies the database behind <paramref name="sourceConnectionString"/> into the new file
+    /// <paramref name="partial"/> and checks the copy with SQLite's integrity check; the caller renames
+    /// it into place (or deletes it when this throws).
+    /// </summary>
+    /// <exception cref="BackupException">The source cannot be read, or the copy is not sound.</exception>
+    internal static async Task CopyCheckedAsync(string sourceConnectionString, string partial, CancellationToken cancellationToken)
+    {
+        var source = Sqlite(sourceConnectionString);
+        try
+        {
+            await using var from = new SqliteConnection(source.ToString());
+            await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
+            await from.OpenAsync(cancellationToken);
+            await to.OpenAsync(cancellationToken);
+            await BackupWithRetriesAsync(from, to, cancellationToken);
+            // In WAL mode like the database it copies (read-only readers such as db verify need that);
+            // closing the last connection checkpoints and removes the -wal, leaving one self-contained file.
+            await ExecuteAsync(to, "PRAGMA journal_mode=WAL;", cancellationToken);
+            var integrity = await IntegrityAsync(to, cancellationToken);
+            if (integrity != "ok")
+            {
+                throw new BackupException($"the copy of {source.DataSource} failed SQLite's integrity check: {integrity}");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new BackupException($"could not copy {source.DataSource}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Moves everything in the database's -wal file into the database, so that the file alone holds it.</summary>
+    internal static async Task CheckpointAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
     }
 
     /// <summary>

@@ -5,11 +5,13 @@ namespace StudyBot.Data.Infrastructure;
 
 /// <summary>
 /// Whether the database can take answers: the one place that knows, for the answer path now and a
-/// readiness check later. At start it checks that the file and its folder can be written; while
-/// running it notices the file being removed or replaced (its identity changes: the path is gone,
-/// or the file the bot holds open is no longer the one at the path) and then refuses answers
-/// rather than writing into a deleted file; a full disk or failing storage is logged at most once
-/// a minute, with a count of what happened in between.
+/// readiness check later. At start it checks that the file and its folder can be written; once the
+/// file has been seen (after the start-up migration made or opened it) it holds the file open, and
+/// from then on notices the file being removed or replaced (its identity changes: the path is gone,
+/// or the file the bot holds open is no longer the one at the path) and refuses answers rather than
+/// writing into a deleted file. Before the file was ever seen (a readiness probe on a fresh volume,
+/// before the first start made it) there is nothing to watch, and nothing is concluded. A full disk
+/// or failing storage is logged at most once a minute, with a count of what happened in between.
 /// </summary>
 /// <remarks>
 /// The file checks are SQLite's: on PostgreSQL there is no file to watch (<see cref="DatabaseFile"/>
@@ -19,9 +21,9 @@ namespace StudyBot.Data.Infrastructure;
 public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILogger<StorageHealth> logger) : IDisposable
 {
     public const string RemovedText =
-        "Your answer was not saved: StudyBot's database file was removed or replaced while it ran, so it is not taking answers. The operator has been told; try again later.";
+        "Nothing was saved: StudyBot's database file was removed or replaced while it ran, so it is not taking commands. The operator has been told; try again later.";
 
-    public const string FullText = "Your answer was not saved: StudyBot's storage is full or failing. Try again later.";
+    public const string FullText = "Nothing was saved: StudyBot's storage is full or failing. Try again later.";
 
     private static readonly TimeSpan _logEvery = TimeSpan.FromMinutes(1);
 
@@ -40,6 +42,21 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
     public string? Problem => Check();
 
     public bool IsHealthy => Problem is null;
+
+    /// <summary>
+    /// Whether the database file has been seen and is held: from then on connections open it without
+    /// creating it (<see cref="SqliteOpenWithoutCreate"/>), so a removed file is never silently re-made empty.
+    /// </summary>
+    public bool IsPinned
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _held is not null;
+            }
+        }
+    }
 
     /// <summary>
     /// Throws <see cref="DatabaseNotWritableException"/> (one line: which file, why) when the
@@ -134,6 +151,11 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
             }
         }
         Pin();
+        if (!IsPinned)
+        {
+            // Never seen: a probe before the start-up migration made the file. Nothing was lost.
+            return null;
+        }
         string? problem = null;
         if (!File.Exists(_path))
         {
@@ -184,7 +206,7 @@ public sealed class StorageHealth(DatabaseTarget target, TimeProvider time, ILog
     }
 
     /// <summary>The SQLite database file a connection string names, or null for an in-memory database.</summary>
-    internal static string? FileOf(string connectionString)
+    public static string? FileOf(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(StudyDbOptions.ConnectionString(connectionString));
         return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Decks;
 using StudyBot.Data.Entities;
 
+using StudyBot.Data.Infrastructure;
+
 namespace StudyBot.Data.Stores;
 
 /// <summary>
@@ -82,8 +84,9 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
             await transaction.CommitAsync(cancellationToken);
             return new DeckUploadResult(deck.Id, record.Id, version, added, changed, unchanged, retired, restored);
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (DatabaseErrors.StorageFault(exception) is null)
         {
+            // A full or failing storage is not the deck's fault: it goes up, to be answered with the storage message.
             throw new DeckUploadException(
                 $"Deck '{deck.Id}' was not uploaded and nothing was changed: {exception.InnerException?.Message ?? exception.Message}", exception);
         }

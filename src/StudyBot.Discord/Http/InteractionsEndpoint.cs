@@ -63,6 +63,14 @@ public static class InteractionsEndpoint
             return;
         }
 
+        if (!await ClaimAsync(http, interaction, logger).ConfigureAwait(false))
+        {
+            logger.LogInformation("Refused an interaction POST: interaction {Id} was accepted before (a replayed request)", interaction.Id);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await http.Response.WriteAsync("invalid request signature").ConfigureAwait(false);
+            return;
+        }
+
         var responder = new HttpInteractionResponder(services.GetRequiredService<DiscordRestClient>(), interaction);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         // The handler outlives this request when it edits or follows up after its first answer.
@@ -85,6 +93,30 @@ public static class InteractionsEndpoint
         {
             responder.MarkWritten(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Claims the interaction's id in the shared <see cref="IInteractionReplayStore"/>, when there is
+    /// one: false for an id accepted before, by this process before a restart or by another one. A
+    /// store that cannot be written lets the interaction through to its handler (which then meets the
+    /// same storage and says so); the signature memory still refuses a replay within this process.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(HttpContext http, Interaction interaction, ILogger logger)
+    {
+        if (http.RequestServices.GetService<IInteractionReplayStore>() is not { } store)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await store.TryClaimAsync(interaction.Id, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not record interaction {Id} as accepted ({Message}); it is handled once more only if replayed to this process", interaction.Id, e.Message);
+            return true;
         }
     }
 

@@ -10,8 +10,9 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
 /// prefix names, after the acknowledgement the route asks for (before observers, so it never waits
-/// on them). Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
-/// the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
+/// on them). Unknown or stale prompts get an ephemeral "expired" note; an <see cref="IInteractionGuard"/>
+/// may refuse an interaction before its handler, or name a failure it knows (storage full); other
+/// failures are logged and the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
 /// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
 public sealed class InteractionRouter(
@@ -54,6 +55,14 @@ public sealed class InteractionRouter(
             var (route, argument) = found.Value;
             matched = route;
             context.CustomIdArgument = argument;
+            if (Refusal(scope.ServiceProvider, context) is { } refusal)
+            {
+                outcome = "refused";
+                logger.LogInformation("Refused {Interaction}: {Refusal}", context, refusal);
+                await SafelyAsync(context, () => NoteAsync(context, matched, refusal)).ConfigureAwait(false);
+                return;
+            }
+
             using var turn = route.Acknowledgement == RouteAcknowledgement.DeferEphemeral ? await AcknowledgeAsync(context).ConfigureAwait(false) : null;
             var observers = scope.ServiceProvider.GetServices<IInteractionObserver>().ToList();
             foreach (var observer in observers)
@@ -84,6 +93,12 @@ public sealed class InteractionRouter(
             outcome = "cancelled";
             throw;
         }
+        catch (Exception e) when (Explain(scope.ServiceProvider, e) is { } explained)
+        {
+            outcome = "refused";
+            logger.LogWarning("Handler for {Interaction} stopped: {Reason} ({Message})", context, explained, e.Message);
+            await SafelyAsync(context, () => NoteAsync(context, matched, explained)).ConfigureAwait(false);
+        }
         catch (Exception e)
         {
             outcome = "failed";
@@ -94,6 +109,30 @@ public sealed class InteractionRouter(
         {
             DiscordMetrics.InteractionHandled(matched?.Kind, matched?.Key ?? DiscordMetrics.Unrouted, outcome, Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    private static string? Refusal(IServiceProvider services, InteractionContext context)
+    {
+        foreach (var guard in services.GetServices<IInteractionGuard>())
+        {
+            if (guard.Refusal(context) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    private static string? Explain(IServiceProvider services, Exception exception)
+    {
+        foreach (var guard in services.GetServices<IInteractionGuard>())
+        {
+            if (guard.Explain(exception) is { } explained)
+            {
+                return explained;
+            }
+        }
+        return null;
     }
 
     // Acknowledged at once; the handler then waits its turn, so a burst cannot starve the threads the next acknowledgements need.

@@ -4,7 +4,10 @@ using StudyBot.Emulator.Interactions;
 
 namespace StudyBot.Emulator.Playground;
 
-/// <summary>The Playground page ("/", from embedded files) and the small JSON API it polls and posts to.</summary>
+/// <summary>
+/// The Playground page ("/", from embedded files) and the small JSON API it polls and posts to, both
+/// behind <see cref="PlaygroundRequestCheck"/> (loopback host; JSON POSTs from the page's own origin).
+/// </summary>
 internal static class PlaygroundEndpoints
 {
     private static readonly Dictionary<string, string> _contentTypes = new()
@@ -15,11 +18,15 @@ internal static class PlaygroundEndpoints
         [".svg"] = "image/svg+xml",
     };
 
+    /// <summary>What the page's reset dialog sends once the user confirmed.</summary>
+    public const string ResetConfirmation = "reset";
+
     public static void Map(WebApplication app, DiscordEmulator emulator)
     {
-        app.MapGet("/", () => Embedded("index.html"));
-        app.MapGet("/playground/{file}", (string file) => Embedded(file));
+        app.MapGet("/", () => Embedded("index.html")).AddEndpointFilter(PlaygroundRequestCheck.FilterAsync);
+        app.MapGet("/playground/{file}", (string file) => Embedded(file)).AddEndpointFilter(PlaygroundRequestCheck.FilterAsync);
         var api = app.MapGroup("/playground/api");
+        api.AddEndpointFilter(PlaygroundRequestCheck.FilterAsync);
         api.MapGet("/state", () => Json(emulator.PlaygroundSession.StateJson(emulator.PlaygroundReset is not null)));
         api.MapGet("/messages", (HttpContext context) =>
         {
@@ -61,9 +68,12 @@ internal static class PlaygroundEndpoints
             session.DismissNotices(Optional(body, "as"), Optional(body, "id"));
             return Task.CompletedTask;
         });
-        Post("/reset", (_, _) => emulator.PlaygroundReset is { } reset
-            ? reset()
-            : throw new InvalidOperationException("This Playground has no bot host to reset."));
+        // Reset deletes the user's Playground: only after the page's "Reset?" dialog, which sends the confirmation.
+        Post("/reset", (_, body) => Optional(body, "confirm") != ResetConfirmation
+            ? throw new ArgumentException($"Reset deletes everything done in the Playground; confirm it on the page (the request needs \"confirm\": \"{ResetConfirmation}\").")
+            : emulator.PlaygroundReset is { } reset
+                ? reset()
+                : throw new InvalidOperationException("This Playground has no bot host to reset."));
 
         void Post(string path, Func<PlaygroundSession, JsonObject, Task> action) =>
             api.MapPost(path, (Func<HttpContext, Task<IResult>>)(context => Act(context, action)));

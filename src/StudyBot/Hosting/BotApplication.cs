@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using StudyBot.Cli;
+using StudyBot.Data.Backup;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
 using StudyBot.Features.Guilds;
@@ -58,11 +59,19 @@ public sealed class BotApplication : IAsyncDisposable
         PlaygroundWorld? playground = null;
         try
         {
+            // Looked for before the Playground writes its world file on a first start.
+            var lost = LostDatabaseEvidence(configuration);
             if (!HasToken(configuration))
             {
                 playground = await PlaygroundWorld.StartAsync(configuration, cancellationToken);
             }
-            else if (string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
+
+            if (lost is not null)
+            {
+                throw new StartupException(lost);
+            }
+
+            if (HasToken(configuration) && string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]))
             {
                 // Both modes register the slash commands at start, which needs the application id.
                 throw new StartupException("configuration: Discord:ApplicationId is required with a token: StudyBot registers its slash commands at start.");
@@ -80,6 +89,21 @@ public sealed class BotApplication : IAsyncDisposable
         {
             throw Describe(e);
         }
+    }
+
+    /// <summary>
+    /// One line when the SQLite database is missing but files beside it say there was one (see
+    /// <see cref="LostDatabase"/>); null when it exists, is new, or is not a file.
+    /// </summary>
+    private static string? LostDatabaseEvidence(IConfiguration configuration)
+    {
+        var storage = StorageLocation.From(configuration);
+        if (!storage.IsSqlite || Data.Infrastructure.StorageHealth.FileOf(storage.ConnectionString) is not { } file)
+        {
+            return null;
+        }
+        var evidence = LostDatabase.Evidence(file, [PlaygroundWorld.WorldFileFor(storage)]);
+        return evidence.Count == 0 ? null : LostDatabase.Describe(file, evidence);
     }
 
     private static async Task<IHost> StartHostAsync(string[] args, Action<IHostApplicationBuilder>? configure, PlaygroundWorld? playground, CancellationToken cancellationToken)

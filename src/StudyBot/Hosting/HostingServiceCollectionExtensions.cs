@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StudyBot.Data;
+using StudyBot.Discord.Interactions;
 using StudyBot.Hosting.Backups;
 using StudyBot.Hosting.Commands;
 
@@ -29,18 +30,21 @@ public static class HostingServiceCollectionExtensions
         // Before the migration step: a second bot on the same file stops here, having changed nothing.
         services.AddHostedService<DatabaseLockHolder>();
         services.AddStudyData(storage.Target);
+        services.AddSingleton<IInteractionGuard, StorageGuard>();
         return services;
     }
 
     /// <summary>
     /// How interactions arrive: over the gateway (the default), or, with <paramref name="httpEndpoint"/>,
-    /// as signed POSTs to /interactions (then only the commands are registered at start).
+    /// as signed POSTs to /interactions (then only the commands are registered at start, and each
+    /// accepted interaction id is kept in the database for 15 minutes, so a replay is refused).
     /// </summary>
     public static IServiceCollection AddDiscordConnection(this IServiceCollection services, bool httpEndpoint)
     {
         if (httpEndpoint)
         {
             services.AddHostedService<CommandRegistration>();
+            services.AddSingleton<Discord.Http.IInteractionReplayStore, DatabaseReplayStore>();
         }
         else
         {

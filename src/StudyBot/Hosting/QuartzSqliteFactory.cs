@@ -13,6 +13,21 @@ public sealed class QuartzSqliteFactory : DbProviderFactory
 {
     public static readonly QuartzSqliteFactory Instance = new();
 
+    /// <summary>
+    /// The connection string Quartz gets: SQLite's <c>Mode=ReadWrite</c>, never creating the file. The
+    /// scheduler starts after the start-up migration made the database, and a file removed under the
+    /// running bot must not be re-created empty by the scheduler's next connection.
+    /// </summary>
+    public static string WithoutCreate(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+        return builder.ToString();
+    }
+
     public override DbConnection CreateConnection() => new Connection();
 
     public override DbCommand CreateCommand() => SqliteFactory.Instance.CreateCommand();

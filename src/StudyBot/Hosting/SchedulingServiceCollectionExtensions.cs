@@ -66,7 +66,7 @@ public static class SchedulingServiceCollectionExtensions
                 }
                 else
                 {
-                    store.UseSqlite(QuartzSqliteFactory.Instance, storage.ConnectionString);
+                    store.UseSqlite(QuartzSqliteFactory.Instance, QuartzSqliteFactory.WithoutCreate(storage.ConnectionString));
                 }
 
                 store.UseSystemTextJsonSerializer();

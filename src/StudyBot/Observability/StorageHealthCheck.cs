@@ -11,5 +11,7 @@ internal sealed class StorageHealthCheck(StorageHealth storage) : IHealthCheck
             ? HealthCheckResult.Unhealthy(problem)
             : HealthCheckResult.Healthy(storage.DatabaseFile is null
                 ? "no database file to watch (a PostgreSQL server, or SQLite in memory)"
-                : "the database file is the one the bot opened"));
+                : storage.IsPinned
+                    ? "the database file is the one the bot opened"
+                    : "the database file is not opened yet (the start-up migration makes or opens it)"));
 }

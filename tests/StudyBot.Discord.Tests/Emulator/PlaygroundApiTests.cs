@@ -123,4 +123,78 @@ public class PlaygroundApiTests : IAsyncLifetime
         var answer = await pending;
         Assert.Equal("nk", answer["choices"]![0]!["value"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("http://evil.example", null, "application/json")]
+    [InlineData("null", null, "application/json")]
+    [InlineData(null, "cross-site", "application/json")]
+    [InlineData(null, null, "text/plain")]
+    [InlineData(null, null, "application/x-www-form-urlencoded")]
+    public async Task Command_FromAnotherPageOrNotJson_IsRefusedAndNeverReachesTheBot(string? origin, string? fetchSite, string contentType)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/playground/api/command")
+        {
+            Content = new StringContent("""{"text":"/review deck:forged"}""", System.Text.Encoding.UTF8, contentType),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        var refused = await _page.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.StartsWith("the Playground API takes ", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        // The next interaction the bot sees is the page's own command: the refused one was never sent.
+        await PostAsync("command", new JsonObject { ["text"] = "/help" });
+        var interaction = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!;
+        Assert.Equal("help", interaction["data"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Command_FromThePagesOwnOrigin_IsTaken()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/playground/api/command") { Content = Json(new JsonObject { ["text"] = "/help" }) };
+        request.Headers.Add("Origin", _emulator.Address.TrimEnd('/'));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        var response = await _page.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("help", (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!["data"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("GET", "/playground/api/state")]
+    [InlineData("GET", "/playground/api/messages")]
+    [InlineData("POST", "/playground/api/command")]
+    public async Task Request_ForeignHostName_IsRefused(string method, string path)
+    {
+        // A DNS-rebinding page: its own name, resolved to 127.0.0.1, so the browser calls it same-origin.
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Host = "rebind.example:" + new Uri(_emulator.Address).Port;
+        if (method == "POST")
+        {
+            request.Content = Json(new JsonObject { ["text"] = "/help" });
+        }
+
+        var refused = await _page.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("only at a loopback address", await refused.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("StudyBot Playground", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Reset_WithoutThePagesConfirmation_IsRefused()
+    {
+        var answer = await PostAsync("reset", new JsonObject());
+
+        Assert.Contains("confirm it on the page", answer["error"]!.GetValue<string>());
+    }
 }

@@ -22,7 +22,7 @@ public sealed class EndpointBot : IAsyncLifetime
 
     public DiscordEmulator Discord { get; } = new();
 
-    public HttpClient Client { get; } = new();
+    public HttpClient Client { get; private set; } = new();
 
     public BotApplication App => _app ?? throw new InvalidOperationException("The bot is not started.");
 
@@ -30,6 +30,22 @@ public sealed class EndpointBot : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         await Discord.StartAsync();
+        await StartAsync();
+    }
+
+    /// <summary>Stops the bot and starts a new one on the same database, key and Discord (on a new port: <see cref="Client"/> is replaced).</summary>
+    public async Task RestartAsync()
+    {
+        await App.DisposeAsync();
+        _app = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Client.Dispose();
+        Client = new HttpClient();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         _app = await BotApplication.StartAsync(
             [
                 "--urls=http://127.0.0.1:0",

@@ -44,25 +44,40 @@ public sealed class PlaygroundBot : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Stops the host and starts it again on the same database (and so the same Playground world).</summary>
-    public async Task RestartAsync()
+    /// <summary>The command line the bot starts with.</summary>
+    public string[] Arguments =>
+        [
+            "--Playground:Port=0",
+            $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
+            $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}={_schedulerName}",
+            $"--StudyBot:DecksDirectory={RepositoryDecks()}",
+        ];
+
+    /// <summary>
+    /// Stops the host and starts it again on the same database (and so the same Playground world),
+    /// doing <paramref name="whileStopped"/> (an operator's command) in between.
+    /// </summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
+    {
+        await StopAsync();
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+        await StartAsync();
+    }
+
+    /// <summary>Stops the host; <see cref="DisposeAsync"/> still removes the files.</summary>
+    public async Task StopAsync()
     {
         await App.DisposeAsync();
         _app = null;
         SqliteCleanup();
-        await StartAsync();
     }
 
     private async Task StartAsync()
     {
-        _app = await BotApplication.StartAsync(
-            [
-                "--Playground:Port=0",
-                $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
-                $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}={_schedulerName}",
-                $"--StudyBot:DecksDirectory={RepositoryDecks()}",
-            ],
-            Configure);
+        _app = await BotApplication.StartAsync(Arguments, Configure);
         await App.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         // Each of the Playground's servers gets its essay decks when the gateway announces it; tests start
         // from that state (a server still being provisioned would write during a test's measurements).

@@ -427,7 +427,7 @@ $("reset-yes").onclick = async () => {
   $("reset-confirm").hidden = true;
   setStatus("Resetting the Playground…", false);
   try {
-    await api("reset", {});
+    await api("reset", { confirm: "reset" });
     store.clear();
     dismissed.clear();
     errors = [];
