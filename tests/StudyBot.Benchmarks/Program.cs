@@ -8,6 +8,7 @@ return suite switch
     "fsrs" => await FsrsSuite.RunAsync(rest),
     "fsrs-bdn" => RunBenchmarkDotNet<FsrsStepBenchmark>(rest),
     "import" => await ImportSuite.RunAsync(rest),
+    "hostile" => await HostileSuite.RunAsync(rest),
     "answers" => await AnswersSuite.RunAsync(rest),
     "interactions" => await InteractionsSuite.RunAsync(rest),
     "class-burst" => await ClassBurstSuite.RunAsync(rest),
@@ -18,7 +19,7 @@ return suite switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|answers|class-burst|reminders|interactions|optimize [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|hostile|answers|class-burst|reminders|interactions|optimize [options]");
     return 2;
 }
 

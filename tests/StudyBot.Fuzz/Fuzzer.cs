@@ -41,10 +41,15 @@ public sealed class Fuzzer(string corpusFolder, string findingsFolder, int seed)
                 {
                     continue;
                 }
-                var input = Mutator.Mutate(pool[_random.Next(pool.Count)], pool[_random.Next(pool.Count)], _random);
-                if (target.Name == "apkg" && _random.Next(2) == 0)
+                // One input in eight is shaped to spend the reader's work (many fields, columns, rows, nodes).
+                var input = _random.Next(8) == 0 ? BudgetShapes.For(target.Name, _random) : null;
+                if (input is null)
                 {
-                    input = Repackage(input);
+                    input = Mutator.Mutate(pool[_random.Next(pool.Count)], pool[_random.Next(pool.Count)], _random);
+                    if (target.Name == "apkg" && _random.Next(2) == 0)
+                    {
+                        input = Repackage(input);
+                    }
                 }
                 tried[target.Name] = tried.GetValueOrDefault(target.Name) + 1;
                 if (Try(target, input) is { } problem)

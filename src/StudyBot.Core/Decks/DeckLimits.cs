@@ -29,6 +29,42 @@ public sealed record DeckLimits
     /// <summary>Entries smaller than this are not held to the ratio: tiny files compress wildly and harm nobody.</summary>
     public long RatioCheckMinBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Fields of one Anki note type, and fields of one Anki note: real note types have a few dozen at most.</summary>
+    public int MaxFieldsPerNoteType { get; init; } = 256;
+
+    /// <summary>Card templates of one Anki note type (each may make a card of every note).</summary>
+    public int MaxTemplatesPerNoteType { get; init; } = 256;
+
+    /// <summary>
+    /// The characters of the note types and the deck list an Anki collection keeps as JSON: a
+    /// collection of a hundred note types with their styling holds a few hundred thousand.
+    /// </summary>
+    public int MaxCollectionJsonCharacters { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>All fields of one note (one row of a CSV): far beyond what a card shows (4,096), far below what strains memory.</summary>
+    public int MaxNoteCharacters { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The characters of all notes of one file together, as read and again as the cards made of
+    /// them: 2,000 a card for the largest deck. This bounds a file's memory, whatever its size.
+    /// </summary>
+    public long MaxTotalCharacters { get; init; } = 20_000_000;
+
+    /// <summary>Columns of one CSV/TSV row: the fields of the largest note type and Anki's four extra columns, with room to spare.</summary>
+    public int MaxColumnsPerRow { get; init; } = 300;
+
+    /// <summary>Rows of a CSV/TSV/Quizlet file, notes of an Anki collection: each makes at least one card.</summary>
+    public int MaxRows => MaxCards + 1;
+
+    /// <summary>Tags a CSV/TSV header gives every note ('#tags:').</summary>
+    public int MaxTagsPerNote { get; init; } = 100;
+
+    /// <summary>Nodes (values, keys, list items, aliases) of a YAML or JSON deck: 10,000 cards of a dozen fields need about 300,000.</summary>
+    public int MaxYamlNodes { get; init; } = 500_000;
+
+    /// <summary>HTML tags in one field of an Anki note or CSV row.</summary>
+    public int MaxHtmlTagsPerField { get; init; } = 10_000;
+
     /// <summary>
     /// How long reading and validating one deck may take: ten times what a 10,000-card package
     /// needs, and short enough that a hostile file never holds an upload (or a shutdown) for long.

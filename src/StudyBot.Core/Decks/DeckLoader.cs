@@ -87,7 +87,7 @@ public sealed class DeckLoader(DeckLimits? limits = null)
     }
 
     private DiagnosticBag NewBag(string file, CancellationToken cancellationToken) =>
-        new(file, new ReadBudget(_limits.TimeBudget, cancellationToken));
+        new(file, new ReadBudget(_limits, cancellationToken));
 
     private DeckLoadResult Decoded(byte[] bytes, DiagnosticBag diagnostics, DeckFormat format, DeckReadOptions options)
     {
@@ -104,7 +104,7 @@ public sealed class DeckLoader(DeckLimits? limits = null)
             _ => null,
         });
 
-    /// <summary>Reads and validates within the time budget: past it, one problem says where reading stopped.</summary>
+    /// <summary>Reads and validates within the budget of time and work: past it, one problem says where reading stopped and why.</summary>
     private DeckLoadResult Guarded(DiagnosticBag diagnostics, Func<DeckDraft?> read)
     {
         try
@@ -113,9 +113,14 @@ public sealed class DeckLoader(DeckLimits? limits = null)
         }
         catch (DeckReadCancelledException ex)
         {
-            diagnostics.Error(ex.At, null, ex.Cancelled
+            diagnostics.Stopped(ex.At, null, ex.Cancelled
                 ? "reading the deck was stopped before it finished (the bot is shutting down): upload it again."
                 : $"reading the deck took longer than {diagnostics.Budget.Limit.TotalSeconds:0.#} s{(ex.At.Line > 0 ? $" (stopped at line {ex.At.Line})" : "")}, so it was stopped: split the deck into smaller files, or export it again.");
+            return DeckLoadResult.Failed(diagnostics.Sorted());
+        }
+        catch (DeckTooLargeException ex)
+        {
+            diagnostics.Stopped(ex.At, ex.CardId, ex.Message);
             return DeckLoadResult.Failed(diagnostics.Sorted());
         }
     }

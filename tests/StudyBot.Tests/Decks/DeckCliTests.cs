@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-using StudyBot.Cli;
 using StudyBot.Core.Decks;
 
 namespace StudyBot.Tests.Decks;
@@ -10,26 +7,7 @@ public sealed class DeckCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("studybot-cli-").FullName;
 
-    private (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 250;
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.ConfigureConsole(console);
-            config.AddDeckCommands(console);
-        });
-        var exit = app.Run(args);
-        return (exit, writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => DeckCli.Run(250, args);
 
     private string Write(string name, string text)
     {

@@ -16,11 +16,19 @@ internal sealed class ImportContext(DiagnosticBag diagnostics)
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public string Field(string raw, bool html, SourcePosition at, string? cardId)
+    /// <summary>A field as markdown; <paramref name="where"/> names the note for a message when it has no line (an Anki note id).</summary>
+    public string Field(string raw, bool html, SourcePosition at, string? cardId, string? where = null)
     {
+        Diagnostics.Budget.Check(at);
         if (!html || !HtmlToMarkdown.LooksLikeHtml(raw))
         {
             return raw.Trim();
+        }
+        var limit = Diagnostics.Budget.Limits.MaxHtmlTagsPerField;
+        if (raw.AsSpan().Count('<') is var tags && tags > limit)
+        {
+            ReadBudget.Refuse(at, cardId,
+                $"a field of {where ?? "this note"} holds {tags:N0} HTML tags; the limit is {limit:N0} a field: remove the formatting (in Anki: select the text, Ctrl+Shift+X or the eraser) and export again.");
         }
         var converted = HtmlToMarkdown.Convert(raw);
         foreach (var media in converted.Media)

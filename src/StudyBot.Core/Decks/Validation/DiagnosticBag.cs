@@ -42,6 +42,16 @@ public sealed class DiagnosticBag(string file, ReadBudget? budget = null)
     public void Warning(SourcePosition at, string? cardId, string message) =>
         Add(new DeckDiagnostic(DiagnosticSeverity.Warning, File, at.Line, at.Column, cardId, message));
 
+    /// <summary>
+    /// The problem that stopped the read (a budget passed, time spent): kept even when the bag is
+    /// full, because it says why the file was not read to its end.
+    /// </summary>
+    public void Stopped(SourcePosition at, string? cardId, string message)
+    {
+        _hasErrors = true;
+        _items.Add(new DeckDiagnostic(DiagnosticSeverity.Error, File, at.Line, at.Column, cardId, message));
+    }
+
     public void AddRange(IEnumerable<DeckDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

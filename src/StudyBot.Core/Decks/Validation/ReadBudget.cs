@@ -4,24 +4,38 @@ using StudyBot.Core.Decks.Formats;
 namespace StudyBot.Core.Decks.Validation;
 
 /// <summary>
-/// How long reading one deck may take. Readers call <see cref="Check"/> in their loops; past the
-/// budget (or when the caller gives up) the read stops with <see cref="DeckReadCancelledException"/>,
-/// which the loader turns into one problem naming where the reader was.
+/// What reading one deck may cost: time, and work counted as it is done (characters read and
+/// made, YAML nodes). Readers call <see cref="Check"/> inside their loops and charge their work
+/// as they go; past the time (or when the caller gives up) the read stops with
+/// <see cref="DeckReadCancelledException"/>, past a limit of work with
+/// <see cref="DeckTooLargeException"/> naming what was too large, where, and what to change. The
+/// loader turns either into one problem.
 /// </summary>
 public sealed class ReadBudget
 {
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly CancellationToken _cancellation;
+    private long _charactersRead;
+    private long _charactersMade;
+    private int _yamlNodes;
 
     public ReadBudget(TimeSpan limit, CancellationToken cancellation = default)
+        : this(DeckLimits.Default with { TimeBudget = limit }, cancellation)
     {
-        Limit = limit;
+    }
+
+    public ReadBudget(DeckLimits limits, CancellationToken cancellation = default)
+    {
+        Limits = limits;
         _cancellation = cancellation;
     }
 
     public static ReadBudget Unlimited { get; } = new(Timeout.InfiniteTimeSpan);
 
-    public TimeSpan Limit { get; }
+    /// <summary>The limits of work this budget holds a read to (its time limit among them).</summary>
+    public DeckLimits Limits { get; }
+
+    public TimeSpan Limit => Limits.TimeBudget;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
@@ -35,6 +49,38 @@ public sealed class ReadBudget
             throw new DeckReadCancelledException(at, _cancellation.IsCancellationRequested);
         }
     }
+
+    /// <summary>Stops the read at once: <paramref name="message"/> says what is too large and what to change.</summary>
+    public static void Refuse(SourcePosition at, string? cardId, string message) => throw new DeckTooLargeException(at, cardId, message);
+
+    /// <summary>Counts the characters of one note (or row) as it is read; past the file's total the read stops.</summary>
+    public void ChargeRead(long characters, SourcePosition at, string what)
+    {
+        _charactersRead += characters;
+        if (_charactersRead > Limits.MaxTotalCharacters)
+        {
+            Refuse(at, null, $"the notes read so far hold more than {Limits.MaxTotalCharacters:N0} characters, up to and including {what}; a deck holds at most that many (2,000 a card for the largest deck): split the deck into several files.");
+        }
+    }
+
+    /// <summary>Counts the characters of the cards made from a note; past the total the read stops.</summary>
+    public void ChargeMade(long characters, SourcePosition at, string what)
+    {
+        _charactersMade += characters;
+        if (_charactersMade > Limits.MaxTotalCharacters)
+        {
+            Refuse(at, null, $"the cards made so far hold more than {Limits.MaxTotalCharacters:N0} characters, up to and including those of {what} (each of a note's cards repeats the fields it does not show): split the deck, or remove fields its cards do not need.");
+        }
+    }
+
+    /// <summary>Counts one YAML/JSON node (a value, key, list item or alias); past the limit the read stops.</summary>
+    public void ChargeYamlNode(SourcePosition at)
+    {
+        if (++_yamlNodes > Limits.MaxYamlNodes)
+        {
+            Refuse(at, null, $"the file holds more than {Limits.MaxYamlNodes:N0} values, keys and list items (this is the first past the limit); a deck of {Limits.MaxCards:N0} cards needs far fewer: split the deck into several files.");
+        }
+    }
 }
 
 /// <summary>Reading stopped: the time budget was spent, or the caller cancelled.</summary>
@@ -44,4 +90,12 @@ public sealed class DeckReadCancelledException(SourcePosition at, bool cancelled
     public SourcePosition At { get; } = at;
 
     public bool Cancelled { get; } = cancelled;
+}
+
+/// <summary>Reading stopped as soon as a limit of work was passed; the message names what and what to change.</summary>
+public sealed class DeckTooLargeException(SourcePosition at, string? cardId, string message) : Exception(message)
+{
+    public SourcePosition At { get; } = at;
+
+    public string? CardId { get; } = cardId;
 }

@@ -144,6 +144,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
         var options = new DeckReadOptions { DeckTitle = string.IsNullOrWhiteSpace(naming.Title) ? null : naming.Title.Trim() };
         // Reading is synchronous and bounded by the loader's time budget; shutting down stops it sooner.
         var loaded = loader.LoadBytes(content, fileName, options, cancellationToken);
+        ReturnMemoryAfterLargeRead(content.LongLength);
 
         if (!loaded.IsValid || loaded.Deck is not { } deck)
         {
@@ -170,6 +171,21 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
             return new DeckUploadOutcome(null, null, loaded.Diagnostics, e.Message);
         }
     }
+
+    /// <summary>
+    /// Reading a large file leaves its garbage (the file, its text, the notes read) on the heap,
+    /// and an idle bot does not collect it: the memory stayed taken after a hostile upload. After
+    /// a read of a few MB, one full collection hands it back to the system.
+    /// </summary>
+    private static void ReturnMemoryAfterLargeRead(long bytes)
+    {
+        if (bytes >= LargeReadBytes)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    private const long LargeReadBytes = 2 * 1024 * 1024;
 
     private async Task<DeckRecord> SetRetiredAsync(ulong guildId, string key, bool retired, CancellationToken cancellationToken)
     {

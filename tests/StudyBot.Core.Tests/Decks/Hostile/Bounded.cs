@@ -1,40 +1,17 @@
-using System.Diagnostics;
+using StudyBot.Fuzz;
 
 namespace StudyBot.Core.Tests.Decks.Hostile;
 
 /// <summary>
 /// Runs one load and measures what the issue's bounds speak of: the wall time and the peak of
-/// the managed heap (sampled every 5 ms while the load runs, after a full collection before it).
+/// the managed heap (see <see cref="Measured"/>).
 /// </summary>
 internal static class Bounded
 {
     public const double MaxSeconds = 5;
     public const long MaxBytes = 300L * 1024 * 1024;
 
-    public static (T Result, TimeSpan Elapsed, long PeakBytes) Run<T>(Func<T> load)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var done = new ManualResetEventSlim();
-        var sampler = new Thread(() =>
-        {
-            while (!done.Wait(5))
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
-            }
-        });
-        sampler.IsBackground = true;
-        sampler.Start();
-        var watch = Stopwatch.StartNew();
-        var result = load();
-        watch.Stop();
-        peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
-        done.Set();
-        sampler.Join();
-        return (result, watch.Elapsed, peak);
-    }
+    public static (T Result, TimeSpan Elapsed, long PeakBytes) Run<T>(Func<T> load) => Measured.Run(load);
 
     /// <summary>Asserts the bounds of the issue: under 5 s, under 300 MB of heap.</summary>
     public static T Within<T>(Func<T> load)

@@ -11,13 +11,23 @@ internal sealed class AnkiNoteMapper(ImportContext context)
     {
         string Raw(string field)
         {
-            var i = IndexOf(model, field);
+            var i = model.IndexOf(field);
             return i >= 0 && i < note.Fields.Length ? note.Fields[i] : "";
         }
         var at = SourcePosition.None;
         var front = model.IsCloze ? Raw(model.Templates.FirstOrDefault()?.FrontFields.FirstOrDefault() ?? model.Fields[0]) : Raw(model.Fields[0]);
         var id = context.NoteId(note.Guid, front, at);
-        string Field(string name) => context.Field(Raw(name), html: true, at, id);
+        // Each field is converted once per note, however many of the note's cards show or repeat it.
+        var converted = new string?[model.Fields.Count];
+        string Field(string name)
+        {
+            var i = model.IndexOf(name);
+            if (i < 0)
+            {
+                return "";
+            }
+            return converted[i] ??= context.Field(i < note.Fields.Length ? note.Fields[i] : "", html: true, at, id, $"note {note.Id}");
+        }
         var tags = note.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         if (model.IsCloze)
@@ -77,19 +87,8 @@ internal sealed class AnkiNoteMapper(ImportContext context)
     /// <summary>Fields the card does not show (an "Extra" or "Back Extra") become the explanation, so nothing is lost.</summary>
     private static string? JoinOthers(AnkiModel model, IReadOnlyCollection<string> used, Func<string, string> value)
     {
-        var text = Join(model.Fields.Where(f => !used.Contains(f)), value);
+        var shown = used.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var text = Join(model.Fields.Where(f => !shown.Contains(f)), value);
         return text.Length == 0 ? null : text;
-    }
-
-    private static int IndexOf(AnkiModel model, string field)
-    {
-        for (var i = 0; i < model.Fields.Count; i++)
-        {
-            if (string.Equals(model.Fields[i], field, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

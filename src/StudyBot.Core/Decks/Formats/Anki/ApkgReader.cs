@@ -51,7 +51,7 @@ public static class ApkgReader
                     return null;
                 }
             }
-            var (collection, problem) = AnkiCollection.Open(temp, diagnostics.Budget, limits);
+            var (collection, problem) = AnkiCollection.Open(temp, diagnostics.Budget);
             if (collection is null)
             {
                 diagnostics.Error(SourcePosition.None, null, problem!);
@@ -93,7 +93,11 @@ public static class ApkgReader
                 diagnostics.Error(SourcePosition.None, null, $"note {note.Id} uses a note type missing from the collection: export the deck again.");
                 continue;
             }
-            draft.Notes.AddRange(mapper.Map(note, model));
+            foreach (var made in mapper.Map(note, model))
+            {
+                diagnostics.Budget.ChargeMade(Characters(made), SourcePosition.None, $"note {note.Id}");
+                draft.Notes.Add(made);
+            }
             if (i % step == 0)
             {
                 progress?.Report((double)i / collection.Notes.Count);
@@ -102,4 +106,7 @@ public static class ApkgReader
         progress?.Report(1);
         return draft;
     }
+
+    private static long Characters(NoteDraft note) =>
+        (note.Prompt?.Length ?? 0) + (note.Explanation?.Length ?? 0) + note.Answers.Sum(a => (long)a.Length);
 }

@@ -17,6 +17,12 @@ public static class AnkiTextReader
         var header = TextHeader.Parse(text,
             (line, message) => diagnostics.Warning(SourcePosition.AtLine(line), null, message),
             (line, message) => diagnostics.Error(SourcePosition.AtLine(line), null, message));
+        // Every note gets the header's tags: thousands of them would be multiplied by every row.
+        if (header.Tags.Count > diagnostics.Budget.Limits.MaxTagsPerNote)
+        {
+            ReadBudget.Refuse(SourcePosition.AtLine(header.TagsLine), null,
+                $"'#tags:' names {header.Tags.Count:N0} tags, and every note gets them all; the limit is {diagnostics.Budget.Limits.MaxTagsPerNote:N0}: keep the tags that sort the deck.");
+        }
         var body = text[header.DataStart(text)..];
         var separator = header.Separator ?? GuessSeparator(body, diagnostics.File);
         List<(int Line, string[] Fields)> rows;
@@ -63,6 +69,7 @@ public static class AnkiTextReader
     /// <summary>Each record with the line it starts on.</summary>
     internal static List<(int Line, string[] Fields)> ReadRows(string body, string separator, int lineOffset, ReadBudget budget)
     {
+        CsvShape.Check(body, separator, lineOffset, budget);
         var strayQuotes = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -97,7 +104,8 @@ public static class AnkiTextReader
 
     private static string GuessSeparator(string body, string fileName)
     {
-        var firstLine = body.Split('\n', 2)[0];
+        var end = body.IndexOf('\n');
+        var firstLine = end < 0 ? body : body[..end];
         if (firstLine.Contains('\t') || fileName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
         {
             return "\t";

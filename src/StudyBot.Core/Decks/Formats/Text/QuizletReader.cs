@@ -25,6 +25,8 @@ public static class QuizletReader
         }
         var rowSeparator = options.RowSeparator.Replace("\r\n", "\n");
         text = text.Replace("\r\n", "\n");
+        var limits = diagnostics.Budget.Limits;
+        var rows = 0;
         var at = 0;
         var line = 1;
         while (at < text.Length)
@@ -38,6 +40,16 @@ public static class QuizletReader
             if (row.Trim().Length == 0)
             {
                 continue;
+            }
+            if (row.Length > limits.MaxNoteCharacters)
+            {
+                ReadBudget.Refuse(position, null,
+                    $"the row starting here holds {row.Length:N0} characters; a card holds at most {limits.MaxNoteCharacters:N0}: check the row separator chosen at export ({Describe(options.RowSeparator)}).");
+            }
+            if (++rows > limits.MaxRows)
+            {
+                ReadBudget.Refuse(position, null,
+                    $"the set has more than {limits.MaxRows:N0} rows (this is number {rows:N0}), and each row makes a card; a deck has at most {limits.MaxCards:N0}: split it into several files.");
             }
             var split = row.IndexOf(options.TermSeparator, StringComparison.Ordinal);
             if (split < 0)
@@ -63,6 +75,7 @@ public static class QuizletReader
     {
         "\t" => "a tab",
         "," => "a comma",
+        "\n" => "a new line",
         _ => $"'{separator}'",
     };
 }

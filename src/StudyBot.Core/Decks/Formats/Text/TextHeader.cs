@@ -11,6 +11,9 @@ internal sealed class TextHeader
     public string? Deck { get; private set; }
     public string? Notetype { get; private set; }
     public IReadOnlyList<string> Tags { get; private set; } = [];
+
+    /// <summary>The line of '#tags:', for a message about them.</summary>
+    public int TagsLine { get; private set; }
     public string? Columns { get; private set; }
     public int? GuidColumn { get; private set; }
     public int? NotetypeColumn { get; private set; }
@@ -64,7 +67,7 @@ internal sealed class TextHeader
             case "html": Html = value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase); break;
             case "deck": Deck = value.Trim(); break;
             case "notetype": Notetype = value.Trim(); break;
-            case "tags": Tags = value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+            case "tags": Tags = value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); TagsLine = lineNumber; break;
             case "columns": Columns = value; break;
             case "guid column": GuidColumn = Column(value, lineNumber, error); break;
             case "notetype column": NotetypeColumn = Column(value, lineNumber, error); break;

@@ -67,6 +67,7 @@ internal static class YamlTreeBuilder
         }
         var ev = parser.Current!;
         diagnostics.Budget.Check(At(ev.Start));
+        diagnostics.Budget.ChargeYamlNode(At(ev.Start));
         switch (ev)
         {
             case Scalar scalar:
