@@ -10,7 +10,8 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
 /// prefix names, after the acknowledgement the route asks for (before observers, so it never waits
-/// on them). Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
+/// on them) and after every <see cref="IInteractionGate"/> let it through (a refusal is told to the
+/// user and nothing else runs). Unknown or stale prompts get an ephemeral "expired" note; failures are logged and
 /// the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
 /// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
@@ -54,7 +55,19 @@ public sealed class InteractionRouter(
             var (route, argument) = found.Value;
             matched = route;
             context.CustomIdArgument = argument;
+            context.Route = route;
             using var turn = route.Acknowledgement == RouteAcknowledgement.DeferEphemeral ? await AcknowledgeAsync(context).ConfigureAwait(false) : null;
+            foreach (var gate in scope.ServiceProvider.GetServices<IInteractionGate>())
+            {
+                if (await gate.RefuseAsync(context).ConfigureAwait(false) is { } refusal)
+                {
+                    outcome = "refused";
+                    logger.LogWarning("Refused {Interaction} (custom_id '{CustomId}'): {Refusal}", context, context.CustomId, refusal);
+                    await NoteAsync(context, route, refusal).ConfigureAwait(false);
+                    return;
+                }
+            }
+
             var observers = scope.ServiceProvider.GetServices<IInteractionObserver>().ToList();
             foreach (var observer in observers)
             {
