@@ -154,6 +154,34 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         Assert.False(await _bot.QueryAsync(db => db.Enrolments.AnyAsync(e => e.UserId == leaverId && e.DeckId == deckId)));
     }
 
+    [Fact]
+    public async Task MembershipUnseenLongerThanTheSetting_ExpiresFromDms_UntilTheStudentIsSeenThereAgain()
+    {
+        var (other, otherChannel, _) = await _bot.AddServerAsync("Quiet School");
+        var otherGuild = ulong.Parse(other.Id, CultureInfo.InvariantCulture);
+        var student = _bot.AddStudent("quiet");
+        _bot.Emulator.State.AddMember(other.Id, student.Id);
+        await _bot.RunAsync(student, "help");
+        await Run(student, otherChannel.Id, "help");
+        var studentId = ulong.Parse(student.Id, CultureInfo.InvariantCulture);
+        // Still a member in Discord, but not seen there for longer than Membership:ExpireUnseenDays (90 by default).
+        var longAgo = DateTime.UtcNow.AddDays(-91);
+        await _bot.QueryAsync(db => db.GuildMembers.Where(m => m.GuildId == otherGuild && m.UserId == studentId)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastSeenUtc, longAgo)));
+        var dm = _bot.Emulator.State.GetOrCreateDm(student.Id);
+
+        var offer = MessageView.Text((await Run(student, dm.Id, "review")).Message);
+
+        Assert.Contains(_bot.World.Guild.Name, offer);
+        Assert.DoesNotContain(other.Name, offer);
+        Assert.NotNull(await _bot.QueryAsync(db => db.GuildMembers.Where(m => m.GuildId == otherGuild && m.UserId == studentId).Select(m => m.LeftUtc).SingleAsync()));
+        Assert.DoesNotContain(_bot.Emulator.Requests, r => r.Route == "/guilds/{guild_id}/members/{user_id}" && r.Path.Contains($"/{other.Id}/members/{student.Id}", StringComparison.Ordinal));
+
+        // Seen in that server again: its decks are back in the DM at once.
+        await Run(student, otherChannel.Id, "help");
+        Assert.Contains(other.Name, MessageView.Text((await Run(student, dm.Id, "review")).Message));
+    }
+
     private static IEnumerable<string> IdOptions(string path, JsonObject definition)
     {
         foreach (var option in definition["options"] as JsonArray ?? [])

@@ -32,6 +32,12 @@ public sealed partial class GuildMembership(
     /// <summary>How long a membership Discord could not confirm (an outage, a rate limit) is taken from the database alone.</summary>
     private static readonly TimeSpan _unconfirmedFor = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one question to Discord may take: the check runs before the interaction is answered, and
+    /// Discord waits 3 seconds for that answer. A slower one leaves the database's record standing.
+    /// </summary>
+    private static readonly TimeSpan _askTimeout = TimeSpan.FromSeconds(1.5);
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 200_000, CompactionPercentage = 0.1 });
 
     private enum Verdict
@@ -115,7 +121,9 @@ public sealed partial class GuildMembership(
         Verdict verdict;
         try
         {
-            verdict = await rest.GetGuildMemberAsync(new Snowflake(guildId), new Snowflake(userId), cancellationToken) is null ? Verdict.NotMember : Verdict.Member;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_askTimeout);
+            verdict = await rest.GetGuildMemberAsync(new Snowflake(guildId), new Snowflake(userId), timeout.Token) is null ? Verdict.NotMember : Verdict.Member;
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownGuild or DiscordErrorCode.MissingAccess || e.Status == HttpStatusCode.Forbidden)
         {
