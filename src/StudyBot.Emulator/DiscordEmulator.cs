@@ -80,6 +80,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
         app.UseWhen(c => c.Request.Path.StartsWithSegments(RestPipeline.Prefix), api => api.Use(pipeline.InvokeAsync));
         var group = app.MapGroup(RestPipeline.Prefix);
         UserRoutes.Map(group, _core);
+        GuildRoutes.Map(group, _core);
         CommandRoutes.Map(group, _core);
         MessageRoutes.Map(group, _core);
         InteractionRoutes.Map(group, _core);

@@ -14,7 +14,7 @@ public sealed partial class ReviewEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         if (await FindByInteractionAsync(interactionId, cancellationToken) is { } saved)
         {
-            return UndoResultFromLog(saved, duplicate: true);
+            return UndoResultFromLog(saved, userId, duplicate: true);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var last = await db.ReviewLog
@@ -41,7 +41,7 @@ public sealed partial class ReviewEngine
             {
                 if (await FindByInteractionAsync(interactionId, cancellationToken) is { } saved)
                 {
-                    return UndoResultFromLog(saved, duplicate: true);
+                    return UndoResultFromLog(saved, userId, duplicate: true);
                 }
                 return await TryUndoAsync(userId, logId, interactionId, nowUtc, cancellationToken);
             }
@@ -92,8 +92,10 @@ public sealed partial class ReviewEngine
         return new UndoResult(undo.Id, answer.Id, answer.CardId, undo.After.ToFsrs(), Duplicate: false);
     }
 
-    private static UndoResult UndoResultFromLog(ReviewLogEntry entry, bool duplicate) =>
-        entry.UndoesId is { } undone
+    // A key saved by another user is never theirs to see: the same refusal as an answer that is not theirs.
+    private static UndoResult UndoResultFromLog(ReviewLogEntry entry, ulong userId, bool duplicate) =>
+        entry.UserId != userId ? throw new StudyException("There is no such answer of yours to undo.")
+        : entry.UndoesId is { } undone
             ? new UndoResult(entry.Id, undone, entry.CardId, entry.After.ToFsrs(), duplicate)
             : throw new StudyException($"Interaction {entry.InteractionId} was an answer, not an undo.");
 }

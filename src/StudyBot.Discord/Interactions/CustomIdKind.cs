@@ -21,6 +21,21 @@ public interface ICustomIdKind<T>
     bool TryParse(string argument, [NotNullWhen(true)] out T? value);
 }
 
+/// <summary>One named number a custom_id carries (<c>cardId</c> = 12).</summary>
+public readonly record struct CustomIdValue(string Name, long Value);
+
+/// <summary>
+/// What a custom_id carries, by name, without knowing the handler's type: what a gate checks before
+/// any handler runs (a card id must be one of this place's cards, a log id the clicking user's own).
+/// </summary>
+public interface ICustomIdLayout
+{
+    string Prefix { get; }
+
+    /// <summary>The named numbers of the argument (the custom_id after <see cref="Prefix"/>); false when it does not read.</summary>
+    bool TryReadValues(string argument, [NotNullWhen(true)] out IReadOnlyList<CustomIdValue>? values);
+}
+
 /// <summary>A named whole number in a custom_id, from 0 up to <paramref name="Max"/>.</summary>
 public sealed record CustomIdField(string Name, long Max)
 {
@@ -37,7 +52,7 @@ public sealed record CustomIdField(string Name, long Max)
 /// (an undefined rating) by returning null.
 /// </summary>
 public sealed class CustomIdKind<T>(string prefix, IReadOnlyList<CustomIdField> fields, Func<T, long[]> write, Func<long[], T?> read)
-    : ICustomIdKind<T>
+    : ICustomIdKind<T>, ICustomIdLayout
     where T : class
 {
     private const char Separator = ':';
@@ -57,9 +72,27 @@ public sealed class CustomIdKind<T>(string prefix, IReadOnlyList<CustomIdField> 
         return Prefix + string.Join(Separator, numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }
 
+    public bool TryReadValues(string argument, [NotNullWhen(true)] out IReadOnlyList<CustomIdValue>? values)
+    {
+        values = null;
+        if (!TryReadNumbers(argument, out var numbers) || read(numbers) is null)
+        {
+            return false;
+        }
+
+        values = [.. Fields.Select((f, i) => new CustomIdValue(f.Name, numbers[i]))];
+        return true;
+    }
+
     public bool TryParse(string argument, [NotNullWhen(true)] out T? value)
     {
-        value = null;
+        value = TryReadNumbers(argument, out var numbers) ? read(numbers) : null;
+        return value is not null;
+    }
+
+    private bool TryReadNumbers(string argument, [NotNullWhen(true)] out long[]? result)
+    {
+        result = null;
         var parts = argument.Split(Separator);
         if (parts.Length != Fields.Count)
         {
@@ -75,8 +108,8 @@ public sealed class CustomIdKind<T>(string prefix, IReadOnlyList<CustomIdField> 
             }
         }
 
-        value = read(numbers);
-        return value is not null;
+        result = numbers;
+        return true;
     }
 
     /// <summary>The layout, for messages: <c>rv:c:{cardId}:{nonce}:{choice}:{scope}</c>.</summary>

@@ -42,6 +42,9 @@ public sealed class InteractionContext
     /// <summary>The part of the custom_id after the prefix the route matched (e.g. <c>42:good</c> for <c>review:answer:42:good</c>).</summary>
     public string CustomIdArgument { get; internal set; } = "";
 
+    /// <summary>The route the router matched; set before gates, observers and the handler run.</summary>
+    public InteractionRoute? Route { get; internal set; }
+
     /// <summary>
     /// The custom_id read as <paramref name="kind"/>. One that does not read (an older layout, a forged
     /// id) is a stale prompt: the router logs the id and the layout it expected, and tells the user the

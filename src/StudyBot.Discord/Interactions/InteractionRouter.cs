@@ -10,9 +10,11 @@ namespace StudyBot.Discord.Interactions;
 /// <summary>
 /// Runs each interaction in its own DI scope through the handler its command path or custom_id
 /// prefix names, after the acknowledgement the route asks for (before observers, so it never waits
-/// on them). Unknown or stale prompts get an ephemeral "expired" note; an <see cref="IInteractionGuard"/>
-/// may refuse an interaction before its handler, or name a failure it knows (storage full); other
-/// failures are logged and the user gets an ephemeral apology instead of Discord's "interaction failed". An interaction
+/// on them) and after every <see cref="IInteractionGate"/> let it through (a refusal is told to the
+/// user and nothing else runs). An <see cref="IInteractionGuard"/> may refuse an interaction before it
+/// is acknowledged (storage unusable), or name a failure it knows (storage full). Unknown or stale
+/// prompts get an ephemeral "expired" note; other failures are logged and the user gets an ephemeral
+/// apology instead of Discord's "interaction failed". An interaction
 /// delivered a second time is not run again: the first delivery answered it.
 /// </summary>
 public sealed class InteractionRouter(
@@ -55,15 +57,27 @@ public sealed class InteractionRouter(
             var (route, argument) = found.Value;
             matched = route;
             context.CustomIdArgument = argument;
-            if (Refusal(scope.ServiceProvider, context) is { } refusal)
+            context.Route = route;
+            if (Refusal(scope.ServiceProvider, context) is { } unusable)
             {
                 outcome = "refused";
-                logger.LogInformation("Refused {Interaction}: {Refusal}", context, refusal);
-                await SafelyAsync(context, () => NoteAsync(context, matched, refusal)).ConfigureAwait(false);
+                logger.LogInformation("Refused {Interaction}: {Refusal}", context, unusable);
+                await SafelyAsync(context, () => NoteAsync(context, matched, unusable)).ConfigureAwait(false);
                 return;
             }
 
             using var turn = route.Acknowledgement == RouteAcknowledgement.DeferEphemeral ? await AcknowledgeAsync(context).ConfigureAwait(false) : null;
+            foreach (var gate in scope.ServiceProvider.GetServices<IInteractionGate>())
+            {
+                if (await gate.RefuseAsync(context).ConfigureAwait(false) is { } refusal)
+                {
+                    outcome = "refused";
+                    logger.LogWarning("Refused {Interaction} (custom_id '{CustomId}'): {Refusal}", context, context.CustomId, refusal);
+                    await NoteAsync(context, route, refusal).ConfigureAwait(false);
+                    return;
+                }
+            }
+
             var observers = scope.ServiceProvider.GetServices<IInteractionObserver>().ToList();
             foreach (var observer in observers)
             {

@@ -36,6 +36,13 @@ public enum RouteAcknowledgement
 public sealed record InteractionRoute(InteractionRouteKind Kind, string Key, Func<InteractionContext, Task> Handler)
 {
     public RouteAcknowledgement Acknowledgement { get; init; }
+
+    /// <summary>
+    /// For buttons, select menus and modals registered with their custom_id kind: what the rest of the
+    /// custom_id carries, by name, for gates to check (<see cref="IInteractionGate"/>). Null for a route
+    /// registered by a bare prefix, whose custom_id a gate may hold to carry nothing after it.
+    /// </summary>
+    public ICustomIdLayout? Layout { get; init; }
 }
 
 /// <summary>Registers routes; every feature may call <c>AddDiscordInteractions</c> with its own.</summary>
@@ -55,6 +62,16 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
 
     public InteractionRoutesBuilder Component<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Component, prefix);
 
+    /// <summary>Buttons and select menus whose custom_id is of <paramref name="kind"/>: gates see what its numbers name.</summary>
+    public InteractionRoutesBuilder Component<T>(ICustomIdKind<T> kind, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
+        where T : class
+        => Add(InteractionRouteKind.Component, kind.Prefix, handler, acknowledgement, kind as ICustomIdLayout);
+
+    /// <summary>Modals whose custom_id is of <paramref name="kind"/>: gates see what its numbers name.</summary>
+    public InteractionRoutesBuilder Modal<T>(ICustomIdKind<T> kind, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
+        where T : class
+        => Add(InteractionRouteKind.Modal, kind.Prefix, handler, acknowledgement, kind as ICustomIdLayout);
+
     public InteractionRoutesBuilder Modal(string prefix, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
         => Add(InteractionRouteKind.Modal, prefix, handler, acknowledgement);
 
@@ -66,14 +83,15 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
         return Add(kind, key, context => context.Services.GetRequiredService<THandler>().HandleAsync(context));
     }
 
-    private InteractionRoutesBuilder Add(InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
+    private InteractionRoutesBuilder Add(
+        InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None, ICustomIdLayout? layout = null)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException($"A {kind} route needs a non-empty key.", nameof(key));
         }
 
-        services.AddSingleton(new InteractionRoute(kind, key, handler) { Acknowledgement = acknowledgement });
+        services.AddSingleton(new InteractionRoute(kind, key, handler) { Acknowledgement = acknowledgement, Layout = layout });
         return this;
     }
 }
@@ -89,6 +107,7 @@ public sealed class InteractionRouteTable
     public InteractionRouteTable(IEnumerable<InteractionRoute> routes)
     {
         var all = routes.ToList();
+        All = all;
         foreach (var route in all.Where(r => r.Kind is InteractionRouteKind.Command or InteractionRouteKind.Autocomplete))
         {
             var table = route.Kind == InteractionRouteKind.Command ? _commands : _autocomplete;
@@ -101,6 +120,9 @@ public sealed class InteractionRouteTable
         _components = Prefixes(all, InteractionRouteKind.Component);
         _modals = Prefixes(all, InteractionRouteKind.Modal);
     }
+
+    /// <summary>Every registered route, in registration order.</summary>
+    public IReadOnlyList<InteractionRoute> All { get; }
 
     /// <summary>The route for this interaction and the custom_id remainder after its prefix; null when nothing matches.</summary>
     public (InteractionRoute Route, string Argument)? Find(InteractionContext context)

@@ -70,6 +70,8 @@ public sealed record ResolvedData
     public IReadOnlyDictionary<Snowflake, User>? Users { get; init; }
     public IReadOnlyDictionary<Snowflake, GuildMember>? Members { get; init; }
     public IReadOnlyDictionary<Snowflake, Channel>? Channels { get; init; }
+    /// <summary>Roles as Discord sent them (a role object carries no guild id: Discord resolves only the interaction's guild's roles).</summary>
+    public IReadOnlyDictionary<Snowflake, JsonElement>? Roles { get; init; }
     public IReadOnlyDictionary<Snowflake, Message>? Messages { get; init; }
     public IReadOnlyDictionary<Snowflake, Attachment>? Attachments { get; init; }
 }

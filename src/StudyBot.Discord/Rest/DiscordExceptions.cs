@@ -6,7 +6,10 @@ namespace StudyBot.Discord.Rest;
 public static class DiscordErrorCode
 {
     public const int UnknownChannel = 10003;
+    public const int UnknownGuild = 10004;
+    public const int UnknownMember = 10007;
     public const int UnknownMessage = 10008;
+    public const int UnknownUser = 10013;
     public const int UnknownInteraction = 10062;
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int MissingAccess = 50001;

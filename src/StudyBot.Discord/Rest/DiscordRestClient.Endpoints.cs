@@ -18,6 +18,27 @@ public sealed partial class DiscordRestClient
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default)
         => SendAsync(DiscordRoute.Create(HttpMethod.Get, "/applications/@me"), null, DiscordJsonContext.Default.Application, cancellationToken);
 
+    /// <summary>
+    /// A member of a guild (GET /guilds/{guild.id}/members/{user.id}), needing no privileged intent; null
+    /// when the user is not a member (Unknown Member or Unknown User). A guild the bot is not in raises
+    /// <see cref="DiscordApiException"/> with <see cref="DiscordErrorCode.UnknownGuild"/> or <see cref="DiscordErrorCode.MissingAccess"/>.
+    /// </summary>
+    public async Task<GuildMember?> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendAsync(
+                DiscordRoute.Create(HttpMethod.Get, "/guilds/{guild_id}/members/{user_id}", guildId.ToString(), userId.ToString()),
+                null,
+                DiscordJsonContext.Default.GuildMember,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownMember or DiscordErrorCode.UnknownUser)
+        {
+            return null;
+        }
+    }
+
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken cancellationToken = default)
         => SendAsync(
             DiscordRoute.Create(HttpMethod.Post, "/channels/{channel_id}/messages", channelId.ToString()),

@@ -40,6 +40,29 @@ public sealed class SimulatedUser
         return _core.InteractionFactory.SendAsync(User, channel, InteractionFactory.Component, data, message.Id);
     }
 
+    /// <summary>
+    /// A click Discord's own client would not send: <paramref name="customId"/> need not be on the
+    /// message (a modified client, or an id copied from elsewhere). What a bot must still check.
+    /// </summary>
+    public Task<InteractionHandle> ForgeClickAsync(string messageId, string customId)
+    {
+        var message = _core.State.FindMessage(messageId) ?? throw new InvalidOperationException($"No message {messageId}.");
+        var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        return _core.InteractionFactory.SendAsync(User, VisibleChannel(message.ChannelId), InteractionFactory.Component, data, message.Id);
+    }
+
+    /// <summary>A modal submitted with a custom_id the bot never opened for this user, in <paramref name="channelId"/>.</summary>
+    public Task<InteractionHandle> ForgeModalAsync(string channelId, string customId, IReadOnlyDictionary<string, string> values)
+    {
+        var rows = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject
+        {
+            ["type"] = 1,
+            ["components"] = new JsonArray(new JsonObject { ["type"] = 4, ["custom_id"] = v.Key, ["value"] = v.Value }),
+        })]);
+        var data = new JsonObject { ["custom_id"] = customId, ["components"] = rows };
+        return _core.InteractionFactory.SendAsync(User, VisibleChannel(channelId), InteractionFactory.ModalSubmit, data, null);
+    }
+
     public Task<InteractionHandle> SelectAsync(string messageId, string customId, params string[] values)
     {
         var (message, channel, component) = Find(messageId, customId);

@@ -126,6 +126,19 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>
+    /// Takes a user (or the bot itself) out of a guild without telling the bot: Discord sends
+    /// GUILD_MEMBER_REMOVE only with the privileged members intent, which StudyBot does not ask for.
+    /// </summary>
+    public void RemoveMember(string guildId, string userId)
+    {
+        lock (Gate)
+        {
+            RequireGuild(guildId).Members.Remove(userId);
+            Touch();
+        }
+    }
+
     public void SetOverwrite(string channelId, PermissionOverwrite overwrite)
     {
         lock (Gate)

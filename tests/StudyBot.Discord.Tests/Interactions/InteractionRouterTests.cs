@@ -297,6 +297,46 @@ public class InteractionRouterTests
         Assert.Empty(responder.Followups);
     }
 
+    [Fact]
+    public async Task HandleAsync_GateRefuses_NeitherObserversNorHandlerRun_AndTheUserIsToldWhy()
+    {
+        var ran = new List<string>();
+        var kind = new CustomIdKind<Tuple<long>>("card:", [CustomIdField.Long("cardId")], t => [t.Item1], n => Tuple.Create(n[0]));
+        var router = Build(
+            r => r.Component(kind, _ => { ran.Add("handler"); return Task.CompletedTask; }),
+            services => services
+                .AddScoped<IInteractionObserver>(_ => new RecordingObserver(ran))
+                .AddScoped<IInteractionGate>(_ => new CardGate(allowed: 7)));
+        var refused = new RecordingResponder();
+        var allowed = new RecordingResponder();
+
+        await router.HandleAsync(Component("card:8"), refused, default);
+        Assert.Empty(ran);
+        AssertEphemeral(refused, "card 8 is not from here");
+
+        await router.HandleAsync(Component("card:7"), allowed, default);
+        Assert.Equal(["observer", "handler"], ran);
+    }
+
+    // Reads the custom_id by the names its route's kind gives its numbers, as a place gate does.
+    private sealed class CardGate(long allowed) : IInteractionGate
+    {
+        public Task<string?> RefuseAsync(InteractionContext context)
+            => Task.FromResult(context.Route!.Layout!.TryReadValues(context.CustomIdArgument, out var values)
+                && values.Single(v => v.Name == "cardId").Value is var card && card != allowed ? $"card {card} is not from here" : null);
+    }
+
+    private sealed class RecordingObserver(List<string> ran) : IInteractionObserver
+    {
+        public Task BeforeAsync(InteractionContext context)
+        {
+            ran.Add("observer");
+            return Task.CompletedTask;
+        }
+
+        public Task AfterAsync(InteractionContext context) => Task.CompletedTask;
+    }
+
     private sealed class WaitingObserver(Task mayGo) : IInteractionObserver
     {
         public Task BeforeAsync(InteractionContext context) => mayGo;

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Data;
 using StudyBot.Hosting.Commands;
 
 namespace StudyBot.Tests.EndToEnd;
@@ -86,6 +89,108 @@ public sealed class InteractionsEndpointTests(EndpointBot bot) : IClassFixture<E
         var registered = bot.Discord.State.Commands(null).Select(c => c.Name).Order().ToList();
         Assert.Equal(Catalog().Order().ToList(), registered);
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DmInteraction_EndpointMode_AsksDiscordPerServer_AndDropsTheServersTheStudentOrTheBotLeft()
+    {
+        // Endpoint mode gets no gateway events at all: neither GUILD_MEMBER_REMOVE nor GUILD_DELETE.
+        var state = bot.Discord.State;
+        var (kept, keptChannel, user) = bot.Discord.AddGuildWithUser("Kept Guild", "study", "endpoint-dm");
+        var left = state.AddGuild("Left Guild");
+        var gone = state.AddGuild("Gone Guild");
+        var channels = new Dictionary<string, string> { [kept.Id] = keptChannel.Id };
+        foreach (var guild in new[] { left, gone })
+        {
+            state.AddMember(guild.Id, user.Id);
+            channels[guild.Id] = state.AddTextChannel(guild.Id, "study").Id;
+        }
+
+        var userId = ulong.Parse(user.Id, CultureInfo.InvariantCulture);
+        foreach (var (guildId, channelId) in channels)
+        {
+            await SeenInAsync(guildId, channelId, user.Id, userId);
+        }
+
+        state.RemoveMember(left.Id, user.Id);
+        state.RemoveMember(gone.Id, state.Bot.Id);
+        var dm = state.GetOrCreateDm(user.Id);
+        using (var response = await PostSignedAsync(HelpBody(null, dm.Id, user.Id)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var asked = bot.Discord.Requests.Where(r => r.Route == "/guilds/{guild_id}/members/{user_id}" && r.Path.EndsWith("/" + user.Id, StringComparison.Ordinal)).ToList();
+        Assert.Equal([200, 403, 404], asked.Select(r => r.Status).Order());
+        var members = await QueryAsync(db => db.GuildMembers.Where(m => m.UserId == userId).ToDictionaryAsync(m => m.GuildId.ToString(CultureInfo.InvariantCulture), m => m.LeftUtc));
+        Assert.Null(members[kept.Id]);
+        Assert.NotNull(members[left.Id]);
+        var goneId = ulong.Parse(gone.Id, CultureInfo.InvariantCulture);
+        Assert.NotNull(await QueryAsync(db => db.Guilds.Where(g => g.Id == goneId).Select(g => g.LeftUtc).SingleAsync()));
+
+        // Asked again only after Membership:Recheck: a second DM interaction sends no request.
+        using (var again = await PostSignedAsync(HelpBody(null, dm.Id, user.Id)))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.Equal(asked.Count, bot.Discord.Requests.Count(r => r.Route == "/guilds/{guild_id}/members/{user_id}" && r.Path.EndsWith("/" + user.Id, StringComparison.Ordinal)));
+    }
+
+    // The guild's first interaction starts its provisioning; once it is done, the next records the member.
+    private async Task SeenInAsync(string guildId, string channelId, string user, ulong userId)
+    {
+        var guild = ulong.Parse(guildId, CultureInfo.InvariantCulture);
+        for (var i = 0; i < 300 && !await QueryAsync(db => db.GuildMembers.AnyAsync(m => m.GuildId == guild && m.UserId == userId)); i++)
+        {
+            using var response = await PostSignedAsync(HelpBody(guildId, channelId, user));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            for (var j = 0; j < 50 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == guild && g.EssayDecksAddedUtc != null)); j++)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static long _nextId = 910_000_000_000_000_000;
+
+    private string HelpBody(string? guildId, string channelId, string userId)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+        var author = new JsonObject { ["id"] = userId, ["username"] = "endpoint-dm" };
+        var body = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = bot.Discord.ApplicationId,
+            ["type"] = 2,
+            ["token"] = "endpoint-token-" + id,
+            ["version"] = 1,
+            ["channel_id"] = channelId,
+            ["data"] = new JsonObject { ["id"] = "900000000000000002", ["name"] = "help", ["type"] = 1 },
+        };
+        if (guildId is null)
+        {
+            body["user"] = author;
+        }
+        else
+        {
+            body["guild_id"] = guildId;
+            body["member"] = new JsonObject { ["user"] = author, ["roles"] = new JsonArray(), ["permissions"] = "2147534848" };
+        }
+
+        return body.ToJsonString();
+    }
+
+    private Task<HttpResponseMessage> PostSignedAsync(string body)
+    {
+        var timestamp = Now();
+        return bot.PostAsync(body, bot.Sign(timestamp, body), timestamp);
+    }
+
+    private async Task<T> QueryAsync<T>(Func<StudyDbContext, Task<T>> query)
+    {
+        await using var db = await bot.App.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync();
+        return await query(db);
     }
 
     private List<string> Catalog() => [.. bot.App.Services.GetRequiredService<CommandCatalog>().Commands.Select(c => c.Definition.Name)];

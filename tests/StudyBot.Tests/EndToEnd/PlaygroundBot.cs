@@ -6,6 +6,7 @@ using StudyBot.Data;
 using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.Playground;
+using StudyBot.Emulator.State;
 using StudyBot.Hosting;
 
 namespace StudyBot.Tests.EndToEnd;
@@ -112,6 +113,28 @@ public sealed class PlaygroundBot : IAsyncLifetime
         var user = Emulator.AddUser(name, acceptsDms);
         Emulator.State.AddMember(World.Guild.Id, user.Id);
         return user;
+    }
+
+    /// <summary>
+    /// Another server the bot is in, with a study channel and a teacher (Manage Server), once its essay
+    /// decks are copied (announced by GUILD_CREATE).
+    /// </summary>
+    public async Task<(EmuGuild Guild, EmuChannel Channel, SimulatedUser Teacher)> AddServerAsync(string name)
+    {
+        const ulong manageGuild = 1UL << 5;
+        var state = Emulator.State;
+        var guild = state.AddGuild(name);
+        var channel = state.AddTextChannel(guild.Id, "study");
+        var role = state.AddRole(guild.Id, "Teacher", manageGuild);
+        var teacher = Emulator.AddUser("teacher-" + guild.Id);
+        state.AddMember(guild.Id, teacher.Id, role.Id);
+        var guildId = ulong.Parse(guild.Id, System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 300 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == guildId && g.EssayDecksAddedUtc != null)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return (guild, channel, teacher);
     }
 
     public async Task<T> QueryAsync<T>(Func<StudyDbContext, Task<T>> query)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using StudyBot.Emulator.Interactions;
-using StudyBot.Emulator.State;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -18,7 +17,6 @@ public sealed class GlobalCommandsBot() : IAsyncLifetime
 /// <summary>Two servers with the essay decks, a student in only one of them, and that student's DMs.</summary>
 public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<GlobalCommandsBot>
 {
-    private const ulong ManageGuild = 1UL << 5;
     private readonly PlaygroundBot _bot = fixture.Bot;
 
     private const string OneCardFears = """
@@ -34,7 +32,7 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
     [Fact]
     public async Task TwoServers_UploadInOne_ChangesNothingInTheOther()
     {
-        var (second, channel, teacher) = await SecondServerAsync("Upload School");
+        var (second, channel, teacher) = await _bot.AddServerAsync("Upload School");
         var firstGuild = ulong.Parse(_bot.World.Guild.Id);
         var secondGuild = ulong.Parse(second.Id);
         var firstBefore = await DeckStateAsync(firstGuild, "collapse-fears");
@@ -66,7 +64,7 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
     [Fact]
     public async Task DirectMessageReview_StudentOfOneServer_IsOfferedOnlyThatServersDecksAndToldWhereEachCardIsFrom()
     {
-        var (second, _, _) = await SecondServerAsync("Other School");
+        var (second, _, _) = await _bot.AddServerAsync("Other School");
         var student = _bot.AddStudent("dm-student");
         await _bot.RunAsync(student, "help");
         var dm = _bot.Emulator.State.GetOrCreateDm(student.Id);
@@ -106,7 +104,7 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
     [Fact]
     public async Task Review_StudentInTwoServers_CardsLeftTodayCountsOnlyThisServersDecks()
     {
-        var (second, channel, teacher) = await SecondServerAsync("Count School");
+        var (second, channel, teacher) = await _bot.AddServerAsync("Count School");
         await _bot.RunAsync(_bot.You, "deck", CommandOptionInput.Sub("upload", new CommandOptionInput("file", new AttachmentInput("left-here.yaml", TestDecks.Bytes(
             "id: left-here\ntitle: Here\ncards:\n  - { id: q1, kind: basic, prompt: Here?, answers: [A] }\n")))));
         await Run(teacher, channel.Id, "deck", CommandOptionInput.Sub("upload", new CommandOptionInput("file", new AttachmentInput("left-there.yaml", TestDecks.Bytes(
@@ -124,22 +122,6 @@ public sealed class TenancyTests(GlobalCommandsBot fixture) : IClassFixture<Glob
         Assert.DoesNotContain("4 left today", here);
     }
 
-    private async Task<(EmuGuild Guild, EmuChannel Channel, SimulatedUser Teacher)> SecondServerAsync(string name)
-    {
-        var state = _bot.Emulator.State;
-        var guild = state.AddGuild(name);
-        var channel = state.AddTextChannel(guild.Id, "study");
-        var role = state.AddRole(guild.Id, "Teacher", ManageGuild);
-        var teacher = _bot.Emulator.AddUser("teacher-" + guild.Id);
-        state.AddMember(guild.Id, teacher.Id, role.Id);
-        var guildId = ulong.Parse(guild.Id);
-        for (var i = 0; i < 300 && !await _bot.QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == guildId && g.EssayDecksAddedUtc != null)); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        return (guild, channel, teacher);
-    }
 
     private async Task<(int Id, int Live, int Version)> DeckStateAsync(ulong guildId, string key)
     {

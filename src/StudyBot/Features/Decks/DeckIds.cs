@@ -13,7 +13,7 @@ public static class DeckIds
     /// <summary>"Join": <c>dk:j:{deckId}.{deckId}…</c>, or <c>dk:j:all</c>.</summary>
     public static readonly ICustomIdKind<DeckJoinId> Join = new DeckJoinKind();
 
-    private sealed class DeckJoinKind : ICustomIdKind<DeckJoinId>
+    private sealed class DeckJoinKind : ICustomIdKind<DeckJoinId>, ICustomIdLayout
     {
         // Every visible deck: their ids would not fit in a custom_id's 100 characters.
         private const string All = "all";
@@ -46,6 +46,12 @@ public static class DeckIds
 
             value = new DeckJoinId(ids);
             return true;
+        }
+
+        public bool TryReadValues(string argument, [NotNullWhen(true)] out IReadOnlyList<CustomIdValue>? values)
+        {
+            values = TryParse(argument, out var join) ? [.. (join.DeckIds ?? []).Select(id => new CustomIdValue("deckId", id))] : null;
+            return values is not null;
         }
 
         public override string ToString() => $"{Prefix}{{deckId}}{Separator}{{deckId}}… or {Prefix}{All}";

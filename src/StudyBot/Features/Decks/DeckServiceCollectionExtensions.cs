@@ -54,7 +54,7 @@ public static class DeckServiceCollectionExtensions
             .Command("deck add-essay", c => c.Services.GetRequiredService<DeckModule>().AddEssayAsync(c))
             .Command("deck generate", c => c.Services.GetRequiredService<DeckGenerateModule>().GenerateAsync(c))
             .Component(DeckGenerateModule.PublishId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c))
-            .Component(DeckIds.Join.Prefix, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
+            .Component(DeckIds.Join, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
             .Autocomplete("deck info", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck join", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck leave", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))

@@ -10,9 +10,10 @@ namespace StudyBot.Features.Guilds;
 /// <summary>
 /// Keeps the guild list true to the gateway: a guild's name (shown in DMs) from GUILD_CREATE, the bot's
 /// removal from GUILD_DELETE, a member leaving from GUILD_MEMBER_REMOVE. A guild the bot left, or a
-/// guild the student left, no longer counts as shared.
+/// guild the student left, no longer counts as shared. Without the privileged members intent (and in
+/// endpoint mode, without any event) <see cref="GuildMembership"/> finds the same by asking Discord.
 /// </summary>
-public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, GuildProvisioner provisioner, MemberSightings sightings, StudyClock clock) : IGatewayEventHandler
+public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, GuildProvisioner provisioner, MemberSightings sightings, GuildMembership membership, StudyClock clock) : IGatewayEventHandler
 {
     public bool Handles(string eventName) => eventName is "GUILD_CREATE" or "GUILD_DELETE" or "GUILD_MEMBER_REMOVE";
 
@@ -36,11 +37,13 @@ public sealed class GuildEvents(IDbContextFactory<StudyDbContext> contexts, Guil
                 var now = clock.UtcNow;
                 await db.Guilds.Where(g => g.Id == guildId).ExecuteUpdateAsync(g => g.SetProperty(x => x.LeftUtc, now), cancellationToken);
                 sightings.ForgetAll();
+                membership.ForgetAll();
                 break;
             case "GUILD_MEMBER_REMOVE" when Id(data, "guild_id") is { } guildId && data.TryGetProperty("user", out var user) && Id(user, "id") is { } userId:
                 var left = clock.UtcNow;
                 await db.GuildMembers.Where(m => m.GuildId == guildId && m.UserId == userId).ExecuteUpdateAsync(m => m.SetProperty(x => x.LeftUtc, left), cancellationToken);
                 sightings.Forget(guildId, userId);
+                membership.Forget(guildId, userId);
                 break;
         }
     }

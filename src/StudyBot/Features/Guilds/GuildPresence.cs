@@ -15,7 +15,7 @@ namespace StudyBot.Features.Guilds;
 /// standing is not written again (<see cref="MemberSightings"/>); a new sighting is written with those
 /// of other interactions (<see cref="MemberSightingWriter"/>).
 /// </summary>
-public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, MemberSightingWriter writer, StudyClock clock, CurrentPlace place) : IInteractionObserver
+public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, MemberSightingWriter writer, GuildMembership membership, StudyClock clock, CurrentPlace place) : IInteractionObserver
 {
     public static readonly TimeSpan ProvisioningWait = TimeSpan.FromSeconds(1.5);
 
@@ -51,6 +51,8 @@ public sealed class GuildPresence(GuildProvisioner provisioner, Instructors inst
         {
             await writer.WriteAsync(guildId, userId, teaches, clock.UtcNow).WaitAsync(context.CancellationToken);
             sightings.Recorded(guildId, userId, teaches);
+            // Back in (or new to) this server: the user's DMs see its decks again without waiting for the recheck.
+            membership.Forget(guildId, userId);
         }
         catch (DbException exception) when (DatabaseErrors.IsConstraintViolation(exception))
         {

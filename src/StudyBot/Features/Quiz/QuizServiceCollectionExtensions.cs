@@ -31,9 +31,9 @@ public static class QuizServiceCollectionExtensions
             .Command("quiz stop", c => c.Services.GetRequiredService<QuizModule>().StopAsync(c))
             .Autocomplete("quiz start", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
             // A whole class answers at once: the router acknowledges each answer before any database work.
-            .Component(QuizIds.Answer.Prefix, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c), RouteAcknowledgement.DeferEphemeral)
-            .Component(QuizIds.Type.Prefix, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
-            .Modal(QuizIds.Modal.Prefix, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c), RouteAcknowledgement.DeferEphemeral));
+            .Component(QuizIds.Answer, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c), RouteAcknowledgement.DeferEphemeral)
+            .Component(QuizIds.Type, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
+            .Modal(QuizIds.Modal, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c), RouteAcknowledgement.DeferEphemeral));
         return services;
     }
 }

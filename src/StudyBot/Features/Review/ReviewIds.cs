@@ -65,14 +65,19 @@ public static class ReviewIds
         x => [x.Scope],
         n => new ReviewNextId((int)n[0]));
 
-    /// <summary>The idempotency keys of an "I was right" on answer <paramref name="logId"/>: the undo of the wrong grade, then the Good answer.</summary>
-    public static (string Undo, string Answer) OverrideKeys(long logId)
-        => (string.Create(CultureInfo.InvariantCulture, $"override-undo:{logId}"), string.Create(CultureInfo.InvariantCulture, $"override:{logId}"));
+    /// <summary>
+    /// The idempotency keys of user <paramref name="userId"/>'s "I was right" on answer <paramref name="logId"/>:
+    /// the undo of the wrong grade, then the Good answer. Every key names its user, so one user's click
+    /// can never find (and be shown) another's saved result.
+    /// </summary>
+    public static (string Undo, string Answer) OverrideKeys(ulong userId, long logId)
+        => (string.Create(CultureInfo.InvariantCulture, $"override-undo:{userId}:{logId}"), string.Create(CultureInfo.InvariantCulture, $"override:{userId}:{logId}"));
 
     /// <summary>The idempotency key of an answer to one prompt: every click on that prompt maps to it.</summary>
     public static string AnswerKey(ulong userId, int cardId, int nonce) => string.Create(CultureInfo.InvariantCulture, $"review:{userId}:{cardId}:{nonce}");
 
-    public static string UndoKey(long logId) => string.Create(CultureInfo.InvariantCulture, $"undo:{logId}");
+    /// <summary>The idempotency key of user <paramref name="userId"/>'s Undo of answer <paramref name="logId"/>.</summary>
+    public static string UndoKey(ulong userId, long logId) => string.Create(CultureInfo.InvariantCulture, $"undo:{userId}:{logId}");
 
     private static CustomIdKind<ReviewPromptId> Prompt(string prefix) => new(
         prefix, [Int("cardId"), Int("nonce"), Int("scope")],

@@ -138,7 +138,7 @@ public sealed class ReviewService(
     /// </summary>
     public async Task<ReviewOutcome> OverrideAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
     {
-        var (undoKey, answerKey) = ReviewIds.OverrideKeys(logId);
+        var (undoKey, answerKey) = ReviewIds.OverrideKeys(userId, logId);
         var wrong = await db.ReviewLog.FirstOrDefaultAsync(l => l.Id == logId && l.UserId == userId && l.Kind == ReviewKind.Answer, cancellationToken)
             ?? throw new InteractionExpiredException($"answer {logId} is not this student's");
         if (wrong.Rating is not (Rating.Again or Rating.Hard) || wrong.AnswerText is not { } text || wrong.Source != ReviewSource.Review)
@@ -172,7 +172,7 @@ public sealed class ReviewService(
     /// </summary>
     public async Task<ReviewPrompt> UndoAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
     {
-        var undone = await engine.UndoAsync(userId, logId, ReviewIds.UndoKey(logId), clock.UtcNow, cancellationToken);
+        var undone = await engine.UndoAsync(userId, logId, ReviewIds.UndoKey(userId, logId), clock.UtcNow, cancellationToken);
         return await PromptAsync(userId, undone.CardId, scope, null, cancellationToken);
     }
 

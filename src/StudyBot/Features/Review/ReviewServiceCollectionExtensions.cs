@@ -27,14 +27,14 @@ public static class ReviewServiceCollectionExtensions
         services.AddDiscordInteractions(routes => routes
             .Command("review", c => Module(c).StartAsync(c))
             .Autocomplete("review", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
-            .Component(ReviewIds.Next.Prefix, c => Module(c).NextAsync(c))
-            .Component(ReviewIds.ShowAnswer.Prefix, c => Module(c).RevealAsync(c))
-            .Component(ReviewIds.Type.Prefix, c => Module(c).OpenModalAsync(c))
-            .Component(ReviewIds.Choice.Prefix, c => Module(c).ChooseAsync(c))
-            .Component(ReviewIds.Grade.Prefix, c => Module(c).GradeAsync(c))
-            .Component(ReviewIds.Undo.Prefix, c => Module(c).UndoAsync(c))
-            .Component(ReviewIds.Override.Prefix, c => Module(c).OverrideAsync(c))
-            .Modal(ReviewIds.Modal.Prefix, c => Module(c).SubmitTypedAsync(c))
+            .Component(ReviewIds.Next, c => Module(c).NextAsync(c))
+            .Component(ReviewIds.ShowAnswer, c => Module(c).RevealAsync(c))
+            .Component(ReviewIds.Type, c => Module(c).OpenModalAsync(c))
+            .Component(ReviewIds.Choice, c => Module(c).ChooseAsync(c))
+            .Component(ReviewIds.Grade, c => Module(c).GradeAsync(c))
+            .Component(ReviewIds.Undo, c => Module(c).UndoAsync(c))
+            .Component(ReviewIds.Override, c => Module(c).OverrideAsync(c))
+            .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c))
             .Command("overrides", c => c.Services.GetRequiredService<OverridesModule>().ShowAsync(c)));
         return services;
     }
