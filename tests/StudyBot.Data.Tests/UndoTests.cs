@@ -108,6 +108,26 @@ public abstract class UndoTests : DatabaseTests
     }
 
     [DataFact]
+    public async Task UndoAsync_KeyAnotherStudentAlreadyUsed_RefusedWithoutShowingTheirCard()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
+        var card = await db.CardIdAsync("d", "card-001");
+        var t = Utc.At(2026, 3, 2, 12);
+        var theirs = await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Again), "a1", TimeSpan.Zero, ReviewSource.Review, t);
+        await db.Engine.UndoAsync(Student, theirs.LogId, "shared-key", t.AddMinutes(1));
+        const ulong other = Student + 1;
+
+        // The same key from another student: by log id, and as "undo my last answer".
+        var byLog = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(other, theirs.LogId, "shared-key", t.AddMinutes(2)));
+        var last = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(other, "shared-key", t.AddMinutes(2)));
+
+        Assert.All(new[] { byLog, last }, e => Assert.Contains("no such answer of yours", e.Message));
+        await using var context = db.NewContext();
+        Assert.Equal(1, await context.ReviewLog.CountAsync(l => l.Kind == ReviewKind.Undo));
+    }
+
+    [DataFact]
     public async Task UndoAsync_CardAnsweredSince_RefusedAndSaysWhy()
     {
         await using var db = await CreateDatabaseAsync();
