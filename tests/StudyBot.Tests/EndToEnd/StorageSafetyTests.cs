@@ -59,7 +59,7 @@ public sealed class StorageSafetyTests
                 {
                     // The Playground's server is not listening yet.
                 }
-                await Task.Delay(5, stop.Token);
+                await Task.Delay(20, stop.Token);
             }
         });
         BotApplication? app = null;
@@ -75,6 +75,9 @@ public sealed class StorageSafetyTests
                 ],
                 builder => builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new HoldUntil(firstProbe.Task))));
             await app.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            // Probed until the bot was ready; each probe runs every readiness check, so it stops before the bot is put to work.
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => prober);
 
             var early = await firstProbe.Task;
             Assert.False(fileExistedAtFirstProbe);
@@ -89,6 +92,18 @@ public sealed class StorageSafetyTests
 
             var emulator = app.Playground!.Emulator;
             var world = app.Playground.Setup;
+            // As PlaygroundBot does: the servers' essay decks are written when the gateway announces them.
+            var contexts = app.Services.GetRequiredService<IDbContextFactory<StudyBot.Data.StudyDbContext>>();
+            var guildIds = world.Servers.Select(s => ulong.Parse(s.Guild.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            for (var i = 0; i < 600; i++)
+            {
+                await using var provisioning = await contexts.CreateDbContextAsync();
+                if (await provisioning.Guilds.CountAsync(g => guildIds.Contains(g.Id) && g.EssayDecksAddedUtc != null) == guildIds.Count)
+                {
+                    break;
+                }
+                await Task.Delay(100);
+            }
             var student = emulator.AddUser("early-bird");
             emulator.State.AddMember(world.Guild.Id, student.Id);
             var loaded = new StudyBot.Core.Decks.DeckLoader().LoadText(TestDecks.McqThenTyped, "deck.yaml");
@@ -98,13 +113,13 @@ public sealed class StorageSafetyTests
 
             Assert.NotEqual(StorageHealth.RemovedText, answered.Content);
             Assert.NotEqual(InteractionRouter.ErrorText, answered.Content);
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<StudyBot.Data.StudyDbContext>>().CreateDbContextAsync();
+            await using var db = await contexts.CreateDbContextAsync();
             Assert.Equal(1, await db.ReviewLog.CountAsync());
         }
         finally
         {
             await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => prober);
+            await Task.WhenAny(prober);
             if (app is not null)
             {
                 await app.DisposeAsync();
