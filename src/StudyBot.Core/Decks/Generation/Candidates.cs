@@ -201,13 +201,17 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             foreach (Match m in regex.Matches(sentence))
             {
                 var term = CleanTerm(m.Groups["term"].Value);
-                if (term is not null)
+                if (term is not null && !PointsBackAsSubject(regex, sentence, term))
                 {
                     yield return term;
                 }
             }
         }
     }
+
+    /// <summary>"The text is a collection of ...": a common noun after "The" points back to what the text is about; it defines nothing.</summary>
+    private static bool PointsBackAsSubject(Regex regex, string sentence, string term) =>
+        regex == CopularDefinition() && sentence.StartsWith("The ", StringComparison.Ordinal) && !term.Contains(' ') && char.IsLower(term[0]);
 
     private static string? CleanTerm(string term)
     {
@@ -229,7 +233,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             {
                 var group = m.Groups["term"];
                 var term = CleanTerm(group.Value);
-                if (term is null)
+                if (term is null || PointsBackAsSubject(regex, sentence, term))
                 {
                     continue;
                 }
@@ -311,7 +315,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
         core = Capitalise(core);
-        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually)$") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
         }

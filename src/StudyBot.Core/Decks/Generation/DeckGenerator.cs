@@ -34,7 +34,7 @@ public static partial class DeckGenerator
     [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|For example|Still)\s*,?\s+)+")]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"^(?:Discuss|Explain|Describe|Identify|Compare|Contrast|Analy[sz]e|Evaluate|Define|List|Summari[sz]e|Outline|Consider|Imagine|Think|Recall|Note|See|Read|Watch|Visit|Click|Review|Use|Try|Answer)\b")]
+    [GeneratedRegex(@"^(?:Now\s+)?(?:Look|Discuss|Explain|Describe|Identify|Compare|Contrast|Analy[sz]e|Evaluate|Define|List|Summari[sz]e|Outline|Consider|Imagine|Think|Recall|Note|See|Read|Watch|Visit|Click|Review|Use|Try|Answer)\b")]
     private static partial Regex Instruction();
 
     private const double Floor = 2.5;
