@@ -10,15 +10,12 @@ if (RunCommand.TryGetHostArgs(args, out var hostArgs))
 }
 
 var app = new CommandApp<RunCommand>();
+// Bad input is reported by the commands themselves; anything reaching here is still one line, never a stack trace.
+var errors = new CliErrors();
 app.Configure(config =>
 {
     config.SetApplicationName("studybot");
-    config.SetExceptionHandler((ex, _) =>
-    {
-        // Bad input is reported by the commands themselves; anything reaching here is still one line, never a stack trace.
-        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-        return 1;
-    });
+    errors.Configure(config, AnsiConsole.Console);
     config.AddCommand<RunCommand>("run").WithDescription("Run the bot (the default): Discord when a token is set, else the Playground.");
     config.AddFsrsCommands();
     config.AddDeckCommands();
@@ -28,4 +25,9 @@ app.Configure(config =>
         .WithExample("simulate", "--students", "100", "--days", "90", "-o", "report.png");
     config.AddSetupCommands();
 });
-return await app.RunAsync(args);
+var exit = await app.RunAsync(args);
+if (errors.UnknownOption)
+{
+    await app.RunAsync(CliErrors.HelpArgs(args));
+}
+return exit;

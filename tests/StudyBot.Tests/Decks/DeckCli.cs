@@ -19,12 +19,19 @@ internal static class DeckCli
         });
         console.Profile.Width = width;
         var app = new CommandApp();
+        var errors = new CliErrors();
         app.Configure(config =>
         {
             config.ConfigureConsole(console);
+            errors.Configure(config, console);
             config.AddDeckCommands(console);
         });
         var exit = app.Run(args);
+        if (errors.UnknownOption)
+        {
+            // As Program does: the command's help, which lists its valid options, after the error.
+            app.Run(CliErrors.HelpArgs(args));
+        }
         return (exit, writer.ToString());
     }
 }

@@ -157,8 +157,42 @@ public sealed class DeckCliTests : IDisposable
         Assert.Equal(2, deck.Cards.Count);
         Assert.Contains("a figure or table caption", output);
         Assert.Contains("scored below the 2 cards kept", output);
-        Assert.Contains("opens with 'It', which points back", output);
+        Assert.Contains("'It' points back to a sentence the card could not show", output);
         Assert.Contains(deck.Cards, c => c.Answers.SequenceEqual(["containment"]) && c.Explanation == "\"The policy of stopping Soviet expansion is known as containment.\"");
+    }
+
+    [Fact]
+    public void Generate_LongFirstLine_IsASentence_TheTitleComesFromTheFileName_OrTitle()
+    {
+        var first = "The kingdom of Aksum, which traded ivory, gold and incense across the Red Sea for centuries, was described as one of the four great powers of its age by a prophet writing in the third century";
+        var text = Write("aksum_reading.txt", first + "\n\nA caravan is a group of merchants that travels together for safety.\n");
+
+        var (exit, output) = Run("deck", "generate", text);
+        var (titled, _) = Run("deck", "generate", text, "--title", "Aksum", "--id", "aksum", "-o", Path.Combine(_dir, "titled.yaml"));
+
+        Assert.Equal((0, 0), (exit, titled));
+        Assert.Contains("Wrote", output);
+        Assert.Equal("Aksum reading", new DeckLoader().LoadFile(Path.Combine(_dir, "aksum_reading.yaml")).Deck!.Title);
+        var named = new DeckLoader().LoadFile(Path.Combine(_dir, "titled.yaml")).Deck!;
+        Assert.Equal(("aksum", "Aksum"), (named.Id, named.Title));
+    }
+
+    [Fact]
+    public void Generate_UnknownOption_ExitsOne_NamingTheValidOptions_AndMaxCardsWorks()
+    {
+        var text = Write("stream.md", "# Rivers\n\nWater flowing in a channel is called a stream. A glacier is a body of ice that moves slowly over land. "
+            + "A delta is a landform that forms where a river meets the sea. Rock formed from cooled lava is called igneous rock.\n");
+
+        var (exit, output) = Run("deck", "generate", text, "--max-card", "2");
+        var (capped, cappedOutput) = Run("deck", "generate", text, "--max-cards", "2");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Unknown option 'max-card'", output);
+        Assert.Contains("--cards", output);
+        Assert.Contains("--title", output);
+        Assert.Equal(0, capped);
+        Assert.Equal(2, new DeckLoader().LoadFile(Path.Combine(_dir, "stream.yaml")).Deck!.Cards.Count);
+        Assert.Matches(@"Left out \d+ more sentences? that had a card to draft: at most 2 cards are drafted \(--cards N to change\)", cappedOutput);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Emulator.Interactions;
+using StudyBot.Features.Decks;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -51,5 +52,46 @@ public sealed class DeckGenerateTests(PlaygroundBot bot) : IClassFixture<Playgro
         Assert.Contains("No draft from menu.md", text);
         Assert.Contains("no card could be drafted", text);
         Assert.DoesNotContain("dg:publish", outcome.Message!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task DeckGenerate_PublishingOverAnExistingDeck_AsksFirst_ThenPublishesAsNewOrReplaces()
+    {
+        const string first = "# Volcanoes\n\nMolten rock below the surface of the Earth is called magma. A volcano is an opening in the crust through which magma escapes.\n";
+        const string second = "# Volcanoes\n\nMolten rock that reaches the surface is called lava. Rock formed from cooled lava is called igneous rock.\n";
+        var draft = await bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("generate",
+            new CommandOptionInput("file", new AttachmentInput("reading.txt", TestDecks.Bytes(first))), new CommandOptionInput("id", "volcanoes-e2e")));
+        Assert.Contains("Deck uploaded", MessageView.Text((await bot.ClickAsync(bot.You, draft.Message!, DeckGenerateModule.PublishId)).Message));
+        var cards = await bot.QueryAsync(db => db.Cards.CountAsync(c => c.Deck!.Key == "volcanoes-e2e" && !c.Retired));
+
+        var again = await bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("generate",
+            new CommandOptionInput("file", new AttachmentInput("reading.txt", TestDecks.Bytes(second))), new CommandOptionInput("id", "volcanoes-e2e")));
+        var asked = await bot.ClickAsync(bot.You, again.Message!, DeckGenerateModule.PublishId);
+
+        Assert.Contains($"Replace Volcanoes's {cards} cards with", MessageView.Text(asked.Message));
+        Assert.Contains(DeckGenerateModule.AsNewId, asked.Message!.ToJsonString());
+        Assert.Equal(cards, await bot.QueryAsync(db => db.Cards.CountAsync(c => c.Deck!.Key == "volcanoes-e2e" && !c.Retired)));
+
+        var asNew = await bot.ClickAsync(bot.You, asked.Message, DeckGenerateModule.AsNewId);
+
+        Assert.Contains("Deck uploaded", MessageView.Text(asNew.Message));
+        Assert.True(await bot.QueryAsync(db => db.Decks.AnyAsync(d => d.Key == "volcanoes-e2e-2")));
+        Assert.Equal(cards, await bot.QueryAsync(db => db.Cards.CountAsync(c => c.Deck!.Key == "volcanoes-e2e" && !c.Retired)));
+
+        var replaced = await bot.ClickAsync(bot.You, asked.Message, DeckGenerateModule.ReplaceId);
+
+        Assert.Contains("Deck uploaded", MessageView.Text(replaced.Message));
+        Assert.True(await bot.QueryAsync(db => db.Cards.AnyAsync(c => c.Deck!.Key == "volcanoes-e2e" && !c.Retired && c.Explanation!.Contains("lava"))));
+    }
+
+    [Fact]
+    public async Task DeckGenerate_IdAndTitleOptions_NameTheDraft()
+    {
+        var outcome = await bot.RunAsync(bot.You, "deck", CommandOptionInput.Sub("generate",
+            new CommandOptionInput("file", new AttachmentInput("reading.txt", TestDecks.Bytes(Reading))),
+            new CommandOptionInput("id", "plant-cells"), new CommandOptionInput("title", "Plant cells")));
+
+        Assert.Contains("Draft deck: Plant cells", MessageView.Text(outcome.Message));
+        Assert.Contains("plant-cells.yaml", outcome.Message!.ToJsonString());
     }
 }

@@ -30,19 +30,25 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 {
     public const string Blank = "_____";
 
-    [GeneratedRegex(@"\b(?:is|are|was|were)?\s*(?:called|known as|termed|referred to as)\s+(?:an?\s+|the\s+)?[""\u201C]?(?<term>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)[""\u201D]?(?=\s*(?:[,.;:()""\u201D]|\s(?:or|and|in|that|which|for|to|is|are|was|were|by)\b|$))")]
+    [GeneratedRegex(@"\b(?:is|are|was|were)?\s*(?:called|known as|termed|named|referred to as)\s+(?!(?:for|on|upon|off|out|up|in|into|to|back|it|them|him|her|this|that|these|those|him|his|their|its|after)\b)(?:an?\s+|the\s+)?[""\u201C]?(?<term>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?)[""\u201D]?(?=\s*(?:[,.;:()""\u201D]|\s(?:or|and|in|that|which|for|to|is|are|was|were|by)\b|$))")]
     private static partial Regex CalledTerm();
 
     [GeneratedRegex(@"\bdubbed\s+(?:\w+\s+){0,3}?(?:the\s+)?[""\u201C](?<term>[^""\u201D.,]{3,40})[.,]?[""\u201D]")]
     private static partial Regex DubbedTerm();
 
+    [GeneratedRegex(@"^(?:An?\s+|The\s+)?(?<term>[A-Za-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)(?:\s+\([^)]*\))?\s+(?:is|are)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:cell|cells|layer|layers|process|structure|type|kind|form|group|term|protein|molecule|organ|tissue|set|system|study|theory|idea|belief|view|method|practice|state|condition|region|body|part|unit|measure|force|principle|period|branch|school|doctrine|policy|concept|pigment|membrane|compound|substance|organism|instrument|line|point|angle|path|quantity|name|word|activity|institution|relationship|right|power|ability|field|discipline|approach|argument|claim|position|tradition|text|collection|series)\b(?:\s+(?:that|which|who|of|in|with|used|responsible|located|found|where|by|for|between|made|composed|consisting))")]
+    private static partial Regex CopularDefinition();
+
+    [GeneratedRegex(@"\b(?:is|was|are|were)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s*[\u2014\u2013]\s*(?:an?|the)\s+[a-z]+")]
+    private static partial Regex DashDefinition();
+
     [GeneratedRegex(@"(?<term>\b(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}),\s+which\s+(?:was|is|were|are)\s+(?:an?|the)\s+")]
     private static partial Regex WhichWasTerm();
 
-    [GeneratedRegex(@"\b(?:is|are)\s+(?<term>[a-z][a-z-]{4,}),\s+an?\s+[a-z]+\s+(?:\(|that\b|which\b|responsible\b|used\b)")]
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:an?\s+|the\s+)?(?<term>[A-Za-z][a-z-]{4,}(?:\s[a-z][a-z-]{2,})?),\s+(?:an?\s+[a-z]+\s+(?:\(|that\b|which\b|who\b|responsible\b|used\b)|which\b|who\b)")]
     private static partial Regex AppositiveTerm();
 
-    [GeneratedRegex(@"(?<term>\b[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+(?:refers to|is defined as|means)\s+")]
+    [GeneratedRegex(@"(?:^|[,;:]\s+|\bthe term\s+|\bthe word\s+)(?:the\s+)?[""\u201C]?(?<term>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}?)[""\u201D]?\s+(?:(?:usually|often|also|generally|commonly|simply|thus)\s+)?(?:refers to|is defined as|means)\s+(?!(?:different|many|much|something|nothing|that|this|it|more|less|little)\b)")]
     private static partial Regex RefersTo();
 
     [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|And crucially|For one|For example|Notably|Still|Thus|Therefore|Even so|In short|In other words)\s*,?\s+)+", RegexOptions.IgnoreCase)]
@@ -68,6 +74,9 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     [GeneratedRegex(@"^(?<cause>.{25,}?),\s+(?:potentially\s+|thereby\s+)?allowing\s+(?<effect>.{10,})$")]
     private static partial Regex Allowing();
+
+    [GeneratedRegex(@"^(?<cause>.{20,}?),?\s+which\s+(?:is|was|explains)\s+(?:the\s+reason\s+(?:that\s+|why\s+)?|why\s+)(?<effect>.{10,})$")]
+    private static partial Regex WhichIsTheReason();
 
     [GeneratedRegex(@"^(?<purpose>.{20,}?)\s+so that\s+(?<goal>.{10,})$")]
     private static partial Regex SoThat();
@@ -108,6 +117,15 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         "their", "our", "any", "some", "not", "there",
     };
 
+    /// <summary>Words that open a subject but name no term ("The first is a Merkel cell").</summary>
+    private static readonly HashSet<string> _notTerms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "last", "other", "another", "one", "two", "three", "result", "reason", "goal", "main", "most",
+        "many", "each", "every", "all", "both", "part", "rest", "same", "following", "former", "latter", "for", "on", "upon", "off",
+        "out", "up", "in", "into", "to", "back", "after", "this", "him", "her", "them", "its", "his", "their", "entire", "whole",
+        "just", "simply", "only", "merely", "exactly", "precisely", "so", "what", "something", "anything",
+    };
+
     private static readonly HashSet<string> _badSubjects = new(StringComparer.OrdinalIgnoreCase)
     {
         "it", "he", "she", "they", "this", "that", "these", "those", "which", "who", "there", "one", "such", "what", "we", "you", "i",
@@ -116,7 +134,48 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     /// <summary>The subject a recommendation in the previous sentence was about, for "It should ..." in the next one.</summary>
     public string? PreviousSubject { get; set; }
 
+    /// <summary>The sentence before, shown in the card when this sentence points back to it ("This process is called ...").</summary>
+    public string? Context { get; set; }
+
+    /// <summary>Why a blank gives itself away or is no phrase of its own, the card's context included; null when it is a fair blank.</summary>
+    private string? GivenAway(string sentence, int start, int length, EntityKind? kind, bool sameTitleChoices = false, bool isDefinition = false)
+    {
+        var full = Context is null ? sentence : Context + " " + sentence;
+        var shift = full.Length - sentence.Length;
+        return giveaways.Check(full, start + shift, length, kind, sameTitleChoices) ?? Spans.Problem(sentence, start, length, Context, isDefinition);
+    }
+
+    /// <summary>A side word blanked while a term the text defines stays visible is a trivial card.</summary>
+    private double DefinedTermShown(string sentence, int start, int length) =>
+        model.Find(sentence).Any(f => f.Entity.Kind == EntityKind.Term && model.IsDefinedByText(f.Entity.Name) && (f.Start + f.Length <= start || f.Start >= start + length)
+            && GivenAway(sentence, f.Start, f.Length, EntityKind.Term, isDefinition: true) is null) ? -1.5 : 0;
+
     public List<Candidate> For(int index, string? resolvedSubject)
+    {
+        var list = Drafts(index, resolvedSubject);
+        if (Context is null)
+        {
+            return list;
+        }
+        // With the sentence before in the card: a basic card shows it above its quote; one without a quote is not made.
+        var kept = new List<Candidate>();
+        foreach (var c in list)
+        {
+            if (c.Note.Kind == CardKind.Basic)
+            {
+                var quote = c.Note.Prompt!.IndexOf("\n> ", StringComparison.Ordinal);
+                if (quote < 0)
+                {
+                    continue;
+                }
+                c.Note.Prompt = c.Note.Prompt[..(quote + 3)] + Context + " " + c.Note.Prompt[(quote + 3)..];
+            }
+            kept.Add(c);
+        }
+        return kept;
+    }
+
+    private List<Candidate> Drafts(int index, string? resolvedSubject)
     {
         var sentence = sentences[index];
         var list = new List<Candidate>();
@@ -137,12 +196,12 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     /// <summary>The terms the text defines, before the model is built (defined terms are key terms).</summary>
     public static IEnumerable<string> DefinedTerms(string sentence)
     {
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
                 var term = CleanTerm(m.Groups["term"].Value);
-                if (term is not null)
+                if (term is not null && !PointsBackAsSubject(regex, sentence, term))
                 {
                     yield return term;
                 }
@@ -150,28 +209,36 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         }
     }
 
+    /// <summary>"The text is a collection of ...": a common noun after "The" points back to what the text is about; it defines nothing.</summary>
+    private static bool PointsBackAsSubject(Regex regex, string sentence, string term) =>
+        regex == CopularDefinition() && sentence.StartsWith("The ", StringComparison.Ordinal) && !term.Contains(' ') && char.IsLower(term[0]);
+
     private static string? CleanTerm(string term)
     {
         term = Regex.Replace(term.Trim(), @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase).Trim();
+        term = Regex.Replace(term, @"^(?:term|word|name|concept|phrase)\s+", "", RegexOptions.IgnoreCase);
+        // "the Z-scheme shown in ...": a participle or adverb ends the term.
+        term = Regex.Replace(term, @"\s+(?:shown|seen|given|used|found|made|described|illustrated|depicted|below|above|here|there|today|now|usually|also|often|[a-z]+ed|[a-z]+ly)\b.*$", "");
         var words = term.Split(' ');
-        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) ? term : null;
+        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0])
+            && !Spans.IsFunctionWord(words[0]) && !Spans.IsFunctionWord(words[^1]) ? term : null;
     }
 
     private IEnumerable<Candidate> Definitions(int index, string sentence)
     {
         var spans = new List<(int Start, int Length)>();
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
                 var group = m.Groups["term"];
                 var term = CleanTerm(group.Value);
-                if (term is null)
+                if (term is null || PointsBackAsSubject(regex, sentence, term))
                 {
                     continue;
                 }
                 var start = sentence.IndexOf(term, group.Index, StringComparison.Ordinal);
-                if (start >= 0 && !spans.Any(s => start < s.Start + s.Length && s.Start < start + term.Length) && giveaways.Check(sentence, start, term.Length, EntityKind.Term) is null)
+                if (start >= 0 && !spans.Any(s => start < s.Start + s.Length && s.Start < start + term.Length) && GivenAway(sentence, start, term.Length, EntityKind.Term, isDefinition: true) is null)
                 {
                     spans.Add((start, term.Length));
                 }
@@ -248,9 +315,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
         core = Capitalise(core);
-        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
+        }
+        if (WhichIsTheReason().Match(core) is { Success: true } wr)
+        {
+            return CauseCard(index, sentence, "What reason does the text give for this?", Capitalise(wr.Groups["effect"].Value), wr.Groups["cause"].Value, cut: false);
         }
         if (BecauseEffect().Match(core) is { Success: true } be)
         {
@@ -268,7 +339,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         {
             return CauseCard(index, sentence, "What would this allow, according to the text?", al.Groups["cause"].Value, al.Groups["effect"].Value);
         }
-        if (CauseSoEffect().Match(core) is { Success: true } cs)
+        if (CauseSoEffect().Match(core) is { Success: true } cs && !Regex.IsMatch(cs.Groups["effect"].Value, @"^(?:the|its|their)\s+name\b"))
         {
             return CauseCard(index, sentence, "What follows from this, according to the text?", cs.Groups["cause"].Value, cs.Groups["effect"].Value);
         }
@@ -311,7 +382,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         }
         answer = answer.Trim().TrimEnd('.', ',', ';');
         var words = answer.Split(' ').Length;
-        if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4))
+        if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4) || !Balanced(answer) || (shown is not null && !Balanced(shown)))
         {
             return null;
         }
@@ -335,38 +406,43 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             switch (entity.Kind)
             {
                 case EntityKind.Term:
-                    if (giveaways.Check(sentence, start, length, EntityKind.Term) is null)
+                    if (GivenAway(sentence, start, length, EntityKind.Term) is null)
                     {
-                        var score = 3.5 + (mentions >= 2 || model.IsDefined(name) ? 1 : 0) + Penalty(sentence, 1);
+                        var score = (model.IsDefinedByText(name) ? 5 : mentions >= 2 ? 4.5 : NamesAnInstitution(name) ? 3.5 : 2.2) + Penalty(sentence, 1) + DefinedTermShown(sentence, start, length)
+                            + (Regex.IsMatch(sentence[(start + length)..], @"^\s+and\s+[A-Z][a-z]+\s+[a-z]") ? -3 : 0);
                         yield return new Candidate(index, CandidateKind.KeyTerm, score, "term:" + name.ToLowerInvariant(), ClozeNote(sentence, [(start, length, null)], "key-term"));
                     }
                     break;
                 case EntityKind.Person:
                     var person = model.Person(name)!;
                     var choices = PeopleLike(person, sentence);
-                    if (choices.Count >= 2 && giveaways.Check(sentence, start, length, EntityKind.Person, sameTitleChoices: true) is null)
+                    if (choices.Count >= 2 && GivenAway(sentence, start, length, EntityKind.Person, sameTitleChoices: true) is null)
                     {
-                        yield return new Candidate(index, CandidateKind.Person, 3.5 + Penalty(sentence, 1), "name:" + person.Name, Mcq(sentence, start, length, "Who fills the blank?", choices, "person"));
+                        yield return new Candidate(index, CandidateKind.Person, 3.5 + Penalty(sentence, 1) + DefinedTermShown(sentence, start, length), "name:" + person.Name, Mcq(sentence, start, length, "Who fills the blank?", choices, "person"));
                     }
-                    else if (giveaways.Check(sentence, start, length, EntityKind.Person) is null)
+                    else if (GivenAway(sentence, start, length, EntityKind.Person) is null)
                     {
-                        yield return new Candidate(index, CandidateKind.Person, 3 + Penalty(sentence, 1), "name:" + person.Name, ClozeNote(sentence, [(start, length, "person")], "person"));
+                        yield return new Candidate(index, CandidateKind.Person, 3 + Penalty(sentence, 1) + DefinedTermShown(sentence, start, length), "name:" + person.Name, ClozeNote(sentence, [(start, length, "person")], "person"));
                     }
                     break;
                 case EntityKind.Place:
-                    if (giveaways.Check(sentence, start, length, EntityKind.Place) is null)
+                    if (GivenAway(sentence, start, length, EntityKind.Place) is null)
                     {
                         // "Beijing fears a collapse far more than Washington does": which of two actors is the point of the sentence.
                         var contrast = Contrast().IsMatch(sentence[(start + length)..]) && model.Find(sentence[(start + length)..]).Any(f => f.Entity.Kind == EntityKind.Place);
                         // A place in a list ("the United States, Japan, and South Korea") is guessed from its neighbours.
                         var inList = Regex.IsMatch(sentence[..start], @"[A-Z][\w.]*,\s*(?:and\s+)?(?:the\s+)?$") || Regex.IsMatch(sentence[(start + length)..], @"^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]");
-                        var score = (contrast ? 4.5 : topic ? 1 : inList ? 1.5 : 2.5) + Penalty(sentence, 1);
+                        var score = (contrast ? 4.5 : topic ? 1 : inList ? 1.5 : 2.2) + Penalty(sentence, 1) + DefinedTermShown(sentence, start, length);
                         yield return new Candidate(index, CandidateKind.Place, score, "name:" + name + (contrast ? ":" + index : ""), ClozeNote(sentence, [(start, length, contrast ? null : "place")], "place"));
                     }
                     break;
             }
         }
     }
+
+    /// <summary>A capitalised phrase that names an event, an agreement, a body or a period (the kinds of names a teacher asks for).</summary>
+    private static bool NamesAnInstitution(string name) =>
+        Regex.IsMatch(name, @"\b(?:Act|Acts|Plan|Doctrine|Treaty|Pact|Conference|Program|Programme|Agreement|Accords?|Convention|Declaration|Charter|Constitution|Council|Congress|Court|Assembly|Party|League|Alliance|Union|Nations|Organization|Organisation|Revolution|War|Wars|Battle|Crisis|Period|Age|Era|Dynasty|Empire|Republic|Movement|Reform|Reformation|Persecution|Blockade|Airlift|Telegram|Speech|Law|Laws|Theory|Principle|Effect|Cycle|System|Bloc|Curtain|Deal|Code|Decree|Edict|Rebellion|Revolt|Massacre|Depression)$");
 
     /// <summary>People of the same title from the text, none of whom the text makes the right answer too.</summary>
     private List<string> PeopleLike(Entity person, string sentence)
@@ -419,9 +495,9 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             }
             spans.Add((m.Index, m.Length, "year", m.Value.ToLowerInvariant()));
         }
-        foreach (var span in spans.OrderBy(s => s.Start).Take(2))
+        foreach (var span in spans.OrderBy(s => s.Start).Take(2).Where(s => Spans.Problem(sentence, s.Start, s.Length, Context) is null))
         {
-            var score = (span.Hint == "number" ? 3 : 2.8) + Penalty(sentence, 1);
+            var score = (span.Hint == "number" ? 3 : 2.8) + Penalty(sentence, 1) + DefinedTermShown(sentence, span.Start, span.Length);
             yield return new Candidate(index, CandidateKind.Number, score, "number:" + span.Key, ClozeNote(sentence, [(span.Start, span.Length, span.Hint)], "number"));
         }
     }
@@ -462,12 +538,12 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             text = $"{text[..start]}{{{{c{number}::{text.Substring(start, length)}{suffix}}}}}{text[(start + length)..]}";
             number--;
         }
-        var note = new NoteDraft { Kind = CardKind.Cloze, Prompt = text, Explanation = Quote(sentence) };
+        var note = new NoteDraft { Kind = CardKind.Cloze, Prompt = Context is null ? text : Context + " " + text, Explanation = Quote(sentence) };
         note.Tags.AddRange(["generated", tag]);
         return note;
     }
 
-    private static NoteDraft BasicNote(string prompt, string answer, string sentence, string tag)
+    private NoteDraft BasicNote(string prompt, string answer, string sentence, string tag)
     {
         var note = new NoteDraft { Kind = CardKind.Basic, Prompt = prompt, Explanation = Quote(sentence) };
         note.Answers.Add(answer);
@@ -475,13 +551,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         return note;
     }
 
-    private static NoteDraft Mcq(string sentence, int start, int length, string question, IReadOnlyList<string> wrong, string tag)
+    private NoteDraft Mcq(string sentence, int start, int length, string question, IReadOnlyList<string> wrong, string tag)
     {
         var answer = sentence.Substring(start, length);
         var note = new NoteDraft
         {
             Kind = CardKind.Mcq,
-            Prompt = $"{question}\n> {sentence[..start]}{Blank}{sentence[(start + length)..]}",
+            Prompt = $"{question}\n> {(Context is null ? "" : Context + " ")}{sentence[..start]}{Blank}{sentence[(start + length)..]}",
             Explanation = Quote(sentence),
         };
         note.Choices.AddRange(wrong.Append(answer).Order(StringComparer.Ordinal).Select(c => new McqChoice(c, c == answer)));
@@ -551,5 +627,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Quote(string sentence) => $"\"{sentence}\"";
+    private string Quote(string sentence) => Context is null ? $"\"{sentence}\"" : $"\"{Context} {sentence}\"";
+
+    private static bool Balanced(string text) => text.Count(c => c == '(') == text.Count(c => c == ')') && text.Count(c => c == '[') == text.Count(c => c == ']');
 }

@@ -9,6 +9,12 @@ public sealed record SentenceOutcome(int Line, string Text, string? CardId, stri
 /// <summary>What the generator made, from how many words and sentences, and what it left out and why.</summary>
 public sealed record GenerationResult(DeckDraft Draft, int Words, IReadOnlyList<SentenceOutcome> Sentences, IReadOnlyList<DroppedText> Dropped)
 {
+    /// <summary>How many cards were kept at most (the cap, or --cards).</summary>
+    public int Budget { get; init; }
+
+    /// <summary>Sentences that had a card to draft but were left out because the budget was spent.</summary>
+    public int LeftOut { get; init; }
+
     public int CardSentences => Sentences.Count(s => s.CardId is not null);
 }
 
@@ -28,28 +34,42 @@ public static partial class DeckGenerator
     [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|For example|Still)\s*,?\s+)+")]
     private static partial Regex LeadIn();
 
+    [GeneratedRegex(@"^(?:Now\s+)?(?:Look|Discuss|Explain|Describe|Identify|Compare|Contrast|Analy[sz]e|Evaluate|Define|List|Summari[sz]e|Outline|Consider|Imagine|Think|Recall|Note|See|Read|Watch|Visit|Click|Review|Use|Try|Answer)\b")]
+    private static partial Regex Instruction();
+
     private const double Floor = 2.5;
+
+    /// <summary>One answer is asked at most this often, however many sentences name it.</summary>
+    private const int CardsPerAnswer = 2;
 
     public static GenerationResult Generate(string text, GeneratorOptions? options = null)
     {
         options ??= new GeneratorOptions();
         var clean = TextCleaner.Clean(text);
         var outcomes = new List<SentenceOutcome>();
-        var read = clean.Paragraphs.SelectMany(p => SentenceSplitter.Split(p.Text).Select((s, i) => (p.Line, Text: s, First: i == 0))).ToList();
+        var read = clean.Paragraphs.SelectMany((p, n) => SentenceSplitter.Split(p.Text).Select(s => (p.Line, Text: s, Paragraph: n, p.Section))).ToList();
         var words = read.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 
-        var kept = new List<(int Line, string Text)>();
-        foreach (var (line, sentence, _) in read.DistinctBy(s => s.Text))
+        var kept = new List<(int Line, string Text, int Paragraph, int Section)>();
+        var previousInParagraph = new Dictionary<int, string>();
+        string? before = null;
+        var beforeParagraph = -1;
+        foreach (var (line, sentence, paragraph, section) in read.DistinctBy(s => s.Text))
         {
             var reason = Skip(sentence, options);
             if (reason is null)
             {
-                kept.Add((line, sentence));
+                if (beforeParagraph == paragraph && before is not null)
+                {
+                    previousInParagraph[kept.Count] = before;
+                }
+                kept.Add((line, sentence, paragraph, section));
             }
             else
             {
                 outcomes.Add(new SentenceOutcome(line, sentence, null, reason));
             }
+            (before, beforeParagraph) = (sentence, paragraph);
         }
 
         var texts = kept.Select(k => k.Text).ToList();
@@ -62,25 +82,43 @@ public static partial class DeckGenerator
         for (var i = 0; i < texts.Count; i++)
         {
             maker.PreviousSubject = null;
-            var opensWithPronoun = PronounOpening().IsMatch(LeadIn().Replace(texts[i], ""));
+            maker.Context = null;
+            var body = LeadIn().Replace(texts[i], "");
+            var pointer = Referents.PointsBack(body);
             var found = maker.For(i, previousSubject);
-            // A sentence that opens with a pronoun is asked only when the pronoun was resolved to the previous sentence's subject.
-            if (opensWithPronoun)
+            if (pointer is not null)
             {
-                found = [.. found.Where(c => c.Kind == CandidateKind.Recommendation && previousSubject is not null)];
-                pointsBack[i] = $"opens with '{PronounOpening().Match(LeadIn().Replace(texts[i], "")).Value}', which points back to an earlier sentence";
+                // "It should ..." resolved to the previous sentence's subject; otherwise the sentence before goes into the card, or no card.
+                var resolved = PronounOpening().IsMatch(body) && previousSubject is not null ? found.Where(c => c.Kind == CandidateKind.Recommendation).ToList() : [];
+                if (resolved.Count > 0)
+                {
+                    found = resolved;
+                }
+                else if (previousInParagraph.TryGetValue(i, out var previous) && Referents.PointsBack(LeadIn().Replace(previous, "")) is null
+                    && WordCount(previous) + WordCount(texts[i]) <= options.MaxSentenceWords + 15)
+                {
+                    maker.Context = previous;
+                    found = maker.For(i, previousSubject);
+                    maker.Context = null;
+                }
+                else
+                {
+                    found = [];
+                }
+                pointsBack[i] = $"'{pointer}' points back to a sentence the card could not show";
             }
             previousSubject = maker.PreviousSubject ?? FirstActor(model, texts[i]);
             all.AddRange(found.Where(c => c.Score >= Floor));
         }
 
-        var budget = options.Cards ?? Math.Max(3, (int)Math.Round(words / (double)options.WordsPerCard));
-        var chosen = Choose(all, budget);
+        var substantive = texts.Sum(WordCount);
+        var budget = options.Cards ?? Math.Min(options.MaxCards, Math.Max(3, (int)Math.Round(substantive / (double)options.WordsPerCard)));
+        var chosen = Choose(all, budget, i => kept[i].Section);
 
         var draft = new DeckDraft
         {
             Id = options.DeckId,
-            Title = options.Title ?? clean.Heading ?? "Generated deck",
+            Title = options.Title ?? clean.Heading ?? options.FallbackTitle ?? "Generated deck",
             Description = "Draft cards generated from the reading. Check each card against the text, reword where needed and delete weak cards before uploading.",
             Source = options.Source,
         };
@@ -103,7 +141,8 @@ public static partial class DeckGenerator
         {
             outcomes.Add(new SentenceOutcome(kept[i].Line, texts[i], cardOf.GetValueOrDefault(i), cardOf.ContainsKey(i) ? null : reasons[i]));
         }
-        return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped);
+        var leftOut = all.Select(c => c.Sentence).Distinct().Count(i => !cardOf.ContainsKey(i));
+        return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped) { Budget = budget, LeftOut = chosen.Count >= budget ? leftOut : 0 };
     }
 
     private static string? Skip(string sentence, GeneratorOptions options)
@@ -121,6 +160,10 @@ public static partial class DeckGenerator
         {
             return "too long for a card";
         }
+        if (Instruction().IsMatch(sentence))
+        {
+            return "an instruction to the reader, not a claim";
+        }
         if (sentence.TrimEnd('"', '\u201D', ')').EndsWith('?'))
         {
             return "a question, not a claim";
@@ -132,37 +175,62 @@ public static partial class DeckGenerator
         return null;
     }
 
-    /// <summary>Best first; first one card per sentence, then second cards on other facts; never a fact twice.</summary>
-    private static List<Candidate> Choose(List<Candidate> all, int budget)
+    /// <summary>
+    /// Best first, one card per sentence: first the best card of each section (so every main
+    /// section is tested), then the rest by score. A card that asks what a chosen card asks is
+    /// left out: the same answer on an overlapping sentence, or the blank moved between two names
+    /// that each card shows the other of. Distinct facts with the same answer stay.
+    /// </summary>
+    private static List<Candidate> Choose(List<Candidate> all, int budget, Func<int, int> sectionOf)
     {
         var ranked = all.OrderByDescending(c => c.Score).ThenBy(c => c.Sentence).ToList();
         var chosen = new List<Candidate>();
-        var facts = new HashSet<string>(StringComparer.Ordinal);
         var sentencesUsed = new HashSet<int>();
-        foreach (var pass in new[] { 1, 2 })
+        var firsts = ranked.GroupBy(c => sectionOf(c.Sentence)).Select(g => g.First()).ToList();
+        foreach (var c in firsts.Concat(ranked))
         {
-            foreach (var c in ranked)
+            if (chosen.Count >= budget)
             {
-                if (chosen.Count >= budget)
-                {
-                    return chosen;
-                }
-                if (chosen.Contains(c) || facts.Contains(c.Fact) || (pass == 1 && sentencesUsed.Contains(c.Sentence)))
-                {
-                    continue;
-                }
-                // A second card on a sentence must ask another kind of thing, and only claims and definitions earn one.
-                if (pass == 2 && (chosen.Any(x => x.Sentence == c.Sentence && x.Kind == c.Kind) || c.Score < 4))
-                {
-                    continue;
-                }
-                chosen.Add(c);
-                facts.Add(c.Fact);
-                sentencesUsed.Add(c.Sentence);
+                break;
             }
+            if (sentencesUsed.Contains(c.Sentence) || chosen.Any(x => SameFact(x, c))
+                || chosen.Count(x => string.Equals(AnswerOf(x.Note), AnswerOf(c.Note), StringComparison.OrdinalIgnoreCase)) >= CardsPerAnswer)
+            {
+                continue;
+            }
+            chosen.Add(c);
+            sentencesUsed.Add(c.Sentence);
         }
         return chosen;
     }
+
+    /// <summary>Two cards ask the same fact: the same answer from sentences that share most of their words, or each card's answer shown in the other.</summary>
+    private static bool SameFact(Candidate a, Candidate b)
+    {
+        if (a.Fact.StartsWith("claim:", StringComparison.Ordinal) || b.Fact.StartsWith("claim:", StringComparison.Ordinal))
+        {
+            return a.Fact == b.Fact;
+        }
+        var (answerA, answerB) = (AnswerOf(a.Note), AnswerOf(b.Note));
+        var (wordsA, wordsB) = (ContentWords(a.Note.Explanation!), ContentWords(b.Note.Explanation!));
+        var shared = wordsA.Intersect(wordsB).Count() / (double)Math.Max(1, Math.Min(wordsA.Count, wordsB.Count));
+        if (string.Equals(answerA, answerB, StringComparison.OrdinalIgnoreCase))
+        {
+            // A date or a figure stands for one event or one measure: asked once.
+            return shared >= 0.4 || (a.Kind == CandidateKind.Number && b.Kind == CandidateKind.Number);
+        }
+        return shared >= 0.3 && a.Note.Explanation!.Contains(answerB, StringComparison.OrdinalIgnoreCase) && b.Note.Explanation!.Contains(answerA, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string AnswerOf(NoteDraft note) =>
+        note.Kind == CardKind.Cloze ? Regex.Match(note.Prompt!, @"\{\{c\d+::(?<a>[^:}]+)").Groups["a"].Value
+        : note.Kind == CardKind.Mcq ? note.Choices.FirstOrDefault(c => c.Correct)?.Text ?? ""
+        : note.Answers.FirstOrDefault() ?? "";
+
+    private static HashSet<string> ContentWords(string text) =>
+        Regex.Matches(text.ToLowerInvariant(), @"[a-z]{4,}|\d+").Select(m => m.Value).Where(w => w is not ("that" or "with" or "from" or "this" or "which" or "were" or "have" or "their" or "they" or "into")).ToHashSet(StringComparer.Ordinal);
+
+    private static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string[] Reasons(List<Candidate> all, List<Candidate> chosen, int count, int budget)
     {

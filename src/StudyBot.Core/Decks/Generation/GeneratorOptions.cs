@@ -7,10 +7,16 @@ public sealed record GeneratorOptions
     public string? Title { get; init; }
     public string? Source { get; init; }
 
-    /// <summary>How many cards to draft; null drafts about one card per <see cref="WordsPerCard"/> words.</summary>
+    /// <summary>The title when the text has no short heading (the CLI passes the file's name).</summary>
+    public string? FallbackTitle { get; init; }
+
+    /// <summary>How many cards to draft at most; null drafts about one card per <see cref="WordsPerCard"/> words of the sentences read, at most <see cref="MaxCards"/>.</summary>
     public int? Cards { get; init; }
 
-    public int WordsPerCard { get; init; } = 40;
+    /// <summary>The cap when <see cref="Cards"/> is not given: a long text drafts this many of its best cards and says how many it left out.</summary>
+    public int MaxCards { get; init; } = 150;
+
+    public int WordsPerCard { get; init; } = 50;
 
     /// <summary>Sentences longer than this many words make poor prompts.</summary>
     public int MaxSentenceWords { get; init; } = 60;

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace StudyBot.Core.Decks.Generation;
 
-/// <summary>A paragraph of prose with the line it starts on.</summary>
-public sealed record Paragraph(int Line, string Text);
+/// <summary>A paragraph of prose with the line it starts on and the section it belongs to (0 before the first heading, one more at each heading).</summary>
+public sealed record Paragraph(int Line, string Text, int Section = 0);
 
 /// <summary>Text the generator left out, where it was and why.</summary>
 public sealed record DroppedText(int Line, string Text, string Reason);
@@ -65,6 +65,7 @@ public static partial class TextCleaner
         var current = new List<string>();
         var start = 0;
         var inCode = false;
+        var section = 0;
         // After a box heading or a learning-objectives line, the next paragraph (or list) belongs to it.
         string? skipNext = null;
         var skippingList = false;
@@ -82,15 +83,16 @@ public static partial class TextCleaner
                 dropped.Add(new DroppedText(start, joined, skipNext));
                 skipNext = null;
             }
-            // A one-line paragraph without closing punctuation is a heading or subtitle, not prose.
-            else if (current.Count == 1 && !EndsLikeProse(current[0]))
+            // A short one-line paragraph without closing punctuation is a heading or subtitle; a long one is a sentence.
+            else if (current.Count == 1 && !EndsLikeProse(current[0]) && IsHeadingLength(current[0]))
             {
                 heading ??= current[0];
+                section++;
                 dropped.Add(new DroppedText(start, joined, "a heading or subtitle, not a sentence"));
             }
             else
             {
-                paragraphs.Add(new Paragraph(start, joined));
+                paragraphs.Add(new Paragraph(start, joined, section));
             }
             current.Clear();
         }
@@ -113,7 +115,8 @@ public static partial class TextCleaner
             {
                 Flush();
                 var title = Inline(raw.TrimStart('#').Trim());
-                heading ??= title;
+                heading ??= IsHeadingLength(title) ? title : null;
+                section++;
                 if (BoxHeading().IsMatch(title))
                 {
                     skipNext = $"a textbook box ('{title}'), not the main text";
@@ -159,7 +162,7 @@ public static partial class TextCleaner
                     dropped.Add(new DroppedText(i + 1, line, skipNext ?? "a list item that is not a sentence"));
                     continue;
                 }
-                paragraphs.Add(new Paragraph(i + 1, line));
+                paragraphs.Add(new Paragraph(i + 1, line, section));
                 continue;
             }
             var stripped = InlineReference().Replace(line, "");
@@ -221,6 +224,9 @@ public static partial class TextCleaner
         }
         return null;
     }
+
+    /// <summary>A heading is short: at most 12 words and 100 characters (a deck title's limit); a longer line is a sentence.</summary>
+    public static bool IsHeadingLength(string line) => line.Length <= 100 && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 12;
 
     private static bool EndsLikeProse(string line) => line.TrimEnd().LastOrDefault() is '.' or '!' or '?' or '"' or '\u201D' or '\u2019' or '\'' or ')' or ';';
 

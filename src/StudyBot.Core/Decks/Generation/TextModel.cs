@@ -78,6 +78,10 @@ internal sealed partial class TextModel
     private readonly Dictionary<string, int> _naming = new(StringComparer.Ordinal);
     private readonly Regex? _people;
     private readonly Regex? _terms;
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+
+    /// <summary>A term the text defines ("X is called Y"), not only a capitalised phrase.</summary>
+    public bool IsDefinedByText(string term) => _defined.Contains(term);
 
     public TextModel(IReadOnlyList<string> sentences, IEnumerable<string> definedTerms)
     {
@@ -112,6 +116,7 @@ internal sealed partial class TextModel
         foreach (var term in definedTerms)
         {
             _entities.TryAdd(term, new Entity(term, EntityKind.Term, null));
+            _defined.Add(term);
         }
         foreach (var sentence in sentences)
         {

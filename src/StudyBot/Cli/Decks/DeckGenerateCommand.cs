@@ -8,7 +8,7 @@ using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Cli.Decks;
 
-/// <summary>`studybot deck generate TEXT [-o OUT] [--cards N] [--explain]`: draft cards from a reading (plain text, Markdown or HTML).</summary>
+/// <summary>`studybot deck generate TEXT [-o OUT] [--deck-id ID] [--title T] [--cards N] [--explain]`: draft cards from a reading (plain text, Markdown or HTML).</summary>
 public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenerateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -21,16 +21,16 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
         [Description("Where to write the draft YAML deck (default: the text's name with .yaml).")]
         public string Output { get; init; } = "";
 
-        [CommandOption("--deck-id <ID>")]
+        [CommandOption("--deck-id|--id <ID>")]
         [Description("Deck id (default: from the output file name).")]
         public string? DeckId { get; init; }
 
         [CommandOption("--title <TITLE>")]
-        [Description("Deck title (default: the text's first heading).")]
+        [Description("Deck title (default: the text's first heading when it is short, else the file's name).")]
         public string? Title { get; init; }
 
-        [CommandOption("--cards <N>")]
-        [Description("How many cards to draft (default: about one per 40 words).")]
+        [CommandOption("--cards|--max-cards <N>")]
+        [Description("How many cards to draft at most (default: about one per 50 words, at most 150).")]
         public int? Cards { get; init; }
 
         [CommandOption("--explain")]
@@ -77,6 +77,7 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
         {
             DeckId = settings.DeckId ?? CardIds.Slug(Path.GetFileNameWithoutExtension(outputPath), CardIds.MaxLength),
             Title = settings.Title,
+            FallbackTitle = DeckTitles.FromFileName(settings.Text),
             Source = Path.GetFileName(settings.Text),
             Cards = settings.Cards,
         };
@@ -94,7 +95,10 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
         DiagnosticsView.Table(console, result.Diagnostics);
         if (!result.IsValid)
         {
-            console.MarkupLine("[red]The generated deck did not validate; nothing was written.[/] Use --deck-id with letters, digits and '-' if the id is the problem.");
+            var fix = result.Diagnostics.Any(d => d.IsError && d.Message.Contains("title", StringComparison.Ordinal)) ? "give a shorter one-line title with --title TITLE"
+                : result.Diagnostics.Any(d => d.IsError && d.Message.Contains(" id", StringComparison.Ordinal)) ? "give an id of letters, digits and '-' with --deck-id ID"
+                : "run with --explain to see which sentences the cards come from";
+            console.MarkupLineInterpolated($"[red]The generated deck did not validate; nothing was written.[/] To fix it, {fix}.");
             return 1;
         }
         if (settings.Explain)
@@ -105,6 +109,10 @@ public sealed class DeckGenerateCommand(DeckConsole output) : Command<DeckGenera
         if (!DeckFiles.TryWrite(console, outputPath, YamlDeckWriter.Write(result.Deck!, header)))
         {
             return 1;
+        }
+        if (generated.LeftOut > 0)
+        {
+            console.MarkupLineInterpolated($"Left out {generated.LeftOut} more {(generated.LeftOut == 1 ? "sentence" : "sentences")} that had a card to draft: at most {generated.Budget} cards are drafted (--cards N to change).");
         }
         console.MarkupLineInterpolated($"Wrote [bold]{outputPath}[/]: {DiagnosticsView.Counts(result.Deck!)} from {generated.CardSentences} of {generated.Sentences.Count} sentences ({generated.Words} words); {generated.Dropped.Count} clutter lines dropped.{(settings.Explain ? "" : " Add --explain to see why each other sentence was left out.")}");
         return 0;

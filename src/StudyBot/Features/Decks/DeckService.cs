@@ -49,6 +49,30 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
         return deck ?? throw new StudyException($"This server has no deck '{trimmed}'. `/deck list` shows its decks.");
     }
 
+    /// <summary>The title and live card count of the guild's deck with this id (retired or not), or null when there is none.</summary>
+    public async Task<(string Title, int Cards)?> ExistingAsync(ulong guildId, string key, CancellationToken cancellationToken)
+    {
+        var trimmed = key.Trim();
+        var deck = await db.Decks.Where(d => d.GuildId == guildId && d.Key == trimmed)
+            .Select(d => new { d.Title, Cards = db.Cards.Count(c => c.DeckId == d.Id && !c.Retired) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return deck is null ? null : (deck.Title, deck.Cards);
+    }
+
+    /// <summary>An id like <paramref name="key"/> that no deck of the guild has: key-2, key-3, ...</summary>
+    public async Task<string> FreeKeyAsync(ulong guildId, string key, CancellationToken cancellationToken)
+    {
+        for (var n = 2; ; n++)
+        {
+            var suffix = $"-{n}";
+            var candidate = (key.Length + suffix.Length > CardIds.MaxLength ? key[..(CardIds.MaxLength - suffix.Length)] : key) + suffix;
+            if (!await db.Decks.AnyAsync(d => d.GuildId == guildId && d.Key == candidate, cancellationToken))
+            {
+                return candidate;
+            }
+        }
+    }
+
     public async Task<DeckDetails> InfoAsync(ulong guildId, ulong userId, string key, CancellationToken cancellationToken)
     {
         var deck = await FindAsync(guildId, key, includeRetired: true, cancellationToken);

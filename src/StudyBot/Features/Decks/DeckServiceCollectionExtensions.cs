@@ -31,7 +31,9 @@ public static class DeckServiceCollectionExtensions
                 .AddSubcommand("restore", "Bring a retired deck back (instructors)", DeckOption)
                 .AddSubcommand("add-essay", "Copy the essay decks into this server, or bring retired ones back (instructors)")
                 .AddSubcommand("generate", "Draft a deck from a reading: plain text, Markdown or HTML (instructors)", o => o
-                    .AddAttachment("file", "The reading", required: true))
+                    .AddAttachment("file", "The reading", required: true)
+                    .AddString("id", "The draft deck's id (instead of one from the file name)")
+                    .AddString("title", "The draft deck's title (instead of the reading's heading or file name)"))
                 .GuildOnly()
                 .Build(),
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
@@ -41,7 +43,7 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
             HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server (each server has its own copies), e.g. `/deck add-essay`"),
-            HelpLine.Instructor("`/deck generate file:<text>` — draft a deck from a reading; check the preview and the attached YAML, then press Publish, e.g. `/deck generate file:reading.md`"));
+            HelpLine.Instructor("`/deck generate file:<text> [id] [title]` — draft a deck from a reading; check the preview and the attached YAML, then press Publish (it asks before replacing a deck with the same id), e.g. `/deck generate file:reading.md id:volcanoes title:Volcanoes`"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
             .Command("deck info", c => c.Services.GetRequiredService<DeckModule>().InfoAsync(c))
@@ -54,6 +56,8 @@ public static class DeckServiceCollectionExtensions
             .Command("deck add-essay", c => c.Services.GetRequiredService<DeckModule>().AddEssayAsync(c))
             .Command("deck generate", c => c.Services.GetRequiredService<DeckGenerateModule>().GenerateAsync(c))
             .Component(DeckGenerateModule.PublishId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c))
+            .Component(DeckGenerateModule.ReplaceId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c, DeckGenerateModule.PublishMode.Replace))
+            .Component(DeckGenerateModule.AsNewId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c, DeckGenerateModule.PublishMode.AsNew))
             .Component(DeckIds.Join, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
             .Autocomplete("deck info", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck join", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))

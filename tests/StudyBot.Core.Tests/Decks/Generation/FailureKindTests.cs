@@ -23,19 +23,20 @@ public class FailureKindTests
     [Fact]
     public void GivenAway_AnswerNamedElsewhereUnderAnotherName_IsNotBlanked_ButAnotherActorIs()
     {
-        var deck = Draft("As North Korea's closest partner, China is most responsible for facilitating Pyongyang's provocations every year.");
+        var deck = Draft("As North Korea's closest partner, China is most responsible for facilitating Pyongyang's provocations every year. "
+            + "Beijing fears a collapse in Pyongyang far more than Washington does.");
 
         Assert.DoesNotContain(deck.Cards, c => c.Answers.Any(a => a is "Pyongyang" or "North Korea"));
-        Assert.Contains("China", Answers(deck));
+        Assert.Contains("Beijing", Answers(deck));
     }
 
     [Fact]
     public void GivenAway_AnswerNamedElsewhereByTheAnswerCheckersAlias_IsNotBlanked_ButAnotherActorIs()
     {
-        var deck = Draft("Only China can persuade Pyongyang to talk, the neighbours of the DPRK argued at the summit in Singapore.");
+        var deck = Draft("Only China can persuade Pyongyang to talk, the neighbours of the DPRK argued at the summit in Singapore in June 2018.");
 
         Assert.DoesNotContain(deck.Cards, c => c.Answers.Contains("Pyongyang"));
-        Assert.Contains("Singapore", Answers(deck));
+        Assert.Contains("2018", Answers(deck));
     }
 
     [Fact]
