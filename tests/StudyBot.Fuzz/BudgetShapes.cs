@@ -22,11 +22,12 @@ public static class BudgetShapes
                 3 => HostileFiles.TaggedFields("f.apkg", Math.Min(size, 20_000)).Content,
                 _ => HostileFiles.ManyNotes("f.apkg", Math.Min(size, 20_000)).Content,
             },
-            "csv" => random.Next(4) switch
+            "csv" => random.Next(5) switch
             {
                 0 => HostileFiles.Columns("f.csv", size, ",;\t|"[random.Next(4)]).Content,
                 1 => HostileFiles.Rows("f.csv", size).Content,
                 2 => HostileFiles.UnclosedQuote("f.csv", size).Content,
+                3 => HostileFiles.HeaderColumns("f.csv", size).Content,
                 _ => HostileFiles.HeaderTags("f.csv", size).Content,
             },
             "quizlet" => HostileFiles.QuizletRows("f.txt", size).Content,

@@ -52,6 +52,7 @@ public static class HostileFiles
         ("rows-400000.csv", () => Rows("rows-400000.csv", 400_000)),
         ("unclosed-quote.csv", () => UnclosedQuote("unclosed-quote.csv", 4_900_000)),
         ("header-tags.csv", () => HeaderTags("header-tags.csv", 1_000_000)),
+        ("header-columns.csv", () => HeaderColumns("header-columns.csv", 2_000_000)),
         ("quizlet-rows.txt", () => QuizletRows("quizlet-rows.txt", 500_000)),
         ("list-1200000.yaml", () => YamlList("list-1200000.yaml", 1_200_000)),
         ("deep-1000000.yaml", () => YamlDepth("deep-1000000.yaml", 1_000_000)),
@@ -193,6 +194,18 @@ public static class HostileFiles
             text.Append('q').Append(i).Append(",a\n");
         }
         return new(name, Encoding.UTF8.GetBytes(text.ToString()), "'#tags:' names");
+    }
+
+    /// <summary>A '#columns:' header naming StudyBot's columns and then <paramref name="names"/> empty ones, before 10,000 rows.</summary>
+    public static HostileFile HeaderColumns(string name, int names)
+    {
+        var text = new StringBuilder("#separator:comma\n#columns:id,kind,prompt,answers");
+        text.Append(',', names).Append('\n');
+        for (var i = 0; i < 10_000; i++)
+        {
+            text.Append('c').Append(i).Append(",basic,q,a\n");
+        }
+        return new(name, Encoding.UTF8.GetBytes(text.ToString()), "'#columns:' names");
     }
 
     public static HostileFile QuizletRows(string name, int rows)

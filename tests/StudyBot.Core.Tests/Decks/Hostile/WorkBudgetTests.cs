@@ -80,6 +80,13 @@ public sealed class WorkBudgetTests
     }
 
     [Fact]
+    public void Csv_ColumnsHeaderPastTheLimit_NamesItsLine()
+    {
+        var error = Csv("#separator:comma\n#html:false\n#columns:id,kind,prompt,answers,x\nc1,basic,q,a\n").Error("'#columns:' names 5 columns");
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
     public void Csv_FieldWithTooManyTags_IsRefusedNamingTheRow()
     {
         var result = Csv("#html:true\nq,a\n<b>1</b><i>2</i><u>3</u>,a\n");

@@ -54,6 +54,12 @@ public static class AnkiTextReader
             Source = header.Source,
         };
         var columns = columnNames?.Split(separator).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        // Each row looks its columns up by name: a '#columns:' of a million names would be searched for every field of every row.
+        if (columns?.Count > diagnostics.Budget.Limits.MaxColumnsPerRow)
+        {
+            ReadBudget.Refuse(SourcePosition.AtLine(header.ColumnsLine), null,
+                $"'#columns:' names {columns.Count:N0} columns; a row has at most {diagnostics.Budget.Limits.MaxColumnsPerRow:N0}: name StudyBot's columns ({string.Join(", ", StudyBotColumns.Names)}).");
+        }
         if (columns is not null && columns.Contains("id") && columns.Contains("kind"))
         {
             StudyBotColumns.Read(rows, columns, deck, diagnostics);

@@ -14,6 +14,9 @@ internal sealed class TextHeader
 
     /// <summary>The line of '#tags:', for a message about them.</summary>
     public int TagsLine { get; private set; }
+
+    /// <summary>The line of '#columns:', for a message about them.</summary>
+    public int ColumnsLine { get; private set; }
     public string? Columns { get; private set; }
     public int? GuidColumn { get; private set; }
     public int? NotetypeColumn { get; private set; }
@@ -68,7 +71,7 @@ internal sealed class TextHeader
             case "deck": Deck = value.Trim(); break;
             case "notetype": Notetype = value.Trim(); break;
             case "tags": Tags = value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); TagsLine = lineNumber; break;
-            case "columns": Columns = value; break;
+            case "columns": Columns = value; ColumnsLine = lineNumber; break;
             case "guid column": GuidColumn = Column(value, lineNumber, error); break;
             case "notetype column": NotetypeColumn = Column(value, lineNumber, error); break;
             case "deck column": DeckColumn = Column(value, lineNumber, error); break;
