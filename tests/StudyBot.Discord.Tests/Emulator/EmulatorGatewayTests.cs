@@ -173,7 +173,9 @@ public class EmulatorGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Heartbeats_Stopped_ConnectionClosedResumably()
     {
-        await using var emulator = await StartAsync(o => { o.HeartbeatIntervalMs = 100; o.HeartbeatGrace = TimeSpan.FromMilliseconds(200); });
+        // Short enough for a quick test, long enough that READY arrives first on a busy machine
+        // (100 ms and 200 ms of grace closed the connection before READY under load).
+        await using var emulator = await StartAsync(o => { o.HeartbeatIntervalMs = 1000; o.HeartbeatGrace = TimeSpan.FromSeconds(2); });
         var (client, ready) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken);
         await using var _1 = client;
         Assert.Equal(4000, await client.ReceiveCloseAsync());
