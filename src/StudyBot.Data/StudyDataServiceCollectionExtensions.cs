@@ -42,6 +42,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<StudentStore>();
         services.AddSingleton<MemberSightingWriter>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));
+        services.AddSingleton<DeckRelationsCache>();
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
         services.AddSingleton<StudentFitter>();

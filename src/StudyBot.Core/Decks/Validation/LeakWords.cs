@@ -39,10 +39,13 @@ internal static partial class LeakWords
     {
         var words = AnswerText.Read(Possessive().Replace(text, "")).Whole;
         var result = new List<string>(words.Count);
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             var singular = Singular(word);
-            if (!_articles.Contains(word) && !_stopWords.Contains(singular) && !_stopWords.Contains(word))
+            // An article stands before a word; a last "a" is a label ("Answer a", "Plan A").
+            var article = _articles.Contains(word) && i + 1 < words.Count;
+            if (!article && !_stopWords.Contains(singular) && !_stopWords.Contains(word))
             {
                 result.Add(singular);
             }
@@ -70,7 +73,7 @@ internal static partial class LeakWords
         {
             return word.Length == 1;
         }
-        return word.Length <= 2 && !raw.Trim().All(c => char.IsUpper(c) || !char.IsLetter(c));
+        return word.Length < 2 || (word.Length == 2 && !raw.Trim().All(c => char.IsUpper(c) || !char.IsLetter(c)));
     }
 
     /// <summary>
