@@ -50,6 +50,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<MemberSightingWriter>();
         services.AddSingleton<AcceptedInteractions>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));
+        services.AddSingleton<DeckRelationsCache>();
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
         services.AddSingleton<StudentFitter>();

@@ -68,8 +68,8 @@ public abstract class StudyDayTests : DatabaseTests
         await using var db = await SetUpAsync(zone, newPerDay: 0, cards: 2);
         var now = Utc.At(2026, 3, 7, 12);
         var day = StudyDay.Containing(now, TimeZoneInfo.FindSystemTimeZoneById(zone), 4);
-        await SetReviewDueAsync(db, "card-001", day.EndUtc.AddMinutes(-1));
-        await SetReviewDueAsync(db, "card-002", day.EndUtc);
+        await db.SetReviewDueAsync(Student, "card-001", day.EndUtc.AddMinutes(-1));
+        await db.SetReviewDueAsync(Student, "card-002", day.EndUtc);
 
         var first = await db.Engine.NextCardAsync(Student, null, now);
         await db.Engine.AnswerAsync(Student, first!.CardId, new SelfGrade(Rating.Good), "r1", TimeSpan.Zero, ReviewSource.Review, now);
@@ -88,7 +88,7 @@ public abstract class StudyDayTests : DatabaseTests
         var now = Utc.At(2026, 3, 7, 12);
         foreach (var key in new[] { "card-001", "card-002", "card-003" })
         {
-            await SetReviewDueAsync(db, key, now.AddDays(-1));
+            await db.SetReviewDueAsync(Student, key, now.AddDays(-1));
         }
 
         await AnswerNextAsync(db, now, Rating.Good);
@@ -103,7 +103,7 @@ public abstract class StudyDayTests : DatabaseTests
     {
         await using var db = await SetUpAsync("UTC", cards: 3);
         var now = Utc.At(2026, 3, 7, 12);
-        await SetReviewDueAsync(db, "card-003", now.AddDays(-1));
+        await db.SetReviewDueAsync(Student, "card-003", now.AddDays(-1));
         var learning = await db.CardIdAsync("d", "card-002");
         await db.Engine.AnswerAsync(Student, learning, new SelfGrade(Rating.Again), "l", TimeSpan.Zero, ReviewSource.Review, now.AddMinutes(-5));
 
@@ -135,29 +135,6 @@ public abstract class StudyDayTests : DatabaseTests
         Assert.Equal("solo", next?.Card.Id);
         Assert.Null(none);
         Assert.Equal("n1#c2", tomorrow?.Card.Id);
-    }
-
-    private static async Task SetReviewDueAsync(TestDatabase db, string cardKey, DateTime due)
-    {
-        var cardId = await db.CardIdAsync("d", cardKey);
-        await using var context = db.NewContext();
-        context.CardStates.Add(new UserCardState
-        {
-            UserId = Student,
-            CardId = cardId,
-            Version = 1,
-            Memory = new CardMemory
-            {
-                Due = due,
-                State = CardState.Review,
-                Stability = 5,
-                Difficulty = 5,
-                Reps = 3,
-                ScheduledDays = 5,
-                LastReview = due.AddDays(-5),
-            },
-        });
-        await context.SaveChangesAsync();
     }
 }
 

@@ -60,6 +60,12 @@ public sealed record DeckCard
     public string? NoteId { get; init; }
 
     /// <summary>
+    /// Cards or notes whose answers this card may show, or that may show its answers, as its author
+    /// allowed (<c>allow_leaks:</c>); the leak check does not warn about those pairs.
+    /// </summary>
+    public IReadOnlyList<string> AllowLeaks { get; init; } = [];
+
+    /// <summary>
     /// Only for cloze: the note's text with every deletion in <c>{{c1::answer::hint}}</c> form, so
     /// that the whole note can be shown after answering and written back out unchanged.
     /// </summary>

@@ -24,7 +24,9 @@ public sealed partial class ReviewEngine
     /// <summary>
     /// The next card for a user among <paramref name="deckIds"/> they are enrolled in (retired decks
     /// are skipped): learning cards due now, then reviews due before the end of the user's study day,
-    /// then new cards within the daily limit; a card whose sibling was answered this study day waits.
+    /// then new cards within the daily limit (interleaved across each deck's notes); a card whose
+    /// sibling was answered this study day waits, and so does a card that shows the answer of a card
+    /// answered today or whose answer that card showed.
     /// Null when nothing is left today.
     /// </summary>
     public async Task<StudyCard?> NextCardAmongAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -43,20 +45,21 @@ public sealed partial class ReviewEngine
         }
 
         var learning = await queues.Learning.CountAsync(cancellationToken);
-        // One card of a note per study day: answering it buries its siblings, reviews first, then new cards.
+        // One card of a note per study day, and never two cards that show each other's answers:
+        // answering one buries the others, reviews first, then new cards in their introduction order.
         var reviewsLeft = Math.Max(0, queues.Limits.ReviewsPerDay - queues.Usage.ReviewsDone);
-        var reviews = (await queues.Review.OrderBy(s => s.Memory.Due).Select(s => new { s.CardId, s.Card!.NoteKey }).ToListAsync(cancellationToken))
-            .DistinctBy(c => c.NoteKey ?? "#" + c.CardId)
+        var apart = new KeptApart(queues.Relations);
+        var reviews = (await queues.Review.OrderBy(s => s.Memory.Due).Select(s => new { s.CardId, s.Card!.NoteKey, s.Card.DeckId }).ToListAsync(cancellationToken))
+            .Where(c => apart.TryTake(c.CardId, c.DeckId, c.NoteKey))
             .Take(reviewsLeft)
-            .ToList();
-        var used = reviews.Where(c => c.NoteKey is not null).Select(c => c.NoteKey!).ToHashSet(StringComparer.Ordinal);
+            .Count();
         var newLeft = Math.Max(0, queues.Limits.NewPerDay - queues.Usage.NewIntroduced);
-        var fresh = (await queues.New.OrderBy(c => c.DeckId).ThenBy(c => c.Ordinal).Select(c => new { c.Id, c.NoteKey }).ToListAsync(cancellationToken))
-            .Where(c => c.NoteKey is null || !used.Contains(c.NoteKey))
-            .DistinctBy(c => c.NoteKey ?? "#" + c.Id)
+        var fresh = (await queues.New.Select(c => new { c.Id, c.NoteKey, c.DeckId }).ToListAsync(cancellationToken))
+            .OrderBy(c => c.DeckId).ThenBy(c => queues.Relations[c.DeckId].NewRank(c.Id))
+            .Where(c => apart.TryTake(c.Id, c.DeckId, c.NoteKey))
             .Take(newLeft)
             .Count();
-        return new DueCount(learning, reviews.Count, fresh);
+        return new DueCount(learning, reviews, fresh);
     }
 
     private async Task<StudyCard?> NextAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken)
@@ -75,7 +78,7 @@ public sealed partial class ReviewEngine
         }
         if (learning is null && review is null && queues.Usage.NewIntroduced < queues.Limits.NewPerDay)
         {
-            fresh = await queues.New.OrderBy(c => c.DeckId).ThenBy(c => c.Ordinal).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            fresh = await FirstNewAsync(queues, cancellationToken);
         }
 
         var queue = StudyQueue.Choose(learning is not null, review is not null, fresh is not null, queues.Usage, queues.Limits);
@@ -92,13 +95,47 @@ public sealed partial class ReviewEngine
         return new StudyCard(cardId, chosen.Deck!.Key, chosen.ToDeckCard(), kind, memory?.ToFsrs(), queues.Day, queues.Usage);
     }
 
+    /// <summary>
+    /// The first new card in the first deck (by id) that has one, in the deck's introduction order
+    /// (<see cref="NewCardOrder"/>: interleaved across its notes, not in file order).
+    /// </summary>
+    private static async Task<int?> FirstNewAsync(Queues queues, CancellationToken cancellationToken)
+    {
+        var deckId = await queues.New.Select(c => (int?)c.DeckId).MinAsync(cancellationToken);
+        if (deckId is not { } deck)
+        {
+            return null;
+        }
+        var ids = await queues.New.Where(c => c.DeckId == deck).Select(c => c.Id).ToListAsync(cancellationToken);
+        var order = queues.Relations[deck];
+        return ids.Count == 0 ? null : ids.MinBy(order.NewRank);
+    }
+
+    /// <summary>Counts cards as a study day would take them: none kept apart (<see cref="DeckRelations.KeptApart"/>) from one already taken.</summary>
+    private sealed class KeptApart(IReadOnlyDictionary<int, DeckRelations> relations)
+    {
+        private readonly HashSet<string> _notes = new(StringComparer.Ordinal);
+        private readonly HashSet<int> _buried = [];
+
+        public bool TryTake(int cardId, int deckId, string? noteKey)
+        {
+            if (_buried.Contains(cardId) || (noteKey is not null && !_notes.Add(noteKey)))
+            {
+                return false;
+            }
+            _buried.UnionWith(relations[deckId].LeaksOf(cardId));
+            return true;
+        }
+    }
+
     private sealed record Queues(
         StudyDay Day,
         DailyUsage Usage,
         DailyLimits Limits,
         IQueryable<UserCardState> Learning,
         IQueryable<UserCardState> Review,
-        IQueryable<CardRecord> New);
+        IQueryable<CardRecord> New,
+        IReadOnlyDictionary<int, DeckRelations> Relations);
 
     /// <summary>The three queues over the user's enrolled, live decks among <paramref name="candidates"/>; null when there are none.</summary>
     private async Task<Queues?> QueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
@@ -107,15 +144,21 @@ public sealed partial class ReviewEngine
         var day = StudyDay.Containing(nowUtc, UserZones.Find(settings.TimeZone), settings.DayStartHour);
         var limits = new DailyLimits(settings.NewPerDay, settings.ReviewsPerDay);
 
-        var deckIds = await db.Enrolments
+        var decks = await db.Enrolments
             .Where(e => e.UserId == userId && candidates.Contains(e.DeckId))
             .Join(db.Decks, e => e.DeckId, d => d.Id, (e, d) => d)
             .Where(d => !d.Retired)
-            .Select(d => d.Id)
+            .Select(d => new { d.Id, d.CurrentVersion })
             .ToListAsync(cancellationToken);
-        if (deckIds.Count == 0)
+        if (decks.Count == 0)
         {
             return null;
+        }
+        var deckIds = decks.Select(d => d.Id).ToList();
+        var deckRelations = new Dictionary<int, DeckRelations>();
+        foreach (var deck in decks)
+        {
+            deckRelations[deck.Id] = await relations.ForDeckAsync(db, deck.Id, deck.CurrentVersion, cancellationToken);
         }
 
         var today = await (
@@ -125,9 +168,11 @@ public sealed partial class ReviewEngine
                 && !db.ReviewLog.Any(u => u.UndoesId == log.Id)
             join card in db.Cards on log.CardId equals card.Id
             where deckIds.Contains(card.DeckId)
-            select new { log.Before.State, card.NoteKey }).ToListAsync(cancellationToken);
+            select new { log.Before.State, card.NoteKey, log.CardId, card.DeckId }).ToListAsync(cancellationToken);
         var usage = new DailyUsage(today.Count(t => t.State == CardState.New), today.Count(t => t.State == CardState.Review));
         var buried = SiblingRule.BuriedNotes(today.Select(t => t.NoteKey)).ToList();
+        // Cards that show the answer of a card answered today, or whose answer it showed, are buried like siblings.
+        var leaked = today.SelectMany(t => deckRelations[t.DeckId].LeaksOf(t.CardId)).Distinct().ToList();
 
         var learning = db.CardStates
             .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
@@ -135,11 +180,13 @@ public sealed partial class ReviewEngine
         var review = db.CardStates
             .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
                 && s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc
-                && (s.Card.NoteKey == null || !buried.Contains(s.Card.NoteKey)));
+                && (s.Card.NoteKey == null || !buried.Contains(s.Card.NoteKey))
+                && !leaked.Contains(s.CardId));
         var fresh = db.Cards
             .Where(c => deckIds.Contains(c.DeckId) && !c.Retired
                 && (c.NoteKey == null || !buried.Contains(c.NoteKey))
+                && !leaked.Contains(c.Id)
                 && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)));
-        return new Queues(day, usage, limits, learning, review, fresh);
+        return new Queues(day, usage, limits, learning, review, fresh, deckRelations);
     }
 }

@@ -45,11 +45,11 @@ public partial class FormatDocumentationTests
         string[] Props(JsonElement e) => e.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
 
         Assert.Equal(["$schema", "cards", "description", "id", "source", "title"], Props(root));
-        Assert.Equal(["answer", "answers", "choices", "explanation", "id", "kind", "note", "prompt", "reversed", "tags", "text"],
+        Assert.Equal(["allow_leaks", "answer", "answers", "choices", "explanation", "id", "kind", "note", "prompt", "reversed", "tags", "text"],
             Props(root.GetProperty("$defs").GetProperty("card")));
 
         // A field the schema allows must not be refused as unknown by the reader.
-        var every = "id: d\ntitle: T\n$schema: ./deck.schema.json\ncards:\n  - {id: c, kind: basic, prompt: P, answer: A, explanation: E, tags: [t], reversed: false, note: n}\n";
+        var every = "id: d\ntitle: T\n$schema: ./deck.schema.json\ncards:\n  - {id: c, kind: basic, prompt: P, answer: A, explanation: E, tags: [t], reversed: false, note: n, allow_leaks: [c]}\n";
         Assert.True(new DeckLoader().LoadText(every, "d.yaml").IsValid);
     }
 }

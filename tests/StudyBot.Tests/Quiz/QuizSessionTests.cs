@@ -37,7 +37,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
               - { text: "Russia" }
           - id: river
             kind: typed
-            prompt: Which river forms much of the China-North Korea border?
+            prompt: Which river forms much of North Korea's northern border?
             answers: [Yalu, the Yalu River]
           - id: leader
             kind: typed

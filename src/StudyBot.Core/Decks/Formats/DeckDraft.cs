@@ -41,6 +41,12 @@ public sealed class NoteDraft
     /// <summary>A sibling group named in the file (<c>note:</c>), for cards of one Anki note.</summary>
     public string? NoteId { get; set; }
 
+    /// <summary>
+    /// Cards (or notes) this one may share answers with, each pair justified by its author
+    /// (<c>allow_leaks:</c>): the validator does not warn about them; the scheduler still keeps them apart.
+    /// </summary>
+    public List<string> AllowLeaks { get; } = [];
+
     /// <summary>True when a reader made the id (from an Anki guid or a text hash), not the author.</summary>
     public bool GeneratedId { get; set; }
 

@@ -48,6 +48,7 @@ public static class DeckNotes
         var note = new NoteDraft { Id = id, Kind = kind, Prompt = prompt, Explanation = card.Explanation };
         note.Answers.AddRange(answers);
         note.Tags.AddRange(card.Tags);
+        note.AllowLeaks.AddRange(card.AllowLeaks);
         return note;
     }
 }

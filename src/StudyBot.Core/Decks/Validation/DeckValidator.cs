@@ -45,6 +45,8 @@ public static class DeckValidator
             diagnostics.Error(draft.PositionOf("cards"), null, "the deck has no cards: add at least one under `cards:`.");
         }
 
+        LeakRules.Check(draft, cards, diagnostics);
+
         var sorted = diagnostics.Sorted();
         if (diagnostics.HasErrors)
         {

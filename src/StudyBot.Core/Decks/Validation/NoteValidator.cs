@@ -250,6 +250,7 @@ internal static class NoteValidator
         Answers = answers.ToList(),
         Explanation = note.Explanation,
         Tags = note.Tags.ToList(),
+        AllowLeaks = note.AllowLeaks.ToList(),
     };
 
     private static string YamlShort(string text) => Formats.Yaml.YamlNodeNames.Shorten(text.ReplaceLineEndings(" "));

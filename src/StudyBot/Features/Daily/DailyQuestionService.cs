@@ -23,6 +23,7 @@ public sealed record DailySetting(ulong ChannelId, TimeOnly At, string TimeZone,
 public sealed class DailyQuestionService(
     StudyDbContext db,
     IDbContextFactory<StudyDbContext> contexts,
+    DeckRelationsCache relations,
     QuizQuestions questions,
     QuizScheduler closes,
     DailyScheduler scheduler,
@@ -122,15 +123,16 @@ public sealed class DailyQuestionService(
 
         var previousId = await db.Quizzes.Where(q => q.GuildId == guildId && q.Daily && !q.Skipped).OrderByDescending(q => q.OpenedUtc).Select(q => (long?)q.Id).FirstOrDefaultAsync(cancellationToken);
         var fields = new List<(string, string)>();
+        CardRecord? previousCard = null;
         if (previousId is { } id)
         {
             await questions.CloseAsync(id, cancellationToken);
             var previous = await db.Quizzes.AsNoTracking().Include(q => q.Answers).SingleAsync(q => q.Id == id, cancellationToken);
-            var previousCard = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == previous.CardId, cancellationToken);
+            previousCard = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == previous.CardId, cancellationToken);
             fields.Add(QuizViews.Yesterday(previous, previousCard.ToDeckCard()));
         }
 
-        var card = await PickAsync(guildId, setting.DeckId, cancellationToken);
+        var card = await PickAsync(guildId, setting.DeckId, previousCard, cancellationToken);
         if (card is null)
         {
             logger.LogInformation("Question of the day for guild {Guild}: no card to ask", guildId);
@@ -168,12 +170,20 @@ public sealed class DailyQuestionService(
         logger.LogInformation("Question of the day {Quiz} posted in guild {Guild} on card {Card}", quiz.Id, guildId, card.Id);
     }
 
-    private async Task<CardRecord?> PickAsync(ulong guildId, int? deckId, CancellationToken cancellationToken)
+    private async Task<CardRecord?> PickAsync(ulong guildId, int? deckId, CardRecord? yesterday, CancellationToken cancellationToken)
     {
         var candidates = await CandidatesAsync(guildId, deckId, cancellationToken);
         if (candidates.Count == 0)
         {
             return null;
+        }
+        if (yesterday is not null)
+        {
+            // Yesterday's answer is posted with today's question: a sibling of yesterday's card, or a
+            // card that shows its answer or whose answer it showed, would be given away (or give it away).
+            var kin = await relations.ForDeckAsync(db, yesterday.DeckId, cancellationToken);
+            var apart = candidates.Where(c => !kin.KeptApart(yesterday.Id, c)).ToList();
+            candidates = apart.Count > 0 ? apart : candidates;
         }
 
         var since = clock.UtcNow - _rest;

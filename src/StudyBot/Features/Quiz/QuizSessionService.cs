@@ -22,6 +22,7 @@ public sealed record StartedSession(long SessionId, int Questions, int Requested
 public sealed class QuizSessionService(
     StudyDbContext db,
     IDbContextFactory<StudyDbContext> contexts,
+    DeckRelationsCache relations,
     QuizQuestions questions,
     QuizScheduler scheduler,
     DiscordRestClient rest,
@@ -52,8 +53,10 @@ public sealed class QuizSessionService(
 
         count = Math.Clamp(count, 1, MaxQuestions);
         seconds = Math.Clamp(seconds, MinSeconds, MaxSeconds);
-        var picked = candidates.ToArray();
-        Random.Shared.Shuffle(picked);
+        var shuffled = candidates.ToArray();
+        Random.Shared.Shuffle(shuffled);
+        // No two questions of one session may give each other away: siblings, or cards that show each other's answers.
+        var picked = (await relations.ForDeckAsync(db, deck.Id, cancellationToken)).Draw(shuffled, count);
         var now = clock.UtcNow;
         var length = TimeSpan.FromSeconds(seconds);
         var session = new QuizSession
@@ -64,7 +67,7 @@ public sealed class QuizSessionService(
             StartedBy = startedBy,
             SecondsPerQuestion = seconds,
             StartedUtc = now,
-            Questions = [.. picked.Take(count).Select((cardId, i) => new Data.Entities.Quiz
+            Questions = [.. picked.Select((cardId, i) => new Data.Entities.Quiz
             {
                 GuildId = guildId,
                 ChannelId = channelId,

@@ -24,10 +24,12 @@ public static class CsvDeckWriter
         {
             writer.Write($"#source:{TextHeader.Escape(deck.Source)}\n");
         }
-        writer.Write($"#columns:{string.Join(",", StudyBotColumns.Names)}\n");
+        var notes = DeckNotes.Fold(deck);
+        var allowLeaks = notes.Any(n => n.AllowLeaks.Count > 0);
+        writer.Write($"#columns:{string.Join(",", allowLeaks ? StudyBotColumns.Names : StudyBotColumns.Always)}\n");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n", HasHeaderRecord = false };
         using var csv = new CsvWriter(writer, config);
-        foreach (var note in DeckNotes.Fold(deck))
+        foreach (var note in notes)
         {
             csv.WriteField(note.Id);
             csv.WriteField(Names.Of(note.Kind!.Value));
@@ -38,6 +40,10 @@ public static class CsvDeckWriter
             csv.WriteField(string.Join(" ", note.Tags));
             csv.WriteField(note.Reversed ? "true" : "");
             csv.WriteField(note.NoteId ?? "");
+            if (allowLeaks)
+            {
+                csv.WriteField(string.Join(" ", note.AllowLeaks));
+            }
             csv.NextRecord();
         }
         csv.Flush();

@@ -6,11 +6,17 @@ namespace StudyBot.Core.Decks.Formats.Text;
 /// StudyBot's CSV columns, written by <see cref="CsvDeckWriter"/>: id, kind, prompt, answers
 /// (one per line), choices (one per line, '[x] ' marks a correct one, '[ ] ' a wrong one; a new line or backslash inside one
 /// is written \n or \\),
-/// explanation, tags (space-separated), reversed, note.
+/// explanation, tags (space-separated), reversed, note, and allow_leaks (space-separated ids; written only
+/// when a card has them).
 /// </summary>
 internal static class StudyBotColumns
 {
-    public static readonly string[] Names = ["id", "kind", "prompt", "answers", "choices", "explanation", "tags", "reversed", "note"];
+    /// <summary>The columns every export has.</summary>
+    public static readonly string[] Always = ["id", "kind", "prompt", "answers", "choices", "explanation", "tags", "reversed", "note"];
+
+    public const string AllowLeaks = "allow_leaks";
+
+    public static readonly string[] Names = [.. Always, AllowLeaks];
 
     public const string Correct = "[x] ";
     public const string Wrong = "[ ] ";
@@ -58,6 +64,7 @@ internal static class StudyBotColumns
                 }
             }
             note.Tags.AddRange((Get("tags") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            note.AllowLeaks.AddRange((Get(AllowLeaks) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
             note.Reversed = string.Equals(Get("reversed"), "true", StringComparison.OrdinalIgnoreCase);
             deck.Notes.Add(note);
         }

@@ -79,6 +79,10 @@ public static class YamlDeckWriter
             emitter.Emit(new Scalar(null, null, "true", ScalarStyle.Plain, true, false));
         }
         Field(emitter, "note", note.NoteId);
+        if (note.AllowLeaks.Count > 0)
+        {
+            List(emitter, "allow_leaks", note.AllowLeaks);
+        }
         emitter.Emit(new MappingEnd());
     }
 
