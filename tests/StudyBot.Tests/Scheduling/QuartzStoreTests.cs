@@ -23,6 +23,11 @@ public sealed class QuartzStoreTests : IDisposable
     public async Task SqliteStore_ConnectionQuartzOpens_HasTheSamePragmasAsEfs()
     {
         var database = Path.Combine(_directory, "studybot.db");
+        // Quartz's connections never create the file (the start-up migration does): make it first, as the bot has.
+        await using (var create = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await create.OpenAsync();
+        }
         await using var services = Compose(new() { ["ConnectionStrings:StudyBot"] = $"Data Source={database}" });
 
         // The provider Quartz's store makes every connection with; a plain Microsoft.Data.Sqlite
