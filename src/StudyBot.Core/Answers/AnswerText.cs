@@ -31,6 +31,12 @@ public sealed partial class AnswerText
         Applied = applied;
     }
 
+    /// <summary>
+    /// Words written with a capital inside the answer (not its first word), normalised: parts of a name
+    /// ("Lincoln Chafee", "Singapore Sling"). Empty when the whole answer is in capitals or in lower case.
+    /// </summary>
+    public IReadOnlySet<string> Capitalized { get; private init; } = new HashSet<string>();
+
     /// <summary>The rules that rewrote a short form while reading (<see cref="ShortForms"/>): "abbreviation", "decade", ...</summary>
     public IReadOnlySet<string> Applied { get; }
 
@@ -86,7 +92,25 @@ public sealed partial class AnswerText
             }
             AddItem(items, item);
         }
-        return new AnswerText(items, whole, hasOr, applied);
+        return new AnswerText(items, whole, hasOr, applied) { Capitalized = CapitalizedWords(text) };
+    }
+
+    private static HashSet<string> CapitalizedWords(string text)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (!text.Any(char.IsLower))
+        {
+            return result;
+        }
+        var words = text.Split([' ', '\t', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            if (char.IsUpper(words[i][0]))
+            {
+                result.Add(AnswerNormalizer.Normalize(words[i]));
+            }
+        }
+        return result;
     }
 
     private static void AddItem(List<IReadOnlyList<string>> items, List<string> item)

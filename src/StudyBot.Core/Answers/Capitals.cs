@@ -7,6 +7,13 @@ namespace StudyBot.Core.Answers;
 /// </summary>
 public static class Capitals
 {
+    public enum CountryForm
+    {
+        None,
+        Other,
+        Possessive,
+    }
+
     private static readonly Dictionary<string, string> _capitals = new(StringComparer.Ordinal)
     {
         ["china"] = "beijing", ["united-states"] = "washington", ["united-kingdom"] = "london", ["north-korea"] = "pyongyang",
@@ -22,6 +29,37 @@ public static class Capitals
         ["thailand"] = "bangkok", ["myanmar"] = "naypyidaw", ["soviet union"] = "moscow", ["austria"] = "vienna",
         ["hungary"] = "budapest", ["portugal"] = "lisbon", ["ireland"] = "dublin", ["denmark"] = "copenhagen",
     };
+
+    /// <summary>Adjectives of nationality and the country (canonical, as <see cref="Aliases"/> gives it) they belong to.</summary>
+    private static readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal)
+    {
+        ["chinese"] = "china", ["american"] = "united-states", ["british"] = "united-kingdom", ["japanese"] = "japan",
+        ["russian"] = "russia", ["french"] = "france", ["german"] = "germany", ["indian"] = "india", ["korean"] = "korea",
+        ["north korean"] = "north-korea", ["south korean"] = "south-korea", ["italian"] = "italy", ["spanish"] = "spain",
+        ["mexican"] = "mexico", ["canadian"] = "canada", ["brazilian"] = "brazil", ["iranian"] = "iran", ["iraqi"] = "iraq",
+        ["israeli"] = "israel", ["egyptian"] = "egypt", ["turkish"] = "turkey", ["syrian"] = "syria", ["pakistani"] = "pakistan",
+        ["afghan"] = "afghanistan", ["vietnamese"] = "vietnam", ["mongolian"] = "mongolia", ["taiwanese"] = "taiwan",
+        ["ukrainian"] = "ukraine", ["polish"] = "poland", ["greek"] = "greece", ["dutch"] = "netherlands", ["swedish"] = "sweden",
+        ["australian"] = "australia", ["english"] = "england", ["soviet"] = "soviet union",
+    };
+
+    /// <summary>
+    /// How <paramref name="given"/> names the country whose nationality adjective <paramref name="expected"/> is, or the
+    /// other way round: <see cref="CountryForm.Possessive"/> for "China's" where the card says "Chinese" (the same
+    /// meaning), <see cref="CountryForm.Other"/> for "China" or "Chinese" in place of the other.
+    /// </summary>
+    public static CountryForm CountryFormOf(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    {
+        var g = string.Join(' ', given);
+        var e = string.Join(' ', expected);
+        if (_demonyms.TryGetValue(e, out var country))
+        {
+            return g == country || g == country + "s" && !country.Contains('-', StringComparison.Ordinal) || g == country + " s"
+                ? (g == country ? CountryForm.Other : CountryForm.Possessive)
+                : CountryForm.None;
+        }
+        return _demonyms.TryGetValue(g, out var ofGiven) && ofGiven == e ? CountryForm.Other : CountryForm.None;
+    }
 
     /// <summary>
     /// True when one answer (normalised words) names the capital of the country the other names: "Beijing" for

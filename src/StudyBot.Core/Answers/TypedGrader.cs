@@ -82,6 +82,7 @@ public static partial class TypedGrader
         public const string Alias = "alias";
         public const string MoreThan = "more-than";
         public const string Capital = "capital";
+        public const string Nationality = "nationality";
         public const string List = "list";
         public const string ListMissing = "list-missing";
     }
@@ -201,12 +202,14 @@ public static partial class TypedGrader
                 best = verdict;
             }
         }
-        if (best is not null)
+        // A slip found only against a variant whose words do not line up ("Kim Jong Ik" against "Kim Jongil") does
+        // not stand when a variant that lines up shows another word or name ("Ik" for "Il").
+        if (best is not null && !(otherWord && best.Rule == Rules.Typo))
         {
             return best;
         }
         if (answer.Items.Count > 1 && variants.All(v => v.Read.Items.Count == 1)
-            && answer.Items.Any(item => variants.Any(v => MatchItem(item, v.Read.Items[0]).Match != Match.None)))
+            && answer.Items.Any(item => variants.Any(v => MatchItem(item, v.Read.Items[0], answer.Capitalized).Match != Match.None)))
         {
             return new AnswerVerdict(Rating.Again, $"one answer only: \"{typed.Trim()}\" names more than one; expected: {shown}") { Rule = Rules.MoreThanOne };
         }
@@ -221,7 +224,7 @@ public static partial class TypedGrader
         {
             return null;
         }
-        var match = MatchItem(answer.Items[0], expected.Items[0]);
+        var match = MatchItem(answer.Items[0], expected.Items[0], answer.Capitalized);
         return match.Match switch
         {
             Match.Exact => new AnswerVerdict(Rating.Good, null) { Rule = match.Rule },
@@ -243,7 +246,7 @@ public static partial class TypedGrader
         foreach (var item in answer.Items)
         {
             var found = unmatched
-                .Select(index => (Index: index, Match: MatchItem(item, expected.Items[index]).Match))
+                .Select(index => (Index: index, Match: MatchItem(item, expected.Items[index], answer.Capitalized).Match))
                 .Where(m => m.Match != Match.None)
                 .OrderByDescending(m => m.Match)
                 .FirstOrDefault();
@@ -268,13 +271,13 @@ public static partial class TypedGrader
             : new AnswerVerdict(Rating.Good, null) { Rule = Rules.List };
     }
 
-    private static ItemMatch MatchItem(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    private static ItemMatch MatchItem(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
     {
         if (given.SequenceEqual(expected))
         {
             return new(Match.Exact, Rules.Exact);
         }
-        if (IsQualified(given, expected))
+        if (IsQualified(given, expected, capitalized))
         {
             return new(Match.Qualified, Rules.Qualified);
         }
@@ -310,6 +313,14 @@ public static partial class TypedGrader
         if (Capitals.StandForEachOther(given, expected))
         {
             return new(Match.Capital, Rules.Capital);
+        }
+        // "China's" for "Chinese" says the same; "China" for "Chinese" (or the other way) is close, but another word.
+        switch (Capitals.CountryFormOf(given, expected))
+        {
+            case Capitals.CountryForm.Possessive:
+                return new(Match.Form, Rules.Nationality);
+            case Capitals.CountryForm.Other:
+                return new(Match.Ending, Rules.Nationality);
         }
         return MatchTypo(given, expected);
     }
@@ -360,7 +371,21 @@ public static partial class TypedGrader
         {
             return null;
         }
-        return expected.All(EnglishWords.IsCommon)
+        // Only the words joined or split count: "north-east Asian" is "Northeast Asian"; "Kimjong" joins a name's parts.
+        var same = 0;
+        while (same < given.Count && same < expected.Count && given[same] == expected[same])
+        {
+            same++;
+        }
+        var sameEnd = 0;
+        while (sameEnd < given.Count - same && sameEnd < expected.Count - same && given[^(sameEnd + 1)] == expected[^(sameEnd + 1)])
+        {
+            sameEnd++;
+        }
+        var givenSplit = given.Skip(same).Take(given.Count - same - sameEnd).ToList();
+        var expectedSplit = expected.Skip(same).Take(expected.Count - same - sameEnd).ToList();
+        // The side written apart must be common words; the side written as one need not be a word of the list.
+        return (givenSplit.Count < 2 || givenSplit.All(EnglishWords.IsCommon)) && (expectedSplit.Count < 2 || expectedSplit.All(EnglishWords.IsCommon))
             ? new(Match.Form, Rules.Compound)
             : new(Match.Typo, Rules.Typo);
     }
@@ -434,9 +459,9 @@ public static partial class TypedGrader
 
     /// <summary>
     /// "28,500 troops" for "28,500", "September 2017" for "September": the answer, then a few words that only
-    /// qualify it: common English words, never a name ("Lincoln Chafee" is not "Lincoln"), a place or a number.
+    /// qualify it: common English words written in lower case, never a name ("Lincoln Chafee" is not "Lincoln"), a place or a number.
     /// </summary>
-    private static bool IsQualified(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    private static bool IsQualified(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
     {
         if (given.Count <= expected.Count || given.Count - expected.Count > MaxQualifierWords || !StartsWith(given, expected))
         {
@@ -446,7 +471,9 @@ public static partial class TypedGrader
         var expectedHasNumber = expected.Any(NumberWords.IsNumber);
         return !extra.Any(w => _contrasts.Contains(w) || Aliases.IsCanonical(w) || _places.Contains(w)
             || (expectedHasNumber && NumberWords.IsNumber(w))
-            || (!NumberWords.IsNumber(w) && !EnglishWords.IsCommon(w)) || RomanNumeral().IsMatch(w));
+            || (!NumberWords.IsNumber(w) && !EnglishWords.IsCommon(w)) || RomanNumeral().IsMatch(w)
+            // A capitalised word after a name is part of another name: "Singapore Sling", "Washington Irving".
+            || capitalized.Contains(w));
     }
 
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
@@ -477,6 +504,7 @@ public static partial class TypedGrader
         Rules.Plural => "singular/plural",
         Rules.Compound => "written as one word, two or hyphenated",
         Rules.Phrasal => "the verb's particle in another place",
+        Rules.Nationality => "the country's name for its adjective",
         ShortForms.AbbreviationRule => "a short form",
         ShortForms.DirectionRule => "a short form of a direction",
         ShortForms.DecadeRule => "the decade written another way",

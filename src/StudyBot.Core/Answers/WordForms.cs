@@ -79,17 +79,41 @@ public static class WordForms
         return stem.Length >= 3 && plural == stem + ending.Plural && EnglishWords.Contains(singular);
     }
 
-    /// <summary>Another ending of the same verb or adjective: -ed, -d, -ing, -er ("resent"/"resented", "lower"/"lowering").</summary>
+    /// <summary>Another ending of the same verb: -s, -ed, -d, -ing ("resents"/"resented", "lower"/"lowering", "restrain"/"restrained").</summary>
     public static bool AreOtherEndings(string a, string b)
+        => a != b && Math.Min(a.Length, b.Length) >= 3 && Stems(a).Overlaps(Stems(b));
+
+    private static void AddWord(HashSet<string> stems, string stem)
     {
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        if (shorter.Length < 3 || shorter == longer)
+        if (EnglishWords.Contains(stem))
         {
-            return false;
+            stems.Add(stem);
         }
-        var stem = shorter.EndsWith('e') ? shorter[..^1] : shorter;
-        string[] endings = ["ed", "ing", "d", "s", "es"];
-        return endings.Any(e => longer == stem + e || longer == shorter + e || (longer.Length > shorter.Length + 2 && longer == shorter + shorter[^1] + e));
+    }
+
+    private static HashSet<string> Stems(string word)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal) { word };
+        foreach (var ending in new[] { "ing", "ed", "es", "s", "d" })
+        {
+            if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            // Only stems that are words: "tiled" is "tile", never "til", so not another ending of "tilled" ("till").
+            var stem = word[..^ending.Length];
+            AddWord(stems, stem);
+            if (ending is "ing" or "ed")
+            {
+                AddWord(stems, stem + "e");
+                // "planned": the doubled last consonant, when the stem as written is no word.
+                if (stem.Length >= 4 && stem[^1] == stem[^2] && !EnglishWords.Contains(stem))
+                {
+                    AddWord(stems, stem[..^1]);
+                }
+            }
+        }
+        return stems;
     }
 
     /// <summary>English prefixes that change a word's meaning: "illegal", "exothermic"/"endothermic", "import"/"export".</summary>

@@ -32,11 +32,23 @@ public class GradingRulesTests
     [InlineData("Grant", "Grant Shapps", Rating.Again)]
     [InlineData("Kennedy", "Kennedy Onassis", Rating.Again)]
     [InlineData("Elizabeth", "Elizabeth II", Rating.Again)]
+    [InlineData("Jefferson", "Jefferson Davis", Rating.Again)]
+    [InlineData("Jefferson", "Jefferson Memorial", Rating.Again)]
+    [InlineData("Jefferson", "JEFFERSON", Rating.Good)]
+    [InlineData("Jefferson", "jefferson himself", Rating.Good)]
     [InlineData("Gandhi", "Gandi", Rating.Hard)]
     [InlineData("Bismarck", "Bismark", Rating.Hard)]
     [InlineData("Gandhi", "Indira", Rating.Again)]
     public void Names_OtherNameAfterShortForm_IsAnotherPerson_SlipIsHard(string expected, string given, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
+
+    [Fact]
+    public void Names_ChangedShortPartAgainstEveryVariant_IsAnotherName()
+    {
+        var verdict = TypedGrader.Grade(["Kim Il Sung", "Kim Ilsung"], "Kim Il Sun");
+
+        Assert.Equal(Rating.Again, verdict.Rating);
+    }
 
     [Fact]
     public void Names_NoteShowsTheCardsFirstAnswer()
@@ -86,12 +98,16 @@ public class GradingRulesTests
     [InlineData("theatre", "theater", Rating.Good, "spelling")]
     [InlineData("four", "for", Rating.Again, "wrong")]
     [InlineData("tilled", "tiled", Rating.Again, "other-word")]
+    [InlineData("resents being blamed", "resented being blamed", Rating.Hard, "word-ending")]
+    [InlineData("resents being blamed", "resents being praised", Rating.Again, "other-word")]
     [InlineData("province", "provinces", Rating.Good, "plural")]
     [InlineData("colony", "colonies", Rating.Good, "plural")]
     [InlineData("colony", "colonel", Rating.Again, "wrong")]
     [InlineData("bookkeeping", "book-keeping", Rating.Good, "compound")]
     [InlineData("bookkeeping", "book keeping", Rating.Good, "compound")]
     [InlineData("ice age", "iceage", Rating.Good, "compound")]
+    [InlineData("Southeast Asian", "south-east Asian", Rating.Good, "compound")]
+    [InlineData("Martin Luther King", "Martinluther King", Rating.Hard, "typo")]
     [InlineData("ice age", "stone age", Rating.Again, "wrong")]
     public void SpellingNumberCompound(string expected, string given, Rating rating, string rule)
         => AssertGrade([expected], given, rating, rule);
@@ -138,6 +154,16 @@ public class GradingRulesTests
         Assert.Equal(rating, verdict.Rating);
         Assert.Equal(rating == Rating.Hard ? "capital" : "wrong", verdict.Rule);
     }
+
+    [Theory]
+    [InlineData("Chinese", "China's", Rating.Good)]
+    [InlineData("Chinese", "China", Rating.Hard)]
+    [InlineData("Chinese", "Japanese", Rating.Again)]
+    [InlineData("Chinese", "Japan's", Rating.Again)]
+    [InlineData("Japan", "Japanese", Rating.Hard)]
+    [InlineData("Russian", "Russia's", Rating.Good)]
+    public void Nationality_CountryForItsAdjective(string expected, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
 
     [Fact]
     public void GoodByARule_NamesTheRuleInTheNote()
