@@ -419,7 +419,7 @@ public static partial class TypedGrader
                 }
                 if (!IsWordSlip(g, e))
                 {
-                    return new(Match.None, EnglishWords.Contains(e) ? Rules.Wrong : Rules.OtherName);
+                    return new(Match.None, EnglishWords.IsCommon(e) ? Rules.OtherWord : Rules.OtherName);
                 }
             }
             return new(Match.Typo, Rules.Typo);

@@ -45,7 +45,7 @@ public class GradingRulesTests
     [Fact]
     public void Names_ChangedShortPartAgainstEveryVariant_IsAnotherName()
     {
-        var verdict = TypedGrader.Grade(["Kim Il Sung", "Kim Ilsung"], "Kim Il Sun");
+        var verdict = TypedGrader.Grade(["Kim Jong Il", "Kim Jongil"], "Kim Jong Ik");
 
         Assert.Equal(Rating.Again, verdict.Rating);
     }
