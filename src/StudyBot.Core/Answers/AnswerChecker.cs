@@ -24,7 +24,7 @@ public static class AnswerChecker
         {
             throw new ArgumentException($"Card '{card.Id}' has no accepted answers to compare a typed answer with.", nameof(card));
         }
-        return TypedGrader.Grade(card.Answers, text);
+        return TypedGrader.Grade(card.Answers, text, $"{card.Prompt}\n{card.Explanation}");
     }
 
     private static AnswerVerdict CheckOverride(DeckCard card) => card.Kind is CardKind.Typed or CardKind.Cloze

@@ -23,12 +23,22 @@ public sealed partial class AnswerText
         "doesnt", "didnt", "cannot", "cant", "wont", "non",
     };
 
-    private AnswerText(IReadOnlyList<IReadOnlyList<string>> items, IReadOnlyList<string> whole, bool hasOr)
+    private AnswerText(IReadOnlyList<IReadOnlyList<string>> items, IReadOnlyList<string> whole, bool hasOr, IReadOnlySet<string> applied)
     {
         Items = items;
         Whole = whole;
         HasOr = hasOr;
+        Applied = applied;
     }
+
+    /// <summary>
+    /// Words written with a capital inside the answer (not its first word), normalised: parts of a name
+    /// ("Lincoln Chafee", "Singapore Sling"). Empty when the whole answer is in capitals or in lower case.
+    /// </summary>
+    public IReadOnlySet<string> Capitalized { get; private init; } = new HashSet<string>();
+
+    /// <summary>The rules that rewrote a short form while reading (<see cref="ShortForms"/>): "abbreviation", "decade", ...</summary>
+    public IReadOnlySet<string> Applied { get; }
 
     /// <summary>The list items, each as canonical words; one item for an answer that is not a list.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Items { get; }
@@ -46,7 +56,8 @@ public sealed partial class AnswerText
 
     public static AnswerText Read(string text)
     {
-        var prepared = ThousandsSeparator().Replace(text, "");
+        var applied = new SortedSet<string>(StringComparer.Ordinal);
+        var prepared = ShortForms.Thousands(ThousandsSeparator().Replace(text, ""), applied);
         prepared = DecimalPoint().Replace(prepared, " point ");
         prepared = prepared.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
         var items = new List<IReadOnlyList<string>>();
@@ -54,7 +65,7 @@ public sealed partial class AnswerText
         var hasOr = false;
         foreach (var piece in prepared.Split([',', ';']))
         {
-            var words = Words(piece);
+            var words = Words(piece, applied);
             if (words.Count == 0)
             {
                 continue;
@@ -81,7 +92,25 @@ public sealed partial class AnswerText
             }
             AddItem(items, item);
         }
-        return new AnswerText(items, whole, hasOr);
+        return new AnswerText(items, whole, hasOr, applied) { Capitalized = CapitalizedWords(text) };
+    }
+
+    private static HashSet<string> CapitalizedWords(string text)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (!text.Any(char.IsLower))
+        {
+            return result;
+        }
+        var words = text.Split([' ', '\t', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            if (char.IsUpper(words[i][0]))
+            {
+                result.Add(AnswerNormalizer.Normalize(words[i]));
+            }
+        }
+        return result;
     }
 
     private static void AddItem(List<IReadOnlyList<string>> items, List<string> item)
@@ -94,7 +123,7 @@ public sealed partial class AnswerText
         }
     }
 
-    private static List<string> Words(string piece)
+    private static List<string> Words(string piece, ISet<string> applied)
     {
         var normal = AnswerNormalizer.Normalize(piece);
         if (normal.Length == 0)
@@ -113,7 +142,7 @@ public sealed partial class AnswerText
             }
             words.Add(raw[i] == "pct" ? "percent" : raw[i]);
         }
-        var numbers = NumberWords.Read(words);
+        var numbers = NumberWords.Read(ShortForms.Expand(words, applied));
         // A hedge counts only before a number: "about 90 percent" is 90 percent, "some" alone is a word.
         var unhedged = new List<string>(numbers.Count);
         for (var i = 0; i < numbers.Count; i++)

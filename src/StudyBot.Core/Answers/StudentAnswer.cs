@@ -23,6 +23,12 @@ public sealed record OverrideAnswer(string Text) : StudentAnswer
 {
     public const string Note = "counted as right at the student's word";
 
+    /// <summary>
+    /// Only an answer with a letter or a digit in it can be counted as right: nothing, spaces,
+    /// punctuation or emoji alone answer nothing, so there is nothing to have been right about.
+    /// </summary>
+    public static bool CanOverride(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
+
     public override string? LogText => Text;
 }
 
@@ -49,5 +55,11 @@ public sealed record SelfGrade(Rating Rating) : StudentAnswer
     public override string? LogText => null;
 }
 
-/// <summary>The rating an answer earns, and what to tell the student about it.</summary>
-public sealed record AnswerVerdict(Rating Rating, string? Note);
+/// <summary>
+/// The rating an answer earns, and what to tell the student about it; <see cref="Rule"/> names the grading
+/// rule that decided ("typo", "spelling", "number" ...), for instructors (<c>studybot deck grade --explain</c>).
+/// </summary>
+public sealed record AnswerVerdict(Rating Rating, string? Note)
+{
+    public string? Rule { get; init; }
+}

@@ -1,15 +1,21 @@
+using System.Text.RegularExpressions;
 using StudyBot.Core.Decks.Generation;
 using StudyBot.Core.Scheduling;
 
 namespace StudyBot.Core.Answers;
 
 /// <summary>
-/// Grades a typed answer against a card's accepted answers the way a fair teacher would: the same
-/// answer in other words, numbers, units or country names is Good; a spelling slip (never inside a
-/// number) or a list missing one item is Hard, with the reason; a different number, an answer that
-/// hedges between alternatives or negates, and an empty answer are Again.
+/// Grades a typed answer against a card's accepted answers the way a fair teacher would, by general rules
+/// (each verdict names the rule that decided it, <see cref="AnswerVerdict.Rule"/>):
+/// the same answer in other words, numbers, units, short forms, spelling (British or American), number
+/// (singular or plural), compound form, word order of a phrasal verb, with filler, a title or an article
+/// around it is Good and says so; a spelling slip that is no other English word (never inside a number), a
+/// name with a letter wrong, a list missing one item, another ending of a word, or a capital standing for
+/// its country is Hard, with the reason; another word (<see cref="EnglishWords"/>), another name, a different
+/// number, an answer that hedges between alternatives or negates, and an empty answer are Again.
+/// Notes always show the card's first answer.
 /// </summary>
-public static class TypedGrader
+public static partial class TypedGrader
 {
     /// <summary>Extra words after the answer that still only qualify it ("the Chernobyl disaster").</summary>
     private const int MaxQualifierWords = 3;
@@ -25,86 +31,222 @@ public static class TypedGrader
 
     private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
 
+    /// <summary>Words that only point or belong ("raise its prices" is "raise prices").</summary>
+    private static readonly HashSet<string> _functionWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "it", "them", "own",
+    };
+
+    /// <summary>The particles of phrasal verbs ("turn the lights off" is "turn off the lights").</summary>
+    private static readonly HashSet<string> _particles = new(StringComparer.Ordinal)
+    {
+        "up", "down", "off", "on", "out", "in", "back", "away", "over", "around", "through", "aside",
+    };
+
     private enum Match
     {
         None,
+        Capital,
         Typo,
+        Ending,
         Qualified,
+        Form,
         Exact,
     }
 
-    public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given)
+    private readonly record struct ItemMatch(Match Match, string Rule)
+    {
+        public static readonly ItemMatch None = new(Match.None, Rules.Wrong);
+    }
+
+    /// <summary>The names of the rules a verdict gives (<c>studybot deck grade --explain</c> prints them).</summary>
+    public static class Rules
+    {
+        public const string Exact = "exact";
+        public const string Empty = "empty";
+        public const string Wrong = "wrong";
+        public const string OtherWord = "other-word";
+        public const string OtherName = "other-name";
+        public const string Negation = "negation";
+        public const string Alternatives = "alternatives";
+        public const string MoreThanOne = "more-than-one";
+        public const string Typo = "typo";
+        public const string Ending = "word-ending";
+        public const string Qualified = "qualified";
+        public const string Unit = "unit";
+        public const string Spelling = "spelling";
+        public const string Plural = "plural";
+        public const string Compound = "compound";
+        public const string Article = "article";
+        public const string Phrasal = "phrasal-verb";
+        public const string Alias = "alias";
+        public const string MoreThan = "more-than";
+        public const string Capital = "capital";
+        public const string Nationality = "nationality";
+        public const string List = "list";
+        public const string ListMissing = "list-missing";
+    }
+
+    public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given) => Grade(accepted, given, null);
+
+    /// <summary>
+    /// Grades <paramref name="given"/>; <paramref name="cardText"/> is the card's own sentence (its prompt and
+    /// explanation), which lets "more than 200" count where the card says "more than 200".
+    /// </summary>
+    public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given, string? cardText)
     {
         if (accepted.Count == 0)
         {
             throw new ArgumentException("There are no accepted answers to compare a typed answer with.", nameof(accepted));
         }
         var shown = accepted[0];
+        var variants = accepted.Select(a => (Text: a, Read: AnswerText.Read(a))).Where(v => !v.Read.IsEmpty).ToList();
+        var asTyped = GradeOne(variants, shown, given, given);
+        if (asTyped.Rating == Rating.Good || AnswerText.Read(given).IsEmpty)
+        {
+            return asTyped;
+        }
+        // The answer without words a teacher reads past: the best of these wins, the answer as typed a tie.
+        var best = asTyped;
+        foreach (var (form, rule) in Forms(given, variants, cardText))
+        {
+            var verdict = GradeOne(variants, shown, form, given);
+            if (verdict.Rating > best.Rating)
+            {
+                var decided = verdict.Rule ?? Rules.Exact;
+                best = verdict.Rating == Rating.Good
+                    ? verdict with { Note = Accepted(RuleText(rule, decided), shown), Rule = decided == Rules.Exact ? rule : $"{rule}+{decided}" }
+                    : verdict with { Rule = $"{rule}+{decided}" };
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The answer with filler, a title or "more than" taken away, each with the rule's name.</summary>
+    private static IEnumerable<(string Form, string Rule)> Forms(string given, List<(string Text, AnswerText Read)> variants, string? cardText)
+    {
+        var unfilled = AnswerForms.WithoutFiller(given);
+        if (unfilled is not null)
+        {
+            yield return (unfilled, AnswerForms.FillerRule);
+        }
+        var core = unfilled ?? given;
+        if (AnswerForms.WithoutTitle(core) is { } untitled)
+        {
+            yield return (untitled, unfilled is null ? AnswerForms.TitleRule : $"{AnswerForms.FillerRule}+{AnswerForms.TitleRule}");
+        }
+        if (cardText is not null && MoreThan().Match(core) is { Success: true } more)
+        {
+            var rest = core[more.Length..];
+            var number = AnswerText.Read(rest).Whole;
+            if (number.Count > 0 && NumberWords.IsNumber(number[0]) && CardSaysMoreThan(cardText, number[0], variants))
+            {
+                yield return (rest, Rules.MoreThan);
+            }
+        }
+    }
+
+    /// <summary>The card's own sentence says "more than" (or "over") right before the blank or before this number.</summary>
+    private static bool CardSaysMoreThan(string cardText, string number, List<(string Text, AnswerText Read)> variants)
+    {
+        if (!variants.Any(v => v.Read.Whole.Count > 0 && v.Read.Whole[0] == number))
+        {
+            return false;
+        }
+        foreach (System.Text.RegularExpressions.Match m in CardMoreThan().Matches(cardText))
+        {
+            var after = m.Groups["after"].Value;
+            if (after.StartsWith('[') || after.StartsWith('_') || AnswerText.Read(after).Whole.FirstOrDefault() == number)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AnswerVerdict GradeOne(List<(string Text, AnswerText Read)> variants, string shown, string given, string typed)
+    {
         var answer = AnswerText.Read(given);
         if (answer.IsEmpty)
         {
-            return new AnswerVerdict(Rating.Again, $"no answer given; expected: {shown}");
+            return new AnswerVerdict(Rating.Again, $"no answer given; expected: {shown}") { Rule = Rules.Empty };
         }
-        var variants = accepted.Select(a => (Text: a, Read: AnswerText.Read(a))).Where(v => !v.Read.IsEmpty).ToList();
-        if (variants.Any(v => v.Read.Whole.SequenceEqual(answer.Whole)))
+        if (variants.FirstOrDefault(v => v.Read.Whole.SequenceEqual(answer.Whole)) is { Text: not null } same)
         {
-            return new AnswerVerdict(Rating.Good, null);
+            var rule = answer.Applied.Except(same.Read.Applied).FirstOrDefault()
+                ?? (AnswerNormalizer.Normalize(given) != AnswerNormalizer.Normalize(same.Text) ? answer.Applied.FirstOrDefault() : null);
+            if (rule is null)
+            {
+                return new AnswerVerdict(Rating.Good, null) { Rule = AliasUsed(answer, given, same.Text) ? Rules.Alias : Rules.Exact };
+            }
+            return new AnswerVerdict(Rating.Good, Accepted(RuleText(rule, rule), shown)) { Rule = rule };
         }
         if (answer.Negations.FirstOrDefault(n => !variants.Any(v => v.Read.Whole.Contains(n))) is { } negation)
         {
-            return new AnswerVerdict(Rating.Again, $"a negated answer (\"{negation}\") does not count: say what it is, not what it is not; expected: {shown}");
+            return new AnswerVerdict(Rating.Again, $"a negated answer (\"{negation}\") does not count: say what it is, not what it is not; expected: {shown}") { Rule = Rules.Negation };
         }
         if (answer.HasOr && !variants.Any(v => v.Read.HasOr))
         {
-            return new AnswerVerdict(Rating.Again, $"one answer only: \"{given.Trim()}\" offers alternatives; expected: {shown}");
+            return new AnswerVerdict(Rating.Again, $"one answer only: \"{typed.Trim()}\" offers alternatives; expected: {shown}") { Rule = Rules.Alternatives };
         }
 
         AnswerVerdict? best = null;
-        foreach (var (text, expected) in variants)
+        var otherWord = false;
+        foreach (var (_, expected) in variants)
         {
-            var verdict = expected.Items.Count > 1 ? GradeList(text, expected, answer) : GradeSingle(text, expected, answer);
-            if (verdict is not null && (best is null || verdict.Rating > best.Rating || (verdict.Rating == best.Rating && verdict.Note is null && best.Note is not null)))
+            var verdict = expected.Items.Count > 1 ? GradeList(shown, expected, answer) : GradeSingle(shown, expected, answer);
+            otherWord |= verdict?.Rule is Rules.OtherWord or Rules.OtherName;
+            if (verdict is not null && verdict.Rating != Rating.Again
+                && (best is null || verdict.Rating > best.Rating || (verdict.Rating == best.Rating && verdict.Note is null && best.Note is not null)))
             {
                 best = verdict;
             }
         }
-        if (best is not null)
+        // A slip found only against a variant whose words do not line up ("Kim Jong Ik" against "Kim Jongil") does
+        // not stand when a variant that lines up shows another word or name ("Ik" for "Il").
+        if (best is not null && !(otherWord && best.Rule == Rules.Typo))
         {
             return best;
         }
         if (answer.Items.Count > 1 && variants.All(v => v.Read.Items.Count == 1)
-            && answer.Items.Any(item => variants.Any(v => MatchItem(item, v.Read.Items[0]) != Match.None)))
+            && answer.Items.Any(item => variants.Any(v => MatchItem(item, v.Read.Items[0], answer.Capitalized).Match != Match.None)))
         {
-            return new AnswerVerdict(Rating.Again, $"one answer only: \"{given.Trim()}\" names more than one; expected: {shown}");
+            return new AnswerVerdict(Rating.Again, $"one answer only: \"{typed.Trim()}\" names more than one; expected: {shown}") { Rule = Rules.MoreThanOne };
         }
-        return new AnswerVerdict(Rating.Again, $"expected: {shown}");
+        return otherWord
+            ? new AnswerVerdict(Rating.Again, $"another word, not a spelling slip; expected: {shown}") { Rule = Rules.OtherWord }
+            : new AnswerVerdict(Rating.Again, $"expected: {shown}") { Rule = Rules.Wrong };
     }
 
-    private static AnswerVerdict? GradeSingle(string text, AnswerText expected, AnswerText answer)
+    private static AnswerVerdict? GradeSingle(string shown, AnswerText expected, AnswerText answer)
     {
         if (answer.Items.Count != 1)
         {
             return null;
         }
-        return MatchItem(answer.Items[0], expected.Items[0]) switch
+        var match = MatchItem(answer.Items[0], expected.Items[0], answer.Capitalized);
+        return match.Match switch
         {
-            Match.Exact => new AnswerVerdict(Rating.Good, null),
-            Match.Qualified => new AnswerVerdict(Rating.Good, $"expected form: {text}"),
-            Match.Typo => new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {text}"),
-            _ => null,
+            Match.Exact => new AnswerVerdict(Rating.Good, null) { Rule = match.Rule },
+            Match.Form => new AnswerVerdict(Rating.Good, Accepted(RuleText(match.Rule, match.Rule), shown)) { Rule = match.Rule },
+            Match.Qualified => new AnswerVerdict(Rating.Good, $"expected form: {shown}") { Rule = match.Rule },
+            Match.Ending => new AnswerVerdict(Rating.Hard, $"Hard, another form of the word: expected {shown}") { Rule = match.Rule },
+            Match.Typo => new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = match.Rule },
+            Match.Capital => new AnswerVerdict(Rating.Hard, $"Hard: a capital stands for its country's government, but the card's answer is {shown}") { Rule = match.Rule },
+            _ => new AnswerVerdict(Rating.Again, $"expected: {shown}") { Rule = match.Rule },
         };
     }
 
     /// <summary>A list is right in any order; one item missing (and nothing wrong added) is Hard.</summary>
-    private static AnswerVerdict? GradeList(string text, AnswerText expected, AnswerText answer)
+    private static AnswerVerdict? GradeList(string shown, AnswerText expected, AnswerText answer)
     {
         var unmatched = expected.Items.Select((item, index) => index).ToList();
-        var typos = 0;
+        var slips = 0;
         var extras = 0;
         foreach (var item in answer.Items)
         {
             var found = unmatched
-                .Select(index => (Index: index, Match: MatchItem(item, expected.Items[index])))
+                .Select(index => (Index: index, Match: MatchItem(item, expected.Items[index], answer.Capitalized).Match))
                 .Where(m => m.Match != Match.None)
                 .OrderByDescending(m => m.Match)
                 .FirstOrDefault();
@@ -113,7 +255,7 @@ public static class TypedGrader
                 extras++;
                 continue;
             }
-            typos += found.Match == Match.Typo ? 1 : 0;
+            slips += found.Match < Match.Qualified ? 1 : 0;
             unmatched.Remove(found.Index);
         }
         if (extras > 0 || unmatched.Count > 1 || unmatched.Count == expected.Items.Count)
@@ -122,37 +264,191 @@ public static class TypedGrader
         }
         if (unmatched.Count == 1)
         {
-            return new AnswerVerdict(Rating.Hard, $"Hard, missing {string.Join(' ', expected.Items[unmatched[0]])}; expected: {text}");
+            return new AnswerVerdict(Rating.Hard, $"Hard, missing {string.Join(' ', expected.Items[unmatched[0]])}; expected: {shown}") { Rule = Rules.ListMissing };
         }
-        return typos > 0
-            ? new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {text}")
-            : new AnswerVerdict(Rating.Good, null);
+        return slips > 0
+            ? new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = Rules.Typo }
+            : new AnswerVerdict(Rating.Good, null) { Rule = Rules.List };
     }
 
-    private static Match MatchItem(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    private static ItemMatch MatchItem(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
     {
         if (given.SequenceEqual(expected))
         {
-            return Match.Exact;
+            return new(Match.Exact, Rules.Exact);
         }
-        if (IsQualified(given, expected) || IsUnitLeftOut(given, expected))
+        if (IsQualified(given, expected, capitalized))
         {
-            return Match.Qualified;
+            return new(Match.Qualified, Rules.Qualified);
         }
+        if (IsUnitLeftOut(given, expected))
+        {
+            return new(Match.Qualified, Rules.Unit);
+        }
+        if (SameWords(given, expected) is { } form)
+        {
+            return form;
+        }
+        // "raise its prices" for "raise prices": words that only point or belong, left out of both.
+        var givenContent = given.Where(w => !_functionWords.Contains(w)).ToList();
+        var expectedContent = expected.Where(w => !_functionWords.Contains(w)).ToList();
+        if (givenContent.Count > 0 && (givenContent.Count != given.Count || expectedContent.Count != expected.Count))
+        {
+            if (givenContent.SequenceEqual(expectedContent))
+            {
+                return new(Match.Form, Rules.Article);
+            }
+            if (SameWords(givenContent, expectedContent) is { Match: Match.Form } inner)
+            {
+                return new(Match.Form, $"{Rules.Article}+{inner.Rule}");
+            }
+        }
+        // "cut North Korea off" for "cut off North Korea": the same words, a particle moved.
+        if (givenContent.Count == expectedContent.Count && givenContent.Any(_particles.Contains)
+            && givenContent.Where(w => !_particles.Contains(w)).SequenceEqual(expectedContent.Where(w => !_particles.Contains(w)))
+            && givenContent.Where(_particles.Contains).Order(StringComparer.Ordinal).SequenceEqual(expectedContent.Where(_particles.Contains).Order(StringComparer.Ordinal)))
+        {
+            return new(Match.Form, Rules.Phrasal);
+        }
+        if (Capitals.StandForEachOther(given, expected))
+        {
+            return new(Match.Capital, Rules.Capital);
+        }
+        // "China's" for "Chinese" says the same; "China" for "Chinese" (or the other way) is close, but another word.
+        switch (Capitals.CountryFormOf(given, expected))
+        {
+            case Capitals.CountryForm.Possessive:
+                return new(Match.Form, Rules.Nationality);
+            case Capitals.CountryForm.Other:
+                return new(Match.Ending, Rules.Nationality);
+        }
+        return MatchTypo(given, expected);
+    }
+
+    /// <summary>The same words in another spelling, number or ending, or written as one word or two.</summary>
+    private static ItemMatch? SameWords(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    {
+        if (given.Count == expected.Count)
+        {
+            string? rule = null;
+            var ending = false;
+            for (var i = 0; i < given.Count; i++)
+            {
+                var (g, e) = (given[i], expected[i]);
+                if (g == e)
+                {
+                    continue;
+                }
+                if (IsExactWord(g) || IsExactWord(e))
+                {
+                    return null;
+                }
+                if (WordForms.AreSpellingVariants(g, e))
+                {
+                    rule ??= Rules.Spelling;
+                }
+                else if (WordForms.AreSingularPlural(g, e))
+                {
+                    rule ??= Rules.Plural;
+                }
+                else if (WordForms.AreOtherEndings(g, e) && EnglishWords.Contains(g))
+                {
+                    ending = true;
+                }
+                else
+                {
+                    return null;
+                }
+            }
+            if (ending)
+            {
+                return new(Match.Ending, Rules.Ending);
+            }
+            return rule is null ? null : new(Match.Form, rule);
+        }
+        // "rust belt", "rust-belt", "rustbelt"; "north east" and "northeast". A name run together ("Kimjong Il") is a slip.
+        if (string.Concat(given) != string.Concat(expected))
+        {
+            return null;
+        }
+        // Only the words joined or split count: "north-east Asian" is "Northeast Asian"; "Kimjong" joins a name's parts.
+        var same = 0;
+        while (same < given.Count && same < expected.Count && given[same] == expected[same])
+        {
+            same++;
+        }
+        var sameEnd = 0;
+        while (sameEnd < given.Count - same && sameEnd < expected.Count - same && given[^(sameEnd + 1)] == expected[^(sameEnd + 1)])
+        {
+            sameEnd++;
+        }
+        var givenSplit = given.Skip(same).Take(given.Count - same - sameEnd).ToList();
+        var expectedSplit = expected.Skip(same).Take(expected.Count - same - sameEnd).ToList();
+        // The side written apart must be common words; the side written as one need not be a word of the list.
+        return (givenSplit.Count < 2 || givenSplit.All(EnglishWords.IsCommon)) && (expectedSplit.Count < 2 || expectedSplit.All(EnglishWords.IsCommon))
+            ? new(Match.Form, Rules.Compound)
+            : new(Match.Typo, Rules.Typo);
+    }
+
+    private static ItemMatch MatchTypo(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    {
         // A different number (or country) is a different answer, never a typo.
         if (!given.Where(IsExactWord).SequenceEqual(expected.Where(IsExactWord)))
         {
-            return Match.None;
+            return ItemMatch.None;
         }
         var a = string.Join(' ', given);
         var b = string.Join(' ', expected);
         if (DamerauLevenshtein.Distance(a, b) > TypoTolerance.AllowedEdits(b.Length))
         {
-            return Match.None;
+            return ItemMatch.None;
         }
-        // Word by word when the words line up: a slip in a long word is a typo, a changed short word ("Kim Jong Un" for "Kim Jong Il") is another answer.
-        return given.Count != expected.Count || given.Zip(expected).All(w => IsWordSlip(w.First, w.Second)) ? Match.Typo : Match.None;
+        if (given.Count == expected.Count)
+        {
+            // Word by word: a slip in a long word is a typo; a real word for another real word ("illegal" for
+            // "legal", "western" for "eastern") is another answer; so is a changed short word ("Un" for "Il").
+            foreach (var (g, e) in given.Zip(expected))
+            {
+                if (g == e)
+                {
+                    continue;
+                }
+                if (IsAnotherWord(g, e))
+                {
+                    return new(Match.None, Rules.OtherWord);
+                }
+                if (!IsWordSlip(g, e))
+                {
+                    return new(Match.None, EnglishWords.IsCommon(e) ? Rules.OtherWord : Rules.OtherName);
+                }
+            }
+            return new(Match.Typo, Rules.Typo);
+        }
+        // Words run together or split apart with a slip: no real word of the answer may stand in for another.
+        if (IsAnotherWord(string.Concat(given), string.Concat(expected))
+            || given.Any(g => !expected.Contains(g) && EnglishWords.IsCommon(g) && expected.Any(e => EnglishWords.IsCommon(e) && DamerauLevenshtein.Distance(g, e) <= 2)))
+        {
+            return new(Match.None, Rules.OtherWord);
+        }
+        return new(Match.Typo, Rules.Typo);
     }
+
+    /// <summary>
+    /// Both are English words, and not one word in two spellings: "illegal" is not a slip of "legal", "Iraq" not
+    /// of "Iran". A name misspelled into a common word ("Marshal Plan", "the Nil") or with a letter doubled or
+    /// undoubled ("Currie" for "Curie") is still a slip of the name.
+    /// </summary>
+    private static bool IsAnotherWord(string given, string expected)
+        => given != expected && (WordForms.HaveOtherPrefixes(given, expected) || IsListedPair(given, expected));
+
+    private static bool IsListedPair(string given, string expected)
+        => EnglishWords.Contains(given) && EnglishWords.Contains(expected)
+            && !WordForms.AreSpellingVariants(given, expected) && !WordForms.AreSingularPlural(given, expected)
+            && !(EnglishWords.IsProperName(expected) && (EnglishWords.IsCommon(given) || IsLetterAddedOrDropped(given, expected)));
+
+    /// <summary>One word is the other with one letter more: "currie"/"curie", "bismark"/"bismarck" (not "iraq"/"iran").</summary>
+    private static bool IsLetterAddedOrDropped(string a, string b)
+        => Math.Abs(a.Length - b.Length) == 1 && Math.Min(a.Length, b.Length) >= 4 && DamerauLevenshtein.Distance(a, b) == 1;
 
     /// <summary>A word within its typo budget, or a short word with one letter added or dropped ("Ill" for "Il", not "Un").</summary>
     private static bool IsWordSlip(string given, string expected)
@@ -161,8 +457,11 @@ public static class TypedGrader
         return distance <= TypoTolerance.AllowedEdits(expected.Length) || (distance == 1 && given.Length != expected.Length);
     }
 
-    /// <summary>"28,500 troops" for "28,500", "September 2017" for "September": the answer, then a few words that only qualify it.</summary>
-    private static bool IsQualified(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    /// <summary>
+    /// "28,500 troops" for "28,500", "September 2017" for "September": the answer, then a few words that only
+    /// qualify it: common English words written in lower case, never a name ("Lincoln Chafee" is not "Lincoln"), a place or a number.
+    /// </summary>
+    private static bool IsQualified(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
     {
         if (given.Count <= expected.Count || given.Count - expected.Count > MaxQualifierWords || !StartsWith(given, expected))
         {
@@ -170,7 +469,11 @@ public static class TypedGrader
         }
         var extra = given.Skip(expected.Count).ToList();
         var expectedHasNumber = expected.Any(NumberWords.IsNumber);
-        return !extra.Any(w => _contrasts.Contains(w) || Aliases.IsCanonical(w) || _places.Contains(w) || (expectedHasNumber && NumberWords.IsNumber(w)));
+        return !extra.Any(w => _contrasts.Contains(w) || Aliases.IsCanonical(w) || _places.Contains(w)
+            || (expectedHasNumber && NumberWords.IsNumber(w))
+            || (!NumberWords.IsNumber(w) && !EnglishWords.IsCommon(w)) || RomanNumeral().IsMatch(w)
+            // A capitalised word after a name is part of another name: "Singapore Sling", "Washington Irving".
+            || capitalized.Contains(w));
     }
 
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
@@ -186,6 +489,31 @@ public static class TypedGrader
 
     private static bool IsExactWord(string word) => NumberWords.IsNumber(word) || Aliases.IsCanonical(word);
 
+    /// <summary>The answer named a country by another of its names ("the U.S." for "the United States").</summary>
+    private static bool AliasUsed(AnswerText answer, string given, string matched)
+        => answer.Whole.Any(Aliases.IsCanonical) && AnswerNormalizer.Normalize(given) != AnswerNormalizer.Normalize(matched);
+
+    private static string Accepted(string why, string shown) => $"accepted ({why}); the card's answer: {shown}";
+
+    private static string RuleText(string rule, string detail) => rule switch
+    {
+        AnswerForms.FillerRule => detail == Rules.Exact ? "words around the answer left aside" : $"words around the answer left aside, {RuleText(detail, detail)}",
+        AnswerForms.TitleRule or $"{AnswerForms.FillerRule}+{AnswerForms.TitleRule}" => "a title before the name",
+        Rules.MoreThan => "\"more than\", as the card says",
+        Rules.Spelling => "British/American spelling",
+        Rules.Plural => "singular/plural",
+        Rules.Compound => "written as one word, two or hyphenated",
+        Rules.Phrasal => "the verb's particle in another place",
+        Rules.Nationality => "the country's name for its adjective",
+        ShortForms.AbbreviationRule => "a short form",
+        ShortForms.DirectionRule => "a short form of a direction",
+        ShortForms.DecadeRule => "the decade written another way",
+        ShortForms.NumberRule => "the number written another way",
+        Rules.Qualified or Rules.Unit => "the answer in another form",
+        _ when rule.StartsWith(Rules.Article, StringComparison.Ordinal) => "an article or possessive added or left out",
+        _ => rule,
+    };
+
     private static bool StartsWith(IReadOnlyList<string> words, IReadOnlyList<string> prefix)
     {
         for (var i = 0; i < prefix.Count; i++)
@@ -197,4 +525,14 @@ public static class TypedGrader
         }
         return true;
     }
+
+    /// <summary>"Napoleon III", "Henry VIII": a numeral after a name makes another person.</summary>
+    [GeneratedRegex(@"^[ivxl]+$")]
+    private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"^\s*(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|greater\s+than|>)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreThan();
+
+    [GeneratedRegex(@"(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of)\s+(?<after>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CardMoreThan();
 }

@@ -26,8 +26,9 @@ public static class DeckCli
                 .WithDescription("Write a deck as CSV (Anki-style headers) or YAML.")
                 .WithExample("deck", "export", "decks/china-costs.yaml", "--format", "csv", "-o", "china-costs.csv");
             deck.AddCommand<DeckGradeCommand>("grade")
-                .WithDescription("Try answers against one card: one line per answer, RATING<TAB>ANSWER<TAB>NOTE.")
-                .WithExample("deck", "grade", "decks/washington-levers.yaml", "trade-share-typed", "about 90 percent", "80%");
+                .WithDescription("Try answers against one card: one line per answer, RATING<TAB>ANSWER<TAB>NOTE (--explain adds <TAB>rule=NAME).")
+                .WithExample("deck", "grade", "decks/washington-levers.yaml", "trade-share-typed", "about 90 percent", "80%")
+                .WithExample("deck", "grade", "--explain", "decks/china-costs.yaml", "punggye-ri-month", "Sep", "Octobre");
             deck.AddCommand<DeckGenerateCommand>("generate")
                 .WithDescription("Draft a deck from a reading (plain text, Markdown or HTML), for an instructor to check.")
                 .WithExample("deck", "generate", "reading.md", "-o", "drafts/reading.yaml")

@@ -116,7 +116,8 @@ public class TypedGraderTests
     {
         var verdict = TypedGrader.Grade(["Kim Jong Il", "Kim Jong-il"], "kim jong-il");
 
-        Assert.Equal(new AnswerVerdict(Rating.Good, null), verdict);
+        Assert.Equal(Rating.Good, verdict.Rating);
+        Assert.Null(verdict.Note);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public class TypedGraderTests
     {
         var verdict = TypedGrader.Grade(["Pyongyang"], "Pyongyan");
 
-        Assert.Equal(new AnswerVerdict(Rating.Hard, "Hard because of the spelling: expected Pyongyang"), verdict);
+        Assert.Equal((Rating.Hard, "Hard because of the spelling: expected Pyongyang"), (verdict.Rating, verdict.Note));
     }
 
     [Theory]
@@ -146,7 +147,7 @@ public class TypedGraderTests
     {
         var verdict = TypedGrader.Grade(["China", "PRC"], given);
 
-        Assert.Equal(new AnswerVerdict(Rating.Again, note), verdict);
+        Assert.Equal((Rating.Again, note), (verdict.Rating, verdict.Note));
     }
 
     [Fact]

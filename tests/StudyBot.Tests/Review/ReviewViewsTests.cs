@@ -33,6 +33,18 @@ public class ReviewViewsTests
         Assert.Contains(ReviewViews.OverrideLabel, Buttons(payload));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\U0001F937\u200D\u2642\uFE0F")]
+    [InlineData("?!")]
+    public void Outcome_NothingAnswered_OffersNoIWasRight(string given)
+    {
+        var payload = Outcome(_typed, given);
+
+        Assert.DoesNotContain(ReviewViews.OverrideLabel, Buttons(payload));
+    }
+
     [Fact]
     public void Outcome_NearMiss_SaysWhyHard()
     {

@@ -31,6 +31,7 @@ public static class DeckValidator
                 }
                 firstSeen[card.Id] = note.PositionOf("id");
                 ScreenRules.Check(card, note, diagnostics);
+                AnswerListRules.Check(card, note, diagnostics);
                 cards.Add(card);
                 if (cards.Count == limits.MaxCards + 1 && !countReported)
                 {

@@ -8,7 +8,8 @@ namespace StudyBot.Cli.Decks;
 
 /// <summary>
 /// `studybot deck grade DECK CARD_ID ANSWER...`: grades answers against one card as a student's
-/// would be graded, one line each: RATING, ANSWER and NOTE (what the student is told) separated by tabs.
+/// would be graded, one line each: RATING, ANSWER and NOTE (what the student is told) separated by tabs;
+/// with <c>--explain</c>, a fourth column <c>rule=NAME</c> names the grading rule that decided.
 /// </summary>
 public sealed class DeckGradeCommand(DeckConsole output) : Command<DeckGradeCommand.Settings>
 {
@@ -25,6 +26,10 @@ public sealed class DeckGradeCommand(DeckConsole output) : Command<DeckGradeComm
         [CommandArgument(2, "<ANSWER>")]
         [Description("Answers to try, each one argument (quote answers with spaces).")]
         public string[] Answers { get; init; } = [];
+
+        [CommandOption("--explain")]
+        [Description("After the note, print which grading rule decided (rule=typo, rule=number, rule=alias ...).")]
+        public bool Explain { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings)
@@ -58,7 +63,8 @@ public sealed class DeckGradeCommand(DeckConsole output) : Command<DeckGradeComm
         foreach (var answer in settings.Answers)
         {
             var verdict = Grade(card, answer);
-            writer.WriteLine($"{verdict.Rating}\t{OneLine(answer)}\t{OneLine(verdict.Note ?? "")}");
+            var line = $"{verdict.Rating}\t{OneLine(answer)}\t{OneLine(verdict.Note ?? "")}";
+            writer.WriteLine(settings.Explain ? $"{line}\trule={verdict.Rule ?? RuleOf(card)}" : line);
         }
         writer.Flush();
         return 0;
@@ -77,6 +83,9 @@ public sealed class DeckGradeCommand(DeckConsole output) : Command<DeckGradeComm
             ? new AnswerVerdict(Core.Scheduling.Rating.Again, $"not one of the choices: {string.Join(" / ", card.Choices.Select(c => c.Text))}")
             : AnswerChecker.Check(card, new ChoiceAnswer(index));
     }
+
+    /// <summary>A verdict that no text rule decided: a multiple-choice pick.</summary>
+    private static string RuleOf(DeckCard card) => card.Kind == CardKind.Mcq ? "choice" : "exact";
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ');
 }

@@ -145,6 +145,10 @@ public sealed class ReviewService(
         {
             throw new StudyException("Only a typed answer that was marked wrong can be counted as right.");
         }
+        if (!OverrideAnswer.CanOverride(text))
+        {
+            throw new StudyException("Nothing was answered, so there is nothing to count as right: type the answer next time.");
+        }
 
         if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == answerKey, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Scheduling;
@@ -123,7 +124,8 @@ public static class ReviewViews
                 row.AddButton(ReviewIds.Next.Format(new(outcome.Prompt.Scope)), "Next card", ButtonStyle.Primary)
                     .AddButton(ReviewIds.Undo.Format(new(result.LogId, outcome.Prompt.Scope)), "Undo", ButtonStyle.Secondary);
                 // A typed answer the grader refused may still be right: the student can say so, and instructors see it.
-                if (typed && !outcome.Overridden && result.Rating is Rating.Again or Rating.Hard)
+                // An empty answer (or spaces, punctuation, emoji) was right about nothing.
+                if (typed && !outcome.Overridden && result.Rating is Rating.Again or Rating.Hard && OverrideAnswer.CanOverride(outcome.Given))
                 {
                     row.AddButton(ReviewIds.Override.Format(new(result.LogId, outcome.Prompt.Scope)), OverrideLabel, ButtonStyle.Secondary);
                 }

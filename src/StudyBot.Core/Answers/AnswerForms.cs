@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace StudyBot.Core.Answers;
+
+/// <summary>
+/// Words around an answer that a teacher reads past: filler before or after it ("I think it's ...",
+/// "it was ...", "the answer is ...", "... I believe") and a title before a name ("President",
+/// "General", "Dr.", "Chinese President"). Each strip gives a candidate the grader tries besides the
+/// answer as typed; the answer as typed wins a tie.
+/// </summary>
+public static partial class AnswerForms
+{
+    public const string FillerRule = "filler";
+    public const string TitleRule = "title";
+
+    /// <summary>The answer without filler before and after it, or null when there is none (or nothing else).</summary>
+    public static string? WithoutFiller(string given)
+    {
+        var text = given.Replace('\u2019', '\'').Trim();
+        var stripped = TrailingFiller().Replace(text, "");
+        stripped = LeadingOpinion().Replace(stripped, "");
+        stripped = LeadingCopula().Replace(stripped, "");
+        stripped = LeadingPreposition().Replace(stripped, "");
+        stripped = stripped.Trim(' ', ',', ':', '.', '-');
+        return stripped.Length > 0 && stripped != text && stripped.Any(char.IsLetterOrDigit) ? stripped : null;
+    }
+
+    /// <summary>The name without the title before it ("President Xi Jinping" is "Xi Jinping"), or null.</summary>
+    public static string? WithoutTitle(string given)
+    {
+        var stripped = LeadingTitle().Replace(given.Trim(), "");
+        return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetter) ? stripped : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:think|believe|guess|suppose|reckon|would\s+say)|i'?d\s+say|i'?m\s+(?:pretty\s+|fairly\s+|quite\s+)?sure|(?:my|the)\s+answer\s+(?:is|would\s+be)|answer\s*:|according\s+to\s+the\s+(?:essay|text|reading|article|authors?))\s*(?:that\s+)?[,:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingOpinion();
+
+    [GeneratedRegex(@"^(?:(?:it|that|this)\s*(?:'s|\s+is|\s+was|\s+would\s+be|\s+should\s+be|\s+must\s+be)|its|thats|(?:they|these|those)\s+(?:are|were)|they're|(?:he|she)\s*(?:'s|\s+is|\s+was)|(?:it'?s|it\s+is|it\s+was)\s+called|called)\s+(?:called\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingCopula();
+
+    /// <summary>"in 1789", "on June 12", "during the 1960s": a preposition before a date.</summary>
+    [GeneratedRegex(@"^(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPreposition();
+
+    [GeneratedRegex(@"[\s,]*(?:,|\s)\s*(?:i\s+(?:think|believe|guess|suppose|reckon)|i'?m\s+(?:pretty\s+|fairly\s+)?sure|if\s+i\s+remember(?:\s+(?:right|correctly))?|i\s+think\s+so)\s*[.!?]*\s*$|\s*[.!?]+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingFiller();
+
+    [GeneratedRegex(@"^(?:(?:[A-Za-z]+\s+)?[A-Za-z]+(?:ese|an|ish|ch|i)\s+)?(?:(?:vice\s+|former\s+|late\s+)?president|pres\.?|(?:general\s+)?secretary(?:\s+general)?|secretary\s+of\s+state|general|gen\.?|dr\.?|doctor|mr\.?|mrs\.?|ms\.?|miss|mister|madame|mme\.?|monsieur|herr|sir|dame|lord|lady|chairman|chairwoman|premier|(?:prime|foreign|defen[cs]e)\s+minister|minister|pm|king|queen|prince|princess|emperor|empress|tsar|czar|senator|sen\.?|governor|gov\.?|professor|prof\.?|(?:supreme\s+)?leader|dictator|comrade|(?:field\s+)?marshal|admiral|colonel|col\.?|captain|capt\.?|chancellor|ambassador|reverend|rev\.?|pope|saint|st\.?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingTitle();
+}

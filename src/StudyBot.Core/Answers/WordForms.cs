@@ -1,0 +1,167 @@
+namespace StudyBot.Core.Answers;
+
+/// <summary>
+/// When two different words are still the same word to a teacher: British and American spelling
+/// ("organise"/"organize", "colour"/"color", "defence"/"defense", "eastwards"/"eastward",
+/// "travelled"/"traveled", "centre"/"center"), singular and plural ("concession"/"concessions",
+/// "country"/"countries"), and other endings of one word ("disarm"/"disarmed"), which are not the same.
+/// A spelling pair counts only when one of its words is spelled so in one of the two Englishes
+/// (<see cref="EnglishWords"/>), so "filled"/"filed" and "four"/"for" stay different words.
+/// </summary>
+public static class WordForms
+{
+    /// <summary>British ending, American ending: the British form's ending is replaced.</summary>
+    private static readonly (string British, string American, bool Always)[] _spellings =
+    [
+        ("isation", "ization", false), ("isations", "izations", false), ("ise", "ize", false), ("ised", "ized", false),
+        ("ises", "izes", false), ("ising", "izing", false), ("iser", "izer", false), ("isers", "izers", false),
+        ("yse", "yze", false), ("ysed", "yzed", false), ("ysing", "yzing", false),
+        ("our", "or", false), ("ours", "ors", false), ("oured", "ored", false), ("ouring", "oring", false),
+        ("ourable", "orable", false), ("ourite", "orite", false), ("ourites", "orites", false),
+        ("ence", "ense", true), ("ences", "enses", true),
+        ("wards", "ward", true),
+        ("lled", "led", false), ("lling", "ling", false), ("ller", "ler", false), ("llers", "lers", false),
+        ("tre", "ter", false), ("tres", "ters", false), ("ogue", "og", true), ("ogues", "ogs", true),
+        ("gramme", "gram", false), ("grammes", "grams", false),
+    ];
+
+    /// <summary>The same word in British and American spelling.</summary>
+    public static bool AreSpellingVariants(string a, string b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+        foreach (var (british, american, always) in _spellings)
+        {
+            if (IsPair(a, b, british, american) || IsPair(b, a, british, american))
+            {
+                return always || EnglishWords.IsRegional(a) || EnglishWords.IsRegional(b)
+                    || EnglishWords.Contains(a) != EnglishWords.Contains(b);
+            }
+        }
+        // Spellings of one English each, a letter or two apart: "sulphur"/"sulfur", "aluminium"/"aluminum".
+        return EnglishWords.IsAmericanOnly(a) != EnglishWords.IsAmericanOnly(b)
+            && EnglishWords.IsBritishOnly(a) != EnglishWords.IsBritishOnly(b)
+            && EnglishWords.IsRegional(a) && EnglishWords.IsRegional(b)
+            && DamerauLevenshtein.Distance(a, b) <= 2;
+    }
+
+    /// <summary>Latin and Greek plurals: nucleus/nuclei, analysis/analyses, bacterium/bacteria, phenomenon/phenomena.</summary>
+    private static readonly (string Singular, string Plural)[] _classical = [("us", "i"), ("is", "es"), ("um", "a"), ("on", "a"), ("ex", "ices"), ("ix", "ices")];
+
+    /// <summary>One is the plural of the other: -s, -es, -y/-ies, -f/-ves, Latin and Greek endings, and possessives read as "chinas".</summary>
+    public static bool AreSingularPlural(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (shorter.Length < 2 || shorter == longer
+            // "Versailles" is a name, "Versaille" a misspelling of it, not its singular.
+            || (EnglishWords.IsProperName(longer) && !EnglishWords.Contains(shorter)))
+        {
+            return false;
+        }
+        return longer == shorter + "s"
+            || longer == shorter + "es"
+            || (shorter.EndsWith('y') && longer == shorter[..^1] + "ies")
+            || (shorter.EndsWith('f') && longer == shorter[..^1] + "ves")
+            || (shorter.EndsWith("fe", StringComparison.Ordinal) && longer == shorter[..^2] + "ves")
+            || (shorter.EndsWith("man", StringComparison.Ordinal) && longer == shorter[..^3] + "men")
+            || _classical.Any(c => IsClassical(a, b, c) || IsClassical(b, a, c));
+    }
+
+    private static bool IsClassical(string singular, string plural, (string Singular, string Plural) ending)
+    {
+        if (!singular.EndsWith(ending.Singular, StringComparison.Ordinal) || !plural.EndsWith(ending.Plural, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var stem = singular[..^ending.Singular.Length];
+        return stem.Length >= 3 && plural == stem + ending.Plural && EnglishWords.Contains(singular);
+    }
+
+    /// <summary>Another ending of the same verb: -s, -ed, -d, -ing ("resents"/"resented", "lower"/"lowering", "restrain"/"restrained").</summary>
+    public static bool AreOtherEndings(string a, string b)
+        => a != b && Math.Min(a.Length, b.Length) >= 3 && Stems(a).Overlaps(Stems(b));
+
+    private static void AddWord(HashSet<string> stems, string stem)
+    {
+        if (EnglishWords.Contains(stem))
+        {
+            stems.Add(stem);
+        }
+    }
+
+    private static HashSet<string> Stems(string word)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal) { word };
+        foreach (var ending in new[] { "ing", "ed", "es", "s", "d" })
+        {
+            if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            // Only stems that are words: "tiled" is "tile", never "til", so not another ending of "tilled" ("till").
+            var stem = word[..^ending.Length];
+            AddWord(stems, stem);
+            if (ending is "ing" or "ed")
+            {
+                AddWord(stems, stem + "e");
+                // "planned": the doubled last consonant, when the stem as written is no word.
+                if (stem.Length >= 4 && stem[^1] == stem[^2] && !EnglishWords.Contains(stem))
+                {
+                    AddWord(stems, stem[..^1]);
+                }
+            }
+        }
+        return stems;
+    }
+
+    /// <summary>English prefixes that change a word's meaning: "illegal", "exothermic"/"endothermic", "import"/"export".</summary>
+    private static readonly string[] _prefixes =
+    [
+        "counter", "under", "inter", "intra", "hyper", "super", "micro", "macro", "multi", "trans", "extra", "over", "anti", "endo",
+        "hypo", "mono", "poly", "post", "semi", "down", "dis", "exo", "non", "mis", "out", "pre", "pro", "sub", "tri", "uni", "un",
+        "in", "im", "il", "ir", "de", "ex", "bi", "co", "up", "re", "a",
+    ];
+
+    /// <summary>
+    /// The same stem behind different prefixes, or behind a prefix and none: "legal"/"illegal", "import"/"export",
+    /// "exothermic"/"endothermic", "inbound"/"outbound". The stem must be long enough to be one (4 letters or more).
+    /// </summary>
+    public static bool HaveOtherPrefixes(string a, string b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+        foreach (var pa in _prefixes.Append(""))
+        {
+            if (!a.StartsWith(pa, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var pb in _prefixes.Append(""))
+            {
+                if (pa == pb || !b.StartsWith(pb, StringComparison.Ordinal) || a.Length - pa.Length < 4
+                    || !a.AsSpan(pa.Length).SequenceEqual(b.AsSpan(pb.Length)))
+                {
+                    continue;
+                }
+                // A prefix against none: the bare stem must be a word ("legal"), or both whole words must be.
+                var stem = a[pa.Length..];
+                if ((pa.Length > 0 && pb.Length > 0) || EnglishWords.Contains(stem) || (EnglishWords.Contains(a) && EnglishWords.Contains(b)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool IsPair(string british, string american, string britishEnding, string americanEnding)
+        => british.EndsWith(britishEnding, StringComparison.Ordinal)
+            && american.EndsWith(americanEnding, StringComparison.Ordinal)
+            && british.Length - britishEnding.Length == american.Length - americanEnding.Length
+            && british.Length - britishEnding.Length >= 2
+            && string.CompareOrdinal(british, 0, american, 0, british.Length - britishEnding.Length) == 0;
+}

@@ -1,0 +1,192 @@
+using StudyBot.Core.Answers;
+using StudyBot.Core.Scheduling;
+
+namespace StudyBot.Core.Tests.Answers;
+
+/// <summary>Each grading rule both ways: the fair form accepted (and named), a wrong answer of the same shape refused.</summary>
+public class GradingRulesTests
+{
+    [Theory]
+    // A slip that is no English word is a typo; a real word for another real word is another answer.
+    [InlineData("legitimate", "legitimite", Rating.Hard, "typo")]
+    [InlineData("legitimate", "illegitimate", Rating.Again, "other-word")]
+    [InlineData("proper", "improper", Rating.Again, "wrong")]
+    [InlineData("northern", "southern", Rating.Again, "other-word")]
+    [InlineData("northern", "nothern", Rating.Hard, "typo")]
+    [InlineData("inbound flights", "outbound flights", Rating.Again, "other-word")]
+    [InlineData("ascend", "descend", Rating.Again, "wrong")]
+    [InlineData("ascend", "assend", Rating.Hard, "typo")]
+    [InlineData("upward", "downward", Rating.Again, "wrong")]
+    [InlineData("convex", "concave", Rating.Again, "wrong")]
+    [InlineData("infer", "defer", Rating.Again, "wrong")]
+    [InlineData("exothermic", "endothermic", Rating.Again, "other-word")]
+    [InlineData("exothermic", "exotermic", Rating.Hard, "typo")]
+    [InlineData("literate", "illiterate", Rating.Again, "other-word")]
+    [InlineData("Hungary", "Hungry", Rating.Hard, "typo")]
+    [InlineData("Iran", "Iraq", Rating.Again, "other-word")]
+    [InlineData("Hungary", "Hungery", Rating.Hard, "typo")]
+    public void Typo_OnlyWhenNoOtherWord(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    [InlineData("Grant", "Grant Shapps", Rating.Again)]
+    [InlineData("Kennedy", "Kennedy Onassis", Rating.Again)]
+    [InlineData("Elizabeth", "Elizabeth II", Rating.Again)]
+    [InlineData("Jefferson", "Jefferson Davis", Rating.Again)]
+    [InlineData("Jefferson", "Jefferson Memorial", Rating.Again)]
+    [InlineData("Jefferson", "JEFFERSON", Rating.Good)]
+    [InlineData("Jefferson", "jefferson himself", Rating.Good)]
+    [InlineData("Gandhi", "Gandi", Rating.Hard)]
+    [InlineData("Bismarck", "Bismark", Rating.Hard)]
+    [InlineData("Gandhi", "Indira", Rating.Again)]
+    public void Names_OtherNameAfterShortForm_IsAnotherPerson_SlipIsHard(string expected, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
+
+    [Fact]
+    public void Names_ChangedShortPartAgainstEveryVariant_IsAnotherName()
+    {
+        var verdict = TypedGrader.Grade(["Kim Jong Il", "Kim Jongil"], "Kim Jong Ik");
+
+        Assert.Equal(Rating.Again, verdict.Rating);
+    }
+
+    [Fact]
+    public void Names_NoteShowsTheCardsFirstAnswer()
+    {
+        var verdict = TypedGrader.Grade(["Otto von Bismarck", "Bismarck"], "Bismark");
+
+        Assert.Equal(Rating.Hard, verdict.Rating);
+        Assert.Equal("Hard because of the spelling: expected Otto von Bismarck", verdict.Note);
+    }
+
+    [Theory]
+    [InlineData("glucose", "I'm pretty sure it's glucose", Rating.Good, "filler")]
+    [InlineData("glucose", "the answer is glucose", Rating.Good, "filler")]
+    [InlineData("glucose", "glucose, I believe", Rating.Good, "filler")]
+    [InlineData("glucose", "it was glucose", Rating.Good, "filler")]
+    [InlineData("glucose", "I think it's fructose", Rating.Again, "wrong")]
+    [InlineData("glucose", "I think it's not glucose", Rating.Again, "negation")]
+    public void Filler_AroundTheAnswer(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    [InlineData("Charles de Gaulle", "General de Gaulle", Rating.Again)]
+    [InlineData("de Gaulle", "General de Gaulle", Rating.Good)]
+    [InlineData("Bolivar", "Senator Bolivar", Rating.Good)]
+    [InlineData("Thatcher", "Prime Minister Thatcher", Rating.Good)]
+    [InlineData("Thatcher", "Prime Minister Major", Rating.Again)]
+    [InlineData("Mandela", "South African President Mandela", Rating.Good)]
+    public void Title_BeforeTheName(string expected, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
+
+    [Theory]
+    [InlineData("cut spending", "cut its spending", Rating.Good, "article")]
+    [InlineData("protect workers", "protect their workers", Rating.Good, "article")]
+    [InlineData("protect workers", "protect their farmers", Rating.Again, "wrong")]
+    [InlineData("set up a colony", "set a colony up", Rating.Good, "phrasal-verb")]
+    [InlineData("set up a colony", "set a colony down", Rating.Again, "wrong")]
+    [InlineData("pay off debts", "pay the debts off", Rating.Good, "phrasal-verb")]
+    public void ArticleAndPhrasalVerb(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    [InlineData("harbour", "harbor", Rating.Good, "spelling")]
+    [InlineData("realise", "realize", Rating.Good, "spelling")]
+    [InlineData("offence", "offense", Rating.Good, "spelling")]
+    [InlineData("homeward", "homewards", Rating.Good, "spelling")]
+    [InlineData("cancelled", "canceled", Rating.Good, "spelling")]
+    [InlineData("theatre", "theater", Rating.Good, "spelling")]
+    [InlineData("four", "for", Rating.Again, "wrong")]
+    [InlineData("tilled", "tiled", Rating.Again, "other-word")]
+    [InlineData("resents being blamed", "resented being blamed", Rating.Hard, "word-ending")]
+    [InlineData("resents being blamed", "resents being praised", Rating.Again, "other-word")]
+    [InlineData("province", "provinces", Rating.Good, "plural")]
+    [InlineData("colony", "colonies", Rating.Good, "plural")]
+    [InlineData("colony", "colonel", Rating.Again, "wrong")]
+    [InlineData("bookkeeping", "book-keeping", Rating.Good, "compound")]
+    [InlineData("bookkeeping", "book keeping", Rating.Good, "compound")]
+    [InlineData("ice age", "iceage", Rating.Good, "compound")]
+    [InlineData("Southeast Asian", "south-east Asian", Rating.Good, "compound")]
+    [InlineData("Martin Luther King", "Martinluther King", Rating.Hard, "typo")]
+    [InlineData("ice age", "stone age", Rating.Again, "wrong")]
+    public void SpellingNumberCompound(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    [InlineData("the 1950s", "the fifties", Rating.Good, "decade")]
+    [InlineData("the 1950s", "'50s", Rating.Good, "decade")]
+    [InlineData("the 1950s", "nineteen fifties", Rating.Good, "decade")]
+    [InlineData("the 1950s", "the forties", Rating.Again, "wrong")]
+    [InlineData("45,000", "45k", Rating.Good, "number")]
+    [InlineData("45,000", "4.5k", Rating.Again, "wrong")]
+    [InlineData("12 percent", "12 pc", Rating.Good, "abbreviation")]
+    [InlineData("12 years", "12 yrs", Rating.Good, "abbreviation")]
+    [InlineData("12 years", "21 yrs", Rating.Again, "wrong")]
+    [InlineData("400 km", "400 kilometres", Rating.Good, "abbreviation")]
+    [InlineData("400 miles", "400 mi", Rating.Good, "abbreviation")]
+    [InlineData("400 miles", "400 km", Rating.Again, "wrong")]
+    [InlineData("December", "Dec", Rating.Good, "abbreviation")]
+    [InlineData("December", "Nov", Rating.Again, "wrong")]
+    [InlineData("southwest", "SW", Rating.Good, "direction")]
+    [InlineData("southwest", "SE", Rating.Again, "other-word")]
+    [InlineData("North Africa", "N. Africa", Rating.Good, "direction")]
+    [InlineData("North Africa", "W. Africa", Rating.Again, "wrong")]
+    public void ShortForms(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    [InlineData("The siege lasted more than [a number] days.", "over 100", Rating.Good)]
+    [InlineData("The siege lasted more than [a number] days.", "more than 100", Rating.Good)]
+    [InlineData("The siege lasted [a number] days.", "more than 100", Rating.Again)]
+    [InlineData("The siege lasted more than [a number] days.", "over 1000", Rating.Again)]
+    public void MoreThan_OnlyWhereTheCardSaysIt(string cardText, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(["100"], given, cardText).Rating);
+
+    [Theory]
+    [InlineData("Germany", "Berlin", Rating.Hard)]
+    [InlineData("Germany", "Bonn", Rating.Again)]
+    [InlineData("Germany", "Vienna", Rating.Again)]
+    [InlineData("Moscow", "Russia", Rating.Hard)]
+    public void Capital_ForItsGovernment_Hard(string expected, string given, Rating rating)
+    {
+        var verdict = TypedGrader.Grade([expected], given);
+
+        Assert.Equal(rating, verdict.Rating);
+        Assert.Equal(rating == Rating.Hard ? "capital" : "wrong", verdict.Rule);
+    }
+
+    [Theory]
+    [InlineData("Chinese", "China's", Rating.Good)]
+    [InlineData("Chinese", "China", Rating.Hard)]
+    [InlineData("Chinese", "Japanese", Rating.Again)]
+    [InlineData("Chinese", "Japan's", Rating.Again)]
+    [InlineData("Japan", "Japanese", Rating.Hard)]
+    [InlineData("Russian", "Russia's", Rating.Good)]
+    public void Nationality_CountryForItsAdjective(string expected, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
+
+    [Fact]
+    public void GoodByARule_NamesTheRuleInTheNote()
+    {
+        var verdict = TypedGrader.Grade(["armour"], "armor");
+
+        Assert.Equal("accepted (British/American spelling); the card's answer: armour", verdict.Note);
+    }
+
+    [Fact]
+    public void EnglishWords_KnowsBothSpellingsAndInflections_NotNames()
+    {
+        Assert.True(EnglishWords.Count > 70_000);
+        Assert.True(EnglishWords.Contains("colour") && EnglishWords.Contains("color") && EnglishWords.Contains("decreased"));
+        Assert.True(EnglishWords.IsBritishOnly("colour") && EnglishWords.IsAmericanOnly("color"));
+        Assert.False(EnglishWords.IsCommon("lincoln"));
+        Assert.False(EnglishWords.Contains("recieve"));
+    }
+
+    private static void AssertGrade(string[] accepted, string given, Rating rating, string rule)
+    {
+        var verdict = TypedGrader.Grade(accepted, given);
+
+        Assert.True(rating == verdict.Rating && rule == verdict.Rule, $"'{given}' for '{accepted[0]}': {verdict.Rating} rule={verdict.Rule} ({verdict.Note}); expected {rating} rule={rule}");
+    }
+}
