@@ -219,6 +219,8 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         ["dk:j:"] = [($"dk:j:{f.DeckId}", PlaceGate.ForeignCardText)],
         // A fixed custom_id carries nothing: anything after it is refused.
         ["dg:publish"] = [($"dg:publish:{f.DeckId}", InteractionRouter.ExpiredText)],
+        ["dg:replace"] = [($"dg:replace:{f.DeckId}", InteractionRouter.ExpiredText)],
+        ["dg:new"] = [($"dg:new:{f.DeckId}", InteractionRouter.ExpiredText)],
     };
 
     /// <summary>A second server with a deck, a student of it who answered a card there, and quizzes of other channels.</summary>
