@@ -27,7 +27,10 @@ public sealed record Interaction
     public Message? Message { get; init; }
     public string? Locale { get; init; }
     public string? GuildLocale { get; init; }
+    /// <summary>The app's computed permissions in the interaction's channel (channel overwrites included), a decimal bit set.</summary>
     public string? AppPermissions { get; init; }
+    /// <summary>The channel the interaction came from (partial: id, type, name, guild id).</summary>
+    public Channel? Channel { get; init; }
 
     /// <summary>The user who acted, wherever the interaction happened.</summary>
     public User? Invoker => Member?.User ?? User;

@@ -27,6 +27,10 @@ public sealed record Channel
     public Snowflake? GuildId { get; init; }
     public string? Name { get; init; }
     public IReadOnlyList<User>? Recipients { get; init; }
+    /// <summary>In an interaction's resolved channels: the invoking member's permissions there.</summary>
+    public string? Permissions { get; init; }
+    /// <summary>In an interaction's resolved channels: the app's own permissions there (when the bot is in the guild).</summary>
+    public string? AppPermissions { get; init; }
 }
 
 public enum ChannelType

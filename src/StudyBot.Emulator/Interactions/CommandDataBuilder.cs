@@ -8,7 +8,7 @@ namespace StudyBot.Emulator.Interactions;
 /// The <c>data</c> of an APPLICATION_COMMAND (or AUTOCOMPLETE) interaction, built against the registered
 /// definition so option types, required options and choices are what Discord's client would allow.
 /// </summary>
-internal sealed class CommandDataBuilder(EmulatorState state, EmuChannel channel)
+internal sealed class CommandDataBuilder(EmulatorState state, EmuChannel channel, string invokerId)
 {
     private readonly JsonObject _resolved = [];
 
@@ -130,7 +130,9 @@ internal sealed class CommandDataBuilder(EmulatorState state, EmuChannel channel
     {
         var target = state.FindChannel(id) ?? throw new ArgumentException($"No channel {id}.");
         var json = state.ChannelJson(target);
-        json["permissions"] = state.PermissionsOf(state.Bot.Id, target).ToString();
+        // The invoking member's permissions there, and (since July 2026) the app's own.
+        json["permissions"] = state.PermissionsOf(invokerId, target).ToString();
+        json["app_permissions"] = state.PermissionsOf(state.Bot.Id, target).ToString();
         Section("channels")[id] = json;
         return id;
     }

@@ -119,7 +119,7 @@ public sealed class SimulatedUser
         {
             throw new InvalidOperationException($"/{name} is not offered in DMs: its contexts do not include BotDm.");
         }
-        var data = new CommandDataBuilder(_core.State, channel).Build(command, options);
+        var data = new CommandDataBuilder(_core.State, channel, User.Id).Build(command, options);
         return await _core.InteractionFactory.SendAsync(User, channel, type, data, null);
     }
 

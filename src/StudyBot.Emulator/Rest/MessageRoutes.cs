@@ -34,6 +34,11 @@ internal static class MessageRoutes
         {
             return DiscordErrors.MissingPermissionsError();
         }
+        if ((permissions & Permissions.EmbedLinks) == 0)
+        {
+            // Without Embed Links Discord still posts the message, without its embeds.
+            json.Remove("embeds");
+        }
         if (channel!.Type == EmuChannel.Dm && channel.RecipientIds.Any(id => core.State.FindUser(id) is { AcceptsDms: false }))
         {
             return DiscordErrors.Error(403, DiscordErrors.CannotSendToUser, "Cannot send messages to this user");

@@ -3,6 +3,8 @@ namespace StudyBot.Emulator.State;
 /// <summary>Discord's permission bits and its computation: base from roles, then channel overwrites.</summary>
 public static class Permissions
 {
+    public const ulong SendTtsMessages = 1UL << 12;
+    public const ulong MentionEveryone = 1UL << 17;
     public const ulong ViewChannel = 1UL << 10;
     public const ulong SendMessages = 1UL << 11;
     public const ulong ManageMessages = 1UL << 13;
@@ -54,6 +56,21 @@ public static class Permissions
         {
             permissions = (permissions & ~own.Deny) | own.Allow;
         }
-        return permissions;
+        return Implicit(permissions);
+    }
+
+    /// <summary>
+    /// Discord's implicit denials in a channel: no View Channel denies everything there, and no Send
+    /// Messages denies what only a message can carry (mentioning everyone, TTS, embeds, files).
+    /// </summary>
+    public static ulong Implicit(ulong permissions)
+    {
+        if ((permissions & ViewChannel) == 0)
+        {
+            return 0;
+        }
+        return (permissions & SendMessages) == 0
+            ? permissions & ~(MentionEveryone | SendTtsMessages | EmbedLinks | AttachFiles)
+            : permissions;
     }
 }

@@ -18,6 +18,16 @@ public static class HostMetrics
     private static readonly Counter<long> _backups = _meter.CreateCounter<long>(
         "studybot.backups", "{backup}", "Scheduled database backups, by outcome (written, failed).");
 
+    private static readonly Counter<long> _refusedPosts = _meter.CreateCounter<long>(
+        "studybot.channel_posts_refused", "{post}", "Posts Discord refused for missing channel permissions (403, code 50013), by feature (quiz, daily, reminder).");
+
+    private static readonly Counter<long> _dailyPosts = _meter.CreateCounter<long>(
+        "studybot.daily.posts", "{post}", "Question of the day runs, by outcome (posted, paused (permissions), channel_gone, no_card, failed).");
+
+    public static void RefusedPost(string feature) => _refusedPosts.Add(1, new KeyValuePair<string, object?>("feature", feature));
+
+    public static void DailyPost(string outcome) => _dailyPosts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     public static void Reminder(string outcome) => _reminders.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void Misfire(string jobGroup) => _misfires.Add(1, new KeyValuePair<string, object?>("job_group", jobGroup));

@@ -274,6 +274,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
             ["StudyBot__ClockOffset"] = offset.ToString("c", CultureInfo.InvariantCulture),
             ["StudyBot__DecksDirectory"] = PlaygroundBot.RepositoryDecks(),
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            // Reminders sent are counted from the log: per-student lines are written at Debug.
+            ["Logging__LogLevel__StudyBot.Features.Reminders"] = "Debug",
         });
         _bots.Add(bot);
         return bot;

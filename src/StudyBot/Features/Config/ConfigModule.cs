@@ -16,9 +16,12 @@ public sealed class ConfigModule(ConfigService config, Instructors instructors, 
             : throw new StudyException("Choose a role in the `role` option."));
 
     public Task StudyChannelAsync(InteractionContext context) => GuardedAsync(context, (guildId, ct) =>
-        context.GetId("channel") is { } channel
-            ? config.SetStudyChannelAsync(guildId, channel.Value, ct)
-            : throw new StudyException("Choose a channel in the `channel` option."));
+        context.GetId("channel") is not { } channel
+            ? throw new StudyException("Choose a channel in the `channel` option.")
+            // Notices for students whose DMs are closed are posted there.
+            : ChannelAccess.Missing(context.Interaction, channel.Value, ChannelAccess.Text) is { Count: > 0 } missing
+                ? throw new StudyException(ChannelAccess.Need(missing, channel.Value) + " Ask a server manager to allow them for StudyBot in that channel's permissions.")
+                : config.SetStudyChannelAsync(guildId, channel.Value, ct));
 
     public Task TimeZoneAsync(InteractionContext context)
         => GuardedAsync(context, (guildId, ct) => config.SetTimeZoneAsync(guildId, context.GetString("zone") ?? "", ct));

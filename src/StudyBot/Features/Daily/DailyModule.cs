@@ -28,6 +28,11 @@ public sealed class DailyModule(DailyQuestionService daily, Instructors instruct
             return;
         }
 
+        if (await ChannelAccess.RefuseAsync(context, channelId.Value, ChannelAccess.Embeds, "The question of the day was not set."))
+        {
+            return;
+        }
+
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         string reply;
         try

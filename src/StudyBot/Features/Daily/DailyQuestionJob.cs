@@ -16,6 +16,14 @@ public sealed class DailyQuestionJob(DailyQuestionService daily) : IJob
 
         // A recovered run keeps the original fire time, so the service can tell it posted already.
         var firedFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        await daily.PostAsync(guildId, firedFor.UtcDateTime, cancellationToken);
+        try
+        {
+            await daily.PostAsync(guildId, firedFor.UtcDateTime, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Observability.HostMetrics.DailyPost("failed");
+            throw;
+        }
     }
 }

@@ -8,6 +8,7 @@ using StudyBot.Data.Review;
 using StudyBot.Features.Quiz;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
+using StudyBot.Observability;
 
 namespace StudyBot.Features.Daily;
 
@@ -29,6 +30,7 @@ public sealed class DailyQuestionService(
     DailyScheduler scheduler,
     IGuildTimeZones zones,
     StudyClock clock,
+    InstructorNotice notice,
     ILogger<DailyQuestionService> logger)
 {
     /// <summary>A card asked as the question of the day is not asked again for this long (unless nothing else is left).</summary>
@@ -136,6 +138,7 @@ public sealed class DailyQuestionService(
         if (card is null)
         {
             logger.LogInformation("Question of the day for guild {Guild}: no card to ask", guildId);
+            HostMetrics.DailyPost("no_card");
             return;
         }
 
@@ -158,16 +161,45 @@ public sealed class DailyQuestionService(
 
         var deckTitle = await db.Decks.Where(d => d.Id == card.DeckId).Select(d => d.Title).FirstAsync(cancellationToken);
         var frame = new QuestionFrame($"Question of the day · {deckTitle}", "Question of the day", "Everyone answers once; it counts towards your own review schedule. Tomorrow's post shows the answer.", fields);
-        if (!await questions.PostAsync(quiz, frame, cancellationToken))
+        switch (await questions.PostAsync(quiz, frame, cancellationToken))
         {
-            // The channel is gone (QuizQuestions logged it): stop posting into nothing every day.
-            await OffAsync(guildId, cancellationToken);
-            return;
+            case QuestionPost.Gone:
+                // The channel is gone (QuizQuestions logged it): stop posting into nothing every day.
+                HostMetrics.DailyPost("channel_gone");
+                await OffAsync(guildId, cancellationToken);
+                return;
+            case QuestionPost.Refused:
+                await PauseAsync(setting, quiz.Id, cancellationToken);
+                return;
         }
 
         // Closes at the next post; this trigger closes it too if /daily off comes first.
         await closes.ScheduleCloseAsync(quiz.Id, quiz.ClosesUtc, cancellationToken);
+        HostMetrics.DailyPost("posted");
         logger.LogInformation("Question of the day {Quiz} posted in guild {Guild} on card {Card}", quiz.Id, guildId, card.Id);
+    }
+
+    /// <summary>
+    /// Discord refused the post for missing permissions: the unposted question is dropped, the daily
+    /// trigger paused (the setting is kept; <c>/daily set</c> resumes it) and the instructor who set it told once.
+    /// </summary>
+    private async Task PauseAsync(DailyQuestion setting, long unposted, CancellationToken cancellationToken)
+    {
+        await using (var drop = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await drop.Quizzes.Where(q => q.Id == unposted && q.MessageId == null).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await scheduler.PauseAsync(setting.GuildId, cancellationToken);
+        HostMetrics.DailyPost("paused");
+        logger.LogWarning("Question of the day for guild {Guild} paused: Discord refused the post in channel {Channel} for missing permissions", setting.GuildId, setting.ChannelId);
+        var at = new TimeOnly(setting.LocalMinute / 60, setting.LocalMinute % 60);
+        await notice.TellAsync(
+            setting.SetBy,
+            $"The question of the day in <#{setting.ChannelId}> is paused: Discord refused today's post for missing permissions. "
+                + $"{ChannelAccess.Need(ChannelAccess.Embeds, setting.ChannelId)} Once a server manager allows them, "
+                + $"`/daily set channel:<#{setting.ChannelId}> time:{at:HH\\:mm}` resumes it.",
+            cancellationToken);
     }
 
     private async Task<CardRecord?> PickAsync(ulong guildId, int? deckId, CardRecord? yesterday, CancellationToken cancellationToken)

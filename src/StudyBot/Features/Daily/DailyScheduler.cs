@@ -38,6 +38,13 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers, StudyClock cloc
         return trigger.GetFireTimeAfter(clock.Time.GetUtcNow());
     }
 
+    /// <summary>Stops the guild's daily post without forgetting it; scheduling it again resumes it.</summary>
+    public async Task PauseAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.PauseTrigger(TriggerFor(guildId), cancellationToken);
+    }
+
     public async Task CancelAsync(ulong guildId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);

@@ -11,7 +11,8 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
 {
     public async Task StartAsync(InteractionContext context)
     {
-        if (await RefuseAsync(context) is not var (guildId, channelId))
+        if (await RefuseAsync(context) is not var (guildId, channelId)
+            || await ChannelAccess.RefuseAsync(context, channelId, ChannelAccess.Embeds, "No quiz was started."))
         {
             return;
         }

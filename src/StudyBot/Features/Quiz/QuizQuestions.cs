@@ -9,6 +9,7 @@ using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
+using StudyBot.Observability;
 
 namespace StudyBot.Features.Quiz;
 
@@ -26,6 +27,16 @@ public enum QuestionClose
     Gone,
 }
 
+/// <summary>How posting a question went.</summary>
+public enum QuestionPost
+{
+    Posted,
+    /// <summary>The channel is gone or hidden from the bot; the question is closed as skipped.</summary>
+    Gone,
+    /// <summary>Discord refused the post for missing permissions (50013); nothing was stored about it.</summary>
+    Refused,
+}
+
 /// <summary>
 /// One question in a channel, for a session or the question of the day: posts it, records each
 /// member's first answer (graded into their own FSRS schedule, source quiz, in the same transaction)
@@ -39,8 +50,8 @@ public sealed class QuizQuestions(
     StudyClock clock,
     ILogger<QuizQuestions> logger)
 {
-    /// <summary>Posts <paramref name="quiz"/> (saved, without a message yet) and stores its message id; false when the channel is gone.</summary>
-    public async Task<bool> PostAsync(Data.Entities.Quiz quiz, QuestionFrame frame, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="quiz"/> (saved, without a message yet) and stores its message id.</summary>
+    public async Task<QuestionPost> PostAsync(Data.Entities.Quiz quiz, QuestionFrame frame, CancellationToken cancellationToken)
     {
         var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
         var opened = clock.UtcNow > quiz.OpenedUtc ? clock.UtcNow : quiz.OpenedUtc;
@@ -54,7 +65,13 @@ public sealed class QuizQuestions(
             logger.LogInformation("Quiz question {Quiz}: channel {Channel} is gone ({Code}); closing it quietly", quiz.Id, quiz.ChannelId, e.Code);
             await using var gone = await contexts.CreateDbContextAsync(cancellationToken);
             await gone.Quizzes.Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, clock.UtcNow).SetProperty(x => x.Skipped, true), cancellationToken);
-            return false;
+            return QuestionPost.Gone;
+        }
+        catch (DiscordApiException e) when (ChannelAccess.IsRefused(e))
+        {
+            logger.LogWarning("Quiz question {Quiz}: Discord refused the post in channel {Channel} for missing permissions ({Code})", quiz.Id, quiz.ChannelId, e.Code);
+            HostMetrics.RefusedPost(quiz.Daily ? "daily" : "quiz");
+            return QuestionPost.Refused;
         }
 
         quiz.MessageId = message.Id.Value;
@@ -62,7 +79,7 @@ public sealed class QuizQuestions(
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         await write.Quizzes.Where(q => q.Id == quiz.Id)
             .ExecuteUpdateAsync(q => q.SetProperty(x => x.MessageId, message.Id.Value).SetProperty(x => x.OpenedUtc, opened), cancellationToken);
-        return true;
+        return QuestionPost.Posted;
     }
 
     public async Task<DeckCard> CardOfAsync(long quizId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using StudyBot.Data.Review;
 using StudyBot.Discord.Rest;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
+using StudyBot.Observability;
 
 namespace StudyBot.Features.Quiz;
 
@@ -27,6 +28,7 @@ public sealed class QuizSessionService(
     QuizScheduler scheduler,
     DiscordRestClient rest,
     StudyClock clock,
+    InstructorNotice notice,
     ILogger<QuizSessionService> logger)
 {
     public const int MaxQuestions = 50;
@@ -84,10 +86,14 @@ public sealed class QuizSessionService(
         }
 
         var first = session.Questions[0];
-        if (!await questions.PostAsync(first, Frame(session, first, deck.Title), cancellationToken))
+        switch (await questions.PostAsync(first, Frame(session, first, deck.Title), cancellationToken))
         {
-            await EndQuietlyAsync(session.Id, cancellationToken);
-            throw new StudyException("StudyBot cannot post in this channel.");
+            case QuestionPost.Gone:
+                await DiscardAsync(session.Id, cancellationToken);
+                throw new StudyException("StudyBot cannot post in this channel. No quiz was started.");
+            case QuestionPost.Refused:
+                await DiscardAsync(session.Id, cancellationToken);
+                throw new StudyException($"Discord refused my question in <#{channelId}>. {ChannelAccess.Need(ChannelAccess.Embeds, channelId)} No quiz was started.");
         }
 
         await scheduler.ScheduleCloseAsync(first.Id, first.ClosesUtc, cancellationToken);
@@ -137,10 +143,18 @@ public sealed class QuizSessionService(
                 continue;
             }
 
-            if (!await questions.PostAsync(next, Frame(session, next, deckTitle), cancellationToken))
+            switch (await questions.PostAsync(next, Frame(session, next, deckTitle), cancellationToken))
             {
-                await EndQuietlyAsync(sessionId, cancellationToken);
-                return;
+                case QuestionPost.Gone:
+                    await EndQuietlyAsync(sessionId, cancellationToken);
+                    return;
+                case QuestionPost.Refused:
+                    if (await EndQuietlyAsync(sessionId, cancellationToken))
+                    {
+                        await TellRefusedAsync(session, $"after question {quiz.Position + 1} of {session.Questions.Count}", cancellationToken);
+                    }
+
+                    return;
             }
 
             await scheduler.ScheduleCloseAsync(next.Id, next.ClosesUtc, cancellationToken);
@@ -200,6 +214,13 @@ public sealed class QuizSessionService(
             logger.LogInformation("Quiz session {Session}: channel {Channel} is gone ({Code}); ended without a scoreboard", sessionId, session.ChannelId, e.Code);
             return;
         }
+        catch (DiscordApiException e) when (ChannelAccess.IsRefused(e))
+        {
+            logger.LogWarning("Quiz session {Session}: Discord refused the scoreboard in channel {Channel} for missing permissions ({Code})", sessionId, session.ChannelId, e.Code);
+            HostMetrics.RefusedPost("quiz");
+            await TellRefusedAsync(session, "without its scoreboard", cancellationToken);
+            return;
+        }
 
         logger.LogInformation("Quiz session {Session} {How}: {Asked} questions, {Players} players", sessionId, stopped ? "stopped" : "finished", asked.Count, lines.Count);
     }
@@ -218,15 +239,33 @@ public sealed class QuizSessionService(
             .ThenBy(l => l.RightTime)
             .ThenBy(l => l.UserId)];
 
-    /// <summary>The channel or a message is gone: end without posting anything more.</summary>
-    private async Task EndQuietlyAsync(long sessionId, CancellationToken cancellationToken)
+    /// <summary>The channel or a message is gone, or the bot may no longer post: end without posting anything more. True when this call ended it.</summary>
+    private async Task<bool> EndQuietlyAsync(long sessionId, CancellationToken cancellationToken)
     {
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
         await write.Quizzes.Where(q => q.SessionId == sessionId && q.ClosedUtc == null)
             .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken);
-        await write.QuizSessions.Where(s => s.Id == sessionId && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+        return await write.QuizSessions.Where(s => s.Id == sessionId && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken) > 0;
     }
+
+    /// <summary>A session whose first question could not be posted: nobody saw it, so nothing of it is kept.</summary>
+    private async Task DiscardAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        await using var write = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await write.Database.BeginTransactionAsync(cancellationToken);
+        await write.Quizzes.Where(q => q.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken);
+        await write.QuizSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Tells the instructor who started the quiz, once (the caller ended it), why it ended.</summary>
+    private Task TellRefusedAsync(QuizSession session, string when, CancellationToken cancellationToken)
+        => notice.TellAsync(
+            session.StartedBy,
+            $"The quiz in <#{session.ChannelId}> ended {when}: Discord refused my post there for missing permissions. "
+                + $"{ChannelAccess.Need(ChannelAccess.Embeds, session.ChannelId)} Once a server manager allows them, `/quiz start` runs a new quiz.",
+            cancellationToken);
 
     private async Task SkipAsync(IReadOnlyList<long> quizIds, CancellationToken cancellationToken)
     {

@@ -95,7 +95,7 @@ public sealed class ReminderService(
         var scheduled = LastOccurrence(at, UserZones.Find(settings.TimeZone), now);
         if (onSchedule && now - scheduled >= MissedGrace)
         {
-            logger.LogInformation("Reminder for user {User} due at {Scheduled:u} skipped: {Late} late after a restart", userId, scheduled, now - scheduled);
+            logger.LogDebug("Reminder for user {User} due at {Scheduled:u} skipped: {Late} late after a restart", userId, scheduled, now - scheduled);
             return ReminderOutcome.TooLate;
         }
 
@@ -107,7 +107,7 @@ public sealed class ReminderService(
         var due = await CountDueAsync(userId, cancellationToken);
         if (due == 0)
         {
-            logger.LogInformation("Reminder for user {User}: nothing due, no message sent", userId);
+            logger.LogDebug("Reminder for user {User}: nothing due, no message sent", userId);
             return ReminderOutcome.NothingDue;
         }
 
@@ -148,7 +148,7 @@ public sealed class ReminderService(
             await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken);
         }
 
-        logger.LogInformation("Reminder sent to user {User}: {Due} cards due", userId, due);
+        logger.LogDebug("Reminder sent to user {User}: {Due} cards due", userId, due);
         return ReminderOutcome.Sent;
     }
 
@@ -192,7 +192,7 @@ public sealed class ReminderService(
 
     private async Task TurnOffForClosedDmsAsync(ulong userId, UserSettings settings, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Reminder for user {User} not delivered: they do not accept direct messages; the reminder is turned off", userId);
+        logger.LogDebug("Reminder for user {User} not delivered: they do not accept direct messages; the reminder is turned off", userId);
         await scheduler.CancelAsync(userId, cancellationToken);
         var channel = settings.ReminderGuildId is { } guildId
             ? await db.GuildSettings.Where(g => g.GuildId == guildId).Select(g => g.StudyChannelId).FirstOrDefaultAsync(cancellationToken)
@@ -211,6 +211,11 @@ public sealed class ReminderService(
             }
             catch (DiscordApiException e)
             {
+                if (ChannelAccess.IsRefused(e))
+                {
+                    Observability.HostMetrics.RefusedPost("reminder");
+                }
+
                 logger.LogWarning("Could not tell user {User} in study channel {Channel} that their reminder is off: {Reason}", userId, channelId, e.Message);
             }
         }

@@ -11,6 +11,7 @@ public static class SharedServiceCollectionExtensions
         services.TryAddScoped<Instructors>();
         services.TryAddScoped<CurrentPlace>();
         services.TryAddSingleton<StudentDefaults>();
+        services.TryAddSingleton<InstructorNotice>();
         // Every "deck" option autocompletes the same way.
         services.TryAddScoped<Decks.DeckAutocomplete>();
         return services;
