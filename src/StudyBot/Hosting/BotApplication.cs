@@ -5,9 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using StudyBot.Cli;
 using StudyBot.Data.Backup;
 using StudyBot.Discord;
 using StudyBot.Discord.Http;
@@ -29,6 +27,7 @@ public sealed class BotApplication : IAsyncDisposable
     private readonly SemaphoreSlim _resetting = new(1, 1);
     private IHost _host;
     private Task _lastReset = Task.CompletedTask;
+    private long _stopping;
 
     private BotApplication(IHost host, PlaygroundWorld? playground, string[] args, Action<IHostApplicationBuilder>? configure)
     {
@@ -36,6 +35,7 @@ public sealed class BotApplication : IAsyncDisposable
         _args = args;
         _configure = configure;
         Playground = playground;
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Interlocked.CompareExchange(ref _stopping, System.Diagnostics.Stopwatch.GetTimestamp(), 0));
         if (playground is not null)
         {
             playground.Emulator.PlaygroundReset = ResetPlaygroundAsync;
@@ -123,6 +123,7 @@ public sealed class BotApplication : IAsyncDisposable
         playground?.Emulator.ServeHostPaths(HealthEndpoints.Paths, HealthEndpoints.Handler(host.Services));
         try
         {
+            await DatabaseWait.UntilReachableAsync(host.Services, cancellationToken);
             await host.StartAsync(cancellationToken);
         }
         catch
@@ -131,6 +132,9 @@ public sealed class BotApplication : IAsyncDisposable
             throw;
         }
 
+        var mode = playground is not null ? "Playground" : httpEndpoint ? "HTTP interactions endpoint" : "Discord gateway";
+        host.Services.GetRequiredService<ILogger<BotApplication>>()
+            .LogInformation("StudyBot {Version} (commit {Commit}) started: {Mode} mode, {Database}", BuildInfo.Version, BuildInfo.Commit, mode, StorageLocation.From(host.Services.GetRequiredService<IConfiguration>()).Target.Describe());
         AnnounceHealthEndpoints(host, playground);
         return host;
     }
@@ -185,19 +189,13 @@ public sealed class BotApplication : IAsyncDisposable
 
     private static void Compose(IHostApplicationBuilder builder, PlaygroundWorld? playground, bool httpEndpoint)
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.ColorBehavior = TerminalOutput.Plain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"))
-                ? LoggerColorBehavior.Disabled
-                : LoggerColorBehavior.Default;
-        });
+        LogFormat.Configure(builder.Logging, builder.Configuration);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // A start-up failure is reported as one line by BotHost; the host's own report would repeat it with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        // Each failing probe is logged there at Error; ReadinessLog logs each change of readiness once instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
         var storage = StorageLocation.From(builder.Configuration);
@@ -256,6 +254,8 @@ public sealed class BotApplication : IAsyncDisposable
         Data.Infrastructure.DatabaseNotWritableException => new StartupException(e.Message, e),
         OptionsValidationException options => new StartupException("configuration: " + string.Join(" ", options.Failures.Select(ConfigurationProblem.Clean)), e),
         _ when DiscordRefusal.Describe(e) is { } reason => new StartupException(reason, e),
+        // A refused connection or a failed migration: one line, not a stack trace with the build's paths.
+        System.Data.Common.DbException db => new StartupException(DatabaseWait.Describe(db), e),
         _ => e,
     };
 
@@ -275,12 +275,21 @@ public sealed class BotApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>Why the bot stops, for the shutdown line (a signal, or Discord refusing the bot); "stopped" when nobody said.</summary>
+    public string? StopReason { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
+            // A signal stops the host before this runs: the stop is timed from when it began.
+            var started = Interlocked.Read(ref _stopping) is > 0 and var began ? began : System.Diagnostics.Stopwatch.GetTimestamp();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await _host.StopAsync(timeout.Token);
+            _host.Services.GetRequiredService<ILogger<BotApplication>>().LogInformation(
+                "StudyBot stopped ({Reason}) in {Milliseconds} ms",
+                Status.Failure is { } failure ? "Discord refused the bot: " + failure : StopReason ?? "stopped",
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {

@@ -11,6 +11,10 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
     {
         errors ??= Console.Error;
+        // Only noted for the shutdown line; the host's own handling of the signal stops it.
+        string? signal = null;
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => signal ??= "SIGTERM");
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => signal ??= "SIGINT");
         BotApplication app;
         try
         {
@@ -37,6 +41,7 @@ public static class BotHost
         await using (app)
         {
             await app.WaitForShutdownAsync();
+            app.StopReason = signal;
             if (app.Status.Failure is { } failure)
             {
                 await errors.WriteLineAsync($"studybot: {failure}");

@@ -15,6 +15,8 @@ internal sealed class DiscordConnection(
     DiscordGatewayClient gateway,
     GatewayInteractionDispatcher dispatcher,
     CommandRegistrar registrar,
+    Discord.Rest.DiscordRestClient rest,
+    StartupRetry retry,
     CommandCatalog catalog,
     BotStatus status,
     IHostApplicationLifetime lifetime,
@@ -31,12 +33,16 @@ internal sealed class DiscordConnection(
                 connected.TrySetResult();
             }
         };
-        var run = gateway.RunAsync(stoppingToken);
+        var run = Task.CompletedTask;
         try
         {
+            // Discord down at start (DNS, no route, 5xx) is waited out as it is at run time; the gateway
+            // client asks for /gateway/bot again right after, which then answers.
+            await retry.RunAsync(StartupRetry.Discord, ct => rest.GetGatewayBotAsync(ct), StartupRetry.TransientDiscord, stoppingToken);
+            run = gateway.RunAsync(stoppingToken);
             if (await Task.WhenAny(run, connected.Task) == connected.Task)
             {
-                await registrar.RegisterAsync([.. catalog.Commands.Select(c => c.Definition)], stoppingToken);
+                await CommandRegistration.RegisterAsync(retry, registrar, catalog, stoppingToken);
                 status.MarkReady();
                 logger.LogInformation("StudyBot is answering {Count} slash commands", catalog.Commands.Count);
             }

@@ -20,6 +20,8 @@ public static class HostingServiceCollectionExtensions
         services.TryAddSingleton(sp => new StudyClock(OffsetTimeProvider.Around(TimeProvider.System, sp.GetRequiredService<IOptions<StudyBotOptions>>().Value.ClockOffset)));
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<BotStatus>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupRetry>();
         return services;
     }
 

@@ -13,10 +13,16 @@ namespace StudyBot.Observability;
 /// be there (whether it is still the file the bot opened is <see cref="StorageHealthCheck"/>'s
 /// part); on PostgreSQL the server must accept a connection.
 /// </summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<StudyDbContext> contexts, StorageLocation storage, BotStatus? status = null) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Still waiting for the server at start: say why and when the next try is.
+        if (status?.WaitingFor(StartupRetry.Database) is { } waiting)
+        {
+            return HealthCheckResult.Unhealthy(waiting);
+        }
+
         if (storage.IsSqlite)
         {
             var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;

@@ -20,6 +20,11 @@ internal sealed class DiscordHealthCheck(BotStatus status, GatewayStateTracker g
             return HealthCheckResult.Unhealthy("Discord refused the bot: " + failure);
         }
 
+        if (!status.Ready.IsCompletedSuccessfully && status.WaitingFor(StartupRetry.Discord) is { } waiting)
+        {
+            return HealthCheckResult.Unhealthy(waiting);
+        }
+
         if (!status.Ready.IsCompletedSuccessfully)
         {
             return HealthCheckResult.Unhealthy(mode.HttpEndpoint ? "registering slash commands" : "connecting to the gateway");

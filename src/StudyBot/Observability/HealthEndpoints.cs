@@ -2,7 +2,9 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace StudyBot.Observability;
 
@@ -22,7 +24,16 @@ public static class HealthEndpoints
     public static IApplicationBuilder UseStudyBotHealthEndpoints(this IApplicationBuilder app)
     {
         app.UseHealthChecks(Liveness, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.UseHealthChecks(Readiness, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        var changes = app.ApplicationServices.GetService<ReadinessLog>();
+        app.UseHealthChecks(Readiness, new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = (context, report) =>
+            {
+                changes?.Observe(report);
+                return WriteAsync(context, report);
+            },
+        });
         app.UseOpenTelemetryPrometheusScrapingEndpoint(Metrics);
         return app;
     }
@@ -57,5 +68,40 @@ public static class HealthEndpoints
         context.Response.ContentType = "text/plain; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsync(text.ToString());
+    }
+}
+
+/// <summary>
+/// Logs readiness once per change (ready, or not ready and why), not once per probe: an orchestrator
+/// probing every few seconds would otherwise fill the log with the same failure.
+/// </summary>
+public sealed class ReadinessLog(ILogger<ReadinessLog> logger)
+{
+    private readonly Lock _lock = new();
+    private string? _last;
+
+    public void Observe(HealthReport report)
+    {
+        var failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => $"{e.Key}: {e.Value.Description}").ToList();
+        var now = failing.Count == 0 ? "ready" : "not ready: " + string.Join("; ", failing);
+        lock (_lock)
+        {
+            if (now == _last)
+            {
+                return;
+            }
+
+            _last = now;
+        }
+
+        if (failing.Count == 0)
+        {
+            logger.LogInformation("Readiness: ready");
+        }
+        else
+        {
+            logger.LogWarning("Readiness: {State}", now);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class ObservabilityServiceCollectionExtensions
     {
         services.AddSingleton(new ConnectionMode(httpEndpoint));
         services.AddSingleton<GatewayStateTracker>();
+        services.AddSingleton<ReadinessLog>();
         services.AddHostedService(sp => sp.GetRequiredService<GatewayStateTracker>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])

@@ -31,7 +31,7 @@ public static class SetupCheck
         try
         {
             var storage = StorageLocation.From(configuration);
-            report.Ok($"database: {storage.Target.Describe()}");
+            await CheckDatabaseAsync(report, storage, cancellationToken);
             var scheduler = SchedulerSettings.From(configuration, clustered: !storage.IsSqlite);
             report.Ok(scheduler.Clustered
                 ? $"scheduler: Quartz cluster node '{scheduler.InstanceId}', checking in every {scheduler.CheckinInterval.TotalSeconds:0.#} s"
@@ -57,6 +57,36 @@ public static class SetupCheck
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Opens the database as the bot will: a PostgreSQL server must accept the connection string (the
+    /// failure is named: refused, no such host, a wrong password). A SQLite file is not opened, since
+    /// opening a missing one would create it.
+    /// </summary>
+    private static async Task CheckDatabaseAsync(SetupReport report, StorageLocation storage, CancellationToken cancellationToken)
+    {
+        var what = storage.Target.Describe();
+        if (storage.IsSqlite)
+        {
+            // The folder's existence is checked where the setting is read; the file is made at the first start.
+            report.Ok(storage.Target.SqliteFile is { } file && !File.Exists(file) ? $"database: {what} (created at the first start)" : $"database: {what}");
+            return;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString) { Timeout = 5, Pooling = false };
+            await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            report.Ok($"database: {what} (connected, server {connection.PostgreSqlVersion})");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
+        {
+            var reason = DatabaseWait.Transient(e)
+                ?? (e is System.Data.Common.DbException refused ? DatabaseWait.Describe(refused)["database: ".Length..] : e.Message);
+            report.Problem($"database: cannot connect to the {what}: {reason}");
+        }
     }
 
     private static async Task CheckDiscordAsync(SetupReport report, DiscordOptions discord, TimeProvider time, CancellationToken cancellationToken)

@@ -88,6 +88,26 @@ public sealed class SetupCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_PostgresNotListening_OneLineNamingTheServerAndTheReasonWithoutThePassword()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var report = await SetupCheck.RunAsync(Configuration(_discord.BotToken, _discord.ApplicationId, new()
+        {
+            ["Database:Provider"] = "postgres",
+            ["ConnectionStrings:StudyBot"] = $"Host=127.0.0.1;Port={port};Database=studybot;Username=studybot;Password=hunter2-secret",
+        }), TimeProvider.System);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal($"database: cannot connect to the PostgreSQL database studybot on 127.0.0.1:{port}: connection refused", problem);
+        Assert.DoesNotContain(report.Passed, l => l.StartsWith("database:", StringComparison.Ordinal));
+        Assert.DoesNotContain("hunter2", string.Join("\n", report.Passed.Concat(report.Problems)));
+    }
+
+    [Fact]
     public async Task Check_OtherApplicationsId_OneLineNamingBoth()
     {
         var report = await SetupCheck.RunAsync(Configuration(_discord.BotToken, "42"), TimeProvider.System);
@@ -126,13 +146,16 @@ public sealed class SetupCommandTests : IAsyncLifetime
 
         var bad = await SetupCheck.RunAsync(Configuration(_discord.BotToken, _discord.ApplicationId, Cluster("2-4", "Scheduler:CheckinInterval", "often")), TimeProvider.System);
 
-        Assert.Equal(2, bad.Problems.Count);
+        // The host "db" is not there: the check says so too (it tries the connection).
+        const string noDatabase = "database: cannot connect to the PostgreSQL database studybot on db:5432: ";
+        Assert.Equal(3, bad.Problems.Count);
+        Assert.Contains(bad.Problems, p => p.StartsWith(noDatabase, StringComparison.Ordinal));
         Assert.Contains(bad.Problems, p => p.StartsWith("Discord:Shards '2-4' goes past Discord:ShardCount 4", StringComparison.Ordinal));
         Assert.Contains(bad.Problems, p => p.StartsWith("Scheduler:CheckinInterval 'often' must be a time span", StringComparison.Ordinal));
 
         var good = await SetupCheck.RunAsync(Configuration(_discord.BotToken, _discord.ApplicationId, Cluster("2-3", "Scheduler:InstanceId", "bot-b")), TimeProvider.System);
 
-        Assert.Empty(good.Problems);
+        Assert.StartsWith(noDatabase, Assert.Single(good.Problems));
         Assert.Contains("scheduler: Quartz cluster node 'bot-b', checking in every 7.5 s", good.Passed);
     }
 
