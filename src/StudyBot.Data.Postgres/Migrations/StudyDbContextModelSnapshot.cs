@@ -118,6 +118,9 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<long>("GuildId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("BasicAsTyped")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("ChannelId")
                         .HasColumnType("bigint");
 
@@ -381,6 +384,9 @@ namespace StudyBot.Data.Postgres.Migrations
 
                     b.Property<long>("ChannelId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Choices")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("timestamp with time zone");

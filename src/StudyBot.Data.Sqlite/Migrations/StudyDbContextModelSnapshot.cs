@@ -111,6 +111,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<long>("GuildId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("BasicAsTyped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -364,6 +367,9 @@ namespace StudyBot.Data.Migrations
 
                     b.Property<long>("ChannelId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("TEXT");

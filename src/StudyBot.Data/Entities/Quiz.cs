@@ -10,6 +10,11 @@ public sealed class Quiz
     public ulong ChannelId { get; set; }
     public ulong? MessageId { get; set; }
     public int CardId { get; set; }
+    /// <summary>
+    /// A basic card asked as multiple choice: its choices as a JSON array of texts, the right answer
+    /// first (shown shuffled); null when the card is asked in its own form (a basic card: typed).
+    /// </summary>
+    public string? Choices { get; set; }
     public DateTime OpenedUtc { get; set; }
     public DateTime ClosesUtc { get; set; }
     public DateTime? ClosedUtc { get; set; }

@@ -32,6 +32,8 @@ public sealed class DailyQuestion
     public required string TimeZone { get; set; }
     /// <summary>The deck to draw from (database id); null: every deck the guild can use.</summary>
     public int? DeckId { get; set; }
+    /// <summary>Basic (front/back) cards are asked as typed questions rather than as multiple choice.</summary>
+    public bool BasicAsTyped { get; set; }
     public ulong SetBy { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }

@@ -16,9 +16,12 @@ public static class QuizPlay
     /// <summary>The question as posted: its row, its card and its message.</summary>
     public sealed record Posted(Data.Entities.Quiz Quiz, DeckCard Card, JsonObject Message)
     {
-        public string Right => Card.Kind == CardKind.Mcq ? Card.Choices.First(c => c.Correct).Text : Card.Answers[0];
+        /// <summary>The question's choices (a multiple-choice card's, or those made for a basic card); empty for a typed question.</summary>
+        public IReadOnlyList<McqChoice> Choices => QuizViews.ChoicesOf(Quiz, Card);
 
-        public string Wrong => Card.Kind == CardKind.Mcq ? Card.Choices.First(c => !c.Correct).Text : "Pyongyang Metro";
+        public string Right => Choices.Count > 0 ? Choices.First(c => c.Correct).Text : Card.Answers[0];
+
+        public string Wrong => Choices.Count > 0 ? Choices.First(c => !c.Correct).Text : "Pyongyang Metro";
     }
 
     /// <summary>Answers as the student would: the choice's button, or "Type your answer" and the modal.</summary>
@@ -78,9 +81,11 @@ public static class QuizPlay
 
     private static async Task<InteractionHandle> SendAsync(SimulatedUser student, Posted question, string answer)
     {
-        if (question.Card.Kind == CardKind.Mcq)
+        if (question.Choices.Count > 0)
         {
-            return await student.ClickButtonAsync(MessageView.Id(question.Message), MessageView.ButtonLabelled(question.Message, answer));
+            // By the choice's place among the stored choices: long choices have lettered buttons.
+            var index = question.Choices.Select((c, i) => (c, i)).First(x => x.c.Text == answer).i;
+            return await student.ClickButtonAsync(MessageView.Id(question.Message), QuizIds.Answer.Format(new(question.Quiz.Id, index)));
         }
 
         var opened = await OpenModalAsync(student, question);

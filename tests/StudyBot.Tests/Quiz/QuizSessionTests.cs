@@ -97,7 +97,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
 
         var started = await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz"), new CommandOptionInput("questions", 5), new CommandOptionInput("seconds", 30)));
 
-        // The basic card cannot be graded by the class, so the five are the mcq and typed cards.
+        // Five of the six cards; the basic one, alone of its kind in the deck, has no other answers to choose from and is typed.
         Assert.Contains("Quiz started: 5 questions from **Quiz deck**, 30 seconds each", started.Content);
         Assert.Contains($"<t:{(startedAt + (_question * 5)).ToUnixTimeSeconds()}:T>", started.Content);
         Assert.DoesNotContain(":R>", started.Content);
@@ -126,7 +126,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
                 // A second answer (another choice, or typed again) changes nothing.
                 Assert.Contains($"You already answered: **{question.Right}**", await QuizPlay.AnswerAsync(cal, question, question.Wrong));
             }
-            else if (!lateDone && question.Card.Kind == CardKind.Typed)
+            else if (!lateDone && question.Card.Kind != CardKind.Mcq)
             {
                 // Cal opens the answer box in time but sends it after the deadline.
                 late = await QuizPlay.OpenModalAsync(cal, question);
@@ -147,7 +147,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
             }
         }
 
-        Assert.True(lateDone, "two typed cards in five questions: one comes after the first");
+        Assert.True(lateDone, "three typed questions in the deck, so two in five questions: one comes after the first");
         var board = await QuizPlay.EventuallyAsync(
             () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard"))),
             "no scoreboard: " + string.Join("\n", fixture.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || l.Category.Contains("Quiz")).Select(l => $"{l.Level} {l.Category} {l.Message} {l.Exception}")) + string.Join("\n", Bot.Emulator.Requests.Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} {r.Status} {r.Body}")));

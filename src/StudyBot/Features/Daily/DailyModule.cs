@@ -1,6 +1,7 @@
 using System.Globalization;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
+using StudyBot.Features.Quiz;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Daily;
@@ -37,10 +38,11 @@ public sealed class DailyModule(DailyQuestionService daily, Instructors instruct
         string reply;
         try
         {
-            var set = await daily.SetAsync(guildId, channelId.Value, at, context.GetString("deck"), context.User.Id.Value, context.CancellationToken);
+            var set = await daily.SetAsync(guildId, channelId.Value, at, context.GetString("deck"), context.User.Id.Value, context.CancellationToken, QuizForms.ParseStyle(context.GetString(QuizForms.StyleOption)));
             var from = set.DeckTitle is { } title ? $"from **{title}**" : "from this server's decks";
+            var style = set.Style == QuizStyle.Typed ? " Front/back cards are asked as typed questions." : "";
             var next = set.Next is { } n ? $" The first one is {DiscordTime.Full(n.UtcDateTime)}." : "";
-            reply = $"A question of the day {from} will be posted in <#{set.ChannelId}> every day at {set.At:HH\\:mm} ({set.TimeZone}).{next} `/daily off` stops it.";
+            reply = $"A question of the day {from} will be posted in <#{set.ChannelId}> every day at {set.At:HH\\:mm} ({set.TimeZone}).{style}{next} `/daily off` stops it.";
         }
         catch (StudyException e)
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
@@ -13,7 +12,7 @@ using StudyBot.Observability;
 namespace StudyBot.Features.Daily;
 
 /// <summary>What /daily set did.</summary>
-public sealed record DailySetting(ulong ChannelId, TimeOnly At, string TimeZone, string? DeckTitle, DateTimeOffset? Next);
+public sealed record DailySetting(ulong ChannelId, TimeOnly At, string TimeZone, string? DeckTitle, DateTimeOffset? Next, QuizStyle Style = QuizStyle.Choices);
 
 /// <summary>
 /// The question of the day: one question a day per guild, in one channel, at a local time in the
@@ -25,6 +24,7 @@ public sealed class DailyQuestionService(
     StudyDbContext db,
     IDbContextFactory<StudyDbContext> contexts,
     DeckRelationsCache relations,
+    QuizForms forms,
     QuizQuestions questions,
     QuizScheduler closes,
     DailyScheduler scheduler,
@@ -36,7 +36,7 @@ public sealed class DailyQuestionService(
     /// <summary>A card asked as the question of the day is not asked again for this long (unless nothing else is left).</summary>
     private static readonly TimeSpan _rest = TimeSpan.FromDays(30);
 
-    public async Task<DailySetting> SetAsync(ulong guildId, ulong channelId, TimeOnly at, string? deckKey, ulong setBy, CancellationToken cancellationToken)
+    public async Task<DailySetting> SetAsync(ulong guildId, ulong channelId, TimeOnly at, string? deckKey, ulong setBy, CancellationToken cancellationToken, QuizStyle style = QuizStyle.Choices)
     {
         DeckRecord? deck = null;
         if (!string.IsNullOrWhiteSpace(deckKey))
@@ -47,7 +47,7 @@ public sealed class DailyQuestionService(
 
         if (await CandidatesAsync(guildId, deck?.Id, cancellationToken) is { Count: 0 })
         {
-            throw new StudyException($"{(deck is null ? "This server's decks have" : $"Deck '{deck.Key}' has")} no multiple-choice, typed or cloze cards to ask.");
+            throw new StudyException($"{(deck is null ? "This server's decks have" : $"Deck '{deck.Key}' has")} no cards to ask.");
         }
 
         var zone = await zones.ZoneOfAsync(guildId, cancellationToken);
@@ -64,6 +64,7 @@ public sealed class DailyQuestionService(
             row.LocalMinute = (at.Hour * 60) + at.Minute;
             row.TimeZone = zone;
             row.DeckId = deck?.Id;
+            row.BasicAsTyped = style == QuizStyle.Typed;
             row.SetBy = setBy;
             row.UpdatedUtc = clock.UtcNow;
             await write.SaveChangesAsync(cancellationToken);
@@ -71,7 +72,7 @@ public sealed class DailyQuestionService(
 
         var next = await scheduler.ScheduleAsync(guildId, at, zone, cancellationToken);
         logger.LogInformation("Question of the day for guild {Guild}: channel {Channel} at {At} {Zone}", guildId, channelId, at, zone);
-        return new DailySetting(channelId, at, zone, deck?.Title, next);
+        return new DailySetting(channelId, at, zone, deck?.Title, next, style);
     }
 
     /// <summary>After the guild's time zone changed: keeps the same local time in the new zone.</summary>
@@ -149,6 +150,8 @@ public sealed class DailyQuestionService(
             GuildId = guildId,
             ChannelId = setting.ChannelId,
             CardId = card.Id,
+            // A basic card: multiple choice from its deck's other answers, unless /daily set asked for typed.
+            Choices = (await forms.ChoicesAsync(card.DeckId, [card.Id], setting.BasicAsTyped ? QuizStyle.Typed : QuizStyle.Choices, cancellationToken))[card.Id],
             Daily = true,
             OpenedUtc = now,
             ClosesUtc = next?.UtcDateTime ?? now.AddDays(1),
@@ -240,7 +243,7 @@ public sealed class DailyQuestionService(
     {
         var decks = VisibleDecks.For(db, guildId).Select(d => d.Id);
         return db.Cards
-            .Where(c => !c.Retired && c.Kind != CardKind.Basic && (deckId == null ? decks.Contains(c.DeckId) : c.DeckId == deckId))
+            .Where(c => !c.Retired && (deckId == null ? decks.Contains(c.DeckId) : c.DeckId == deckId))
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
     }

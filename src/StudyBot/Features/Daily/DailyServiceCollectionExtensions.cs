@@ -23,7 +23,8 @@ public static class DailyServiceCollectionExtensions
                 .AddSubcommand("set", "Post one question every day at a time, in the server's time zone", o => o
                     .AddChannel("channel", "Where to post it", required: true, ChannelType.GuildText, ChannelType.GuildAnnouncement)
                     .AddString("time", "24-hour HH:MM, e.g. 08:00", required: true)
-                    .AddString("deck", "Only from this deck (default: every deck of this server)", autocomplete: true))
+                    .AddString("deck", "Only from this deck (default: every deck of this server)", autocomplete: true)
+                    .AddString(Quiz.QuizForms.StyleOption, "How front/back cards are asked (default: multiple choice from the deck's other answers)", choices: Quiz.QuizServiceCollectionExtensions.StyleChoices))
                 .AddSubcommand("off", "Stop the question of the day")
                 .GuildOnly()
                 .Build(),

@@ -95,10 +95,21 @@ public sealed class QuizQuestions(
     /// </summary>
     public async Task<QuizAnswerOutcome> AnswerAsync(long quizId, ulong userId, StudentAnswer answer, CancellationToken cancellationToken)
     {
+        // A basic card asked as multiple choice: the button names one of the question's own choices,
+        // graded as that text typed (its wrong choices are never ones the grader accepts).
+        string? chosen = null;
+        if (answer is ChoiceAnswer pick && await db.Quizzes.Where(q => q.Id == quizId).Select(q => q.Choices).FirstOrDefaultAsync(cancellationToken) is { } stored)
+        {
+            var choices = QuizForms.Read(stored);
+            chosen = pick.Index >= 0 && pick.Index < choices.Count ? choices[pick.Index] : throw new StudyException("That answer does not fit this question.");
+            answer = new TypedAnswer(chosen);
+        }
+
         var result = await engine.AnswerQuizAsync(userId, quizId, answer, QuizIds.AnswerKey(quizId, userId), clock.UtcNow, card => answer switch
         {
             ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => card.Choices[choice.Index].Text,
-            TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze => Text.Truncate(typed.Text.Trim(), 200),
+            TypedAnswer when chosen is not null && card.Kind == CardKind.Basic => Text.Truncate(chosen, QuizChoiceText),
+            TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze or CardKind.Basic => Text.Truncate(typed.Text.Trim(), 200),
             _ => throw new StudyException("That answer does not fit this question."),
         }, cancellationToken);
         var correct = QuizViews.CorrectAnswer(result.Card);
@@ -109,6 +120,9 @@ public sealed class QuizQuestions(
             _ => new QuizAnswerOutcome(false, false, QuizViews.IsRight(result.Answer!.Rating), result.AnswerText, correct, result.Answer.Note),
         };
     }
+
+    /// <summary>A chosen answer is stored whole (up to the column's size), so the results count the votes for each choice.</summary>
+    private const int QuizChoiceText = 4000;
 
     /// <summary>Closes the question once and edits its message with the results.</summary>
     /// <param name="resume">

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Discord;
 using StudyBot.Discord.Interactions;
+using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting.Commands;
 
@@ -8,11 +9,16 @@ namespace StudyBot.Features.Quiz;
 
 public static class QuizServiceCollectionExtensions
 {
+    /// <summary>The <c>style</c> option of /quiz start and /daily set.</summary>
+    public static readonly IReadOnlyList<ApplicationCommandOptionChoice> StyleChoices =
+        [Choices.Of("multiple choice", "choices"), Choices.Of("typed", "typed")];
+
     public static IServiceCollection AddQuiz(this IServiceCollection services)
     {
         services.AddFeatureShared();
         services.AddSingleton<QuizScheduler>();
         services.AddScoped<QuizQuestions>();
+        services.AddScoped<QuizForms>();
         services.AddScoped<QuizSessionService>();
         services.AddScoped<QuizModule>();
         services.AddBotCommand(
@@ -20,11 +26,12 @@ public static class QuizServiceCollectionExtensions
                 .AddSubcommand("start", "Post questions from a deck one after the other", o => o
                     .AddString("deck", "The deck to draw the questions from", required: true, autocomplete: true)
                     .AddInteger("questions", "How many questions (1-50, default 5)", minValue: 1, maxValue: QuizSessionService.MaxQuestions)
-                    .AddInteger("seconds", "Seconds for each question (10-600, default 30)", minValue: QuizSessionService.MinSeconds, maxValue: QuizSessionService.MaxSeconds))
+                    .AddInteger("seconds", "Seconds for each question (10-600, default 30)", minValue: QuizSessionService.MinSeconds, maxValue: QuizSessionService.MaxSeconds)
+                    .AddString(QuizForms.StyleOption, "How front/back cards are asked (default: multiple choice from the deck's other answers)", choices: StyleChoices))
                 .AddSubcommand("stop", "End this channel's quiz now and post the scoreboard")
                 .GuildOnly()
                 .Build(),
-            HelpLine.Instructor("`/quiz start deck:collapse-fears questions:5 seconds:30` — five questions in this channel, 30 seconds each, then a scoreboard; everyone answers each once (buttons, or Type your answer) and it counts towards their own schedule"),
+            HelpLine.Instructor("`/quiz start deck:collapse-fears questions:5 seconds:30` — five questions in this channel, 30 seconds each, then a scoreboard; everyone answers each once (buttons, or Type your answer) and it counts towards their own schedule; front/back cards get their deck's other answers as choices, or `style:typed`"),
             HelpLine.Instructor("`/quiz stop` — end this channel's quiz now; the scoreboard is still posted"));
         services.AddDiscordInteractions(routes => routes
             .Command("quiz start", c => c.Services.GetRequiredService<QuizModule>().StartAsync(c))

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Decks;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -24,6 +23,7 @@ public sealed class QuizSessionService(
     StudyDbContext db,
     IDbContextFactory<StudyDbContext> contexts,
     DeckRelationsCache relations,
+    QuizForms forms,
     QuizQuestions questions,
     QuizScheduler scheduler,
     DiscordRestClient rest,
@@ -38,7 +38,7 @@ public sealed class QuizSessionService(
     /// <summary>A question with less time than this left (after a restart) is skipped.</summary>
     private static readonly TimeSpan _shortestWindow = TimeSpan.FromSeconds(5);
 
-    public async Task<StartedSession> StartAsync(ulong guildId, ulong channelId, ulong startedBy, string deckKey, int count, int seconds, CancellationToken cancellationToken)
+    public async Task<StartedSession> StartAsync(ulong guildId, ulong channelId, ulong startedBy, string deckKey, int count, int seconds, QuizStyle style, CancellationToken cancellationToken)
     {
         var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
             ?? throw new StudyException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
@@ -47,10 +47,10 @@ public sealed class QuizSessionService(
             throw new StudyException("A quiz is already running in this channel; `/quiz stop` ends it.");
         }
 
-        var candidates = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired && c.Kind != CardKind.Basic).Select(c => c.Id).ToListAsync(cancellationToken);
+        var candidates = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired).Select(c => c.Id).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            throw new StudyException($"Deck '{deck.Key}' has no multiple-choice, typed or cloze cards to quiz on.");
+            throw new StudyException($"Deck '{deck.Key}' has no cards to quiz on.");
         }
 
         count = Math.Clamp(count, 1, MaxQuestions);
@@ -59,6 +59,8 @@ public sealed class QuizSessionService(
         Random.Shared.Shuffle(shuffled);
         // No two questions of one session may give each other away: siblings, or cards that show each other's answers.
         var picked = (await relations.ForDeckAsync(db, deck.Id, cancellationToken)).Draw(shuffled, count);
+        // Basic cards are asked as multiple choice from the deck's other answers (or typed, as asked), fixed now for the whole session.
+        var choices = await forms.ChoicesAsync(deck.Id, picked, style, cancellationToken);
         var now = clock.UtcNow;
         var length = TimeSpan.FromSeconds(seconds);
         var session = new QuizSession
@@ -74,6 +76,7 @@ public sealed class QuizSessionService(
                 GuildId = guildId,
                 ChannelId = channelId,
                 CardId = cardId,
+                Choices = choices[cardId],
                 Position = i,
                 OpenedUtc = now + (length * i),
                 ClosesUtc = now + (length * (i + 1)),

@@ -48,13 +48,23 @@ public static class QuizViews
 
                 e.WithFooter(Text.Truncate(frame.Footer, 2048));
             });
-        if (card.Kind == CardKind.Mcq)
+        var choices = ChoicesOf(quiz, card);
+        if (choices.Count > 0)
         {
+            var order = Order(quiz.Id, choices.Count);
+            // Answers longer than a button's label are listed in the question, the buttons lettered.
+            var lettered = choices.Any(c => c.Text.Length > ButtonLabel);
+            if (lettered)
+            {
+                builder.AddEmbed(e => e.WithTitle("Choices").WithColor(Colors.Brand)
+                    .WithDescription(Text.Truncate(string.Join('\n', order.Select((index, i) => $"**{Letter(i)}.** {Text.Truncate(choices[index].Text, 900)}")), 4000)));
+            }
+
             builder.AddActionRow(row =>
             {
-                foreach (var index in Order(quiz.Id, card.Choices.Count))
+                for (var i = 0; i < order.Length; i++)
                 {
-                    row.AddButton(QuizIds.Answer.Format(new(quiz.Id, index)), Text.Truncate(card.Choices[index].Text, ButtonLabel));
+                    row.AddButton(QuizIds.Answer.Format(new(quiz.Id, order[i])), lettered ? Letter(i) : Text.Truncate(choices[order[i]].Text, ButtonLabel));
                 }
             });
         }
@@ -90,7 +100,7 @@ public static class QuizViews
                     .WithTitle(quiz.Daily ? "Question of the day: closed" : $"Question {quiz.Position + 1}: closed")
                     .WithDescription(Text.Truncate(card.Prompt, 3000))
                     .WithColor(Colors.Neutral)
-                    .AddField(card.Kind == CardKind.Mcq ? "Answers" : "Answer", Text.Truncate(AnswerLines(quiz, card), 1024))
+                    .AddField(ChoicesOf(quiz, card).Count > 0 ? "Answers" : "Answer", Text.Truncate(AnswerLines(quiz, card), 1024))
                     .AddField("Score", summary);
                 if (Fastest(quiz) is { } fastest)
                 {
@@ -162,21 +172,33 @@ public static class QuizViews
 
     private static string AnswerLines(Data.Entities.Quiz quiz, DeckCard card)
     {
-        if (card.Kind != CardKind.Mcq)
+        var choices = ChoicesOf(quiz, card);
+        if (choices.Count == 0)
         {
             return $"✅ {Text.Truncate(CorrectAnswer(card), 900)}";
         }
 
         var lines = new StringBuilder();
-        foreach (var index in Order(quiz.Id, card.Choices.Count))
+        foreach (var index in Order(quiz.Id, choices.Count))
         {
-            var choice = card.Choices[index];
+            var choice = choices[index];
             var votes = quiz.Answers.Count(a => a.AnswerText == choice.Text);
             lines.Append(choice.Correct ? "✅ " : "▫️ ").Append(Text.Truncate(choice.Text, 180)).Append(" — ").Append(votes.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return lines.ToString();
     }
+
+    /// <summary>
+    /// The question's choices in stored order: a multiple-choice card's own, or those made for a
+    /// basic card asked as multiple choice (<see cref="QuizForms"/>, the right one first); none for a typed question.
+    /// </summary>
+    public static IReadOnlyList<McqChoice> ChoicesOf(Data.Entities.Quiz quiz, DeckCard card)
+        => quiz.Choices is { } stored
+            ? [.. QuizForms.Read(stored).Select((text, i) => new McqChoice(text, i == 0))]
+            : card.Kind == CardKind.Mcq ? card.Choices : [];
+
+    private static string Letter(int i) => ((char)('A' + i)).ToString();
 
     private static string? Fastest(Data.Entities.Quiz quiz)
         => quiz.Answers.Where(a => IsRight(a.Rating)).MinBy(a => a.AnsweredUtc) is { } first
