@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Tests.Support;
 
@@ -30,7 +31,7 @@ public abstract class DueCountTests : DatabaseTests
             await db.Engine.AnswerAsync(Student, next.CardId, new SelfGrade(Rating.Easy), $"a{i}", TimeSpan.Zero, ReviewSource.Review, now);
         }
 
-        Assert.Equal(new Data.Review.DueCount(0, 0, 3), count);
+        Assert.Equal(new DueCounts(New: 3, Learning: 0, Review: 0), count);
         Assert.Equal(["n1", "n2a", "n3"], offered);
         Assert.Equal(0, (await db.Engine.DueCountAsync(Student, [upload.DeckId], now)).Total);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Fitting;
 using StudyBot.Data.Review;
@@ -98,7 +99,7 @@ public abstract class FitterTests : DatabaseTests
             Assert.All(await context.ReviewLog.Where(l => l.ReviewedUtc <= _start.AddDays(120)).ToListAsync(), l => Assert.Null(l.FsrsFitId));
             // The personal weights really scheduled differently from the defaults.
             var defaults = new FsrsSchedulers().For(0.9);
-            Assert.Contains(afterFit, l => AnswerTransition.Apply(defaults, l.Before, l.ReviewedUtc, l.Rating!.Value).After != l.After);
+            Assert.Contains(afterFit, l => CardMemory.From(AnswerDecision.Schedule(l.Before.ToStudy(), l.ReviewedUtc, l.Rating!.Value, new AnswerScheduling(defaults)).After) != l.After);
         }
         var report = await db.Verifier.VerifyAsync();
         Assert.True(report.Passed, string.Join("\n", report.Differences.Take(5).Select(d => d.What)));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Data.Tests.Support;
@@ -83,7 +84,7 @@ public abstract class LeakBuryingTests : DatabaseTests
         var first = await AnswerNextAsync(db, now);
         var after = await db.Engine.NextCardAsync(Student, null, now);
 
-        Assert.Equal(new DueCount(0, 1, 0), due); // the new card that the review would give away is not counted
+        Assert.Equal(new DueCounts(New: 0, Learning: 0, Review: 1), due); // the new card that the review would give away is not counted
         Assert.Equal("kim-first-foreign-meeting", first);
         Assert.Null(after);
     }

@@ -1,4 +1,5 @@
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 
 namespace StudyBot.Data.Entities;
 
@@ -40,4 +41,9 @@ public sealed record CardMemory
     };
 
     public static CardMemory New(DateTime nowUtc) => From(FsrsCard.CreateNew(nowUtc), false, false);
+
+    /// <summary>As the answer decision reads it.</summary>
+    public CardStudyState ToStudy() => new(ToFsrs(), Suspended, Leech);
+
+    public static CardMemory From(in CardStudyState state) => From(state.Memory, state.Suspended, state.Leech);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Core.Study;
 using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
@@ -155,10 +156,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     private sealed record AnswerWrite(UserCardState State, int ExpectedVersion, ReviewLogEntry Entry, QuizAnswer? Quiz, AnswerResult Result, DeckCard Card, AnswerRead Read, string? QuizText);
 
     /// <summary>
-    /// Grades an answer against what its read found: a repeat of the interaction, a quiz answered
-    /// before or closed, a stale prompt (<see cref="StaleAnswerException"/>) need no write; otherwise
-    /// the answer is checked against the card and scheduled from the state read. Throws for an answer
-    /// that cannot be taken (no such card, an answer that does not fit the card).
+    /// The answer's decision (<see cref="AnswerDecision"/>) on what its read found: a repeat of the
+    /// interaction, a quiz answered before or closed need no write, a stale prompt is refused
+    /// (<see cref="StaleAnswerException"/>); otherwise the answer is graded and scheduled, and the
+    /// outcome becomes the rows to write. Throws for an answer that cannot be taken (no such card,
+    /// an answer that does not fit the card).
     /// </summary>
     private async Task<Decision> DecideAsync(AnswerRequest request, AnswerRead? read, AnswerLane lane)
     {
@@ -169,43 +171,43 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         // Not cached yet, or changed by an upload since: grade against what is there now.
         var card = _gradingCards.Find(read.CardId, read.ChangedInVersion)
             ?? (await _card(lane.Db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
+        return Decide(request, read, card, schedulers);
+    }
 
-        var quizText = request.Quiz?.AnswerText;
+    /// <summary>Maps the read to <see cref="AnswerDecision"/>'s terms, and its outcome to the rows to write and the caller's result.</summary>
+    private static Decision Decide(AnswerRequest request, AnswerRead read, DeckCard card, FsrsSchedulers schedulers)
+    {
+        var quizText = request.QuizText is { } describe ? describe(card) : request.Quiz?.AnswerText;
         var saved = read.Saved is { } first ? WithCard(first, card, read) : null;
-        if (request.QuizText is { } describe)
+        var facts = new AnswerFacts(
+            QuizQuestion: request.QuizText is not null,
+            QuizAnsweredBefore: read.Previous is not null,
+            QuizClosed: read.Quiz is { } open && (open.ClosedUtc is not null || request.NowUtc >= open.ClosesUtc),
+            SavedUnderInteraction: saved is not null,
+            request.ExpectedEntries,
+            read.Entries);
+        switch (AnswerDecision.Gate(facts))
         {
-            quizText = describe(card);
-            if (read.Previous is { } previous)
-            {
-                // Saved with the review in one transaction: the first answer stands, whichever click it was.
-                var repeat = new QuizAnswerResult(QuizAnswerStatus.Repeated, card, previous.AnswerText, previous.Rating, saved);
-                return new Decision((saved ?? Unsaved(card, read, previous.Rating), repeat), null);
-            }
-            if (read.Quiz is { } quiz && (quiz.ClosedUtc is not null || request.NowUtc >= quiz.ClosesUtc))
-            {
-                return new Decision((Unsaved(card, read, null), new QuizAnswerResult(QuizAnswerStatus.Closed, card, quizText, null, null)), null);
-            }
+            case AnswerGate.QuizRepeat:
+                var previous = read.Previous!;
+                return new Decision((saved ?? Unsaved(card, read, previous.Rating), new QuizAnswerResult(QuizAnswerStatus.Repeated, card, previous.AnswerText, previous.Rating, saved)), null);
+            case AnswerGate.QuizClosed:
+                return new Decision((Unsaved(card, read, null), new QuizAnswerResult(QuizAnswerStatus.Closed, card, quizText ?? "", null, null)), null);
+            case AnswerGate.Repeat:
+                return new Decision((saved!, request.QuizId is null ? null : new QuizAnswerResult(QuizAnswerStatus.Repeated, card, quizText ?? "", saved!.Rating, saved)), null);
+            case AnswerGate.Stale:
+                throw new StaleAnswerException($"card {read.CardId} moved on from prompt {request.ExpectedEntries} (now {read.Entries})");
         }
-        if (saved is not null)
-        {
-            return new Decision((saved, request.QuizId is null ? null : new QuizAnswerResult(QuizAnswerStatus.Repeated, card, quizText ?? "", saved.Rating, saved)), null);
-        }
-        if (request.ExpectedEntries is { } expected && expected != read.Entries)
-        {
-            throw new StaleAnswerException($"card {read.CardId} moved on from prompt {expected} (now {read.Entries})");
-        }
-        var verdict = AnswerChecker.Check(card, request.Answer);
 
-        var before = read.State?.Memory ?? CardMemory.New(request.NowUtc);
-        var state = read.State is { } stored
-            ? new UserCardState { Id = stored.Id, UserId = stored.UserId, CardId = stored.CardId, Version = stored.Version, Memory = stored.Memory with { } }
-            : new UserCardState { UserId = request.UserId, CardId = read.CardId };
-        // Answers may be taken out of the order they were stamped in; a review never goes back in time.
-        var reviewedUtc = before.LastReview is { } last && last > request.NowUtc ? last : request.NowUtc;
         var settings = read.Settings ?? AnswerSettings.Defaults;
-        var (after, leech) = AnswerTransition.Apply(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights), before, reviewedUtc, verdict.Rating);
+        var scheduling = new AnswerScheduling(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights));
+        var outcome = AnswerDecision.Decide(read.State?.Memory.ToStudy(), card, request.Answer, request.NowUtc, scheduling);
+
+        var state = read.State is { } stored
+            ? new UserCardState { Id = stored.Id, UserId = stored.UserId, CardId = stored.CardId, Version = stored.Version }
+            : new UserCardState { UserId = request.UserId, CardId = read.CardId };
         var expectedVersion = state.Version;
-        state.Memory = after with { };
+        state.Memory = CardMemory.From(outcome.After);
         state.Version++;
         var entry = new ReviewLogEntry
         {
@@ -213,22 +215,22 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             CardId = read.CardId,
             Kind = ReviewKind.Answer,
             Source = request.Source,
-            Rating = verdict.Rating,
-            AnswerText = request.Answer.LogText,
-            Note = verdict.Note,
+            Rating = outcome.Rating,
+            AnswerText = outcome.AnswerText,
+            Note = outcome.Note,
             ResponseTimeMs = (int)Math.Clamp(ResponseTime(request, read).TotalMilliseconds, 0, int.MaxValue),
             InteractionId = request.InteractionId,
-            ReviewedUtc = reviewedUtc,
+            ReviewedUtc = outcome.ReviewedUtc,
             DesiredRetention = settings.DesiredRetention,
             FsrsFitId = settings.FsrsFitId,
-            Before = before with { },
-            After = after,
+            Before = CardMemory.From(outcome.Before),
+            After = CardMemory.From(outcome.After),
         };
         var quizId = request.Quiz?.QuizId ?? read.Quiz?.Id;
         var quizRow = quizId is { } id
-            ? new QuizAnswer { QuizId = id, UserId = request.UserId, AnswerText = quizText ?? "", Rating = verdict.Rating, AnsweredUtc = request.NowUtc, InteractionId = request.InteractionId }
+            ? new QuizAnswer { QuizId = id, UserId = request.UserId, AnswerText = quizText ?? "", Rating = outcome.Rating, AnsweredUtc = request.NowUtc, InteractionId = request.InteractionId }
             : null;
-        var result = new AnswerResult(0, read.CardId, verdict.Rating, before.ToFsrs(), after.ToFsrs(), after.Suspended, leech, verdict.Note, Duplicate: false);
+        var result = new AnswerResult(0, read.CardId, outcome.Rating, outcome.Before.Memory, outcome.After.Memory, outcome.After.Suspended, outcome.Leech, outcome.Note, Duplicate: false);
         return new Decision(null, new AnswerWrite(state, expectedVersion, entry, quizRow, result, card, read, quizText));
     }
 

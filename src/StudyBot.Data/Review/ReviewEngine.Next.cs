@@ -5,10 +5,14 @@ using StudyBot.Data.Entities;
 
 namespace StudyBot.Data.Review;
 
-/// <summary>What a student could study now: the same queues <see cref="ReviewEngine.NextCardAmongAsync"/> draws from.</summary>
-public sealed record DueCount(int Learning, int Review, int New)
+/// <summary>
+/// One read of a student's study day in the decks asked for, decided by <see cref="StudyQueues"/>:
+/// the card to study now (none when nothing is due now), what is left today, and when the next
+/// learning card comes back after now (today; null when none does).
+/// </summary>
+public sealed record StudyToday(StudyCard? Next, DueCounts Left, DateTime? NextLearningDueUtc)
 {
-    public int Total => Learning + Review + New;
+    public static StudyToday Nothing { get; } = new(null, DueCounts.None, null);
 }
 
 public sealed partial class ReviewEngine
@@ -18,127 +22,65 @@ public sealed partial class ReviewEngine
     {
         await using var db = await OpenAsync(cancellationToken);
         var deckIds = await db.Decks.Where(d => deckKey == null || d.Key == deckKey).Select(d => d.Id).ToListAsync(cancellationToken);
-        return await NextAsync(db, userId, deckIds, nowUtc, cancellationToken);
+        return (await TodayAsync(db, userId, deckIds, nowUtc, withCard: true, cancellationToken)).Next;
     }
 
     /// <summary>
     /// The next card for a user among <paramref name="deckIds"/> they are enrolled in (retired decks
-    /// are skipped): learning cards due now, then reviews due before the end of the user's study day,
-    /// then new cards within the daily limit (interleaved across each deck's notes); a card whose
-    /// sibling was answered this study day waits, and so does a card that shows the answer of a card
-    /// answered today or whose answer that card showed.
-    /// Null when nothing is left today.
+    /// are skipped), by <see cref="StudyQueues"/>: learning cards due now, then reviews due before
+    /// the end of the user's study day, then new cards within the daily limit (interleaved across
+    /// each deck's notes); a card whose sibling was answered this study day waits, and so does a
+    /// card that shows the answer of a card answered today or whose answer that card showed.
+    /// Null when nothing is due now.
     /// </summary>
     public async Task<StudyCard?> NextCardAmongAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
+        => (await StudyTodayAsync(userId, deckIds, nowUtc, cancellationToken)).Next;
+
+    /// <summary>The next card, what is left today and when the next learning card comes back, from one read (<see cref="StudyToday"/>).</summary>
+    public async Task<StudyToday> StudyTodayAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
-        return await NextAsync(db, userId, deckIds, nowUtc, cancellationToken);
-    }
-
-    /// <summary>How many cards <see cref="NextCardAmongAsync"/> would offer today, from the same queues and limits.</summary>
-    public async Task<DueCount> DueCountAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        if (await QueuesAsync(db, userId, deckIds, nowUtc, cancellationToken) is not { } queues)
-        {
-            return new DueCount(0, 0, 0);
-        }
-
-        var learning = await queues.Learning.CountAsync(cancellationToken);
-        // One card of a note per study day, and never two cards that show each other's answers:
-        // answering one buries the others, reviews first, then new cards in their introduction order.
-        var reviewsLeft = Math.Max(0, queues.Limits.ReviewsPerDay - queues.Usage.ReviewsDone);
-        var apart = new KeptApart(queues.Relations);
-        var reviews = (await queues.Review.OrderBy(s => s.Memory.Due).Select(s => new { s.CardId, s.Card!.NoteKey, s.Card.DeckId }).ToListAsync(cancellationToken))
-            .Where(c => apart.TryTake(c.CardId, c.DeckId, c.NoteKey))
-            .Take(reviewsLeft)
-            .Count();
-        var newLeft = Math.Max(0, queues.Limits.NewPerDay - queues.Usage.NewIntroduced);
-        var fresh = (await queues.New.Select(c => new { c.Id, c.NoteKey, c.DeckId }).ToListAsync(cancellationToken))
-            .OrderBy(c => c.DeckId).ThenBy(c => queues.Relations[c.DeckId].NewRank(c.Id))
-            .Where(c => apart.TryTake(c.Id, c.DeckId, c.NoteKey))
-            .Take(newLeft)
-            .Count();
-        return new DueCount(learning, reviews, fresh);
-    }
-
-    private async Task<StudyCard?> NextAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        if (await QueuesAsync(db, userId, deckIds, nowUtc, cancellationToken) is not { } queues)
-        {
-            return null;
-        }
-
-        var learning = await queues.Learning.OrderBy(s => s.Memory.Due).Select(s => (int?)s.CardId).FirstOrDefaultAsync(cancellationToken);
-        int? review = null;
-        int? fresh = null;
-        if (learning is null && queues.Usage.ReviewsDone < queues.Limits.ReviewsPerDay)
-        {
-            review = await queues.Review.OrderBy(s => s.Memory.Due).Select(s => (int?)s.CardId).FirstOrDefaultAsync(cancellationToken);
-        }
-        if (learning is null && review is null && queues.Usage.NewIntroduced < queues.Limits.NewPerDay)
-        {
-            fresh = await FirstNewAsync(queues, cancellationToken);
-        }
-
-        var queue = StudyQueue.Choose(learning is not null, review is not null, fresh is not null, queues.Usage, queues.Limits);
-        if (queue is not { } kind)
-        {
-            return null;
-        }
-        var cardId = (learning ?? review ?? fresh)!.Value;
-        var chosen = await db.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == cardId, cancellationToken);
-        var memory = await db.CardStates
-            .Where(s => s.UserId == userId && s.CardId == cardId)
-            .Select(s => s.Memory)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new StudyCard(cardId, chosen.Deck!.Key, chosen.ToDeckCard(), kind, memory?.ToFsrs(), queues.Day, queues.Usage);
+        return await TodayAsync(db, userId, deckIds, nowUtc, withCard: true, cancellationToken);
     }
 
     /// <summary>
-    /// The first new card in the first deck (by id) that has one, in the deck's introduction order
-    /// (<see cref="NewCardOrder"/>: interleaved across its notes, not in file order).
+    /// What is left today among <paramref name="deckIds"/> the user joined: new, learning and review
+    /// cards, the one count the review screen, <c>/stats</c>, reminders and <c>/remind show</c> show.
     /// </summary>
-    private static async Task<int?> FirstNewAsync(Queues queues, CancellationToken cancellationToken)
+    public async Task<DueCounts> DueCountAsync(ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var deckId = await queues.New.Select(c => (int?)c.DeckId).MinAsync(cancellationToken);
-        if (deckId is not { } deck)
-        {
-            return null;
-        }
-        var ids = await queues.New.Where(c => c.DeckId == deck).Select(c => c.Id).ToListAsync(cancellationToken);
-        var order = queues.Relations[deck];
-        return ids.Count == 0 ? null : ids.MinBy(order.NewRank);
+        await using var db = await OpenAsync(cancellationToken);
+        return (await TodayAsync(db, userId, deckIds, nowUtc, withCard: false, cancellationToken)).Left;
     }
 
-    /// <summary>Counts cards as a study day would take them: none kept apart (<see cref="DeckRelations.KeptApart"/>) from one already taken.</summary>
-    private sealed class KeptApart(IReadOnlyDictionary<int, DeckRelations> relations)
+    private async Task<StudyToday> TodayAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> deckIds, DateTime nowUtc, bool withCard, CancellationToken cancellationToken)
     {
-        private readonly HashSet<string> _notes = new(StringComparer.Ordinal);
-        private readonly HashSet<int> _buried = [];
-
-        public bool TryTake(int cardId, int deckId, string? noteKey)
+        if (await ReadQueuesAsync(db, userId, deckIds, nowUtc, cancellationToken) is not { } read)
         {
-            if (_buried.Contains(cardId) || (noteKey is not null && !_notes.Add(noteKey)))
-            {
-                return false;
-            }
-            _buried.UnionWith(relations[deckId].LeaksOf(cardId));
-            return true;
+            return StudyToday.Nothing;
         }
+        var (queues, cards) = read;
+        var left = queues.Count(cards);
+        var nextLearning = queues.NextLearningDue(cards, nowUtc);
+        if (!withCard || queues.Next(cards, nowUtc) is not { } choice)
+        {
+            return new StudyToday(null, left, nextLearning);
+        }
+        var chosen = await db.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == choice.CardId, cancellationToken);
+        var memory = await db.CardStates
+            .Where(s => s.UserId == userId && s.CardId == choice.CardId)
+            .Select(s => s.Memory)
+            .FirstOrDefaultAsync(cancellationToken);
+        var card = new StudyCard(choice.CardId, chosen.Deck!.Key, chosen.ToDeckCard(), choice.Queue, memory?.ToFsrs(), queues.Day, queues.Usage);
+        return new StudyToday(card, left, nextLearning);
     }
 
-    private sealed record Queues(
-        StudyDay Day,
-        DailyUsage Usage,
-        DailyLimits Limits,
-        IQueryable<UserCardState> Learning,
-        IQueryable<UserCardState> Review,
-        IQueryable<CardRecord> New,
-        IReadOnlyDictionary<int, DeckRelations> Relations);
-
-    /// <summary>The three queues over the user's enrolled, live decks among <paramref name="candidates"/>; null when there are none.</summary>
-    private async Task<Queues?> QueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// The queue rules of the user's day and the cards they decide over: the user's enrolled, live
+    /// decks among <paramref name="candidates"/>, their studied cards due today (or still new), and
+    /// their cards never studied. Null when the user joined none of the decks.
+    /// </summary>
+    private async Task<(StudyQueues Queues, List<QueueCard> Cards)?> ReadQueuesAsync(StudyDbContext db, ulong userId, IReadOnlyCollection<int> candidates, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var settings = await _settings(db, userId) ?? _defaults;
         var day = StudyDay.Containing(nowUtc, UserZones.Find(settings.TimeZone), settings.DayStartHour);
@@ -168,25 +110,20 @@ public sealed partial class ReviewEngine
                 && !db.ReviewLog.Any(u => u.UndoesId == log.Id)
             join card in db.Cards on log.CardId equals card.Id
             where deckIds.Contains(card.DeckId)
-            select new { log.Before.State, card.NoteKey, log.CardId, card.DeckId }).ToListAsync(cancellationToken);
-        var usage = new DailyUsage(today.Count(t => t.State == CardState.New), today.Count(t => t.State == CardState.Review));
-        var buried = SiblingRule.BuriedNotes(today.Select(t => t.NoteKey)).ToList();
-        // Cards that show the answer of a card answered today, or whose answer it showed, are buried like siblings.
-        var leaked = today.SelectMany(t => deckRelations[t.DeckId].LeaksOf(t.CardId)).Distinct().ToList();
+            select new AnsweredToday(log.CardId, card.DeckId, card.NoteKey, log.Before.State)).ToListAsync(cancellationToken);
+        var queues = new StudyQueues(day, limits, today, deckRelations);
 
-        var learning = db.CardStates
-            .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
-                && (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning) && s.Memory.Due <= nowUtc);
-        var review = db.CardStates
-            .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
-                && s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc
-                && (s.Card.NoteKey == null || !buried.Contains(s.Card.NoteKey))
-                && !leaked.Contains(s.CardId));
-        var fresh = db.Cards
-            .Where(c => deckIds.Contains(c.DeckId) && !c.Retired
-                && (c.NoteKey == null || !buried.Contains(c.NoteKey))
-                && !leaked.Contains(c.Id)
-                && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)));
-        return new Queues(day, usage, limits, learning, review, fresh, deckRelations);
+        // Studied cards past the day's horizon are in no queue today; cards never studied have no state row.
+        var horizon = queues.Horizon;
+        var cards = await db.CardStates
+            .Where(s => s.UserId == userId && !s.Card!.Retired && deckIds.Contains(s.Card.DeckId)
+                && (s.Memory.State == CardState.New || s.Memory.Due < horizon))
+            .Select(s => new QueueCard(s.CardId, s.Card!.DeckId, s.Card.NoteKey, s.Memory.State, s.Memory.Due, s.Memory.Suspended))
+            .ToListAsync(cancellationToken);
+        cards.AddRange(await db.Cards
+            .Where(c => deckIds.Contains(c.DeckId) && !c.Retired && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id))
+            .Select(c => new QueueCard(c.Id, c.DeckId, c.NoteKey, CardState.New, null, false))
+            .ToListAsync(cancellationToken));
+        return (queues, cards);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 
@@ -54,7 +55,8 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
                     differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names FSRS fit {fitId}, which is not an adopted fit"));
                 }
                 var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
-                expected = AnswerTransition.Apply(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights), current, entry.ReviewedUtc, rating).After;
+                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded.
+                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, new AnswerScheduling(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights))).After);
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))
             {

@@ -102,11 +102,12 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
             """);
         var student = Bot.AddStudent("patient");
         var screen = (await Bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-wait"))).Message!;
-        Assert.Contains("Waiting · new card · 1 left today", MessageView.Text(screen));
+        Assert.Contains("Waiting · new card · 1 left today: 1 new · 0 learning · 0 to review", MessageView.Text(screen));
 
         var outcome = await AnswerAsync(student, screen, "the Han");
         Assert.Contains("Not quite", MessageView.Text(outcome));
-        Assert.Contains("1 card left today.", MessageView.Text(outcome));
+        // The new card answered wrong comes back today: it moves from the new count to the learning count.
+        Assert.Contains("1 left today: 0 new · 1 learning · 0 to review.", MessageView.Text(outcome));
         screen = (await Bot.ClickAsync(student, outcome, MessageView.ButtonLabelled(outcome, "Next card"))).Message!;
 
         var waits = 0;
@@ -156,10 +157,10 @@ public sealed partial class ReviewSessionTests(ClockedPlaygroundBot fixture) : I
 
         // Two deletions of one note are one card today (answering one buries the other), plus the basic card.
         var first = (await Bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-left"))).Message!;
-        Assert.Contains("Left · new card · 2 left today", MessageView.Text(first));
+        Assert.Contains("Left · new card · 2 left today: 2 new · 0 learning · 0 to review", MessageView.Text(first));
         var revealed = (await Bot.ClickAsync(student, first, MessageView.ButtonLabelled(first, "Show answer"))).Message!;
         var graded = (await Bot.ClickAsync(student, revealed, MessageView.Button(revealed, l => l.StartsWith("Easy", StringComparison.Ordinal)))).Message!;
-        Assert.Contains("1 card left today.", MessageView.Text(graded));
+        Assert.Contains("1 left today: 1 new · 0 learning · 0 to review.", MessageView.Text(graded));
     }
 
     private async Task<JsonObject> AnswerAsync(SimulatedUser student, JsonObject prompt, string answer)

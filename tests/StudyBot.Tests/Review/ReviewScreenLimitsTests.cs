@@ -104,7 +104,7 @@ public class ReviewScreenLimitsTests
             {
                 foreach (var queue in Enum.GetValues<QueueKind>())
                 {
-                    var prompt = new ReviewPrompt(int.MaxValue, int.MaxValue, int.MaxValue, deck.Title, card, queue) { LeftToday = 99_999 };
+                    var prompt = new ReviewPrompt(int.MaxValue, int.MaxValue, int.MaxValue, deck.Title, card, queue) { Left = new DueCounts(99_999, 99_999, 99_999) };
                     Check($"prompt ({queue})", card, Message(ReviewViews.Prompt(prompt, ephemeral: true)));
                     if (card.Kind is CardKind.Basic or CardKind.Cloze)
                     {
@@ -162,10 +162,10 @@ public class ReviewScreenLimitsTests
                     var note = text is null ? null : $"Hard, missing {new string('m', 500)}; expected: {CardScreens.ShownAnswer(card)}";
                     var after = FsrsCard.CreateNew(_now) with { Due = _now.AddYears(10), Lapses = 99 };
                     var result = new AnswerResult(long.MaxValue, prompt.CardId, rating, FsrsCard.CreateNew(_now), after, leech != LeechOutcome.None, leech, note, Duplicate: false);
-                    yield return new ReviewOutcome(prompt, result, text, _now) { LeftToday = 99_999 };
+                    yield return new ReviewOutcome(prompt, result, text, _now) { Left = new DueCounts(99_999, 99_999, 99_999) };
                     if (text is not null && card.Kind is CardKind.Typed or CardKind.Cloze)
                     {
-                        yield return new ReviewOutcome(prompt, result, text, _now) { Overridden = true, LeftToday = 99_999 };
+                        yield return new ReviewOutcome(prompt, result, text, _now) { Overridden = true, Left = new DueCounts(99_999, 99_999, 99_999) };
                     }
                 }
             }

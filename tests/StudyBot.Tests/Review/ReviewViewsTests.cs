@@ -5,6 +5,7 @@ using StudyBot.Core.Study;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Review;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Tests.Review;
 
@@ -98,6 +99,25 @@ public class ReviewViewsTests
         Assert.Equal(["Next card"], Buttons(payload));
     }
 
+    /// <summary>The waiting screen's title and text, and an answer's "Next review", count minutes one way: rounded up.</summary>
+    [Theory]
+    [InlineData(6.5, 7)]
+    [InlineData(6.0, 6)]
+    [InlineData(6.01, 7)]
+    [InlineData(0.2, 1)]
+    [InlineData(59.5, 60)]
+    public void End_ComesBackInMinutes_TitleTextAndIntervalAgree(double minutes, int shown)
+    {
+        var due = _now.AddMinutes(minutes);
+        var payload = ReviewViews.End(new ReviewEnd(0, _now, due, null) { Left = new DueCounts(0, 2, 0) });
+
+        var plural = shown == 1 ? "" : "s";
+        Assert.Equal($"Next card in {shown} minute{plural}", payload.Embeds![0].Title);
+        Assert.StartsWith($"A card you are learning comes back in {shown} minute{plural},", payload.Embeds[0].Description);
+        Assert.Equal($"{shown}m", DiscordTime.Interval(due - _now));
+        Assert.Equal("2 left today: 0 new · 2 learning · 0 to review.", payload.Embeds[0].Footer?.Text);
+    }
+
     [Fact]
     public void End_NothingComingBack_DoneWithSummary()
     {
@@ -111,7 +131,7 @@ public class ReviewViewsTests
     {
         var verdict = AnswerChecker.Check(card, new TypedAnswer(given));
         var result = new AnswerResult(7, 1, verdict.Rating, FsrsCard.CreateNew(_now), FsrsCard.CreateNew(_now) with { Due = _now.AddMinutes(10) }, false, LeechOutcome.None, verdict.Note, Duplicate: false);
-        return ReviewViews.Outcome(new ReviewOutcome(Prompt(card), result, given, _now) { LeftToday = 3 });
+        return ReviewViews.Outcome(new ReviewOutcome(Prompt(card), result, given, _now) { Left = new DueCounts(1, 1, 1) });
     }
 
     private static ReviewPrompt Prompt(DeckCard card) => new(1, 0, 0, "Deck", card, QueueKind.New);

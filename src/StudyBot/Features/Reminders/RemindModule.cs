@@ -42,7 +42,7 @@ public sealed class RemindModule(ReminderService reminders)
             : status.BlockedUtc is { } blocked
                 ? $"Your reminder is off: it was turned off {DiscordTime.Full(blocked)} because your DMs are closed. Open them and use `/remind set`."
                 : "You have no daily reminder. Set one with `/remind set at:19:30`.";
-        await context.Responder.ReplyEphemeralAsync($"{text} Cards you could study now: **{status.DueNow}**.", context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync($"{text} Left today: **{status.DueNow.Total}** ({status.DueNow}).", context.CancellationToken);
     }
 
     public async Task OffAsync(InteractionContext context)

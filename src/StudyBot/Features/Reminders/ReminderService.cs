@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using StudyBot.Core.Study;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -27,7 +28,7 @@ public enum ReminderOutcome
 }
 
 /// <summary>A student's reminder as /remind show tells it.</summary>
-public sealed record ReminderStatus(TimeOnly? At, string TimeZone, DateTimeOffset? Next, int DueNow, DateTime? BlockedUtc);
+public sealed record ReminderStatus(TimeOnly? At, string TimeZone, DateTimeOffset? Next, DueCounts DueNow, DateTime? BlockedUtc);
 
 /// <summary>
 /// Sets, shows and clears reminders, and sends them: the due count is the /review queue's own count
@@ -105,7 +106,7 @@ public sealed class ReminderService(
         }
 
         var due = await CountDueAsync(userId, cancellationToken);
-        if (due == 0)
+        if (due.Total == 0)
         {
             logger.LogDebug("Reminder for user {User}: nothing due, no message sent", userId);
             return ReminderOutcome.NothingDue;
@@ -123,7 +124,7 @@ public sealed class ReminderService(
         }
 
         var message = new MessageBuilder()
-            .WithContent($"Time to study: **{due}** card{(due == 1 ? " is" : "s are")} waiting for you.")
+            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).")
             .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
             .Build();
         try
@@ -148,15 +149,15 @@ public sealed class ReminderService(
             await db.UserSettings.Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderLastSentUtc, now), cancellationToken);
         }
 
-        logger.LogDebug("Reminder sent to user {User}: {Due} cards due", userId, due);
+        logger.LogDebug("Reminder sent to user {User}: {Due} cards due", userId, due.Total);
         return ReminderOutcome.Sent;
     }
 
-    /// <summary>Cards the student could study now in every guild they share with the bot: the /review queue's own count.</summary>
-    public async Task<int> CountDueAsync(ulong userId, CancellationToken cancellationToken)
+    /// <summary>What is left today in every guild the student shares with the bot: the /review screen's own count (new, learning, review).</summary>
+    public async Task<DueCounts> CountDueAsync(ulong userId, CancellationToken cancellationToken)
     {
         var deckIds = await VisibleDecks.ForStudent(db, userId, null).Select(d => d.Id).ToListAsync(cancellationToken);
-        return (await engine.DueCountAsync(userId, deckIds, clock.UtcNow, cancellationToken)).Total;
+        return await engine.DueCountAsync(userId, deckIds, clock.UtcNow, cancellationToken);
     }
 
     /// <summary>Whether the student still has to be told their reminder was turned off; clears it, so they are told once.</summary>

@@ -113,8 +113,8 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
         await ShowOutcomeAsync(context, async () =>
         {
             var outcome = await reviews.AnswerAsync(context.User.Id.Value, cardId, nonce, scope, answer, shownAt, context.CancellationToken);
-            // Counted after the answer is saved, outside its transaction: the footer's "N left today".
-            return outcome with { LeftToday = await reviews.LeftTodayAsync(context.User.Id.Value, scope, outcome.AnsweredUtc, context.CancellationToken) };
+            // Counted after the answer is saved, outside its transaction: the footer's counts left today.
+            return outcome with { Left = await reviews.LeftTodayAsync(context.User.Id.Value, scope, outcome.AnsweredUtc, context.CancellationToken) };
         });
     }
 

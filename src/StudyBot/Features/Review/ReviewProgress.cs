@@ -15,7 +15,7 @@ public sealed record SessionSummary(int Reviewed, int Right, TimeSpan Time);
 /// Where a student stands in today's reviews: how many cards are left, when the next learning card
 /// comes back, and what the session so far amounts to. Read-only; lives in one interaction's scope.
 /// </summary>
-public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults, CurrentPlace place)
+public sealed class ReviewProgress(StudyDbContext db, ReviewEngine engine, CurrentPlace place)
 {
     /// <summary>A learning card due within this long is worth waiting for, rather than "come back tomorrow".</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromHours(1);
@@ -24,69 +24,22 @@ public sealed class ReviewProgress(StudyDbContext db, StudentDefaults defaults, 
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Cards still to study today in the scope (0 = all enrolled decks this place shows: this guild's,
-    /// or in a DM those of the guilds the student shares with the bot): learning cards due today,
-    /// then reviews due today and new cards within the daily limits, where the cards of one note
-    /// count once (answering one buries its siblings for the day) and notes answered today not at all.
+    /// What is left today in the scope (0 = all enrolled decks this place shows: this guild's, or in
+    /// a DM those of the guilds the student shares with the bot): new, learning and review cards, by
+    /// the engine's one count (<see cref="ReviewEngine.DueCountAsync"/>), which /stats, reminders
+    /// and /remind show use as well.
     /// </summary>
-    public async Task<int> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<DueCounts> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+        => await engine.DueCountAsync(userId, await DeckIds(userId, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
+
+    /// <summary>
+    /// The scope's day from one read: what is left today and when the next learning card comes
+    /// back, if that is after now but within <see cref="WaitLimit"/>.
+    /// </summary>
+    public async Task<(DueCounts Left, DateTime? NextLearningDueUtc)> WaitingAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var settings = await defaults.EnsureAsync(userId, cancellationToken);
-        var day = StudyDay.Containing(nowUtc, UserZones.Find(settings.TimeZone), settings.DayStartHour);
-        var decks = DeckIds(userId, scope);
-        var states = db.CardStates.Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && decks.Contains(s.Card.DeckId));
-        var learning = await states.CountAsync(s => (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning) && s.Memory.Due < day.EndUtc, cancellationToken);
-        var reviews = await states
-            .Where(s => s.Memory.State == CardState.Review && s.Memory.Due < day.EndUtc)
-            .Select(s => s.Card!.NoteKey)
-            .ToListAsync(cancellationToken);
-        var fresh = await db.Cards
-            .Where(c => decks.Contains(c.DeckId) && !c.Retired
-                && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id && (s.Memory.State != CardState.New || s.Memory.Suspended)))
-            .Select(c => c.NoteKey)
-            .ToListAsync(cancellationToken);
-        var today = await (
-            from log in db.ReviewLog
-            where log.UserId == userId && log.Kind == ReviewKind.Answer && log.ReviewedUtc >= day.StartUtc && log.ReviewedUtc < day.EndUtc
-                && !db.ReviewLog.Any(u => u.UndoesId == log.Id)
-            join card in db.Cards on log.CardId equals card.Id
-            where decks.Contains(card.DeckId)
-            select new { log.Before.State, card.NoteKey }).ToListAsync(cancellationToken);
-
-        var buried = SiblingRule.BuriedNotes(today.Select(t => t.NoteKey)).ToHashSet(StringComparer.Ordinal);
-        int Groups(IEnumerable<string?> notes)
-        {
-            var count = 0;
-            foreach (var note in notes)
-            {
-                // A card alone counts itself; a note counts once, then its siblings wait for tomorrow.
-                if (note is null || buried.Add(note))
-                {
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        var reviewsLeft = Math.Max(0, settings.ReviewsPerDay - today.Count(t => t.State == CardState.Review));
-        var newLeft = Math.Max(0, settings.NewPerDay - today.Count(t => t.State == CardState.New));
-        var dueReviews = Math.Min(Groups(reviews), reviewsLeft);
-        var dueNew = Math.Min(Groups(fresh), newLeft);
-        return learning + dueReviews + dueNew;
-    }
-
-    /// <summary>When the next learning card in the scope comes back, if that is after now but within <see cref="WaitLimit"/>.</summary>
-    public async Task<DateTime?> NextLearningDueAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var decks = DeckIds(userId, scope);
-        var until = nowUtc + WaitLimit;
-        return await db.CardStates
-            .Where(s => s.UserId == userId && !s.Memory.Suspended && !s.Card!.Retired && decks.Contains(s.Card.DeckId)
-                && (s.Memory.State == CardState.Learning || s.Memory.State == CardState.Relearning)
-                && s.Memory.Due > nowUtc && s.Memory.Due <= until)
-            .OrderBy(s => s.Memory.Due)
-            .Select(s => (DateTime?)s.Memory.Due)
-            .FirstOrDefaultAsync(cancellationToken);
+        var today = await engine.StudyTodayAsync(userId, await DeckIds(userId, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
+        return (today.Left, today.NextLearningDueUtc is { } due && due <= nowUtc + WaitLimit ? due : null);
     }
 
     /// <summary>The session that ends with the student's latest answer (none when the last answer is older than <see cref="SessionGap"/>).</summary>

@@ -9,7 +9,7 @@ namespace StudyBot.Features.Review;
 public sealed record ReviewPrompt(int CardId, int Nonce, int Scope, string DeckTitle, DeckCard Card, QueueKind Queue)
 {
     /// <summary>Cards still to study today in the session's scope, this one included (null when not counted).</summary>
-    public int? LeftToday { get; init; }
+    public DueCounts? Left { get; init; }
 }
 
 /// <summary>A basic or cloze card with its answer shown, and the interval each grade would give.</summary>
@@ -22,11 +22,15 @@ public sealed record ReviewOutcome(ReviewPrompt Prompt, AnswerResult Result, str
     public bool Overridden { get; init; }
 
     /// <summary>Cards still to study today after this answer (null when not counted).</summary>
-    public int? LeftToday { get; init; }
+    public DueCounts? Left { get; init; }
 }
 
 /// <summary>
 /// Nothing is due now: either a learning card comes back soon (<see cref="NextDueUtc"/>, worth
 /// waiting for) or the day is done. <see cref="Session"/> sums up the session that just ended.
 /// </summary>
-public sealed record ReviewEnd(int Scope, DateTime NowUtc, DateTime? NextDueUtc, SessionSummary? Session);
+public sealed record ReviewEnd(int Scope, DateTime NowUtc, DateTime? NextDueUtc, SessionSummary? Session)
+{
+    /// <summary>What is left today (learning cards coming back later among them; null when not counted).</summary>
+    public DueCounts? Left { get; init; }
+}

@@ -52,14 +52,15 @@ public sealed class ReviewService(
         var visible = VisibleDecks.ForStudent(db, userId, guildId);
         var deckIds = await (scope == 0 ? visible : visible.Where(d => d.Id == scope)).Select(d => d.Id).ToListAsync(cancellationToken);
         var now = clock.UtcNow;
-        var next = await engine.NextCardAmongAsync(userId, deckIds, now, cancellationToken);
-        if (next is null)
+        // The card and what is left today come from one read, so the screen's counts are those of the card it shows.
+        var today = await engine.StudyTodayAsync(userId, deckIds, now, cancellationToken);
+        if (today.Next is not { } next)
         {
             return null;
         }
 
         var prompt = await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
-        return prompt with { LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+        return prompt with { Left = today.Left };
     }
 
     /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>
@@ -72,8 +73,8 @@ public sealed class ReviewService(
     public async Task<ReviewEnd> EndAsync(ulong userId, int scope, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var next = await progress.NextLearningDueAsync(userId, scope, now, cancellationToken);
-        return new ReviewEnd(scope, now, next, await progress.SessionAsync(userId, now, cancellationToken));
+        var (left, next) = await progress.WaitingAsync(userId, scope, now, cancellationToken);
+        return new ReviewEnd(scope, now, next, await progress.SessionAsync(userId, now, cancellationToken)) { Left = left };
     }
 
     /// <summary>Shows the answer of a basic or cloze card with the four grades' intervals.</summary>
@@ -126,7 +127,7 @@ public sealed class ReviewService(
     }
 
     /// <summary>Cards still to study today in the session's scope, for the screen after an answer.</summary>
-    public Task<int> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+    public Task<DueCounts> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
         => progress.LeftTodayAsync(userId, scope, nowUtc, cancellationToken);
 
     /// <summary>
@@ -165,7 +166,7 @@ public sealed class ReviewService(
         var now = clock.UtcNow;
         var result = await engine.AnswerAsync(userId, wrong.CardId, new OverrideAnswer(text), answerKey, TimeSpan.FromMilliseconds(wrong.ResponseTimeMs), ReviewSource.Override, now, cancellationToken);
         var prompt = await PromptAsync(userId, wrong.CardId, scope, null, cancellationToken);
-        return new ReviewOutcome(prompt, result, text, now) { Overridden = true, LeftToday = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+        return new ReviewOutcome(prompt, result, text, now) { Overridden = true, Left = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
     }
 
     /// <summary>

@@ -114,9 +114,9 @@ public static class ReviewViews
                     e.AddField("Leech", Text.Truncate(leech, CardScreens.Leech));
                 }
 
-                if (LeftText(outcome.LeftToday) is { } left)
+                if (outcome.Left is { } left)
                 {
-                    e.WithFooter(left);
+                    e.WithFooter(left.LeftToday());
                 }
             })
             .AddActionRow(row =>
@@ -142,13 +142,19 @@ public static class ReviewViews
         var summary = end.Session is { } session ? SessionText(session) : null;
         if (end.NextDueUtc is { } due)
         {
-            var minutes = Math.Max(1, (int)Math.Ceiling((due - end.NowUtc).TotalMinutes));
-            var wait = $"next card in {minutes} minute{(minutes == 1 ? "" : "s")}";
+            // One rounding for the title and the text (DiscordTime.Minutes, as the answer's "Next review"):
+            // a client's relative time rounds its own way and could say a minute less than the title.
+            var minutes = DiscordTime.Minutes(due - end.NowUtc);
+            var wait = $"{minutes} minute{(minutes == 1 ? "" : "s")}";
             return new MessageBuilder()
                 .AddEmbed(e =>
                 {
-                    e.WithTitle(char.ToUpperInvariant(wait[0]) + wait[1..]).WithColor(Colors.Brand)
-                        .WithDescription($"A card you are learning comes back {DiscordTime.Relative(due)}; nothing else is due now. Wait here and press **Next card** when it is due.");
+                    e.WithTitle($"Next card in {wait}").WithColor(Colors.Brand)
+                        .WithDescription($"A card you are learning comes back in {wait}, at {DiscordTime.Clock(due)}; nothing else is due now. Wait here and press **Next card** when it is due.");
+                    if (end.Left is { } left)
+                    {
+                        e.WithFooter(left.LeftToday());
+                    }
                     if (summary is not null)
                     {
                         e.AddField("This session so far", summary);
@@ -194,7 +200,7 @@ public static class ReviewViews
 
     private static EmbedBuilder CardEmbed(EmbedBuilder embed, ReviewPrompt prompt)
         => embed
-            .WithAuthor(Text.Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}{(prompt.LeftToday is { } left ? $" · {left} left today" : "")}", CardScreens.Author))
+            .WithAuthor(Text.Truncate($"{prompt.DeckTitle} · {QueueName(prompt.Queue)}{(prompt.Left is { } left ? $" · {left.Total} left today: {left}" : "")}", CardScreens.Author))
             .WithDescription(Text.Truncate(prompt.Card.Prompt, DiscordLimits.EmbedDescriptionLength))
             .WithFooter(prompt.Card.Kind switch
             {
@@ -225,14 +231,6 @@ public static class ReviewViews
         var time = minutes < 1 ? "under a minute" : minutes == 1 ? "1 minute" : $"{minutes} minutes";
         return string.Create(CultureInfo.InvariantCulture, $"{session.Reviewed} card{(session.Reviewed == 1 ? "" : "s")} reviewed, {session.Right} right, in {time}.");
     }
-
-    private static string? LeftText(int? left) => left switch
-    {
-        null => null,
-        0 => "No cards left today.",
-        1 => "1 card left today.",
-        _ => $"{left} cards left today.",
-    };
 
     private static string QueueName(QueueKind queue) => queue switch
     {

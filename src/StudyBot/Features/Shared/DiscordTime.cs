@@ -10,11 +10,16 @@ public static class DiscordTime
 
     public static string Full(DateTime utc) => $"<t:{new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds()}:f>";
 
-    /// <summary>A short interval for button labels: 10m, 3h, 4d, 2mo.</summary>
+    /// <summary>
+    /// Whole minutes until something comes back, rounded up (at least 1): the one rounding every
+    /// countdown of a card uses, so "in 7 minutes" never shows beside "in 6m" for one instant.
+    /// </summary>
+    public static int Minutes(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalMinutes));
+
+    /// <summary>A short interval for button labels: 10m, 3h, 4d, 2mo; under an hour in <see cref="Minutes"/>.</summary>
     public static string Interval(TimeSpan span) => span.TotalMinutes switch
     {
-        < 1 => "<1m",
-        < 60 => $"{(int)Math.Round(span.TotalMinutes)}m",
+        < 60 => $"{Minutes(span)}m",
         < 60 * 24 => $"{(int)Math.Round(span.TotalHours)}h",
         < 60 * 24 * 30 => $"{(int)Math.Round(span.TotalDays)}d",
         < 60 * 24 * 365 => $"{span.TotalDays / 30:0.#}mo",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
@@ -27,7 +28,7 @@ public sealed class StatsModule(StudentStatsService stats)
             .AddEmbed(e => e
                 .WithTitle("Your statistics")
                 .WithColor(Colors.Brand)
-                .AddField("Due today", N(view.DueToday), inline: true)
+                .AddField("Due today", Due(view.DueToday), inline: true)
                 .AddField("Due tomorrow", N(view.DueTomorrow), inline: true)
                 .AddField("Streak", view.Streak == 1 ? "1 day" : $"{N(view.Streak)} days", inline: true)
                 .AddField("Reviews, 30 days", N(view.Reviews30), inline: true)
@@ -40,6 +41,9 @@ public sealed class StatsModule(StudentStatsService stats)
             .Ephemeral()
             .Build();
     }
+
+    /// <summary>The total, and when there is any, new, learning and review as the review screen shows them.</summary>
+    private static string Due(DueCounts due) => due.Total == 0 ? "0" : $"{N(due.Total)} ({due})";
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

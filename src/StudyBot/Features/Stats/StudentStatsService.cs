@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Study;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -13,7 +14,7 @@ public sealed record ChartDay(DateOnly Day, int Correct, int Again, int Due);
 
 /// <summary>A student's own statistics over the decks visible where they asked.</summary>
 public sealed record StudentStats(
-    int DueToday,
+    DueCounts DueToday,
     int DueTomorrow,
     int Reviews30,
     int MatureReviews30,
@@ -62,7 +63,8 @@ public sealed class StudentStatsService(StudyDbContext db, ReviewEngine engine, 
         var liveCards = await db.Cards.CountAsync(c => joined.Contains(c.DeckId) && !c.Retired, cancellationToken);
         var started = states.Count(s => s.State != CardState.New);
 
-        var dueToday = (await engine.DueCountAsync(userId, joined, now, cancellationToken)).Total;
+        // The review screen's count: new, learning and review cards left today.
+        var dueToday = await engine.DueCountAsync(userId, joined, now, cancellationToken);
         var tomorrow = days.Of(today.Date.AddDays(1));
         var dueTomorrow = states.Count(s => s.State != CardState.New && s.Due >= today.EndUtc && s.Due < tomorrow.EndUtc);
 

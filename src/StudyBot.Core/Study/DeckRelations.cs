@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Decks.Validation;
-using StudyBot.Core.Study;
 
-namespace StudyBot.Data.Review;
+namespace StudyBot.Core.Study;
 
 /// <summary>
 /// What the scheduler keeps apart in one version of a deck, and the order it introduces new cards
-/// in, by stored card id: siblings (one note id) and cards that show each other's answers
+/// in, by card id (the stored ids): siblings (one note id) and cards that show each other's answers
 /// (<see cref="LeakFinder"/>, the same check <c>deck validate</c> and <c>/deck upload</c> report,
 /// including pairs the author allowed with <c>allow_leaks</c>); and each card's rank in
 /// <see cref="NewCardOrder"/>.
@@ -61,7 +58,7 @@ public sealed class DeckRelations
     public int NewRank(int cardId) => _ranks.TryGetValue(cardId, out var rank) ? rank : int.MaxValue;
 
     /// <summary>From the deck's live cards, in file order.</summary>
-    public static DeckRelations Of(IReadOnlyList<(int Id, Core.Decks.DeckCard Card)> cards)
+    public static DeckRelations Of(IReadOnlyList<(int Id, Decks.DeckCard Card)> cards)
     {
         var ids = cards.GroupBy(c => c.Card.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var partners = new Dictionary<int, List<int>>();
@@ -84,36 +81,5 @@ public sealed class DeckRelations
             partners.ToDictionary(p => p.Key, p => p.Value.ToArray()),
             groups,
             cards.Select((c, i) => (c.Id, Rank: ranks[i])).ToDictionary(x => x.Id, x => x.Rank));
-    }
-}
-
-/// <summary>
-/// <see cref="DeckRelations"/> per deck, computed from the stored cards when a deck version is
-/// first needed and kept until the deck is uploaded again (its version changes). Nothing is stored
-/// in the database: the relations follow from the cards' content, so they need no column of their
-/// own and are never stale. A singleton; safe to call from many requests at once.
-/// </summary>
-public sealed class DeckRelationsCache
-{
-    private readonly ConcurrentDictionary<int, (int Version, DeckRelations Relations)> _decks = new();
-
-    /// <summary>The relations of the deck's current version.</summary>
-    public async Task<DeckRelations> ForDeckAsync(StudyDbContext db, int deckId, CancellationToken cancellationToken)
-    {
-        var version = await db.Decks.Where(d => d.Id == deckId).Select(d => d.CurrentVersion).FirstOrDefaultAsync(cancellationToken);
-        return await ForDeckAsync(db, deckId, version, cancellationToken);
-    }
-
-    /// <summary>The relations of the deck at <paramref name="version"/> (its current version, read by the caller).</summary>
-    public async Task<DeckRelations> ForDeckAsync(StudyDbContext db, int deckId, int version, CancellationToken cancellationToken)
-    {
-        if (_decks.TryGetValue(deckId, out var cached) && cached.Version == version)
-        {
-            return cached.Relations;
-        }
-        var records = await db.Cards.AsNoTracking().Where(c => c.DeckId == deckId && !c.Retired).OrderBy(c => c.Ordinal).ToListAsync(cancellationToken);
-        var relations = DeckRelations.Of([.. records.Select(r => (r.Id, r.ToDeckCard()))]);
-        _decks[deckId] = (version, relations);
-        return relations;
     }
 }
