@@ -52,11 +52,4 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DeferredHandlerSlots>();
         return services;
     }
-
-    /// <summary>Connects to the gateway for the host's lifetime and answers interactions that arrive on it.</summary>
-    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
-    {
-        services.AddHostedService<DiscordGatewayService>();
-        return services;
-    }
 }
