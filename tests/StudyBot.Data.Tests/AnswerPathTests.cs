@@ -73,9 +73,9 @@ public abstract class AnswerPathTests : DatabaseTests
         await db.Engine.AnswerAsync(Student + 1, card, new TypedAnswer("Beijing"), "warm", TimeSpan.Zero, ReviewSource.Review, now);
 
         db.Statements.Reset();
-        var saved = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Beijing"), "quiz-1", now.AddSeconds(7), c => "Beijing");
+        var saved = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Beijing"), "quiz-1", now.AddSeconds(7), (_, _) => new QuizAnswerForm(new TypedAnswer("Beijing"), "Beijing"));
         AssertStatements(db, commands: 2, begins: 1, commits: 1);
-        var repeat = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Shanghai"), "quiz-1", now.AddSeconds(9), c => "Shanghai");
+        var repeat = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Shanghai"), "quiz-1", now.AddSeconds(9), (_, _) => new QuizAnswerForm(new TypedAnswer("Shanghai"), "Shanghai"));
 
         Assert.Equal((QuizAnswerStatus.Saved, Rating.Good, "Beijing"), (saved.Status, saved.Rating, saved.AnswerText));
         Assert.Equal((QuizAnswerStatus.Repeated, Rating.Good, "Beijing"), (repeat.Status, repeat.Rating, repeat.AnswerText));
@@ -94,7 +94,7 @@ public abstract class AnswerPathTests : DatabaseTests
         var now = Utc.At(2026, 3, 2, 12);
         var quiz = await OpenQuizAsync(db, await db.CardIdAsync("d", "capital"), now);
 
-        var late = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Beijing"), "late", now.AddMinutes(5), c => "Beijing");
+        var late = await db.Engine.AnswerQuizAsync(Student, quiz, new TypedAnswer("Beijing"), "late", now.AddMinutes(5), (_, _) => new QuizAnswerForm(new TypedAnswer("Beijing"), "Beijing"));
 
         Assert.Equal(QuizAnswerStatus.Closed, late.Status);
         await using var context = db.NewContext();

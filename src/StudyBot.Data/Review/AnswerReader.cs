@@ -12,8 +12,8 @@ internal sealed record AnswerSettings(double DesiredRetention, long? FsrsFitId, 
     public static readonly AnswerSettings Defaults = new(new UserSettings().DesiredRetention, null, null);
 }
 
-/// <summary>What an answer needs of its quiz question: which, and when it opened and closes.</summary>
-internal sealed record AnswerQuiz(long Id, DateTime OpenedUtc, DateTime ClosesUtc, DateTime? ClosedUtc);
+/// <summary>What an answer needs of its quiz question: which, when it opened and closes, and the choices stored with it.</summary>
+internal sealed record AnswerQuiz(long Id, DateTime OpenedUtc, DateTime ClosesUtc, DateTime? ClosedUtc, string? Choices);
 
 /// <summary>The student's earlier answer to the quiz question.</summary>
 internal sealed record PreviousQuizAnswer(string AnswerText, Rating Rating);
@@ -69,7 +69,7 @@ internal static class AnswerReader
     /// <summary>A review answer: by card.</summary>
     private static readonly string _byCard =
         $"""
-        {_columns}, NULL, NULL, NULL, NULL, NULL, NULL
+        {_columns}, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM "Cards" AS c
         {Joins}
         WHERE c."Id" = @c
@@ -79,7 +79,7 @@ internal static class AnswerReader
     /// <summary>A quiz answer: by quiz, with the student's earlier answer to it.</summary>
     private static readonly string _byQuiz =
         $"""
-        {_columns}, q."Id", q."OpenedUtc", q."ClosesUtc", q."ClosedUtc", p."AnswerText", p."Rating"
+        {_columns}, q."Id", q."OpenedUtc", q."ClosesUtc", q."ClosedUtc", q."Choices", p."AnswerText", p."Rating"
         FROM "Quizzes" AS q
         INNER JOIN "Cards" AS c ON c."Id" = q."CardId"
         {Joins}
@@ -130,7 +130,7 @@ internal static class AnswerReader
             Version = r.GetInt32(state + 1),
             Memory = Memory(r, state + 2),
         };
-        var previousRating = r.IsDBNull(quiz + 5) ? (Rating?)null : (Rating)r.GetInt32(quiz + 5);
+        var previousRating = r.IsDBNull(quiz + 6) ? (Rating?)null : (Rating)r.GetInt32(quiz + 6);
         return new AnswerRead(
             cardId,
             r.GetInt32(1),
@@ -142,8 +142,8 @@ internal static class AnswerReader
             r.GetString(3),
             unchecked((ulong)r.GetInt64(4)),
             r.IsDBNull(5) ? null : r.GetString(5),
-            r.IsDBNull(quiz) ? null : new AnswerQuiz(r.GetInt64(quiz), Utc(r.GetDateTime(quiz + 1)), Utc(r.GetDateTime(quiz + 2)), r.IsDBNull(quiz + 3) ? null : Utc(r.GetDateTime(quiz + 3))),
-            previousRating is { } rating ? new PreviousQuizAnswer(r.GetString(quiz + 4), rating) : null);
+            r.IsDBNull(quiz) ? null : new AnswerQuiz(r.GetInt64(quiz), Utc(r.GetDateTime(quiz + 1)), Utc(r.GetDateTime(quiz + 2)), r.IsDBNull(quiz + 3) ? null : Utc(r.GetDateTime(quiz + 3)), r.IsDBNull(quiz + 4) ? null : r.GetString(quiz + 4)),
+            previousRating is { } rating ? new PreviousQuizAnswer(r.GetString(quiz + 5), rating) : null);
     }
 
     /// <summary>The answer already saved under the interaction id, as its first result was.</summary>

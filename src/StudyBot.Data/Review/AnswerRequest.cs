@@ -21,8 +21,15 @@ internal sealed record AnswerRequest(
     /// <summary>For a quiz question answered by its id: the quiz (whose card is answered) and what its row records of the answer.</summary>
     public long? QuizId { get; init; }
 
-    public Func<DeckCard, string>? QuizText { get; init; }
+    /// <summary>
+    /// For a quiz question: what the answer is graded as and what its quiz row records, given the card and
+    /// the choices stored with the question (null when it is asked in the card's own form).
+    /// </summary>
+    public Func<DeckCard, string?, QuizAnswerForm>? QuizForm { get; init; }
 }
+
+/// <summary>A quiz answer as graded (a chosen button of a basic card is graded as that text typed) and as its row records it.</summary>
+public sealed record QuizAnswerForm(StudentAnswer Answer, string Text);
 
 /// <summary>The quiz row an answer also records, written in the same transaction as the review.</summary>
 public sealed record QuizAnswerDraft(long QuizId, string AnswerText);

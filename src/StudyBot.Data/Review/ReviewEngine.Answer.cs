@@ -99,10 +99,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Answers the quiz question <paramref name="quizId"/>: the student's first answer is graded into
-    /// their schedule (source quiz) and recorded in the quiz, as <paramref name="quizText"/> says of
+    /// their schedule (source quiz) and recorded in the quiz, as <paramref name="quizForm"/> says of
     /// it, in one transaction; a second answer gets the first back (<see cref="QuizAnswerStatus.Repeated"/>),
     /// and an answer after the deadline saves nothing (<see cref="QuizAnswerStatus.Closed"/>).
-    /// <paramref name="quizText"/> may refuse an answer that does not fit the card with a <see cref="StudyException"/>.
+    /// <paramref name="quizForm"/> says what the answer is graded as and what the quiz row records, given the card and
+    /// the question's stored choices; it may refuse an answer that does not fit the card with a <see cref="StudyException"/>.
     /// </summary>
     public async Task<QuizAnswerResult> AnswerQuizAsync(
         ulong userId,
@@ -110,10 +111,10 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         StudentAnswer answer,
         string interactionId,
         DateTime nowUtc,
-        Func<DeckCard, string> quizText,
+        Func<DeckCard, string?, QuizAnswerForm> quizForm,
         CancellationToken cancellationToken = default)
     {
-        var request = new AnswerRequest(userId, 0, answer, interactionId, TimeSpan.Zero, ReviewSource.Quiz, nowUtc) { QuizId = quizId, QuizText = quizText };
+        var request = new AnswerRequest(userId, 0, answer, interactionId, TimeSpan.Zero, ReviewSource.Quiz, nowUtc) { QuizId = quizId, QuizForm = quizForm };
         var (result, quiz) = await SubmitAsync(request, cancellationToken);
         return quiz ?? new QuizAnswerResult(QuizAnswerStatus.Saved, result.Card!, "", result.Rating, result);
     }
@@ -177,10 +178,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// <summary>Maps the read to <see cref="AnswerDecision"/>'s terms, and its outcome to the rows to write and the caller's result.</summary>
     private static Decision Decide(AnswerRequest request, AnswerRead read, DeckCard card, FsrsSchedulers schedulers)
     {
-        var quizText = request.QuizText is { } describe ? describe(card) : request.Quiz?.AnswerText;
+        var form = request.QuizForm is { } shape ? shape(card, read.Quiz?.Choices) : null;
+        var quizText = form?.Text ?? request.Quiz?.AnswerText;
         var saved = read.Saved is { } first ? WithCard(first, card, read) : null;
         var facts = new AnswerFacts(
-            QuizQuestion: request.QuizText is not null,
+            QuizQuestion: request.QuizForm is not null,
             QuizAnsweredBefore: read.Previous is not null,
             QuizClosed: read.Quiz is { } open && (open.ClosedUtc is not null || request.NowUtc >= open.ClosesUtc),
             SavedUnderInteraction: saved is not null,
@@ -201,7 +203,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
         var settings = read.Settings ?? AnswerSettings.Defaults;
         var scheduling = new AnswerScheduling(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights));
-        var outcome = AnswerDecision.Decide(read.State?.Memory.ToStudy(), card, request.Answer, request.NowUtc, scheduling);
+        var outcome = AnswerDecision.Decide(read.State?.Memory.ToStudy(), card, form?.Answer ?? request.Answer, request.NowUtc, scheduling);
 
         var state = read.State is { } stored
             ? new UserCardState { Id = stored.Id, UserId = stored.UserId, CardId = stored.CardId, Version = stored.Version }

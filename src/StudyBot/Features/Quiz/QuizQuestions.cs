@@ -95,29 +95,35 @@ public sealed class QuizQuestions(
     /// </summary>
     public async Task<QuizAnswerOutcome> AnswerAsync(long quizId, ulong userId, StudentAnswer answer, CancellationToken cancellationToken)
     {
-        // A basic card asked as multiple choice: the button names one of the question's own choices,
-        // graded as that text typed (its wrong choices are never ones the grader accepts).
-        string? chosen = null;
-        if (answer is ChoiceAnswer pick && await db.Quizzes.Where(q => q.Id == quizId).Select(q => q.Choices).FirstOrDefaultAsync(cancellationToken) is { } stored)
-        {
-            var choices = QuizForms.Read(stored);
-            chosen = pick.Index >= 0 && pick.Index < choices.Count ? choices[pick.Index] : throw new StudyException("That answer does not fit this question.");
-            answer = new TypedAnswer(chosen);
-        }
-
-        var result = await engine.AnswerQuizAsync(userId, quizId, answer, QuizIds.AnswerKey(quizId, userId), clock.UtcNow, card => answer switch
-        {
-            ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => card.Choices[choice.Index].Text,
-            TypedAnswer when chosen is not null && card.Kind == CardKind.Basic => Text.Truncate(chosen, QuizChoiceText),
-            TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze or CardKind.Basic => Text.Truncate(typed.Text.Trim(), 200),
-            _ => throw new StudyException("That answer does not fit this question."),
-        }, cancellationToken);
+        var result = await engine.AnswerQuizAsync(userId, quizId, answer, QuizIds.AnswerKey(quizId, userId), clock.UtcNow, (card, stored) => Form(card, stored, answer), cancellationToken);
         var correct = QuizViews.CorrectAnswer(result.Card);
         return result.Status switch
         {
             QuizAnswerStatus.Closed => new QuizAnswerOutcome(true, false, false, result.AnswerText, correct),
             QuizAnswerStatus.Repeated => new QuizAnswerOutcome(false, true, result.Rating is { } rating && QuizViews.IsRight(rating), result.AnswerText, correct),
             _ => new QuizAnswerOutcome(false, false, QuizViews.IsRight(result.Answer!.Rating), result.AnswerText, correct, result.Answer.Note),
+        };
+    }
+
+    /// <summary>
+    /// What an answer is graded as and what the quiz row records: a basic card asked as multiple choice
+    /// (its choices stored with the question) grades the button's text as typed (its wrong choices are
+    /// never ones the grader accepts); otherwise the answer as given, refused when it does not fit the card.
+    /// </summary>
+    private static QuizAnswerForm Form(DeckCard card, string? stored, StudentAnswer answer)
+    {
+        if (answer is ChoiceAnswer pick && stored is not null)
+        {
+            var choices = QuizForms.Read(stored);
+            var chosen = pick.Index >= 0 && pick.Index < choices.Count ? choices[pick.Index] : throw new StudyException("That answer does not fit this question.");
+            return new QuizAnswerForm(new TypedAnswer(chosen), Text.Truncate(chosen, QuizChoiceText));
+        }
+
+        return answer switch
+        {
+            ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => new QuizAnswerForm(answer, card.Choices[choice.Index].Text),
+            TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze or CardKind.Basic => new QuizAnswerForm(answer, Text.Truncate(typed.Text.Trim(), 200)),
+            _ => throw new StudyException("That answer does not fit this question."),
         };
     }
 
