@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // An expectation waits for what the page shows; the deadline only bounds a failure, so it is long
+        // enough for a bot answering on a busy 2-core machine (Playwright's default is 5 s).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

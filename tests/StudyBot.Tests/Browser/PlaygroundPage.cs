@@ -95,11 +95,17 @@ public sealed class PlaygroundPage(IPage page)
 /// </summary>
 public static class Screenshots
 {
-    public static string PathFor(string name)
+    /// <summary>Where a Playground picture goes: docs/playground/ when asked to update them, else artifacts/screenshots/ (ignored by git).</summary>
+    public static string PathFor(string name) => In(Path.Combine("docs", "playground"), name);
+
+    /// <summary>Where a picture the README shows goes: docs/ when asked to update them, else artifacts/screenshots/.</summary>
+    public static string ReadmePathFor(string name) => In("docs", name);
+
+    private static string In(string tracked, string name)
     {
         var directory = Environment.GetEnvironmentVariable("STUDYBOT_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot(), "docs", "playground")
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+            ? Path.Combine(RepositoryRoot(), tracked)
+            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         return Path.Combine(directory, name);
     }

@@ -4,8 +4,8 @@ using StudyBot.Tests.EndToEnd;
 namespace StudyBot.Tests.Browser;
 
 /// <summary>
-/// Drives the Playground page as a person would and saves the README's screenshots under docs/:
-/// a review, a channel quiz with its results and scoreboard, and the /stats chart. Running the test refreshes them.
+/// Drives the Playground page as a person would and saves the README's screenshots (under docs/ with STUDYBOT_UPDATE_SCREENSHOTS=1, else artifacts/screenshots/):
+/// a review, a channel quiz with its results and scoreboard, and the /stats chart. Running it with that setting refreshes them.
 /// </summary>
 public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot bot) : IClassFixture<BrowserFixture>, IClassFixture<PlaygroundBot>
 {
@@ -23,13 +23,10 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
             explanation: '"...the roughly 28,500 troops stationed in South Korea will remain on the peninsula."'
         """;
 
-    private static readonly string _docs = Path.Combine(Image.ParsedDockerfile.Root, "docs");
-
     [ChromiumFact]
-    public async Task Playground_ReviewQuizAndStats_ScreenshotsSavedUnderDocs()
+    public async Task Playground_ReviewQuizAndStats_ScreenshotsSaved()
     {
         await TestDecks.UploadAsync(bot, Deck);
-        Directory.CreateDirectory(_docs);
         var page = await browser.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         await page.GotoAsync(bot.App.Playground!.PageUrl);
         // The guided tour would cover the messages in the pictures.
@@ -61,7 +58,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
 
         foreach (var name in new[] { "playground-review.png", "playground-quiz.png", "playground-stats.png" })
         {
-            var file = new FileInfo(Path.Combine(_docs, name));
+            var file = new FileInfo(Screenshots.ReadmePathFor(name));
             Assert.True(file.Exists && file.Length > 10_000 && file.LastWriteTimeUtc > DateTime.UtcNow.AddMinutes(-5), $"{name} was not written just now");
         }
     }
@@ -69,7 +66,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser, PlaygroundBot 
     private static async Task SaveAsync(IPage page, string name)
     {
         await page.Locator("#messages").EvaluateAsync("m => m.scrollTop = m.scrollHeight");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_docs, name) });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.ReadmePathFor(name) });
     }
 
     private static async Task ClickAsync(IPage page, string label)

@@ -44,6 +44,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan _reminderLead = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
+    /// <summary>A child process's start: generous, since a cold start on a busy 2-core machine takes long; it only bounds a failure.</summary>
+    private static readonly TimeSpan _startup = TimeSpan.FromSeconds(180);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("studybot-cluster-").FullName;
     private readonly DiscordEmulator _discord = ClusterDiscord();
     private readonly List<BotProcess> _bots = [];
@@ -100,10 +103,10 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var students = world.SelectMany(g => g.Students.Select(s => (Guild: g, Student: s))).ToList();
 
         var a = StartBot("A", "0-1", offset);
-        await a.WaitForLineAsync("StudyBot is answering", _wait);
+        await a.WaitForLineAsync("StudyBot is answering", _startup);
         var b = StartBot("B", "2-3", offset);
-        await b.WaitForLineAsync("StudyBot is answering", _wait);
-        await _discord.Gateway.WaitForSessionsAsync(ShardCount, _wait);
+        await b.WaitForLineAsync("StudyBot is answering", _startup);
+        await _discord.Gateway.WaitForSessionsAsync(ShardCount, _startup);
         Assert.Contains(a.Lines, l => l.Contains("Holding gateway shard(s) 0-1 of 4", StringComparison.Ordinal));
         Assert.Contains(b.Lines, l => l.Contains("Holding gateway shard(s) 2-3 of 4", StringComparison.Ordinal));
         Assert.Contains(a.Lines, l => l.Contains($"clustered on PostgreSQL as instance {Environment.MachineName}-shards-0-1", StringComparison.Ordinal));
