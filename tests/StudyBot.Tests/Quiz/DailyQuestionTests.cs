@@ -31,10 +31,11 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(DailyScheduler.TriggerFor(ulong.Parse(Bot.World.Guild.Id))));
         Assert.Equal("America/New_York", trigger.TimeZone.Id);
 
-        // A minute early nothing is posted; at 13:00 UTC the first question is.
-        await MoveToAsync(_saturday.AddMinutes(-1));
+        // A minute early nothing is posted (the trigger still waits for 13:00 UTC); at 13:00 UTC the first question is.
+        MoveTo(_saturday.AddMinutes(-1));
+        Assert.Equal(_saturday, await NextFireAsync(scheduler));
         Assert.Equal(0, await DailyCountAsync());
-        await MoveToAsync(_saturday);
+        MoveTo(_saturday);
         var first = await QuizPlay.PostedAsync(Bot, q => q.Daily);
         Assert.Equal(_saturday.UtcDateTime, first.Quiz.OpenedUtc);
         Assert.Equal(_sunday.UtcDateTime, first.Quiz.ClosesUtc);
@@ -49,9 +50,10 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
         Assert.Contains("Recorded:", await QuizPlay.AnswerAsync(ben, first, first.Wrong));
 
         // After the change the post comes an hour earlier in UTC: 12:00, still 08:00 in New York.
-        await MoveToAsync(_sunday.AddMinutes(-1));
+        MoveTo(_sunday.AddMinutes(-1));
+        Assert.Equal(_sunday, await NextFireAsync(scheduler));
         Assert.Equal(1, await DailyCountAsync());
-        await MoveToAsync(_sunday);
+        MoveTo(_sunday);
         var second = await QuizPlay.PostedAsync(Bot, q => q.Daily && q.Id != first.Quiz.Id);
         Assert.Equal(_sunday.UtcDateTime, second.Quiz.OpenedUtc);
         Assert.NotEqual(first.Quiz.CardId, second.Quiz.CardId);
@@ -73,12 +75,11 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
         Assert.Null(await scheduler.GetTrigger(DailyScheduler.TriggerFor(ulong.Parse(Bot.World.Guild.Id))));
     }
 
-    private async Task MoveToAsync(DateTimeOffset instant)
-    {
-        fixture.Time.Advance(instant - fixture.Time.GetUtcNow());
-        // Let the scheduler's loop see the new time before the test looks.
-        await Task.Delay(500);
-    }
+    private void MoveTo(DateTimeOffset instant) => fixture.Time.Advance(instant - fixture.Time.GetUtcNow());
+
+    /// <summary>When the server's daily trigger fires next: it moves on only once it has fired.</summary>
+    private async Task<DateTimeOffset?> NextFireAsync(IScheduler scheduler)
+        => (await scheduler.GetTrigger(DailyScheduler.TriggerFor(ulong.Parse(Bot.World.Guild.Id))))?.NextFireTimeUtc;
 
     private Task<int> DailyCountAsync() => Bot.QueryAsync(db => db.Quizzes.CountAsync(q => q.Daily));
 }

@@ -39,7 +39,7 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
         var scheduler = await Bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         Assert.Null(await scheduler.GetJobDetail(QuizScheduler.JobFor(first.Quiz.Id)));
         fixture.Time.Advance(TimeSpan.FromMinutes(5));
-        await Task.Delay(500);
+        Assert.Empty(await scheduler.GetTriggersOfJob(QuizScheduler.JobFor(first.Quiz.Id)));
         Assert.Equal(2, Bot.Emulator.State.MessagesIn(channel.Id).Count);
         var rows = await Bot.QueryAsync(db => db.Quizzes.Where(q => q.SessionId == session.Id).OrderBy(q => q.Position).ToListAsync());
         Assert.Equal([false, true, true], rows.Select(q => q.Skipped));
@@ -103,7 +103,10 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
             () => Bot.QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedUtc != null)),
             "the session never ended");
         Assert.Null(ended.ScoreboardMessageId);
-        await Task.Delay(300);
+        // The question's log line is written as the session ends; wait for it rather than for a while.
+        await QuizPlay.EventuallyAsync(
+            () => Task.FromResult(fixture.Logs.Lines.Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).Select(l => l.Message).FirstOrDefault()),
+            $"no log line for quiz question {quizId}");
         var quizLines = fixture.Logs.Lines.Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(quizLines);
         Assert.Equal(LogLevel.Information, line.Level);
