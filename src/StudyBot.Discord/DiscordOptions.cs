@@ -37,8 +37,21 @@ public sealed class DiscordOptions : IValidatableObject
     /// </summary>
     public int? ShardCount { get; set; }
 
-    /// <summary>The shards this process identifies, e.g. <c>0-1</c> (all of them when unset); needs <see cref="ShardCount"/>.</summary>
+    /// <summary>
+    /// The shards this process identifies: a fixed range such as <c>0-1</c> (needs <see cref="ShardCount"/>),
+    /// or <c>auto</c>, shards claimed through leases shared by every process on the database. Unset:
+    /// all of them on SQLite, <c>auto</c> on PostgreSQL (the host decides).
+    /// </summary>
     public string? Shards { get; set; }
+
+    /// <summary>The value of <see cref="Shards"/> that claims shards through leases.</summary>
+    public const string AutoShards = "auto";
+
+    /// <summary>True when <see cref="Shards"/> says <c>auto</c>.</summary>
+    public bool IsAutoShards => string.Equals(Shards?.Trim(), AutoShards, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>With <c>auto</c> shards, the most this process holds at once (no limit when unset).</summary>
+    public int? MaxShardsPerProcess { get; set; }
 
     /// <summary>The shard count in force: <see cref="ShardCount"/>, else its old name under Gateway.</summary>
     public int? EffectiveShardCount => ShardCount ?? Gateway.ShardCount;
@@ -47,7 +60,7 @@ public sealed class DiscordOptions : IValidatableObject
     public ShardRange ShardRangeFor(int recommended)
     {
         var count = EffectiveShardCount ?? Math.Max(1, recommended);
-        if (string.IsNullOrWhiteSpace(Shards))
+        if (string.IsNullOrWhiteSpace(Shards) || IsAutoShards)
         {
             return ShardRange.All(count);
         }
@@ -111,7 +124,12 @@ public sealed class DiscordOptions : IValidatableObject
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(Shards))
+        if (MaxShardsPerProcess is < 1)
+        {
+            yield return new ValidationResult("Discord:MaxShardsPerProcess must be at least 1 (leave it unset for no limit).", [nameof(MaxShardsPerProcess)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Shards) || IsAutoShards)
         {
             yield break;
         }
@@ -131,5 +149,5 @@ public sealed class DiscordOptions : IValidatableObject
     private static bool IsSnowflakeOrEmpty(string? value)
         => string.IsNullOrEmpty(value) || ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
-    public override string ToString() => $"DiscordOptions {{ ApiBaseUrl = {ApiBaseUrl}, ApplicationId = {ApplicationId}, ShardCount = {EffectiveShardCount}, Shards = {Shards}, GuildId = {GuildId}, Token = {(string.IsNullOrEmpty(Token) ? "(none)" : "(set)")} }}";
+    public override string ToString() => $"DiscordOptions {{ ApiBaseUrl = {ApiBaseUrl}, ApplicationId = {ApplicationId}, ShardCount = {EffectiveShardCount}, Shards = {Shards}, MaxShardsPerProcess = {MaxShardsPerProcess}, GuildId = {GuildId}, Token = {(string.IsNullOrEmpty(Token) ? "(none)" : "(set)")} }}";
 }

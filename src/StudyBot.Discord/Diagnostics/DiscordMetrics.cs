@@ -41,7 +41,7 @@ public static class DiscordMetrics
             "studybot.gateway.shards",
             ObserveShards,
             "{shard}",
-            "Gateway shards by their last state (connected, resumed, reconnecting, fatal).");
+            "Gateway shards held by this process, by their last state (connecting, connected, resumed, reconnecting, fatal).");
     }
 
     /// <summary>Route label for interactions that matched no handler.</summary>
@@ -70,6 +70,13 @@ public static class DiscordMetrics
 
     public static void GatewayStateChanged(GatewayStateChange change)
     {
+        if (change.State == GatewayState.Closed)
+        {
+            // Handed over or stopped: no longer this process's shard, in no state here.
+            _shards.TryRemove(change.ShardId, out _);
+            return;
+        }
+
         _shards[change.ShardId] = change.State;
         if (change.State == GatewayState.Reconnecting)
         {
@@ -78,7 +85,7 @@ public static class DiscordMetrics
     }
 
     private static IEnumerable<Measurement<int>> ObserveShards()
-        => Enum.GetValues<GatewayState>().Select(state => new Measurement<int>(
+        => Enum.GetValues<GatewayState>().Where(state => state != GatewayState.Closed).Select(state => new Measurement<int>(
             _shards.Values.Count(s => s == state),
             new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant())));
 }

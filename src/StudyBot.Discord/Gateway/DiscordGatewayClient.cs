@@ -1,14 +1,19 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Discord.Diagnostics;
+using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 
 namespace StudyBot.Discord.Gateway;
 
 /// <summary>
-/// Runs this process's gateway shards: <c>Discord:Shards</c> of <c>Discord:ShardCount</c>, or every
-/// shard Discord recommends (GET /gateway/bot), identifying them no faster than <c>max_concurrency</c> allows. Dispatches go to <see cref="DispatchReceived"/>; state changes to
-/// <see cref="StateChanged"/>. A fatal close on any shard stops all of them and is rethrown.
+/// Runs this process's gateway shards, identifying them no faster than <c>max_concurrency</c> allows.
+/// Either a fixed set (<see cref="RunAsync"/>: <c>Discord:Shards</c> of <c>Discord:ShardCount</c>, or
+/// every shard Discord recommends), or shards opened and closed one by one as their owner decides
+/// (<see cref="PrepareAsync"/>, <see cref="Open"/>, <see cref="CloseAsync"/>: the host's shard
+/// leases). Dispatches go to <see cref="DispatchReceived"/>; state changes to <see cref="StateChanged"/>.
+/// A fatal close on any shard stops all of them and is rethrown.
 /// </summary>
 public sealed class DiscordGatewayClient(
     DiscordRestClient rest,
@@ -16,8 +21,15 @@ public sealed class DiscordGatewayClient(
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
+    /// <summary>How long a closing shard's task may take to end (its socket is aborted at once; its last event handler may still run).</summary>
+    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ILogger _logger = loggerFactory.CreateLogger<DiscordGatewayClient>();
-    private readonly List<GatewayShard> _shards = [];
+    private readonly ConcurrentDictionary<int, Running> _running = new();
+    private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private GatewayPlan? _plan;
+    private IdentifyLimiter? _identifyLimiter;
+    private CancellationToken _lifetime;
     private int _started;
 
     /// <summary>Called once per event, in order per shard; the next event of that shard waits for it.</summary>
@@ -25,18 +37,61 @@ public sealed class DiscordGatewayClient(
 
     public event Action<GatewayStateChange>? StateChanged;
 
-    public IReadOnlyList<GatewayShard> Shards => _shards;
+    /// <summary>The shards open in this process now, by id.</summary>
+    public IReadOnlyList<GatewayShard> Shards => [.. _running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
 
-    /// <summary>The shards this process identifies (set once the shard count is known).</summary>
+    /// <summary>The fixed range this process identifies (set once the shard count is known); null when shards come and go by lease.</summary>
     public ShardRange? Held { get; private set; }
 
+    /// <summary>The shard count and identify limits, once <see cref="PrepareAsync"/> (or <see cref="RunAsync"/>) asked Discord.</summary>
+    public GatewayPlan? Plan => _plan;
+
+    /// <summary>Faults with the first fatal close (e.g. a rejected token); never completes otherwise.</summary>
+    public Task Fatal => _fatal.Task;
+
+    /// <summary>Runs the configured range until cancelled or a shard closes fatally.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var plan = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var range = options.Value.ShardRangeFor(plan.RecommendedShards);
+        Held = range;
+        await WaitForSessionStartsAsync(range.Length, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation(
+            "Holding gateway shard(s) {Range} of {Count} ({Held} in this process), max_concurrency {Concurrency}",
+            range, range.Count, range.Length, plan.MaxConcurrency);
+        foreach (var id in range.Ids)
+        {
+            Open(id);
+        }
+
+        await RunUntilStoppedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until a shard closes fatally (rethrown) or <paramref name="cancellationToken"/> ends, then closes every open shard.</summary>
+    public async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _fatal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await CloseAllAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Asks Discord for the gateway URL, the recommended shard count and the identify limits, once per
+    /// process; shards opened later share its <c>max_concurrency</c> buckets.
+    /// </summary>
+    public async Task<GatewayPlan> PrepareAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
         {
             throw new InvalidOperationException("The gateway client runs once per process; it is already running or has run.");
         }
 
+        _lifetime = cancellationToken;
         var gateway = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         if (settings.ShardCount is null && settings.Gateway.ShardCount is not null)
@@ -44,49 +99,101 @@ public sealed class DiscordGatewayClient(
             _logger.LogWarning("Discord:Gateway:ShardCount is the old name of Discord:ShardCount; it still works, but rename it");
         }
 
-        var range = settings.ShardRangeFor(gateway.Shards);
-        Held = range;
-        var limit = gateway.SessionStartLimit;
-        if (limit.Total > 0 && limit.Remaining < range.Length)
+        var count = settings.EffectiveShardCount ?? Math.Max(1, gateway.Shards);
+        // Identify buckets are shard_id % max_concurrency, so each shard takes the bucket of its own
+        // id; another process identifying a shard of the same bucket may be refused once (op 9), and
+        // that shard identifies again after the wait Discord asks for.
+        _identifyLimiter = new IdentifyLimiter(gateway.SessionStartLimit.MaxConcurrency, settings.Gateway.IdentifyWindow, time);
+        _plan = new GatewayPlan(gateway.Url, count, Math.Max(1, gateway.Shards), _identifyLimiter.MaxConcurrency);
+        return _plan;
+    }
+
+    /// <summary>
+    /// How many sessions may start now (Discord's <c>session_start_limit.remaining</c>), asked afresh:
+    /// each IDENTIFY counts against the daily allowance, and running out resets the bot's token.
+    /// </summary>
+    public async Task<SessionStartLimit> SessionStartsAsync(CancellationToken cancellationToken)
+        => (await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false)).SessionStartLimit;
+
+    /// <summary>Waits for the daily reset when fewer than <paramref name="needed"/> session starts are left.</summary>
+    public async Task WaitForSessionStartsAsync(int needed, CancellationToken cancellationToken)
+    {
+        var limit = await SessionStartsAsync(cancellationToken).ConfigureAwait(false);
+        if (limit.Total > 0 && limit.Remaining < needed)
         {
             // Identifying now would be refused (and count against the daily allowance): wait for the reset.
             _logger.LogWarning("Only {Remaining} of {Total} session starts left; waiting {Reset} ms for the reset", limit.Remaining, limit.Total, limit.ResetAfter);
             await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), time, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        // Identify buckets are shard_id % max_concurrency, so a range's shards take the buckets of
-        // their own ids; another process holding a shard of the same bucket may be refused once
-        // (op 9) and identifies again after the wait Discord asks for.
-        var identifyLimiter = new IdentifyLimiter(limit.MaxConcurrency, settings.Gateway.IdentifyWindow, time);
-        _logger.LogInformation(
-            "Holding gateway shard(s) {Range} of {Count} ({Held} in this process), max_concurrency {Concurrency}",
-            range, range.Count, range.Length, identifyLimiter.MaxConcurrency);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        foreach (var id in range.Ids)
+    /// <summary>Starts identifying shard <paramref name="shardId"/> (no-op when it is already open).</summary>
+    public void Open(int shardId)
+    {
+        var plan = _plan ?? throw new InvalidOperationException("PrepareAsync first: the shard count is not known yet.");
+        if (shardId < 0 || shardId >= plan.ShardCount)
         {
-            _shards.Add(new GatewayShard(
-                id, range.Count, gateway.Url, settings, identifyLimiter, time,
-                loggerFactory.CreateLogger<GatewayShard>(), DispatchAsync, RaiseState));
+            throw new ArgumentOutOfRangeException(nameof(shardId), $"Shard {shardId} is not in 0..{plan.ShardCount - 1}.");
         }
 
-        var running = _shards.Select(shard => shard.RunAsync(stop.Token)).ToList();
-        var first = await Task.WhenAny(running).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
+        if (_running.ContainsKey(shardId))
+        {
+            return;
+        }
+
+        var shard = new GatewayShard(
+            shardId, plan.ShardCount, plan.Url, options.Value, _identifyLimiter!, time,
+            loggerFactory.CreateLogger<GatewayShard>(), DispatchAsync, RaiseState);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(_lifetime);
+        var running = new Running(shard, stop);
+        RaiseState(new GatewayStateChange(shardId, GatewayState.Connecting, "identifying"));
+        running.Task = Task.Run(() => RunShardAsync(running), CancellationToken.None);
+        _running[shardId] = running;
+    }
+
+    /// <summary>
+    /// Closes shard <paramref name="shardId"/>'s connection and returns once its task ended (at most
+    /// <see cref="CloseTimeout"/>): the socket is gone, so no further event of the shard reaches this
+    /// process, and another process may identify it.
+    /// </summary>
+    public async Task CloseAsync(int shardId, string reason)
+    {
+        if (!_running.TryRemove(shardId, out var running))
+        {
+            return;
+        }
+
+        await running.Stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(running).ConfigureAwait(false);
+            await running.Task!.WaitAsync(CloseTimeout).ConfigureAwait(false);
         }
-        catch (Exception) when (first.IsFaulted || cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            // The first failure (e.g. a fatal close code) is what the caller needs to see; it is rethrown below.
+            _logger.LogWarning("Gateway shard {Shard} took longer than {Timeout} s to close", shardId, CloseTimeout.TotalSeconds);
         }
 
-        if (first.IsFaulted)
-        {
-            await first.ConfigureAwait(false);
-        }
+        running.Stop.Dispose();
+        RaiseState(new GatewayStateChange(shardId, GatewayState.Closed, reason));
+    }
 
-        cancellationToken.ThrowIfCancellationRequested();
+    private Task CloseAllAsync() => Task.WhenAll(_running.Keys.ToList().Select(id => CloseAsync(id, "stopping")));
+
+    private async Task RunShardAsync(Running running)
+    {
+        try
+        {
+            await running.Shard.RunAsync(running.Stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (running.Stop.IsCancellationRequested)
+        {
+            // Closed on purpose.
+        }
+        catch (Exception e)
+        {
+            // Reported through Fatal, which stops every shard.
+            _fatal.TrySetException(e);
+        }
     }
 
     private ValueTask DispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
@@ -104,4 +211,16 @@ public sealed class DiscordGatewayClient(
         DiscordMetrics.GatewayStateChanged(change);
         StateChanged?.Invoke(change);
     }
+
+    private sealed class Running(GatewayShard shard, CancellationTokenSource stop)
+    {
+        public GatewayShard Shard { get; } = shard;
+
+        public CancellationTokenSource Stop { get; } = stop;
+
+        public Task? Task { get; set; }
+    }
 }
+
+/// <summary>What Discord said about the gateway: where it is, how many shards the bot runs (ours or Discord's recommendation) and identifies per bucket window.</summary>
+public sealed record GatewayPlan(string Url, int ShardCount, int RecommendedShards, int MaxConcurrency);

@@ -7,6 +7,8 @@ public sealed record GatewayDispatch(int ShardId, int Sequence, string EventName
 
 public enum GatewayState
 {
+    /// <summary>The shard was opened in this process and is connecting or identifying.</summary>
+    Connecting,
     /// <summary>READY arrived: a new session.</summary>
     Connected,
     /// <summary>RESUMED arrived: the session continues and missed events were replayed.</summary>
@@ -15,6 +17,8 @@ public enum GatewayState
     Reconnecting,
     /// <summary>Discord refused the session for good (e.g. 4004 bad token); the shard stopped.</summary>
     Fatal,
+    /// <summary>This process closed the shard on purpose (handed over, lease lost, stopping); it is no longer held here.</summary>
+    Closed,
 }
 
 /// <summary>A connection state change, raised for the host to log.</summary>

@@ -5,6 +5,12 @@ namespace StudyBot.Emulator.Gateway;
 /// <summary>A view of one session, for assertions.</summary>
 public sealed record GatewaySessionInfo(string SessionId, int ShardId, int ShardCount, int Seq, bool Connected, bool Invalidated);
 
+/// <summary>An accepted IDENTIFY: which shard, the session it started, when (the emulator's clock).</summary>
+public sealed record GatewayIdentify(int ShardId, int ShardCount, string SessionId, DateTimeOffset At);
+
+/// <summary>A shard identified while an earlier session of it still had an open connection: two live sessions on one shard.</summary>
+public sealed record GatewayOverlap(int ShardId, int ShardCount, string LiveSessionId, string NewSessionId, DateTimeOffset At);
+
 /// <summary>What tests see of the gateway, and the faults they can inject into it. <c>shardId</c> null means every connection.</summary>
 public sealed class EmulatorGateway
 {
@@ -13,6 +19,15 @@ public sealed class EmulatorGateway
     internal EmulatorGateway(GatewayServer server) => _server = server;
 
     public int IdentifyCount => _server.IdentifyCount;
+
+    /// <summary>Every accepted IDENTIFY per shard, oldest first.</summary>
+    public IReadOnlyList<GatewayIdentify> Identifies => _server.Identifies;
+
+    /// <summary>Every time a shard was identified while another of its sessions was still connected; empty when no shard ever had two live sessions.</summary>
+    public IReadOnlyList<GatewayOverlap> Overlaps => _server.Overlaps;
+
+    /// <summary>True once any shard had two live sessions at the same moment.</summary>
+    public bool OverlapSeen => _server.Overlaps.Count > 0;
     public int ResumeCount => _server.ResumeCount;
 
     /// <summary>IDENTIFYs refused because they came faster than max_concurrency allows.</summary>

@@ -31,6 +31,14 @@ internal sealed class GatewayServer
     public IReadOnlyList<GatewaySession> Sessions { get { lock (_lock) { return [.. _sessions.Values]; } } }
 
     private readonly List<int?> _closedCodes = [];
+    private readonly List<GatewayIdentify> _identifies = [];
+    private readonly List<GatewayOverlap> _overlaps = [];
+
+    /// <summary>Every accepted IDENTIFY, oldest first.</summary>
+    public IReadOnlyList<GatewayIdentify> Identifies { get { lock (_lock) { return [.. _identifies]; } } }
+
+    /// <summary>IDENTIFYs accepted while another session of the same shard still had an open connection.</summary>
+    public IReadOnlyList<GatewayOverlap> Overlaps { get { lock (_lock) { return [.. _overlaps]; } } }
 
     /// <summary>Closed connections with their close codes, oldest first: what tests assert on.</summary>
     public IReadOnlyList<int?> ClosedCodes { get { lock (_lock) { return [.. _closedCodes]; } } }
@@ -114,11 +122,20 @@ internal sealed class GatewayServer
                 _lastIdentifyByBucket[bucket] = now;
                 _sessionStartsUsed++;
                 IdentifyCount++;
+                session = new GatewaySession(Guid.NewGuid().ToString("N"), shardId, shardCount, intents, options.ResumeBufferSize);
+                _identifies.Add(new GatewayIdentify(shardId, shardCount, session.Id, now));
                 foreach (var old in _sessions.Values.Where(s => s.ShardId == shardId && s.ShardCount == shardCount))
                 {
+                    // Discord would run both sessions and deliver the shard's events to each: two
+                    // processes answering the same clicks. Recorded, then the older one is ended here.
+                    if (!old.Invalidated && old.Connection is { Closed: false })
+                    {
+                        _overlaps.Add(new GatewayOverlap(shardId, shardCount, old.Id, session.Id, now));
+                    }
+
                     old.Invalidated = true;
                 }
-                session = new GatewaySession(Guid.NewGuid().ToString("N"), shardId, shardCount, intents, options.ResumeBufferSize);
+
                 _sessions[session.Id] = session;
             }
         }

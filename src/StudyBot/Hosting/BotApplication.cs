@@ -208,7 +208,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddGuilds();
         services.AddStudyBotFeatures();
         services.AddStudyBotObservability(httpEndpoint);
-        services.AddDiscordConnection(httpEndpoint);
+        services.AddDiscordConnection(httpEndpoint, builder.Configuration, storage);
         if (playground is not null)
         {
             services.AddPlayground(playground);

@@ -7,8 +7,9 @@ using StudyBot.Hosting.Commands;
 namespace StudyBot.Hosting;
 
 /// <summary>
-/// Connects through the gateway for the host's lifetime, registers the slash commands once the
-/// first session is up, and stops the host with one clear line when Discord refuses the bot for
+/// Connects through the gateway for the host's lifetime (a fixed set of shards, or those the shard
+/// leases give this process), registers the slash commands once the first session is up (with
+/// leases: once the first round read the lease table), and stops the host with one clear line when Discord refuses the bot for
 /// good (a fatal close code or a rejected token), since retrying cannot help.
 /// </summary>
 internal sealed class DiscordConnection(
@@ -20,7 +21,8 @@ internal sealed class DiscordConnection(
     CommandCatalog catalog,
     BotStatus status,
     IHostApplicationLifetime lifetime,
-    ILogger<DiscordConnection> logger) : BackgroundService
+    ILogger<DiscordConnection> logger,
+    Cluster.ShardLeaseCoordinator? leases = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +41,20 @@ internal sealed class DiscordConnection(
             // Discord down at start (DNS, no route, 5xx) is waited out as it is at run time; the gateway
             // client asks for /gateway/bot again right after, which then answers.
             await retry.RunAsync(StartupRetry.Discord, ct => rest.GetGatewayBotAsync(ct), StartupRetry.TransientDiscord, stoppingToken);
-            run = gateway.RunAsync(stoppingToken);
+            if (leases is not null)
+            {
+                // Leased shards: the commands are registered once the first round read the lease
+                // table, since a process may hold no shard at all while the others hold them all.
+                var plan = await gateway.PrepareAsync(stoppingToken);
+                var firstRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                run = leases.RunAsync(plan, () => { firstRound.TrySetResult(); return Task.CompletedTask; }, stoppingToken);
+                connected = firstRound;
+            }
+            else
+            {
+                run = gateway.RunAsync(stoppingToken);
+            }
+
             if (await Task.WhenAny(run, connected.Task) == connected.Task)
             {
                 await CommandRegistration.RegisterAsync(retry, registrar, catalog, stoppingToken);

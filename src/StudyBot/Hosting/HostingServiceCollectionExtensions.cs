@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,11 @@ public static class HostingServiceCollectionExtensions
     /// as signed POSTs to /interactions (then only the commands are registered at start, and each
     /// accepted interaction id is kept in the database for 15 minutes, so a replay is refused).
     /// </summary>
-    public static IServiceCollection AddDiscordConnection(this IServiceCollection services, bool httpEndpoint)
+    /// <remarks>
+    /// Over the gateway on PostgreSQL, the shards are held through leases shared by every process
+    /// (<see cref="Cluster.ShardLeaseCoordinator"/>): <c>auto</c> by default, or a fixed range.
+    /// </remarks>
+    public static IServiceCollection AddDiscordConnection(this IServiceCollection services, bool httpEndpoint, IConfiguration configuration, StorageLocation storage)
     {
         if (httpEndpoint)
         {
@@ -50,6 +55,15 @@ public static class HostingServiceCollectionExtensions
         }
         else
         {
+            var discord = configuration.GetSection(Discord.DiscordOptions.SectionName).Get<Discord.DiscordOptions>() ?? new Discord.DiscordOptions();
+            if (Cluster.ShardLeaseSettings.From(configuration, discord, postgres: !storage.IsSqlite) is { } leases)
+            {
+                services.AddSingleton(leases);
+                services.AddSingleton<Cluster.ShardLeaseCoordinator>();
+                // Before the connection: the process is registered (or refused) before anything identifies.
+                services.AddHostedService(sp => sp.GetRequiredService<Cluster.ShardLeaseCoordinator>());
+            }
+
             services.AddHostedService<DiscordConnection>();
         }
 

@@ -46,13 +46,13 @@ public sealed record SchedulerSettings(string SchedulerName, bool Clustered, str
     /// <summary>
     /// The host name, plus the shard range when the process holds one (<c>bot-host-shards-2-3</c>):
     /// stable across restarts, so a restarted node recovers its own work at once, and distinct per
-    /// container or per shard range. Two processes on one host without shard ranges (the HTTP
-    /// endpoint mode) must each be given their own <c>Scheduler:InstanceId</c>.
+    /// container or per shard range. Two processes on one host without shard ranges (<c>auto</c>
+    /// shards, the HTTP endpoint mode) must each be given their own <c>Scheduler:InstanceId</c>.
     /// </summary>
     public static string DefaultInstanceId(IConfiguration configuration)
     {
         var shards = configuration["Discord:Shards"];
-        return string.IsNullOrWhiteSpace(shards)
+        return string.IsNullOrWhiteSpace(shards) || string.Equals(shards.Trim(), Discord.DiscordOptions.AutoShards, StringComparison.OrdinalIgnoreCase)
             ? Environment.MachineName
             : $"{Environment.MachineName}-shards-{string.Concat(shards.Where(c => !char.IsWhiteSpace(c)))}";
     }

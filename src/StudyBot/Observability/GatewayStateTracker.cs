@@ -29,7 +29,14 @@ public sealed class GatewayStateTracker : IHostedService
     {
         lock (_lock)
         {
-            _shards[change.ShardId] = change;
+            if (change.State == GatewayState.Closed)
+            {
+                _shards.Remove(change.ShardId);
+            }
+            else
+            {
+                _shards[change.ShardId] = change;
+            }
         }
     }
 

@@ -63,6 +63,40 @@ public class EmulatorGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Identify_ShardWhoseSessionIsStillConnected_IsRecordedAsAnOverlap()
+    {
+        await using var emulator = await StartAsync(o => { o.MaxConcurrency = 4; o.IdentifyInterval = TimeSpan.Zero; });
+        var (first, _) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken, 1, 2);
+        var (other, _) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken, 0, 2);
+        await using var _0 = other;
+        Assert.False(emulator.Gateway.OverlapSeen);
+
+        // Shard 1 again while the first session's connection is open: two live sessions on one shard.
+        var (second, _) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken, 1, 2);
+        var overlap = Assert.Single(emulator.Gateway.Overlaps);
+        Assert.Equal(1, overlap.ShardId);
+        Assert.NotEqual(overlap.LiveSessionId, overlap.NewSessionId);
+
+        // Closed first, then identified elsewhere: a clean hand-over, no new overlap.
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+        await WaitUntilAsync(() => emulator.Gateway.Sessions.Count(s => s.ShardId == 1 && s.Connected) == 0);
+        var (third, _) = await GatewayTestClient.IdentifiedAsync(emulator.GatewayUrl, emulator.BotToken, 1, 2);
+        await using var _3 = third;
+        Assert.Single(emulator.Gateway.Overlaps);
+        Assert.Equal([1, 0, 1, 1], emulator.Gateway.Identifies.Select(i => i.ShardId));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!done())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+
+    [Fact]
     public async Task Identify_FasterThanMaxConcurrency_GetsInvalidSession()
     {
         await using var emulator = await StartAsync(o => { o.MaxConcurrency = 1; o.IdentifyInterval = TimeSpan.FromMinutes(1); });

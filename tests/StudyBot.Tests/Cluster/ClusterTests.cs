@@ -107,8 +107,11 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var b = StartBot("B", "2-3", offset);
         await b.WaitForLineAsync("StudyBot is answering", _startup);
         await _discord.Gateway.WaitForSessionsAsync(ShardCount, _startup);
-        Assert.Contains(a.Lines, l => l.Contains("Holding gateway shard(s) 0-1 of 4", StringComparison.Ordinal));
-        Assert.Contains(b.Lines, l => l.Contains("Holding gateway shard(s) 2-3 of 4", StringComparison.Ordinal));
+        // Fixed ranges on PostgreSQL are leased too (so an overlapping range would be refused).
+        Assert.Contains(a.Lines, l => l.Contains("Claimed gateway shard 0 of 4", StringComparison.Ordinal));
+        Assert.Contains(a.Lines, l => l.Contains("Claimed gateway shard 1 of 4", StringComparison.Ordinal));
+        Assert.Contains(b.Lines, l => l.Contains("Claimed gateway shard 2 of 4", StringComparison.Ordinal));
+        Assert.Contains(b.Lines, l => l.Contains("Claimed gateway shard 3 of 4", StringComparison.Ordinal));
         Assert.Contains(a.Lines, l => l.Contains($"clustered on PostgreSQL as instance {Environment.MachineName}-shards-0-1", StringComparison.Ordinal));
         Assert.Contains(b.Lines, l => l.Contains($"clustered on PostgreSQL as instance {Environment.MachineName}-shards-2-3", StringComparison.Ordinal));
         Assert.Equal([0, 1, 2, 3], _discord.Gateway.Sessions.Where(s => s.Connected).Select(s => s.ShardId).Order());

@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using StudyBot.Emulator;
+using StudyBot.Emulator.Interactions;
+using StudyBot.Emulator.State;
+using StudyBot.Tests.EndToEnd;
+using StudyBot.Tests.Scheduling;
+using Xunit.Abstractions;
+
+namespace StudyBot.Tests.Cluster;
+
+/// <summary>
+/// Real studybot processes (the built program, configured by environment variables only) on one
+/// PostgreSQL database and one loopback Discord with 4 gateway shards, holding their shards through
+/// leases (<c>Discord:Shards</c> unset: <c>auto</c> on PostgreSQL), with short lease timings so the
+/// story runs in about a minute:
+/// - two processes split the shards 2/2;
+/// - SIGKILL of one: every server's interactions are answered again within 30 s (measured, printed);
+/// - a third process joins and takes a share from the one holding more, without any shard held twice;
+/// - SIGTERM of one hands its shards over within 5 s;
+/// - a process cut off from the database (its connection through a proxy that stops passing bytes,
+///   the others unaffected) closes its sessions before a survivor identifies those shards.
+/// Throughout, the emulator's record of identifies never shows a shard with two live sessions.
+/// </summary>
+public sealed class ShardFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int ShardCount = 4;
+    private static readonly TimeSpan _ttl = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan _renew = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _margin = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _startup = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan _settle = TimeSpan.FromSeconds(45);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("studybot-shards-").FullName;
+    private readonly DiscordEmulator _discord = new(new EmulatorOptions { MaxConcurrency = ShardCount });
+    private readonly List<BotProcess> _bots = [];
+    private readonly List<(EmuChannel Channel, SimulatedUser Student)> _servers = [];
+    private PostgresTestDatabase? _database;
+    private PartitionProxy? _proxy;
+
+    public Task InitializeAsync() => _discord.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var bot in _bots)
+        {
+            await bot.DisposeAsync();
+            foreach (var line in bot.Lines.TakeLast(200))
+            {
+                output.WriteLine($"[{bot.Name}] {line}");
+            }
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+        }
+
+        await _discord.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [PostgresFact]
+    public async Task AutoShards_SplitKillJoinStopAndDatabaseCut_EveryServerAnsweredAgainAndNoShardEverHeldTwice()
+    {
+        var watch = Stopwatch.StartNew();
+        _database = await PostgresTestDatabase.CreateAsync();
+        var owner = _discord.AddUser("prof");
+        for (var shard = 0; shard < ShardCount; shard++)
+        {
+            // (id >> 22) % 4 == shard: one server on each shard.
+            var id = ((ulong)(3000 + shard) << 22) + 5;
+            var guild = _discord.State.AddGuild($"School {shard}", id.ToString(CultureInfo.InvariantCulture), owner.Id);
+            var student = _discord.AddUser($"student{shard}");
+            _discord.State.AddMember(guild.Id, student.Id);
+            _servers.Add((_discord.State.AddTextChannel(guild.Id, "study"), student));
+        }
+
+        // Two processes started together split the shards 2/2.
+        var a = StartBot("A");
+        var b = StartBot("B");
+        await a.WaitForLineAsync("StudyBot is answering", _startup);
+        await b.WaitForLineAsync("StudyBot is answering", _startup);
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("A") == 2 && h.GetValueOrDefault("B") == 2, "A and B holding 2 each");
+        await AllAnsweredAsync(DateTimeOffset.UtcNow, _settle);
+        output.WriteLine($"A and B hold 2 shards each, every server answered, at {watch.Elapsed.TotalSeconds:0.0} s");
+
+        // SIGKILL of A: B takes its shards over once their leases expire; every server answers again.
+        await a.KillAsync();
+        var killed = Stopwatch.StartNew();
+        var recovered = await AllAnsweredAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
+        output.WriteLine($"kill -9 of A: every server answered again {recovered.TotalSeconds:0.0} s after the kill (lease {_ttl.TotalSeconds} s, renewal every {_renew.TotalSeconds} s)");
+        Assert.True(recovered <= TimeSpan.FromSeconds(30), $"servers answered again only after {recovered.TotalSeconds:0.0} s");
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("B") == 4, "B holding all 4");
+        Assert.Contains(b.Lines, l => l.Contains("taking over from 'A'", StringComparison.Ordinal));
+        output.WriteLine($"B holds all 4 at {killed.Elapsed.TotalSeconds:0.0} s after the kill");
+
+        // A third process joins: it takes 2 from B (over its share), handed over close-then-claim.
+        var c = StartBot("C");
+        await c.WaitForLineAsync("StudyBot is answering", _startup);
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("B") == 2 && h.GetValueOrDefault("C") == 2, "B and C holding 2 each");
+        await AllAnsweredAsync(DateTimeOffset.UtcNow, _settle);
+        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard", StringComparison.Ordinal) && l.Contains("rebalancing", StringComparison.Ordinal));
+        AssertNoOverlap();
+        output.WriteLine($"C joined and holds 2, B kept 2, at {watch.Elapsed.TotalSeconds:0.0} s");
+
+        // SIGTERM of B: it closes its sessions, releases the leases, and C claims them at its next round.
+        var terminating = Stopwatch.StartNew();
+        await b.TerminateAsync(TimeSpan.FromSeconds(30));
+        var stopped = terminating.Elapsed;
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 4, "C holding all 4", TimeSpan.FromSeconds(10));
+        await _discord.Gateway.WaitForSessionsAsync(ShardCount, TimeSpan.FromSeconds(10));
+        var handedOver = terminating.Elapsed;
+        var answered = await AllAnsweredAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10));
+        output.WriteLine($"SIGTERM of B: exited after {stopped.TotalSeconds:0.0} s, C connected all 4 shards {handedOver.TotalSeconds:0.0} s after the signal, every server answered {answered.TotalSeconds:0.0} s later");
+        Assert.Equal(0, b.ExitCode);
+        Assert.True(handedOver <= TimeSpan.FromSeconds(5), $"the hand-over took {handedOver.TotalSeconds:0.0} s");
+        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard(s)", StringComparison.Ordinal) && l.Contains("stopping", StringComparison.Ordinal));
+
+        // D joins through a proxy, takes 2; then its database connection is cut (C's is not).
+        var builder = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        _proxy = new PartitionProxy(builder.Host!, builder.Port);
+        var proxied = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port }.ConnectionString;
+        var d = StartBot("D", proxied);
+        await d.WaitForLineAsync("StudyBot is answering", _startup);
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 2 && h.GetValueOrDefault("D") == 2, "C and D holding 2 each");
+        await AllAnsweredAsync(DateTimeOffset.UtcNow, _settle);
+        var dShards = await ShardsOfAsync("D");
+        var identifiesBefore = _discord.Gateway.Identifies.Count;
+        _proxy.Cut();
+        var cut = Stopwatch.StartNew();
+        var dropped = await d.WaitForLineAsync("Dropping gateway shard", TimeSpan.FromSeconds(30));
+        var droppedAt = cut.Elapsed;
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 4, "C holding all 4 after D's cut", TimeSpan.FromSeconds(30));
+        var afterCut = await AllAnsweredAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
+        var takenOver = _discord.Gateway.Identifies.Skip(identifiesBefore).Where(i => dShards.Contains(i.ShardId)).ToList();
+        output.WriteLine(
+            $"database cut for D: D dropped its shards {droppedAt.TotalSeconds:0.0} s after the cut ({dropped.Trim()}); C identified shard(s) {string.Join(", ", takenOver.Select(i => i.ShardId))}; "
+            + $"every server answered {cut.Elapsed.TotalSeconds:0.0} s after the cut ({afterCut.TotalSeconds:0.0} s of clicking)");
+        Assert.Equal(dShards.Order(), takenOver.Select(i => i.ShardId).Distinct().Order());
+        AssertNoOverlap();
+        output.WriteLine($"identifies per shard: {string.Join(", ", _discord.Gateway.Identifies.GroupBy(i => i.ShardId).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}; whole test {watch.Elapsed.TotalSeconds:0.0} s");
+
+        var (code, status) = await BotProcess.RunAsync(_directory, new Dictionary<string, string>(), _startup, "cluster", "status", "--provider", "postgres", "--connection", _database.ConnectionString);
+        output.WriteLine(status);
+        Assert.Equal(0, code);
+        Assert.Contains("shard 0 of 4: held by 'C' since", status);
+        Assert.Contains("'C' (auto, at most any number of shard(s)): live", status);
+    }
+
+    [PostgresFact]
+    public async Task StaticRanges_OverlappingRangeOfARunningProcess_IsRefusedAtStartNamingIt()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        var a = StartBot("A", shards: "0-1");
+        await a.WaitForLineAsync("StudyBot is answering", _startup);
+        var b = StartBot("B", shards: "1-2");
+        using (var deadline = new CancellationTokenSource(_startup))
+        {
+            while (!b.HasExited)
+            {
+                await Task.Delay(100, deadline.Token);
+            }
+        }
+
+        var line = Assert.Single(b.Lines, l => l.StartsWith("studybot: ", StringComparison.Ordinal));
+        output.WriteLine(line);
+        Assert.StartsWith("studybot: Discord:Shards 1-2 overlaps shard(s) 0-1 of the running process 'A' (seen ", line);
+        Assert.Equal(2, b.ExitCode);
+        Assert.DoesNotContain(b.Lines, l => l.Contains("Claimed gateway shard", StringComparison.Ordinal));
+        Assert.All(_discord.Gateway.Identifies, i => Assert.Contains(i.ShardId, new[] { 0, 1 }));
+
+        // A range beside it is accepted.
+        var c = StartBot("C", shards: "2-3");
+        await c.WaitForLineAsync("StudyBot is answering", _startup);
+        await _discord.Gateway.WaitForSessionsAsync(ShardCount, _settle);
+        AssertNoOverlap();
+    }
+
+    private BotProcess StartBot(string name, string? connectionString = null, string? shards = null)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["DISCORD_TOKEN"] = _discord.BotToken,
+            ["Discord__ApplicationId"] = _discord.ApplicationId,
+            ["Discord__ApiBaseUrl"] = _discord.BaseUrl,
+            ["Discord__ShardCount"] = ShardCount.ToString(CultureInfo.InvariantCulture),
+            ["Discord__Leases__Ttl"] = _ttl.ToString("c", CultureInfo.InvariantCulture),
+            ["Discord__Leases__RenewInterval"] = _renew.ToString("c", CultureInfo.InvariantCulture),
+            ["Discord__Leases__SafetyMargin"] = _margin.ToString("c", CultureInfo.InvariantCulture),
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__StudyBot"] = connectionString ?? _database!.ConnectionString,
+            ["Scheduler__InstanceId"] = name,
+            ["Scheduler__CheckinInterval"] = "00:00:02",
+            ["StudyBot__DecksDirectory"] = PlaygroundBot.RepositoryDecks(),
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+        if (shards is not null)
+        {
+            environment["Discord__Shards"] = shards;
+        }
+
+        var bot = BotProcess.Start(name, folder, environment);
+        _bots.Add(bot);
+        return bot;
+    }
+
+    /// <summary>Live leases per holder, read from the lease table.</summary>
+    private async Task<Dictionary<string, int>> HoldersAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT holder, count(*)::int FROM studybot_shard_leases WHERE holder IS NOT NULL AND expires_at > now() GROUP BY holder", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var holders = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            holders[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return holders;
+    }
+
+    private async Task<List<int>> ShardsOfAsync(string holder)
+    {
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT shard_id FROM studybot_shard_leases WHERE holder = @holder AND expires_at > now() ORDER BY shard_id", connection);
+        command.Parameters.AddWithValue("holder", holder);
+        await using var reader = await command.ExecuteReaderAsync();
+        var shards = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            shards.Add(reader.GetInt32(0));
+        }
+
+        return shards;
+    }
+
+    private async Task WaitForHoldersAsync(Func<Dictionary<string, int>, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? _settle;
+        var watch = Stopwatch.StartNew();
+        var holders = await HoldersAsync();
+        while (!done(holders))
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new Xunit.Sdk.XunitException($"not {what} within {limit.TotalSeconds:0} s; holders: {string.Join(", ", holders.Select(h => $"{h.Key}={h.Value}"))}");
+            }
+
+            await Task.Delay(100);
+            holders = await HoldersAsync();
+        }
+    }
+
+    /// <summary>
+    /// Each server's student runs /help until the bot answers, all servers at once; returns how long
+    /// after <paramref name="since"/> the last server was answered. A command that reaches no live
+    /// session, or is not answered within 2 s, is sent again.
+    /// </summary>
+    private async Task<TimeSpan> AllAnsweredAsync(DateTimeOffset since, TimeSpan budget)
+    {
+        var answeredAt = await Task.WhenAll(_servers.Select(async server =>
+        {
+            while (DateTimeOffset.UtcNow - since < budget)
+            {
+                try
+                {
+                    var handle = await server.Student.RunCommandAsync(server.Channel.Id, "help");
+                    await handle.WaitAsync(TimeSpan.FromSeconds(2));
+                    return DateTimeOffset.UtcNow - since;
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                {
+                    // No session on the shard yet, or the session is gone: try again.
+                    await Task.Delay(250);
+                }
+            }
+
+            throw new Xunit.Sdk.XunitException($"server {server.Channel.GuildId} not answered within {budget.TotalSeconds:0} s:\n{string.Join('\n', _bots.Select(b => b.Log))}");
+        }));
+        return answeredAt.Max();
+    }
+
+    private void AssertNoOverlap()
+        => Assert.True(
+            !_discord.Gateway.OverlapSeen,
+            "a shard had two live sessions: " + string.Join("; ", _discord.Gateway.Overlaps.Select(o => $"shard {o.ShardId} at {o.At:HH:mm:ss.fff}")));
+}
