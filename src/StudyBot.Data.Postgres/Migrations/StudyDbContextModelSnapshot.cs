@@ -795,6 +795,9 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<int>("NewPerDay")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OwnTimeZone")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ReminderBlockedUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -770,6 +770,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<int>("NewPerDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OwnTimeZone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReminderBlockedUtc")
                         .HasColumnType("TEXT");
 

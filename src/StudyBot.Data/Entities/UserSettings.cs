@@ -6,6 +6,11 @@ public sealed class UserSettings
     public ulong UserId { get; set; }
     /// <summary>IANA zone id, e.g. "Asia/Seoul".</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// The student chose <see cref="TimeZone"/> (/settings timezone:); while false it follows the zone
+    /// of the server they study in (/config timezone), copied here whenever that changes.
+    /// </summary>
+    public bool OwnTimeZone { get; set; }
     /// <summary>Local hour at which a study day starts (Anki's "next day starts at").</summary>
     public int DayStartHour { get; set; } = 4;
     /// <summary>Local time of the daily reminder; null for none.</summary>

@@ -217,6 +217,8 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         ["qt:"] = [($"qt:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qt:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
         ["qm:"] = [($"qm:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qm:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
         ["dk:j:"] = [($"dk:j:{f.DeckId}", PlaceGate.ForeignCardText)],
+        // The instructors' page of /help, to a student (and in a DM, to anyone).
+        ["hp:"] = [("hp:2", Instructors.RefusalText)],
         // A fixed custom_id carries nothing: anything after it is refused.
         ["dg:publish"] = [($"dg:publish:{f.DeckId}", InteractionRouter.ExpiredText)],
         ["dg:replace"] = [($"dg:replace:{f.DeckId}", InteractionRouter.ExpiredText)],

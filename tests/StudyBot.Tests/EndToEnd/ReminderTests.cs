@@ -69,6 +69,31 @@ public sealed class ReminderTests(PlaygroundBot bot) : IClassFixture<PlaygroundB
         Assert.False((await bot.QueryAsync(db => db.UserSettings.SingleAsync(s => s.UserId == closedId))).ReminderNoticePending);
     }
 
+    [Fact]
+    public async Task RemindTest_NothingDueThenCardsDue_SendsADmNowSayingWhichAndSetTellsThatEmptyDaysSendNothing()
+    {
+        var student = bot.AddStudent("tester");
+        var set = await bot.RunAsync(student, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", "21:00")));
+        Assert.Contains("a day with nothing due sends no DM", set.Content);
+        Assert.Contains("`/remind test`", set.Content);
+
+        var empty = await bot.RunAsync(student, "remind", CommandOptionInput.Sub("test"));
+        Assert.Contains("look in your DMs", empty.Content);
+        Assert.Contains("Nothing is due", empty.Content);
+        var note = await WaitForDmAsync(student.Id);
+        Assert.Equal(ReminderService.NothingDueTestText, note.Content);
+
+        await bot.RunAsync(student, "review", new CommandOptionInput("deck", "china-costs"));
+        await bot.RunAsync(student, "remind", CommandOptionInput.Sub("test"));
+        var dm = await WaitForDmAsync(student.Id, count: 2);
+        Assert.Contains("cards are waiting", dm.Content);
+        Assert.NotNull(MessageView.ButtonLabelled(dm.Json, "Start review"));
+
+        var closed = bot.AddStudent("tester-closed", acceptsDms: false);
+        var refused = await bot.RunAsync(closed, "remind", CommandOptionInput.Sub("test"));
+        Assert.Contains("direct messages are closed", refused.Content);
+    }
+
     internal static async Task<StudyBot.Data.Entities.UserSettings> WaitForBlockedAsync(PlaygroundBot bot, ulong userId)
     {
         for (var i = 0; i < 300; i++)
@@ -99,14 +124,16 @@ public sealed class ReminderTests(PlaygroundBot bot) : IClassFixture<PlaygroundB
         Assert.Null(await scheduler.GetTrigger(ReminderScheduler.TriggerFor(ulong.Parse(student.Id))));
     }
 
-    private async Task<Emulator.State.EmuMessage> WaitForDmAsync(string userId)
+    /// <summary>The newest DM once the student has <paramref name="count"/> of them.</summary>
+    private async Task<Emulator.State.EmuMessage> WaitForDmAsync(string userId, int count = 1)
     {
         var channel = bot.Emulator.State.GetOrCreateDm(userId);
         for (var i = 0; i < 300; i++)
         {
-            if (bot.Emulator.State.MessagesIn(channel.Id).FirstOrDefault() is { } message)
+            var messages = bot.Emulator.State.MessagesIn(channel.Id);
+            if (messages.Count >= count)
             {
-                return message;
+                return messages.MaxBy(m => ulong.Parse(m.Id))!;
             }
 
             await Task.Delay(100);

@@ -30,6 +30,9 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         await TestDecks.UploadAsync(bot, ClassDeck);
         var ana = bot.AddStudent("ana");
         var ben = bot.AddStudent("ben");
+        bot.Emulator.State.FindUser(ana.Id)!.GlobalName = "Ana Lima";
+        // A name a spreadsheet would run as a formula stays text.
+        bot.Emulator.State.FindUser(ben.Id)!.GlobalName = "=cmd";
         // Both miss the mcq (choosing Tourism); only Ben misses the typed card: 2/2 Again against 1/2.
         await AnswerClassDeckAsync(ana, "Tourism", "Yalu");
         await AnswerClassDeckAsync(ben, "Tourism", "Mekong");
@@ -54,9 +57,11 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         var csv = Assert.Single(export.Message!["attachments"]!.AsArray())!;
         Assert.Equal("class.csv", csv["filename"]!.GetValue<string>());
         var lines = System.Text.Encoding.UTF8.GetString(bot.Emulator.State.FindAttachment(csv["id"]!.GetValue<string>())!.Bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("user_id,reviews_7_days,reviews_30_days,true_retention_30_days,cards_due_now,last_answer_utc", lines[0].TrimEnd('\r'));
-        Assert.Contains(lines, l => l.StartsWith($"{ana.Id},2,2,", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.StartsWith(bot.You.Id, StringComparison.Ordinal));
+        Assert.Equal("display_name,username,user_id,answers_7_days,answers_30_days,true_retention_30_days,cards_due_now,last_active_utc", lines[0].TrimEnd('\r'));
+        // Names as the server shows them; the id as text a spreadsheet keeps whole (="…", quoted for CSV).
+        Assert.Contains(lines, l => l.StartsWith($"Ana Lima,ana,\"=\"\"{ana.Id}\"\"\",2,2,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"'=cmd,ben,\"=\"\"{ben.Id}\"\"\",2,2,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(bot.You.Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,6 +124,68 @@ public sealed class StatsAndSettingsTests(PlaygroundBot bot) : IClassFixture<Pla
         Assert.DoesNotContain($"<@{shy.Id}>", text);
         Assert.DoesNotContain($"<@{bot.You.Id}>", text);
         Assert.False(board.Ephemeral);
+    }
+
+    [Fact]
+    public async Task Leaderboard_ManyAnswersMostlyWrong_RanksBelowFewerAnswersThatRememberedMoreCards()
+    {
+        // The class: 25 answers with 9 wrong on three new cards (clicking) against 9 answers with
+        // 1 wrong, each recalling a card learned before, and 4 right answers learning four new cards.
+        var clicker = bot.AddStudent("clicker");
+        var careful = bot.AddStudent("careful");
+        var steady = bot.AddStudent("steady");
+        foreach (var student in new[] { clicker, careful, steady })
+        {
+            await bot.RunAsync(student, "review", new CommandOptionInput("deck", "china-costs"));
+        }
+
+        var guildId = ulong.Parse(bot.World.Guild.Id);
+        var cards = await bot.QueryAsync(db => db.Cards.Where(c => c.Deck!.GuildId == guildId && c.Deck.Key == "china-costs").OrderBy(c => c.Id).Select(c => c.Id).Take(9).ToListAsync());
+        Assert.Equal(9, cards.Count);
+        var now = DateTime.UtcNow;
+        var log = new List<Data.Entities.ReviewLogEntry>();
+        void Answer(string userId, int card, Core.Scheduling.CardState before, Core.Scheduling.Rating rating) => log.Add(new()
+        {
+            UserId = ulong.Parse(userId),
+            CardId = card,
+            Rating = rating,
+            InteractionId = $"seeded-{userId}-{log.Count}",
+            ReviewedUtc = now.AddMinutes(-60 + log.Count * 0.1),
+            Before = new() { State = before, Due = now },
+            After = new() { State = Core.Scheduling.CardState.Learning, Due = now },
+        });
+        for (var i = 0; i < 25; i++)
+        {
+            // Three new cards asked again and again: 9 wrong, and each card's last answer right.
+            Answer(clicker.Id, cards[i % 3], i < 3 ? Core.Scheduling.CardState.New : Core.Scheduling.CardState.Learning, i is >= 3 and < 12 ? Core.Scheduling.Rating.Again : Core.Scheduling.Rating.Good);
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            Answer(careful.Id, cards[i], Core.Scheduling.CardState.Review, i == 0 ? Core.Scheduling.Rating.Again : Core.Scheduling.Rating.Good);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            Answer(steady.Id, cards[i + 4], Core.Scheduling.CardState.New, Core.Scheduling.Rating.Good);
+        }
+
+        await bot.QueryAsync(async db =>
+        {
+            db.ReviewLog.AddRange(log);
+            return await db.SaveChangesAsync();
+        });
+
+        var board = await bot.RunAsync(clicker, "leaderboard");
+
+        var text = MessageView.Text(board.Message);
+        Assert.Contains(StudyBot.Features.Stats.LeaderboardService.Rule, text);
+        var order = new[] { careful, steady, clicker }.Select(s => text.IndexOf($"<@{s.Id}>", StringComparison.Ordinal)).ToList();
+        Assert.All(order, position => Assert.True(position >= 0, text));
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.Contains($"<@{careful.Id}> — 8 cards remembered, 0 learned", text);
+        Assert.Contains($"<@{steady.Id}> — 0 cards remembered, 4 learned", text);
+        Assert.Contains($"<@{clicker.Id}> — 0 cards remembered, 3 learned", text);
     }
 
     [Fact]

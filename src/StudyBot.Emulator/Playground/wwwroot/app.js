@@ -249,7 +249,7 @@ function renderMessages(data) {
   rendered = next;
   if (!visible.length) {
     list.append(el("div", "empty", channel?.dm
-      ? "No messages yet. StudyBot writes here: reminders (<code>/remind set</code>) and notes."
+      ? "No messages yet. StudyBot writes here: reminders (<code>/remind set</code>, or one now with <code>/remind test</code>) and notes."
       : "No messages yet. Type <code>/help</code> below to talk to StudyBot."));
   }
   tickTimestamps();
@@ -453,7 +453,8 @@ function renderTour() {
     ["Review as a student: be Ana and try", "/review", byName("Ana"), inClass],
     ["Start a quiz as the instructor, then answer it as Ana and as Ben (each sees only their own feedback)", "/quiz start", state.members.find((m) => m.instructor), inClass],
     ["Upload a deck as Prof. Lee (a .yaml, .csv or .apkg file); try the same as a student", "/deck upload", state.members.find((m) => m.instructor), inClass],
-    ["Set a reminder, then look in your DMs", "/remind set at:", byName("Ben"), inClass],
+    ["Set a reminder as Ben, then have one sent now and look in his DMs", "/remind set at:", byName("Ben"), inClass],
+    ["Send a test reminder now (a day with nothing due sends none)", "/remind test", byName("Ben"), inClass],
     [`See how the class does`, has("class") ? "/class show" : "/stats", state.members.find((m) => m.instructor), inClass],
   ];
   $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {

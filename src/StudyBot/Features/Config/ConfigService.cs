@@ -8,7 +8,7 @@ using StudyBot.Features.Settings;
 namespace StudyBot.Features.Config;
 
 /// <summary>A guild's settings, written by /config and read by the instructor check, notices and daily posts.</summary>
-public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones, DailyQuestionService daily)
+public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones, DailyQuestionService daily, ServerZoneFollowers followers)
 {
     public async Task<GuildSettings> GetAsync(ulong guildId, CancellationToken cancellationToken)
         => await db.GuildSettings.AsNoTracking().FirstOrDefaultAsync(s => s.GuildId == guildId, cancellationToken) ?? new GuildSettings { GuildId = guildId };
@@ -31,6 +31,8 @@ public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones, Dail
         var settings = await UpdateAsync(guildId, s => s.TimeZone = zone, cancellationToken);
         // A question of the day already set keeps its local time in the new zone.
         await daily.ZoneChangedAsync(guildId, cancellationToken);
+        // Its members who never chose a zone of their own study and are reminded in it.
+        await followers.ServerChangedAsync(guildId, zone, cancellationToken);
         return settings;
     }
 

@@ -28,8 +28,8 @@ public static class DailyServiceCollectionExtensions
                 .AddSubcommand("off", "Stop the question of the day")
                 .GuildOnly()
                 .Build(),
-            HelpLine.Instructor("`/daily set channel:#study time:08:00 deck:china-costs` — every day at 08:00 (server time) a question the class finds hard or has not seen; each post first shows yesterday's answer and results"),
-            HelpLine.Instructor("`/daily off` — stop the question of the day"));
+            HelpLine.Instructor("`/daily set channel:<channel> time:<HH:MM> [deck]` — a question of the day at that server time, e.g. `/daily set channel:#study time:08:00`"),
+            HelpLine.Instructor("`/daily off` — stop the question of the day, e.g. `/daily off`"));
         services.AddDiscordInteractions(routes => routes
             .Command("daily set", c => c.Services.GetRequiredService<DailyModule>().SetAsync(c))
             .Command("daily off", c => c.Services.GetRequiredService<DailyModule>().OffAsync(c))

@@ -39,11 +39,11 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
             HelpLine.Student("`/deck info deck:<id>` — a deck's description, cards and your progress, e.g. `/deck info deck:collapse-fears`"),
             HelpLine.Student("`/deck join deck:<id>` / `/deck leave deck:<id>` — choose what `/review` asks you, e.g. `/deck join deck:china-costs`"),
-            HelpLine.Instructor("`/deck upload file:<attachment> [id] [title]` — add or update a deck (YAML, JSON, CSV/TSV with or without a header row, Quizlet text, Anki .apkg); problems are listed with line and card id, and nothing changes until the file is clean. E.g. `/deck upload file:week-1.csv id:week-1 title:Week 1`"),
+            HelpLine.Instructor("`/deck upload file:<file> [id] [title]` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg), e.g. `/deck upload file:week-1.csv id:week-1`"),
             HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
-            HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server (each server has its own copies), e.g. `/deck add-essay`"),
-            HelpLine.Instructor("`/deck generate file:<text> [id] [title]` — draft a deck from a reading; check the preview and the attached YAML, then press Publish (it asks before replacing a deck with the same id), e.g. `/deck generate file:reading.md id:volcanoes title:Volcanoes`"));
+            HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server, e.g. `/deck add-essay`"),
+            HelpLine.Instructor("`/deck generate file:<text> [id] [title]` — draft a deck from a reading, check it, then Publish, e.g. `/deck generate file:reading.md id:volcanoes`"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
             .Command("deck info", c => c.Services.GetRequiredService<DeckModule>().InfoAsync(c))

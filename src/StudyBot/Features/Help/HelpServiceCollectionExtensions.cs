@@ -10,10 +10,13 @@ public static class HelpServiceCollectionExtensions
     public static IServiceCollection AddHelp(this IServiceCollection services)
     {
         services.AddSingleton<HelpService>();
+        services.AddScoped<HelpModule>();
         services.AddBotCommand(
-            new SlashCommandBuilder("help", "What StudyBot does and every command it has").GuildAndDm().Build(),
-            HelpLine.Student("`/help` — this overview"));
-        services.AddDiscordInteractions(routes => routes.Command<HelpModule>("help"));
+            new SlashCommandBuilder("help", "What StudyBot does and the commands you can use here").GuildAndDm().Build(),
+            HelpLine.Student("`/help` — this overview (instructors: a second page with theirs), e.g. `/help`"));
+        services.AddDiscordInteractions(routes => routes
+            .Command("help", c => c.Services.GetRequiredService<HelpModule>().HandleAsync(c))
+            .Component(HelpIds.Page, c => c.Services.GetRequiredService<HelpModule>().PageAsync(c)));
         return services;
     }
 }

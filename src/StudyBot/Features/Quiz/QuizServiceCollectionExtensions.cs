@@ -31,8 +31,8 @@ public static class QuizServiceCollectionExtensions
                 .AddSubcommand("stop", "End this channel's quiz now and post the scoreboard")
                 .GuildOnly()
                 .Build(),
-            HelpLine.Instructor("`/quiz start deck:collapse-fears questions:5 seconds:30` — five questions in this channel, 30 seconds each, then a scoreboard; everyone answers each once (buttons, or Type your answer) and it counts towards their own schedule; front/back cards get their deck's other answers as choices, or `style:typed`"),
-            HelpLine.Instructor("`/quiz stop` — end this channel's quiz now; the scoreboard is still posted"));
+            HelpLine.Instructor("`/quiz start deck:<id> [questions] [seconds] [style]` — a timed quiz in this channel with a scoreboard, e.g. `/quiz start deck:collapse-fears questions:5`"),
+            HelpLine.Instructor("`/quiz stop` — end this channel's quiz now, with its scoreboard, e.g. `/quiz stop`"));
         services.AddDiscordInteractions(routes => routes
             .Command("quiz start", c => c.Services.GetRequiredService<QuizModule>().StartAsync(c))
             .Command("quiz stop", c => c.Services.GetRequiredService<QuizModule>().StopAsync(c))

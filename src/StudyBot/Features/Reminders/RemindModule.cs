@@ -1,11 +1,12 @@
 using System.Globalization;
+using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Reminders;
 
-/// <summary>/remind set at:HH:MM and /remind off.</summary>
+/// <summary>/remind set at:HH:MM, /remind show, /remind test and /remind off.</summary>
 public sealed class RemindModule(ReminderService reminders)
 {
     public async Task SetAsync(InteractionContext context)
@@ -17,10 +18,11 @@ public sealed class RemindModule(ReminderService reminders)
             return;
         }
 
+        UserSettings settings;
         DateTimeOffset? next;
         try
         {
-            next = await reminders.SetAsync(context.User.Id.Value, at, context.Interaction.GuildId?.Value, context.CancellationToken);
+            (settings, next) = await reminders.SetAsync(context.User.Id.Value, at, context.Interaction.GuildId?.Value, context.CancellationToken);
         }
         catch (StudyException e)
         {
@@ -30,9 +32,13 @@ public sealed class RemindModule(ReminderService reminders)
 
         var when = next is { } n ? $" The next one is {DiscordTime.Full(n.UtcDateTime)}." : "";
         await context.Responder.ReplyEphemeralAsync(
-            $"Every day at {at:HH\\:mm} your time, I will DM you how many cards are due, with a button to start.{when} Change your time zone with `/settings timezone:`.",
+            $"Every day at {at:HH\\:mm} {ZoneText(settings)}, I will DM you how many cards are due, with a button to start; a day with nothing due sends no DM.{when} `/remind test` sends one now. Change your time zone with `/settings timezone:`.",
             context.CancellationToken);
     }
+
+    /// <summary>"Europe/Berlin time (the server's zone)", or "Asia/Tokyo time (your zone)".</summary>
+    private static string ZoneText(UserSettings settings)
+        => $"{settings.TimeZone} time ({(settings.OwnTimeZone ? "your zone" : "the server's zone")})";
 
     public async Task ShowAsync(InteractionContext context)
     {
@@ -43,6 +49,18 @@ public sealed class RemindModule(ReminderService reminders)
                 ? $"Your reminder is off: it was turned off {DiscordTime.Full(blocked)} because your DMs are closed. Open them and use `/remind set`."
                 : "You have no daily reminder. Set one with `/remind set at:19:30`.";
         await context.Responder.ReplyEphemeralAsync($"{text} Left today: **{status.DueNow.Total}** ({status.DueNow}).", context.CancellationToken);
+    }
+
+    public async Task TestAsync(InteractionContext context)
+    {
+        var outcome = await reminders.TestAsync(context.User.Id.Value, context.CancellationToken);
+        var text = outcome switch
+        {
+            ReminderOutcome.DmsClosed => "I could not DM you: your direct messages are closed. Allow DMs from server members (the server's Privacy Settings), then try `/remind test` again.",
+            ReminderOutcome.NothingDue => "Sent: look in your DMs. Nothing is due right now, so it only says so; a daily reminder on such a day sends nothing.",
+            _ => "Sent: look in your DMs for the reminder, with its button to start.",
+        };
+        await context.Responder.ReplyEphemeralAsync(text, context.CancellationToken);
     }
 
     public async Task OffAsync(InteractionContext context)

@@ -9,6 +9,7 @@ using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 using StudyBot.Features.Review;
+using StudyBot.Features.Settings;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
 
@@ -41,6 +42,7 @@ public sealed class ReminderService(
     StudentStore students,
     StudentDefaults defaults,
     ReminderScheduler scheduler,
+    ServerZoneFollowers followers,
     ReviewEngine engine,
     IReminderMessenger messenger,
     StudyClock clock,
@@ -51,16 +53,17 @@ public sealed class ReminderService(
 
     public const string TurnedOffText = "Your daily StudyBot reminder could not reach you because your direct messages are closed, so it is turned off. Open DMs from server members and use `/remind set` to turn it on again.";
 
-    public async Task<DateTimeOffset?> SetAsync(ulong userId, TimeOnly at, ulong? guildId, CancellationToken cancellationToken)
+    /// <summary>Sets the reminder in the student's zone (the server's, for a student without one of their own); returns the settings it uses and the next fire.</summary>
+    public async Task<(UserSettings Settings, DateTimeOffset? Next)> SetAsync(ulong userId, TimeOnly at, ulong? guildId, CancellationToken cancellationToken)
     {
-        var settings = await defaults.EnsureAsync(userId, cancellationToken);
+        var settings = await followers.FollowAsync(await defaults.EnsureAsync(userId, guildId, cancellationToken), guildId, cancellationToken);
         settings.ReminderTime = at;
         settings.ReminderGuildId = guildId ?? settings.ReminderGuildId;
         settings.ReminderBlockedUtc = null;
         settings.ReminderNoticePending = false;
         await students.SaveSettingsAsync(settings, cancellationToken);
         await scheduler.ScheduleAsync(userId, at, settings.TimeZone, cancellationToken);
-        return await scheduler.NextFireAsync(userId, cancellationToken);
+        return (settings, await scheduler.NextFireAsync(userId, cancellationToken));
     }
 
     public async Task OffAsync(ulong userId, CancellationToken cancellationToken)
@@ -76,7 +79,7 @@ public sealed class ReminderService(
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         var next = settings.ReminderTime is null ? null : await scheduler.NextFireAsync(userId, cancellationToken);
         var due = await CountDueAsync(userId, cancellationToken);
-        return new ReminderStatus(settings.ReminderTime, settings.TimeZone, next, due, settings.ReminderBlockedUtc);
+        return new ReminderStatus(settings.ReminderTime, ServerZoneFollowers.Describe(settings), next, due, settings.ReminderBlockedUtc);
     }
 
     /// <summary>
@@ -123,10 +126,7 @@ public sealed class ReminderService(
             return ReminderOutcome.AlreadySent;
         }
 
-        var message = new MessageBuilder()
-            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).")
-            .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
-            .Build();
+        var message = DueMessage(due);
         try
         {
             await messenger.SendDirectAsync(userId, message, cancellationToken);
@@ -152,6 +152,36 @@ public sealed class ReminderService(
         logger.LogDebug("Reminder sent to user {User}: {Due} cards due", userId, due.Total);
         return ReminderOutcome.Sent;
     }
+
+    /// <summary>
+    /// Sends the student a reminder now, whether or not one is set, so they see what it looks like and
+    /// that their DMs are open; with nothing due it says so (a scheduled reminder sends nothing then).
+    /// </summary>
+    public async Task<ReminderOutcome> TestAsync(ulong userId, CancellationToken cancellationToken)
+    {
+        var due = await CountDueAsync(userId, cancellationToken);
+        var message = due.Total > 0
+            ? DueMessage(due)
+            : new MessageBuilder().WithContent(NothingDueTestText).Build();
+        try
+        {
+            await messenger.SendDirectAsync(userId, message, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.IsCannotDirectMessage)
+        {
+            return ReminderOutcome.DmsClosed;
+        }
+
+        return due.Total > 0 ? ReminderOutcome.Sent : ReminderOutcome.NothingDue;
+    }
+
+    public const string NothingDueTestText = "This is a test of your StudyBot reminder: nothing is due right now, and on a day like this the daily reminder sends nothing. When cards are due it says how many, with a button to start.";
+
+    private static MessagePayload DueMessage(DueCounts due)
+        => new MessageBuilder()
+            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).")
+            .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
+            .Build();
 
     /// <summary>What is left today in every guild the student shares with the bot: the /review screen's own count (new, learning, review).</summary>
     public async Task<DueCounts> CountDueAsync(ulong userId, CancellationToken cancellationToken)

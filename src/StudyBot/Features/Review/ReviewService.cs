@@ -29,7 +29,7 @@ public sealed class ReviewService(
     /// <summary>/review [deck]: joins that deck if asked for, and returns the first card.</summary>
     public async Task<ReviewPrompt?> StartAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
     {
-        await defaults.EnsureAsync(userId, cancellationToken);
+        await defaults.EnsureAsync(userId, guildId, cancellationToken);
         var scope = 0;
         if (!string.IsNullOrWhiteSpace(deckKey))
         {
@@ -48,7 +48,7 @@ public sealed class ReviewService(
     /// </summary>
     public async Task<ReviewPrompt?> NextAsync(ulong userId, ulong? guildId, int scope, CancellationToken cancellationToken)
     {
-        await defaults.EnsureAsync(userId, cancellationToken);
+        await defaults.EnsureAsync(userId, guildId, cancellationToken);
         var visible = VisibleDecks.ForStudent(db, userId, guildId);
         var deckIds = await (scope == 0 ? visible : visible.Where(d => d.Id == scope)).Select(d => d.Id).ToListAsync(cancellationToken);
         var now = clock.UtcNow;

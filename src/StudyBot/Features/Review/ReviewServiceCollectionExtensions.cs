@@ -16,14 +16,14 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<OverridesModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("overrides", "Typed answers students counted as right (instructors)").GuildOnly().Build(),
-            HelpLine.Instructor("`/overrides` — cards whose typed answers students counted as right with “I was right”, and their wordings, so you can add them as answers"));
+            HelpLine.Instructor("`/overrides` — typed answers students counted as right with “I was right”, to add as answers, e.g. `/overrides`"));
         services.AddScoped<ReviewModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("review", "Study the cards due for you now")
                 .AddOption(Discord.Models.ApplicationCommandOptionType.String, "deck", "Only this deck (its id, see /deck list); joins it if you had not", autocomplete: true)
                 .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/review [deck]` — study your due cards one at a time, in a server (its decks) or in a DM with StudyBot (the decks of every server you share with it), e.g. `/review` or `/review deck:collapse-fears`"));
+            HelpLine.Student("`/review [deck]` — study your due cards (in a DM: every server's decks), e.g. `/review deck:collapse-fears`"));
         services.AddDiscordInteractions(routes => routes
             .Command("review", c => Module(c).StartAsync(c))
             .Autocomplete("review", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))

@@ -30,7 +30,7 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
         UserSettings saved;
         try
         {
-            saved = await settings.UpdateAsync(userId, change, context.CancellationToken);
+            saved = await settings.UpdateAsync(userId, context.Interaction.GuildId?.Value, change, context.CancellationToken);
         }
         catch (StudyException e)
         {
@@ -50,7 +50,7 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
             {
                 e.WithTitle(fitted is not null ? "Schedule optimized" : change.IsEmpty ? "Your settings" : "Settings saved")
                     .WithColor(Colors.Brand)
-                    .AddField("Time zone", saved.TimeZone, inline: true)
+                    .AddField("Time zone", ServerZoneFollowers.Describe(saved), inline: true)
                     .AddField("Day starts at", $"{saved.DayStartHour:00}:00", inline: true)
                     .AddField("New cards per day", saved.NewPerDay.ToString(CultureInfo.InvariantCulture), inline: true)
                     .AddField("Reviews per day", saved.ReviewsPerDay.ToString(CultureInfo.InvariantCulture), inline: true)
@@ -72,9 +72,14 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
 
     public async Task SuggestZonesAsync(InteractionContext context)
     {
-        var choices = (await zones.MatchAsync(Choices.Typed(context)))
+        var typed = Choices.Typed(context);
+        var choices = (await zones.MatchAsync(typed))
             .Select(zone => Choices.Of(zone.Label, zone.Id))
             .ToList();
+        if (typed.Length > 0 && ServerZoneFollowers.ServerWord.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            choices.Insert(0, Choices.Of("server (follow this server's time zone)", ServerZoneFollowers.ServerWord));
+        }
         await context.Responder.AutocompleteAsync(choices, context.CancellationToken);
     }
 }

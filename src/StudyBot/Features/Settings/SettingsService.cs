@@ -12,18 +12,36 @@ public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? Ne
 }
 
 /// <summary>A student's study settings; a reminder follows a time zone change.</summary>
-public sealed class SettingsService(StudentStore students, StudentDefaults defaults, ReminderScheduler reminders, TimeZoneCatalog zones)
+public sealed class SettingsService(StudentStore students, StudentDefaults defaults, ReminderScheduler reminders, TimeZoneCatalog zones, ServerZoneFollowers followers)
 {
-    public async Task<UserSettings> UpdateAsync(ulong userId, SettingsChange change, CancellationToken cancellationToken)
+    /// <param name="guildId">The server the student asks in: a student without a zone of their own uses its zone.</param>
+    public async Task<UserSettings> UpdateAsync(ulong userId, ulong? guildId, SettingsChange change, CancellationToken cancellationToken)
     {
-        var settings = await defaults.EnsureAsync(userId, cancellationToken);
+        var settings = await defaults.EnsureAsync(userId, guildId, cancellationToken);
+        var zoneBefore = settings.TimeZone;
+        settings = await followers.FollowAsync(settings, guildId, cancellationToken);
         if (change.IsEmpty)
         {
+            if (settings.TimeZone != zoneBefore && settings.ReminderTime is { } kept)
+            {
+                await reminders.ScheduleAsync(userId, kept, settings.TimeZone, cancellationToken);
+            }
+
             return settings;
         }
 
-        // "india" or "CET" typed without picking a suggestion still means a zone.
-        settings.TimeZone = change.TimeZone is { } typed ? await zones.ResolveAsync(typed) ?? typed.Trim() : settings.TimeZone;
+        if (change.TimeZone is { } typed && typed.Trim().Equals(ServerZoneFollowers.ServerWord, StringComparison.OrdinalIgnoreCase))
+        {
+            settings.OwnTimeZone = false;
+            settings.TimeZone = await defaults.ZoneForAsync(guildId, cancellationToken);
+        }
+        else if (change.TimeZone is { } chosen)
+        {
+            // "india" or "CET" typed without picking a suggestion still means a zone.
+            settings.TimeZone = await zones.ResolveAsync(chosen) ?? chosen.Trim();
+            settings.OwnTimeZone = true;
+        }
+
         settings.HideFromLeaderboard = change.Leaderboard is { } shown ? !shown : settings.HideFromLeaderboard;
         settings.DayStartHour = change.DayStartHour ?? settings.DayStartHour;
         settings.NewPerDay = change.NewPerDay ?? settings.NewPerDay;

@@ -13,6 +13,7 @@ public static class SettingsServiceCollectionExtensions
     {
         services.AddFeatureShared();
         services.AddScoped<SettingsService>();
+        services.AddScoped<ServerZoneFollowers>();
         services.AddScoped<SettingsModule>();
         services.AddScoped<ScheduleFitService>();
         services.AddHostedService<FsrsFitSchedule>();
@@ -20,7 +21,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TimeZoneCatalog>());
         services.AddBotCommand(
             new SlashCommandBuilder("settings", "Your time zone, when your day starts, and daily limits")
-                .AddOption(ApplicationCommandOptionType.String, "timezone", "Your time zone: a city, country, abbreviation or UTC offset, e.g. new york, india, CET", autocomplete: true)
+                .AddOption(ApplicationCommandOptionType.String, "timezone", "Your time zone: a city, country or abbreviation (e.g. india, CET), or server for the server's", autocomplete: true)
                 .AddOption(ApplicationCommandOptionType.Integer, "day-start", "Hour (0-23) your study day starts", minValue: 0, maxValue: 23)
                 .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
@@ -28,7 +29,7 @@ public static class SettingsServiceCollectionExtensions
                 .AddOption(ApplicationCommandOptionType.Boolean, "optimize", "Fit your schedule to your own answers now")
                 .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] [reviews-per-day] [leaderboard] [optimize]` — see or change your time zone (type a city, country, abbreviation or offset: \"india\", \"pacific\", \"CET\", \"UTC+5:30\"), day start hour, daily limits, whether you are on leaderboards, and whether your schedule is personal (or fit it to your answers now), e.g. `/settings timezone:Asia/Kolkata leaderboard:False`"));
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] …` — your time zone (or the server's), day start, daily limits, leaderboard, e.g. `/settings timezone:india`"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));

@@ -30,8 +30,8 @@ public sealed partial class PlaceGate(PlaceIds ids, GuildMembership membership, 
     public const string ForeignMemberText = "The member you chose is not in this server.";
     public const string ServerOptionInDmText = "Channels, roles and members can only be chosen in a server, not in a DM.";
 
-    /// <summary>Numbers a custom_id may carry that name nothing to check (a prompt's nonce, a choice's index, a grade).</summary>
-    public static readonly IReadOnlySet<string> PlainValues = new HashSet<string>(StringComparer.Ordinal) { "nonce", "choice", "rating" };
+    /// <summary>Numbers a custom_id may carry that name nothing to check (a prompt's nonce, a choice's index, a grade, a /help page).</summary>
+    public static readonly IReadOnlySet<string> PlainValues = new HashSet<string>(StringComparer.Ordinal) { "nonce", "choice", "rating", "page" };
 
     /// <summary>Numbers that name something, each checked against the place.</summary>
     public static readonly IReadOnlySet<string> CheckedIds = new HashSet<string>(StringComparer.Ordinal) { "cardId", "deckId", "scope", "logId", "quizId" };

@@ -9,7 +9,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Stats;
 
 /// <summary>/class and /class export: the instructor's view of this server's students.</summary>
-public sealed class ClassModule(ClassService classes, Instructors instructors)
+public sealed class ClassModule(ClassService classes, Instructors instructors, MemberNames members)
 {
     public const string ExportFileName = "class.csv";
 
@@ -35,8 +35,9 @@ public sealed class ClassModule(ClassService classes, Instructors instructors)
 
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         var view = await classes.ForGuildAsync(guildId, context.User.Id.Value, context.CancellationToken);
-        var file = new FileAttachment(ExportFileName, Csv(view), "text/csv", "Each student's reviews, retention and cards due");
-        var message = new MessagePayload { Content = $"{view.Table.Count} student(s): reviews this week and in the last 30 days, true retention over 30 days, cards due now.", AllowedMentions = new AllowedMentions() };
+        var names = await members.OfAsync(guildId, [.. view.Table.Select(s => s.UserId)], context.CancellationToken);
+        var file = new FileAttachment(ExportFileName, Csv(view, names), "text/csv", "One row per student: names, answers, retention, cards due, last active");
+        var message = new MessagePayload { Content = $"{view.Table.Count} student(s), one row each: display name, username, id, answers this week and in the last 30 days, true retention over 30 days, cards due now, last active (UTC).", AllowedMentions = new AllowedMentions() };
         await context.Responder.EditOriginalAsync(message, [file], context.CancellationToken);
     }
 
@@ -88,12 +89,20 @@ public sealed class ClassModule(ClassService classes, Instructors instructors)
             .Build();
     }
 
-    public static byte[] Csv(ClassStats view)
+    public static readonly string[] CsvHeader =
+        ["display_name", "username", "user_id", "answers_7_days", "answers_30_days", "true_retention_30_days", "cards_due_now", "last_active_utc"];
+
+    /// <summary>
+    /// The class table as CSV, one row per student. The id is written as a text formula (<c>="1579…"</c>)
+    /// so a spreadsheet keeps all 19 digits instead of showing 1.57932E+18, and a name that starts like
+    /// a formula (= + - @) is kept as text.
+    /// </summary>
+    public static byte[] Csv(ClassStats view, IReadOnlyDictionary<ulong, MemberName> names)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            foreach (var header in new[] { "user_id", "reviews_7_days", "reviews_30_days", "true_retention_30_days", "cards_due_now", "last_answer_utc" })
+            foreach (var header in CsvHeader)
             {
                 csv.WriteField(header);
             }
@@ -101,7 +110,10 @@ public sealed class ClassModule(ClassService classes, Instructors instructors)
             csv.NextRecord();
             foreach (var s in view.Table)
             {
-                csv.WriteField(s.UserId.ToString(CultureInfo.InvariantCulture));
+                var name = names.GetValueOrDefault(s.UserId) ?? MemberName.Unknown;
+                csv.WriteField(AsText(name.DisplayName));
+                csv.WriteField(AsText(name.Username));
+                csv.WriteField(string.Create(CultureInfo.InvariantCulture, $"=\"{s.UserId}\""));
                 csv.WriteField(s.ReviewsThisWeek);
                 csv.WriteField(s.Reviews30);
                 csv.WriteField(s.Retention30 is { } r ? r.ToString("0.000", CultureInfo.InvariantCulture) : "");
@@ -113,6 +125,10 @@ public sealed class ClassModule(ClassService classes, Instructors instructors)
 
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>A name a spreadsheet would run as a formula gets a leading apostrophe, which spreadsheets show as text.</summary>
+    private static string AsText(string value)
+        => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private async Task<ulong?> GuildOfInstructorAsync(InteractionContext context)
     {
