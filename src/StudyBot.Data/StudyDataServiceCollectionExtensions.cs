@@ -53,6 +53,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<DeckRelationsCache>();
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
+        services.AddSingleton<WordingAcceptance>();
         services.AddSingleton<StudentFitter>();
         services.AddSingleton<DatabaseStats>();
         services.AddHostedService<MigrateOnStartup>();

@@ -42,6 +42,13 @@ public static partial class CardIds
 
     public static string ClozeCard(string noteId, int number) => $"{noteId}#c{number}";
 
+    /// <summary>The deletion number of a cloze card's id (<c>{noteId}#c{n}</c>); null for any other id.</summary>
+    public static int? ClozeNumber(string cardId)
+    {
+        var at = cardId.LastIndexOf("#c", StringComparison.Ordinal);
+        return at >= 0 && int.TryParse(cardId.AsSpan(at + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
     public static string ForwardCard(string noteId) => $"{noteId}#f";
 
     public static string ReverseCard(string noteId) => $"{noteId}#r";

@@ -22,67 +22,9 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var record = await db.Decks.AsTracking().SingleOrDefaultAsync(d => d.GuildId == guildId && d.Key == deck.Id, cancellationToken);
-            if (record is null)
-            {
-                record = new DeckRecord { Key = deck.Id, Title = deck.Title, GuildId = guildId, CreatedUtc = now };
-                db.Decks.Add(record);
-            }
-            var version = record.CurrentVersion + 1;
-            record.CurrentVersion = version;
-            record.Title = deck.Title;
-            record.Description = deck.Description;
-            record.Source = deck.Source;
-            record.UpdatedUtc = now;
-
-            var existing = record.Id == 0
-                ? new Dictionary<string, CardRecord>()
-                : await db.Cards.AsTracking().Where(c => c.DeckId == record.Id).ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
-            int added = 0, changed = 0, unchanged = 0, restored = 0, retired = 0;
-            for (var ordinal = 0; ordinal < deck.Cards.Count; ordinal++)
-            {
-                var card = deck.Cards[ordinal];
-                if (!existing.Remove(card.Id, out var stored))
-                {
-                    db.Cards.Add(CardContent.Create(record, card, ordinal, version));
-                    added++;
-                    continue;
-                }
-                if (stored.Retired)
-                {
-                    stored.Retired = false;
-                    stored.RetiredInVersion = null;
-                    restored++;
-                }
-                if (CardContent.Apply(stored, card, ordinal))
-                {
-                    stored.ChangedInVersion = version;
-                    changed++;
-                }
-                else
-                {
-                    unchanged++;
-                }
-            }
-            foreach (var gone in existing.Values.Where(c => !c.Retired))
-            {
-                gone.Retired = true;
-                gone.RetiredInVersion = version;
-                retired++;
-            }
-            record.Versions.Add(new DeckVersion
-            {
-                Number = version,
-                UploadedUtc = now,
-                CardCount = deck.Cards.Count,
-                Added = added,
-                Changed = changed,
-                Retired = retired,
-                Restored = restored,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            var result = await StoreVersionAsync(db, deck, guildId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new DeckUploadResult(deck.Id, record.Id, version, added, changed, unchanged, retired, restored);
+            return result;
         }
         catch (DbUpdateException exception) when (DatabaseErrors.StorageFault(exception) is null)
         {
@@ -90,6 +32,74 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
             throw new DeckUploadException(
                 $"Deck '{deck.Id}' was not uploaded and nothing was changed: {exception.InnerException?.Message ?? exception.Message}", exception);
         }
+    }
+
+    /// <summary>
+    /// Adds the deck's next version to <paramref name="db"/> (not saved): cards matched by id, a changed card keeps its
+    /// progress, a missing one is retired. The caller saves, inside its own transaction.
+    /// </summary>
+    internal static async Task<DeckUploadResult> StoreVersionAsync(StudyDbContext db, Deck deck, ulong guildId, DateTime now, CancellationToken cancellationToken)
+    {
+        var record = await db.Decks.AsTracking().SingleOrDefaultAsync(d => d.GuildId == guildId && d.Key == deck.Id, cancellationToken);
+        if (record is null)
+        {
+            record = new DeckRecord { Key = deck.Id, Title = deck.Title, GuildId = guildId, CreatedUtc = now };
+            db.Decks.Add(record);
+        }
+        var version = record.CurrentVersion + 1;
+        record.CurrentVersion = version;
+        record.Title = deck.Title;
+        record.Description = deck.Description;
+        record.Source = deck.Source;
+        record.UpdatedUtc = now;
+
+        var existing = record.Id == 0
+            ? new Dictionary<string, CardRecord>()
+            : await db.Cards.AsTracking().Where(c => c.DeckId == record.Id).ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
+        int added = 0, changed = 0, unchanged = 0, restored = 0, retired = 0;
+        for (var ordinal = 0; ordinal < deck.Cards.Count; ordinal++)
+        {
+            var card = deck.Cards[ordinal];
+            if (!existing.Remove(card.Id, out var stored))
+            {
+                db.Cards.Add(CardContent.Create(record, card, ordinal, version));
+                added++;
+                continue;
+            }
+            if (stored.Retired)
+            {
+                stored.Retired = false;
+                stored.RetiredInVersion = null;
+                restored++;
+            }
+            if (CardContent.Apply(stored, card, ordinal))
+            {
+                stored.ChangedInVersion = version;
+                changed++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        foreach (var gone in existing.Values.Where(c => !c.Retired))
+        {
+            gone.Retired = true;
+            gone.RetiredInVersion = version;
+            retired++;
+        }
+        record.Versions.Add(new DeckVersion
+        {
+            Number = version,
+            UploadedUtc = now,
+            CardCount = deck.Cards.Count,
+            Added = added,
+            Changed = changed,
+            Retired = retired,
+            Restored = restored,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeckUploadResult(deck.Id, record.Id, version, added, changed, unchanged, retired, restored);
     }
 
     private static void Validate(Deck deck)

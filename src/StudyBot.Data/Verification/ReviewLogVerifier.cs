@@ -56,7 +56,7 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
                 }
                 var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
                 // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded.
-                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, new AnswerScheduling(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights))).After);
+                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, schedulers.ForEntry(entry, weights)).After);
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))
             {

@@ -23,7 +23,7 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
     private readonly PlaygroundBot _bot = fixture.Bot;
 
     /// <summary>What another server, channel and student own: the ids an attacker puts into a custom_id.</summary>
-    private sealed record Foreign(int CardId, int DeckId, long LogId, long QuizId, long SiblingChannelQuizId);
+    private sealed record Foreign(int CardId, int DeckId, long LogId, long QuizId, long SiblingChannelQuizId, long QuizAnswerId);
 
     [Fact]
     public async Task ForgedIds_OnEveryRegisteredComponentAndModalRoute_AreRefusedAndWriteNothing()
@@ -216,6 +216,11 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         ["qz:"] = [($"qz:{f.QuizId}:0", PlaceGate.ForeignQuizText), ($"qz:{f.SiblingChannelQuizId}:0", PlaceGate.ForeignQuizText)],
         ["qt:"] = [($"qt:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qt:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
         ["qm:"] = [($"qm:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qm:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
+        ["qw:"] = [($"qw:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qw:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
+        // An instructor's accept of a wording: a question or an answer of another server or channel.
+        ["qa:"] = [($"qa:{f.QuizId}:{f.QuizAnswerId}", PlaceGate.ForeignQuizText), ($"qa:{f.SiblingChannelQuizId}:{f.QuizAnswerId}", PlaceGate.ForeignQuizText)],
+        // Another server's student's answer, accepted for everyone here.
+        ["ov:a:"] = [($"ov:a:{f.LogId}", PlaceGate.ForeignCardText)],
         ["dk:j:"] = [($"dk:j:{f.DeckId}", PlaceGate.ForeignCardText)],
         // The instructors' page of /help, to a student (and in a DM, to anyone).
         ["hp:"] = [("hp:2", Instructors.RefusalText)],
@@ -247,9 +252,12 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
             var next = new Data.Entities.Quiz { GuildId = ulong.Parse(_bot.World.Guild.Id, CultureInfo.InvariantCulture), ChannelId = ulong.Parse(sibling.Id, CultureInfo.InvariantCulture), CardId = ownCard, OpenedUtc = now, ClosesUtc = now.AddHours(1) };
             db.Quizzes.AddRange(there, next);
             await db.SaveChangesAsync();
-            return (There: there.Id, Sibling: next.Id);
+            var answer = new QuizAnswer { QuizId = there.Id, UserId = victimId, AnswerText = "Phenian", InteractionId = "forged-quiz-answer", AnsweredUtc = now };
+            db.QuizAnswers.Add(answer);
+            await db.SaveChangesAsync();
+            return (There: there.Id, Sibling: next.Id, Answer: answer.Id);
         });
-        return new Foreign(log.CardId, deckId, log.Id, quizzes.There, quizzes.Sibling);
+        return new Foreign(log.CardId, deckId, log.Id, quizzes.There, quizzes.Sibling, quizzes.Answer);
     }
 
     private async Task<int> UploadAsync(ulong guildId, string yaml)

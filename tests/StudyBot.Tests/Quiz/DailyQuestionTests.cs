@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Daily;
+using StudyBot.Features.Quiz;
 using StudyBot.Tests.EndToEnd;
 
 namespace StudyBot.Tests.Quiz;
@@ -63,7 +64,8 @@ public sealed class DailyQuestionTests(FakeClockBot fixture) : IClassFixture<Fak
         Assert.Contains("1 of 2 answered correctly.", secondText);
         Assert.Contains($"Fastest: <@{ana.Id}> in 7.0 s.", secondText);
         var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(first.Message), t => t.Contains("Question of the day: closed"));
-        Assert.Empty(MessageView.Buttons(closed));
+        // Nothing to answer with any more; a typed question answered wrong keeps only the instructors' button to its wrong wordings.
+        Assert.Equal(first.Choices.Count == 0 ? [QuizViews.WrongAnswersLabel] : [], MessageView.Buttons(closed).Select(b => b.Label));
 
         // Both answers went into the students' own schedules, once each.
         var log = await Bot.QueryAsync(db => db.ReviewLog.Where(l => l.CardId == first.Quiz.CardId).ToListAsync());

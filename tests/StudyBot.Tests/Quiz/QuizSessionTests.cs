@@ -139,7 +139,8 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
 
             fixture.Time.Advance(opened + _question - fixture.Time.GetUtcNow());
             var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(question.Message), t => t.Contains($"Question {position + 1}: closed"));
-            Assert.Empty(MessageView.Buttons(closed));
+            // A typed question answered wrong keeps one button, for instructors to see its wrong wordings; nothing else stays.
+            Assert.Equal(question.Choices.Count == 0 && position == 0 ? [QuizViews.WrongAnswersLabel] : [], MessageView.Buttons(closed).Select(b => b.Label));
             Assert.Contains("Fastest right answer: <@" + ana.Id + "> in 2.0 s", MessageView.Text(closed));
             if (late is not null)
             {
@@ -149,7 +150,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
 
         Assert.True(lateDone, "three typed questions in the deck, so two in five questions: one comes after the first");
         var board = await QuizPlay.EventuallyAsync(
-            () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard"))),
+            () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard") && MessageView.Text(m.Json).Contains($"<@{ana.Id}>"))),
             "no scoreboard: " + string.Join("\n", fixture.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || l.Category.Contains("Quiz")).Select(l => $"{l.Level} {l.Category} {l.Message} {l.Exception}")) + string.Join("\n", Bot.Emulator.Requests.Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} {r.Status} {r.Body}")));
         var text = MessageView.Text(board.Json);
         var anaLine = text.IndexOf($"1. <@{ana.Id}> — 5 right of 5 · 10.0 s", StringComparison.Ordinal);
@@ -177,5 +178,73 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
         var benFirst = await Bot.QueryAsync(db => db.ReviewLog.SingleAsync(l => l.UserId == ulong.Parse(ben.Id) && l.CardId == asked[0].Quiz.CardId));
         Assert.Equal(Core.Scheduling.Rating.Again, benFirst.Rating);
         Assert.DoesNotContain(Bot.Emulator.Requests, r => r.Status == 400);
+    }
+    [Fact]
+    public async Task ClosedTypedQuestion_InstructorAcceptsAWrongWording_RescoresTheScoreboardAndTheStudentsSchedules()
+    {
+        await TestDecks.UploadAsync(Bot, """
+            id: e2e-quiz-accept
+            title: Accepting quiz
+            cards:
+              - id: river
+                kind: typed
+                prompt: Which river forms much of North Korea's northern border?
+                answers: [Yalu, the Yalu River]
+            """);
+        var ana = Bot.AddStudent("acc-ana");
+        var ben = Bot.AddStudent("acc-ben");
+        var cal = Bot.AddStudent("acc-cal");
+        var dee = Bot.AddStudent("acc-dee");
+        await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-quiz-accept"), new CommandOptionInput("questions", 1), new CommandOptionInput("seconds", 30)));
+        var session = await Bot.QueryAsync(db => db.QuizSessions.OrderByDescending(s => s.Id).FirstAsync());
+        var question = await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+        var opened = fixture.Time.GetUtcNow();
+        foreach (var (student, answer) in new[] { (ana, "the Yalu"), (ben, "Amnok"), (cal, "AMNOK "), (dee, "Tumen") })
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(2));
+            await QuizPlay.AnswerAsync(student, question, answer);
+        }
+
+        fixture.Time.Advance(opened + _question - fixture.Time.GetUtcNow());
+        var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(question.Message), t => t.Contains("Question 1: closed"));
+        var board = await QuizPlay.EventuallyAsync(
+            () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard") && MessageView.Text(m.Json).Contains($"<@{ana.Id}>"))),
+            "no scoreboard");
+        Assert.Contains($"<@{ben.Id}> — 0 right of 1", MessageView.Text(board.Json));
+        Assert.Contains("1 of 4 answered correctly", MessageView.Text(closed));
+
+        // The wrong wordings are for instructors only, and private.
+        var wrongButton = MessageView.ButtonLabelled(closed, QuizViews.WrongAnswersLabel);
+        var refused = await Bot.ClickAsync(ben, closed, wrongButton);
+        Assert.True(refused.Ephemeral);
+        Assert.Contains(Features.Shared.Instructors.RefusalText, refused.Content ?? MessageView.Text(refused.Message));
+        var list = await Bot.ClickAsync(Bot.You, closed, wrongButton);
+        Assert.True(list.Ephemeral);
+        var listed = MessageView.Text(list.Message);
+        Assert.Contains("“Amnok” — 2", listed);
+        Assert.Contains("“Tumen” — 1", listed);
+        Assert.DoesNotContain("Yalu” —", listed);
+
+        var accepted = await Bot.ClickAsync(Bot.You, list.Message!, MessageView.ButtonLabelled(list.Message, "Accept “Amnok”"));
+        var said = accepted.Content ?? MessageView.Text(accepted.Message);
+        Assert.Contains("“Amnok” is now an answer of card `river` in version 2 of deck `e2e-quiz-accept`", said);
+        Assert.Contains("Re-counted as Good: 2 answers of 2 students", said);
+        Assert.Contains("Re-scored 1 quiz question and its scoreboard", said);
+
+        // The scoreboard and the question's results are edited to the new score; the schedules agree.
+        var rescored = await QuizPlay.MessageAsync(Bot.Emulator, board.Id, t => t.Contains($"<@{ben.Id}> — 1 right of 1"));
+        Assert.Contains($"<@{cal.Id}> — 1 right of 1", MessageView.Text(rescored));
+        Assert.Contains($"<@{dee.Id}> — 0 right of 1", MessageView.Text(rescored));
+        await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(question.Message), t => t.Contains("3 of 4 answered correctly"));
+        foreach (var (student, rating) in new[] { (ben, Core.Scheduling.Rating.Good), (cal, Core.Scheduling.Rating.Good), (dee, Core.Scheduling.Rating.Again) })
+        {
+            var userId = ulong.Parse(student.Id);
+            var log = await Bot.QueryAsync(db => db.ReviewLog.Where(l => l.UserId == userId).OrderBy(l => l.Id).ToListAsync());
+            Assert.Equal(rating, log.Last(l => l.Kind == ReviewKind.Answer).Rating);
+            Assert.Equal(rating, await Bot.QueryAsync(db => db.QuizAnswers.Where(a => a.UserId == userId).Select(a => a.Rating).SingleAsync()));
+        }
+
+        var verified = await Bot.App.Services.GetRequiredService<Data.Verification.ReviewLogVerifier>().VerifyAsync();
+        Assert.True(verified.Passed, string.Join("\n", verified.Differences));
     }
 }

@@ -101,6 +101,31 @@ public static class Cloze
         return (deletions, problems);
     }
 
+    /// <summary>
+    /// The note's text with <paramref name="alternative"/> accepted in every deletion numbered <paramref name="number"/>
+    /// (<c>{{c1::answer}}</c> becomes <c>{{c1::answer|alternative}}</c>, a hint kept after it); null when the
+    /// alternative cannot be written inside a deletion (it holds '|', '::', '{{' or '}}').
+    /// </summary>
+    public static string? WithAlternative(string text, int number, string alternative)
+    {
+        if (alternative.Length == 0 || alternative.Contains('|') || alternative.Contains("::", StringComparison.Ordinal)
+            || alternative.Contains("{{", StringComparison.Ordinal) || alternative.Contains("}}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var result = new StringBuilder(text.Length + alternative.Length + 1);
+        var at = 0;
+        foreach (var d in Parse(text).Deletions.Where(d => d.Number == number))
+        {
+            var close = d.Start + d.Length - 2;
+            var hintAt = text.IndexOf("::", text.IndexOf("::", d.Start, StringComparison.Ordinal) + 2, StringComparison.Ordinal);
+            var end = hintAt >= 0 && hintAt < close ? hintAt : close;
+            result.Append(text, at, end - at).Append('|').Append(alternative);
+            at = end;
+        }
+        return result.Append(text, at, text.Length - at).ToString();
+    }
+
     /// <summary>The text as shown for card <paramref name="number"/>: its deletions blanked, the others shown.</summary>
     public static string Render(string text, IReadOnlyList<ClozeDeletion> deletions, int number)
     {

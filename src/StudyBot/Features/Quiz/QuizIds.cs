@@ -10,6 +10,9 @@ public sealed record QuizChoiceId(long QuizId, int ChoiceIndex);
 /// <summary>The "Type your answer" button of a quiz question, or its modal: the question (quiz id).</summary>
 public sealed record QuizQuestionId(long QuizId);
 
+/// <summary>An instructor's "accept" of one wrong wording of a closed typed question: the question and one of that wording's answers.</summary>
+public sealed record QuizWordingId(long QuizId, long AnswerId);
+
 /// <summary>
 /// Every custom_id of quiz questions, and what each number in it means. These layouts are on
 /// questions already posted in Discord, so they never change.
@@ -29,6 +32,15 @@ public static class QuizIds
 
     /// <summary>The answer modal: <c>qm:{quizId}</c>.</summary>
     public static readonly CustomIdKind<QuizQuestionId> Modal = Question("qm:");
+
+    /// <summary>"Wrong answers" under a closed typed question (instructors): <c>qw:{quizId}</c>.</summary>
+    public static readonly CustomIdKind<QuizQuestionId> WrongAnswers = Question("qw:");
+
+    /// <summary>Accepting one wrong wording of a closed typed question for everyone: <c>qa:{quizId}:{quizAnswerId}</c>.</summary>
+    public static readonly CustomIdKind<QuizWordingId> AcceptWording = new(
+        "qa:", [Long("quizId"), Long("quizAnswerId")],
+        w => [w.QuizId, w.AnswerId],
+        n => new QuizWordingId(n[0], n[1]));
 
     /// <summary>One key per student per question: the review log and the quiz answers are unique on it, so a student is graded once.</summary>
     public static string AnswerKey(long quizId, ulong userId) => string.Create(CultureInfo.InvariantCulture, $"quiz:{quizId}:{userId}");

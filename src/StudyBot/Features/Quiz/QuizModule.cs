@@ -7,7 +7,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Quiz;
 
 /// <summary>/quiz start and /quiz stop (instructors), and the answer buttons and modal of every quiz question.</summary>
-public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questions, Instructors instructors)
+public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questions, Instructors instructors, AcceptedWordings accept)
 {
     public async Task StartAsync(InteractionContext context)
     {
@@ -77,6 +77,52 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
         }
 
         await ReplyAsync(context, reply);
+    }
+
+    /// <summary>"Wrong answers" under a closed typed question: its distinct wrong wordings, privately, to instructors only.</summary>
+    public async Task WrongAnswersAsync(InteractionContext context)
+    {
+        if (await RefuseAsync(context) is null)
+        {
+            return;
+        }
+
+        var quizId = context.ReadCustomId(QuizIds.WrongAnswers).QuizId;
+        var (quiz, wordings) = await questions.WrongWordingsAsync(quizId, context.CancellationToken);
+        if (quiz?.ClosedUtc is null)
+        {
+            await context.Responder.ReplyEphemeralAsync("This question is still open: its wrong answers are shown once it closes.", context.CancellationToken);
+            return;
+        }
+
+        await context.Responder.ReplyAsync(QuizViews.WrongWordingsView(quiz, await questions.CardOfAsync(quizId, context.CancellationToken), wordings), context.CancellationToken);
+    }
+
+    /// <summary>Accepts one wrong wording of a closed typed question for everyone, then shows what is left wrong.</summary>
+    public async Task AcceptWordingAsync(InteractionContext context)
+    {
+        if (await RefuseAsync(context) is not var (guildId, _))
+        {
+            return;
+        }
+
+        var id = context.ReadCustomId(QuizIds.AcceptWording);
+        await context.Responder.DeferUpdateAsync(context.CancellationToken);
+        var (quiz, wordings) = await questions.WrongWordingsAsync(id.QuizId, context.CancellationToken);
+        var wording = quiz?.Answers.FirstOrDefault(a => a.Id == id.AnswerId);
+        string reply;
+        if (quiz?.ClosedUtc is null || wording is null)
+        {
+            reply = "That answer is not one of this closed question's.";
+        }
+        else
+        {
+            reply = await accept.AcceptAsync(guildId, quiz.CardId, wording.AnswerText, context.CancellationToken);
+            (quiz, wordings) = await questions.WrongWordingsAsync(id.QuizId, context.CancellationToken);
+        }
+
+        var view = QuizViews.WrongWordingsView(quiz!, await questions.CardOfAsync(id.QuizId, context.CancellationToken), wordings);
+        await context.Responder.EditOriginalAsync(view with { Content = Text.Truncate(reply, 2000), Flags = null, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
     }
 
     /// <summary>Quizzes run in a server channel, by instructors: the guild and channel, or null after telling the user why not.</summary>

@@ -152,18 +152,50 @@ public sealed class QuizQuestions(
             return QuestionClose.Closed;
         }
 
-        var card = await write.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
+        return await ShowResultsAsync(write, quiz, messageId, cancellationToken) ? QuestionClose.Closed : QuestionClose.Gone;
+    }
+
+    /// <summary>A closed question's results shown again, after its answers were re-scored (an instructor accepted a wording).</summary>
+    public async Task ShowResultsAgainAsync(long quizId, CancellationToken cancellationToken)
+    {
+        await using var read = await contexts.CreateDbContextAsync(cancellationToken);
+        var quiz = await read.Quizzes.Include(q => q.Answers).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz is { ClosedUtc: not null, Skipped: false, MessageId: { } messageId })
+        {
+            await ShowResultsAsync(read, quiz, messageId, cancellationToken);
+        }
+    }
+
+    /// <summary>Edits the question's message to its results; false when the message or its channel is gone.</summary>
+    private async Task<bool> ShowResultsAsync(StudyDbContext read, Data.Entities.Quiz quiz, ulong messageId, CancellationToken cancellationToken)
+    {
+        var card = await read.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
         try
         {
             await rest.EditMessageAsync(quiz.ChannelId, messageId, QuizViews.Results(quiz, card.ToDeckCard(), card.Deck?.Title ?? ""), cancellationToken);
         }
         catch (DiscordApiException e) when (IsGone(e))
         {
-            logger.LogInformation("Quiz question {Quiz}: its message or channel {Channel} is gone ({Code}); closing it quietly", quizId, quiz.ChannelId, e.Code);
-            return QuestionClose.Gone;
+            logger.LogInformation("Quiz question {Quiz}: its message or channel {Channel} is gone ({Code}); closing it quietly", quiz.Id, quiz.ChannelId, e.Code);
+            return false;
         }
 
-        return QuestionClose.Closed;
+        return true;
+    }
+
+    /// <summary>
+    /// The distinct wordings of a closed typed question's answers graded wrong (case and spaces aside), most given
+    /// first, each with one of its answers' ids and how many gave it; nothing while the question is open.
+    /// </summary>
+    public async Task<(Data.Entities.Quiz? Quiz, IReadOnlyList<WrongWording> Wordings)> WrongWordingsAsync(long quizId, CancellationToken cancellationToken)
+    {
+        var quiz = await db.Quizzes.AsNoTracking().Include(q => q.Answers).SingleOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        if (quiz is null || quiz.ClosedUtc is null)
+        {
+            return (quiz, []);
+        }
+
+        return (quiz, QuizViews.WrongWordings(quiz));
     }
 
     /// <summary>The message or channel was deleted, or the bot can no longer see the channel.</summary>

@@ -21,6 +21,7 @@ public static class QuizServiceCollectionExtensions
         services.AddScoped<QuizForms>();
         services.AddScoped<QuizSessionService>();
         services.AddScoped<QuizModule>();
+        services.AddScoped<AcceptedWordings>();
         services.AddBotCommand(
             new SlashCommandBuilder("quiz", "Timed questions for the whole channel, then a scoreboard (instructors)")
                 .AddSubcommand("start", "Post questions from a deck one after the other", o => o
@@ -40,7 +41,9 @@ public static class QuizServiceCollectionExtensions
             // A whole class answers at once: the router acknowledges each answer before any database work.
             .Component(QuizIds.Answer, c => c.Services.GetRequiredService<QuizModule>().ChooseAsync(c), RouteAcknowledgement.DeferEphemeral)
             .Component(QuizIds.Type, c => c.Services.GetRequiredService<QuizModule>().OpenModalAsync(c))
-            .Modal(QuizIds.Modal, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c), RouteAcknowledgement.DeferEphemeral));
+            .Modal(QuizIds.Modal, c => c.Services.GetRequiredService<QuizModule>().SubmitTypedAsync(c), RouteAcknowledgement.DeferEphemeral)
+            .Component(QuizIds.WrongAnswers, c => c.Services.GetRequiredService<QuizModule>().WrongAnswersAsync(c))
+            .Component(QuizIds.AcceptWording, c => c.Services.GetRequiredService<QuizModule>().AcceptWordingAsync(c)));
         return services;
     }
 }

@@ -15,6 +15,9 @@ public sealed record QuestionFrame(string Author, string Title, string Footer, I
 /// <summary>One line of a scoreboard.</summary>
 public sealed record ScoreLine(ulong UserId, int Right, int Answered, TimeSpan RightTime);
 
+/// <summary>One wrong wording of a typed question: how it was written first, one of its answers' ids, and how many gave it.</summary>
+public sealed record WrongWording(string Text, long AnswerId, int Count);
+
 /// <summary>How quiz questions look while open, after they close, and the scoreboard.</summary>
 public static class QuizViews
 {
@@ -113,7 +116,61 @@ public static class QuizViews
                 }
             })
             .Build();
-        return message with { Components = [] };
+        // A typed question's wrong wordings stay behind a button: instructors see them privately and may accept one.
+        var wrong = ChoicesOf(quiz, card).Count == 0 && WrongWordings(quiz).Count > 0;
+        return message with
+        {
+            Components = wrong
+                ? new MessageBuilder().AddActionRow(r => r.AddButton(QuizIds.WrongAnswers.Format(new(quiz.Id)), WrongAnswersLabel)).Build().Components
+                : [],
+        };
+    }
+
+    public const string WrongAnswersLabel = "Wrong answers (instructors)";
+
+    /// <summary>Discord allows five rows of five buttons.</summary>
+    private const int MaxAcceptButtons = 25;
+
+    /// <summary>The distinct wrong wordings of a question (case, spaces and end punctuation aside), most given first; none that answer nothing.</summary>
+    public static IReadOnlyList<WrongWording> WrongWordings(Data.Entities.Quiz quiz)
+        => [.. quiz.Answers
+            .Where(a => !IsRight(a.Rating))
+            .Where(a => Core.Answers.OverrideAnswer.CanOverride(a.AnswerText))
+            .GroupBy(a => string.Join(' ', a.AnswerText.Trim().TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new WrongWording(g.OrderBy(a => a.Id).First().AnswerText.Trim(), g.Min(a => a.Id), g.Count()))
+            .OrderByDescending(w => w.Count)
+            .ThenBy(w => w.AnswerId)];
+
+    /// <summary>What an instructor sees privately under "Wrong answers": each wrong wording with its count, and a button to accept it for everyone.</summary>
+    public static MessagePayload WrongWordingsView(Data.Entities.Quiz quiz, DeckCard card, IReadOnlyList<WrongWording> wordings)
+    {
+        var lines = new StringBuilder();
+        foreach (var w in wordings.Take(40))
+        {
+            lines.Append("“").Append(Text.Truncate(w.Text, 80)).Append("” — ").Append(w.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var builder = new MessageBuilder()
+            .Ephemeral()
+            .AddEmbed(e => e
+                .WithTitle(quiz.Daily ? "Question of the day: wrong answers" : $"Question {quiz.Position + 1}: wrong answers")
+                .WithDescription(wordings.Count == 0 ? "No answer was graded wrong." : Text.Truncate(lines.ToString(), 4000))
+                .AddField("Card's answer", Text.Truncate(CorrectAnswer(card), 1024))
+                .WithColor(Colors.Neutral)
+                .WithFooter("Accepting a wording makes it one of the card's answers in a new version of the deck "
+                    + "(progress kept): everyone who typed it is re-scored here and in their own schedule, and it counts as right from now on."));
+        foreach (var row in wordings.Take(MaxAcceptButtons).Chunk(5))
+        {
+            builder.AddActionRow(r =>
+            {
+                foreach (var w in row)
+                {
+                    r.AddButton(QuizIds.AcceptWording.Format(new(quiz.Id, w.AnswerId)), Text.Truncate($"Accept “{w.Text}”", 80), ButtonStyle.Success);
+                }
+            });
+        }
+
+        return builder.Build();
     }
 
     /// <summary>The next day's post opens with this: yesterday's question, its answer and how the class did.</summary>

@@ -21,6 +21,9 @@ public sealed record ReviewGradeId(int CardId, int Nonce, Rating Rating, int Sco
 /// <summary>A button under an answer (undo, "I was right"): the review log entry it acts on, and the scope.</summary>
 public sealed record ReviewAnswerId(long LogId, int Scope);
 
+/// <summary>An instructor's "accept for everyone" under /overrides: the review log entry whose wording is accepted (any student's).</summary>
+public sealed record WordingId(long LogId);
+
 /// <summary>A "Next card" or "Start review" button: the scope the session continues in.</summary>
 public sealed record ReviewNextId(int Scope);
 
@@ -58,6 +61,12 @@ public static class ReviewIds
 
     /// <summary>"I was right" under an answer marked wrong: <c>rv:o:{logId}:{scope}</c>.</summary>
     public static readonly CustomIdKind<ReviewAnswerId> Override = Answered("rv:o:");
+
+    /// <summary>/overrides' button accepting a student's wording for everyone: <c>ov:a:{wordingId}</c>, the id of the answer's log entry.</summary>
+    public static readonly CustomIdKind<WordingId> AcceptWording = new(
+        "ov:a:", [Long("wordingId")],
+        w => [w.LogId],
+        n => new WordingId(n[0]));
 
     /// <summary>"Next card" / "Start review": <c>rv:n:{scope}</c>.</summary>
     public static readonly CustomIdKind<ReviewNextId> Next = new(

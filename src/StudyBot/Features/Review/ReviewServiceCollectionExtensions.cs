@@ -16,7 +16,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<OverridesModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("overrides", "Typed answers students counted as right (instructors)").GuildOnly().Build(),
-            HelpLine.Instructor("`/overrides` — typed answers students counted as right with “I was right”, to add as answers, e.g. `/overrides`"));
+            HelpLine.Instructor("`/overrides` — typed answers students counted as right with “I was right”; a button accepts a wording for everyone (a new deck version, earlier answers re-counted), e.g. `/overrides`"));
         services.AddScoped<ReviewModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("review", "Study the cards due for you now")
@@ -35,7 +35,8 @@ public static class ReviewServiceCollectionExtensions
             .Component(ReviewIds.Undo, c => Module(c).UndoAsync(c))
             .Component(ReviewIds.Override, c => Module(c).OverrideAsync(c))
             .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c))
-            .Command("overrides", c => c.Services.GetRequiredService<OverridesModule>().ShowAsync(c)));
+            .Command("overrides", c => c.Services.GetRequiredService<OverridesModule>().ShowAsync(c))
+            .Component(ReviewIds.AcceptWording, c => c.Services.GetRequiredService<OverridesModule>().AcceptAsync(c)));
         return services;
     }
 

@@ -13,7 +13,8 @@ namespace StudyBot.Features.Shared;
 /// <item>A card, deck or session scope in a custom_id: its deck is of this server; in a DM, of a server
 /// the user still shares with the bot (<see cref="GuildMembership"/>).</item>
 /// <item>An answer (log id): the clicking user's own, and of a card visible here.</item>
-/// <item>A quiz question: posted in this channel of this server.</item>
+/// <item>A quiz question, or a quiz answer (an instructor accepting its wording): posted in this channel of this server.</item>
+/// <item>A wording (any student's answer an instructor accepts for everyone): of a card of this server's own decks, in that server only.</item>
 /// <item>A channel, role or member option of a slash command: of this server (a channel's
 /// <c>resolved.channels[id].guild_id</c>); none in a DM.</item>
 /// </list>
@@ -34,7 +35,7 @@ public sealed partial class PlaceGate(PlaceIds ids, GuildMembership membership, 
     public static readonly IReadOnlySet<string> PlainValues = new HashSet<string>(StringComparer.Ordinal) { "nonce", "choice", "rating", "page" };
 
     /// <summary>Numbers that name something, each checked against the place.</summary>
-    public static readonly IReadOnlySet<string> CheckedIds = new HashSet<string>(StringComparer.Ordinal) { "cardId", "deckId", "scope", "logId", "quizId" };
+    public static readonly IReadOnlySet<string> CheckedIds = new HashSet<string>(StringComparer.Ordinal) { "cardId", "deckId", "scope", "logId", "quizId", "quizAnswerId", "wordingId" };
 
     public async Task<string?> RefuseAsync(InteractionContext context)
     {
@@ -99,6 +100,13 @@ public sealed partial class PlaceGate(PlaceIds ids, GuildMembership membership, 
             case "quizId":
                 var quiz = await ids.QuizAsync(value.Value, cancellationToken);
                 return quiz is not null && quiz.GuildId == interaction.GuildId?.Value && quiz.ChannelId == interaction.ChannelId?.Value ? null : ForeignQuizText;
+            case "quizAnswerId":
+                var asked = await ids.QuizAnswerAsync(value.Value, cancellationToken);
+                return asked is not null && asked.GuildId == interaction.GuildId?.Value && asked.ChannelId == interaction.ChannelId?.Value ? null : ForeignQuizText;
+            case "wordingId":
+                // Another student's answer, accepted by an instructor: only in the server whose deck the card is of, never in a DM.
+                var wording = await ids.LogAsync(value.Value, cancellationToken);
+                return wording is not null && interaction.GuildId is { } server && await ids.CardGuildAsync(wording.CardId, cancellationToken) == server.Value ? null : ForeignCardText;
             default:
                 LogUnknownField(logger, value.Name, context.Route?.Key ?? "");
                 return InteractionRouter.ExpiredText;

@@ -26,6 +26,10 @@ public sealed class PlaceIds(IDbContextFactory<StudyDbContext> contexts) : IDisp
     private static readonly Func<StudyDbContext, long, Task<QuizPlace?>> _quiz =
         EF.CompileAsyncQuery((StudyDbContext db, long quizId) => db.Quizzes.Where(q => q.Id == quizId).Select(q => new QuizPlace(q.GuildId, q.ChannelId)).FirstOrDefault());
 
+    private static readonly Func<StudyDbContext, long, Task<QuizPlace?>> _quizAnswer =
+        EF.CompileAsyncQuery((StudyDbContext db, long answerId) => db.QuizAnswers.Where(a => a.Id == answerId)
+            .Join(db.Quizzes, a => a.QuizId, q => q.Id, (a, q) => new QuizPlace(q.GuildId, q.ChannelId)).FirstOrDefault());
+
     private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 500_000, CompactionPercentage = 0.1 });
 
     /// <summary>The student an answer (review log entry) is of, and its card.</summary>
@@ -42,6 +46,8 @@ public sealed class PlaceIds(IDbContextFactory<StudyDbContext> contexts) : IDisp
 
     private readonly record struct QuizKey(long Id);
 
+    private readonly record struct QuizAnswerKey(long Id);
+
     /// <summary>The server of the card's deck; null when there is no such card.</summary>
     public Task<ulong?> CardGuildAsync(long cardId, CancellationToken cancellationToken)
         => cardId is < 1 or > int.MaxValue ? Task.FromResult<ulong?>(null) : KnownAsync(new CardKey((int)cardId), db => _cardGuild(db, (int)cardId), cancellationToken);
@@ -55,6 +61,10 @@ public sealed class PlaceIds(IDbContextFactory<StudyDbContext> contexts) : IDisp
 
     public Task<QuizPlace?> QuizAsync(long quizId, CancellationToken cancellationToken)
         => KnownAsync(new QuizKey(quizId), db => _quiz(db, quizId), cancellationToken);
+
+    /// <summary>The server and channel of the question a quiz answer was given to.</summary>
+    public Task<QuizPlace?> QuizAnswerAsync(long answerId, CancellationToken cancellationToken)
+        => KnownAsync(new QuizAnswerKey(answerId), db => _quizAnswer(db, answerId), cancellationToken);
 
     public void Dispose() => _known.Dispose();
 
