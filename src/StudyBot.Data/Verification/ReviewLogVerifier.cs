@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Scheduling.Exam;
 using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -55,8 +56,9 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
                     differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names FSRS fit {fitId}, which is not an adopted fit"));
                 }
                 var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
-                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded.
-                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, new AnswerScheduling(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights))).After);
+                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded (the exam in force too).
+                var scheduling = ExamScheduleAdjustment.For(schedulers.For(entry.DesiredRetention, entry.FsrsFitId, weights), entry.ExamUtc, entry.ExamTarget);
+                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, scheduling).After);
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))
             {

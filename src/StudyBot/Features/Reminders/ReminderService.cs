@@ -123,8 +123,9 @@ public sealed class ReminderService(
             return ReminderOutcome.AlreadySent;
         }
 
+        var exams = await ExamLinesAsync(userId, cancellationToken);
         var message = new MessageBuilder()
-            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).")
+            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).{exams}")
             .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
             .Build();
         try
@@ -151,6 +152,14 @@ public sealed class ReminderService(
 
         logger.LogDebug("Reminder sent to user {User}: {Due} cards due", userId, due.Total);
         return ReminderOutcome.Sent;
+    }
+
+    /// <summary>The exams ahead in the student's decks, one line each after a line break (empty when none).</summary>
+    private async Task<string> ExamLinesAsync(ulong userId, CancellationToken cancellationToken)
+    {
+        var deckIds = await VisibleDecks.ForStudent(db, userId, null).Select(d => d.Id).ToListAsync(cancellationToken);
+        var exams = await engine.ExamCountdownsAsync(userId, deckIds, clock.UtcNow, cancellationToken);
+        return string.Concat(exams.Take(5).Select(x => "\n" + x.Line()));
     }
 
     /// <summary>What is left today in every guild the student shares with the bot: the /review screen's own count (new, learning, review).</summary>
