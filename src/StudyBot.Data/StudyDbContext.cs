@@ -30,6 +30,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<QuizSession> QuizSessions => Set<QuizSession>();
     public DbSet<DailyQuestion> DailyQuestions => Set<DailyQuestion>();
     public DbSet<AcceptedInteraction> AcceptedInteractions => Set<AcceptedInteraction>();
+    public DbSet<ExamDate> ExamDates => Set<ExamDate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyDbContext).Assembly);

@@ -262,6 +262,39 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.ExamDate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SetByUserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId", "AtUtc")
+                        .IsUnique();
+
+                    b.HasIndex("GuildId", "AtUtc");
+
+                    b.ToTable("ExamDates", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
                 {
                     b.Property<long>("Id")
@@ -531,6 +564,12 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("double precision");
 
+                    b.Property<double?>("ExamTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("ExamUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("FsrsFitId")
                         .HasColumnType("bigint");
 
@@ -782,6 +821,9 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("double precision");
 
+                    b.Property<double?>("ExamTarget")
+                        .HasColumnType("double precision");
+
                     b.Property<long?>("FsrsFitId")
                         .HasColumnType("bigint");
 
@@ -855,6 +897,15 @@ namespace StudyBot.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.Enrolment", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ExamDate", b =>
                 {
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
                         .WithMany()

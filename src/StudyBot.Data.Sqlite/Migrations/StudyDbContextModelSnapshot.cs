@@ -249,6 +249,37 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.ExamDate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId", "AtUtc")
+                        .IsUnique();
+
+                    b.HasIndex("GuildId", "AtUtc");
+
+                    b.ToTable("ExamDates", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.FsrsFit", b =>
                 {
                     b.Property<long>("Id")
@@ -508,6 +539,12 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("ExamTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ExamUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FsrsFitId")
                         .HasColumnType("INTEGER");
 
@@ -757,6 +794,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("ExamTarget")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("FsrsFitId")
                         .HasColumnType("INTEGER");
 
@@ -830,6 +870,15 @@ namespace StudyBot.Data.Migrations
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.Enrolment", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ExamDate", b =>
                 {
                     b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
                         .WithMany()

@@ -43,6 +43,10 @@ public sealed class ReviewLogEntry
     public double DesiredRetention { get; set; }
     /// <summary>The fit whose weights scheduled this answer; null for the default weights.</summary>
     public long? FsrsFitId { get; set; }
+    /// <summary>The exam this answer was scheduled for (the deck's next exam then); null when none was ahead.</summary>
+    public DateTime? ExamUtc { get; set; }
+    /// <summary>The recall the answer aimed at for that exam; null when no exam was ahead.</summary>
+    public double? ExamTarget { get; set; }
     /// <summary>For an undo: the entry it undoes.</summary>
     public long? UndoesId { get; set; }
     public CardMemory Before { get; set; } = new();

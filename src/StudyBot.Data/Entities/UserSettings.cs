@@ -18,6 +18,8 @@ public sealed class UserSettings
     public int NewPerDay { get; set; } = 20;
     public int ReviewsPerDay { get; set; } = 200;
     public double DesiredRetention { get; set; } = 0.9;
+    /// <summary>The recall to reach on an exam day in decks with an exam ahead; null for the default (0.9).</summary>
+    public double? ExamTarget { get; set; }
     /// <summary>The adopted fit whose weights schedule this student; null for the default weights.</summary>
     public long? FsrsFitId { get; set; }
     /// <summary>That fit's weights (JSON array), kept here so an answer reads them with the settings.</summary>

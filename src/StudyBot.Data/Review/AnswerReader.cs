@@ -7,7 +7,7 @@ using StudyBot.Data.Entities;
 namespace StudyBot.Data.Review;
 
 /// <summary>The settings an answer is scheduled with: the student's retention and adopted fit (its weights as JSON).</summary>
-internal sealed record AnswerSettings(double DesiredRetention, long? FsrsFitId, string? FsrsWeights)
+internal sealed record AnswerSettings(double DesiredRetention, long? FsrsFitId, string? FsrsWeights, double? ExamTarget = null)
 {
     public static readonly AnswerSettings Defaults = new(new UserSettings().DesiredRetention, null, null);
 }
@@ -21,8 +21,8 @@ internal sealed record PreviousQuizAnswer(string AnswerText, Rating Rating);
 /// <summary>
 /// Everything one answer reads, in one statement: the card's version (its content is cached), the
 /// student's state and settings, an answer already saved under the interaction id, how many log
-/// entries the card has (a review prompt's nonce), the deck (for the screen) and, for a quiz, the
-/// question and the student's earlier answer to it.
+/// entries the card has (a review prompt's nonce), the deck (for the screen), for a quiz, the
+/// question and the student's earlier answer to it, and the deck's next exam after now.
 /// </summary>
 internal sealed record AnswerRead(
     int CardId,
@@ -36,7 +36,8 @@ internal sealed record AnswerRead(
     ulong DeckGuildId,
     string? GuildName,
     AnswerQuiz? Quiz,
-    PreviousQuizAnswer? Previous)
+    PreviousQuizAnswer? Previous,
+    DateTime? NextExamUtc = null)
 {
     public AnswerDeck Deck => new(DeckKey, DeckTitle, DeckGuildId, GuildName);
 }
@@ -57,6 +58,12 @@ internal static class AnswerReader
         v."Id", v."Rating", v."Note", {CardMemoryColumns.List("Before", "v")}, {CardMemoryColumns.List("After", "v")}
         """;
 
+    /// <summary>The card's deck's next exam after the answer's time, and the student's exam target.</summary>
+    private const string NextExam =
+        """
+        (SELECT MIN(x."AtUtc") FROM "ExamDates" AS x WHERE x."DeckId" = c."DeckId" AND x."GuildId" = d."GuildId" AND x."AtUtc" > @n), u."ExamTarget"
+        """;
+
     private const string Joins =
         """
         INNER JOIN "Decks" AS d ON d."Id" = c."DeckId"
@@ -69,7 +76,7 @@ internal static class AnswerReader
     /// <summary>A review answer: by card.</summary>
     private static readonly string _byCard =
         $"""
-        {_columns}, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        {_columns}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {NextExam}
         FROM "Cards" AS c
         {Joins}
         WHERE c."Id" = @c
@@ -79,7 +86,7 @@ internal static class AnswerReader
     /// <summary>A quiz answer: by quiz, with the student's earlier answer to it.</summary>
     private static readonly string _byQuiz =
         $"""
-        {_columns}, q."Id", q."OpenedUtc", q."ClosesUtc", q."ClosedUtc", q."Choices", p."AnswerText", p."Rating"
+        {_columns}, q."Id", q."OpenedUtc", q."ClosesUtc", q."ClosedUtc", q."Choices", p."AnswerText", p."Rating", {NextExam}
         FROM "Quizzes" AS q
         INNER JOIN "Cards" AS c ON c."Id" = q."CardId"
         {Joins}
@@ -99,6 +106,7 @@ internal static class AnswerReader
         var values = new KeptParameters(command);
         values.Add("@u", (long)request.UserId);
         values.Add("@i", request.InteractionId);
+        values.Add("@n", request.NowUtc);
         if (byQuiz)
         {
             values.Add("@q", request.QuizId!.Value);
@@ -122,6 +130,7 @@ internal static class AnswerReader
         var entries = settings + 4;
         var saved = entries + 1;
         var quiz = saved + 3 + (2 * memory);
+        var exam = quiz + 7;
         var stored = r.IsDBNull(state) ? null : new UserCardState
         {
             Id = r.GetInt64(state),
@@ -135,7 +144,7 @@ internal static class AnswerReader
             cardId,
             r.GetInt32(1),
             stored,
-            r.IsDBNull(settings) ? null : new AnswerSettings(r.GetDouble(settings + 1), NullableInt64(r, settings + 2), r.IsDBNull(settings + 3) ? null : r.GetString(settings + 3)),
+            r.IsDBNull(settings) ? null : new AnswerSettings(r.GetDouble(settings + 1), NullableInt64(r, settings + 2), r.IsDBNull(settings + 3) ? null : r.GetString(settings + 3), r.IsDBNull(exam + 1) ? null : r.GetDouble(exam + 1)),
             r.IsDBNull(saved) ? null : Saved(r, saved, cardId),
             Convert.ToInt32(r.GetValue(entries), System.Globalization.CultureInfo.InvariantCulture),
             r.GetString(2),
@@ -143,7 +152,8 @@ internal static class AnswerReader
             unchecked((ulong)r.GetInt64(4)),
             r.IsDBNull(5) ? null : r.GetString(5),
             r.IsDBNull(quiz) ? null : new AnswerQuiz(r.GetInt64(quiz), Utc(r.GetDateTime(quiz + 1)), Utc(r.GetDateTime(quiz + 2)), r.IsDBNull(quiz + 3) ? null : Utc(r.GetDateTime(quiz + 3)), r.IsDBNull(quiz + 4) ? null : r.GetString(quiz + 4)),
-            previousRating is { } rating ? new PreviousQuizAnswer(r.GetString(quiz + 5), rating) : null);
+            previousRating is { } rating ? new PreviousQuizAnswer(r.GetString(quiz + 5), rating) : null,
+            r.IsDBNull(exam) ? null : Utc(r.GetDateTime(exam)));
     }
 
     /// <summary>The answer already saved under the interaction id, as its first result was.</summary>

@@ -27,8 +27,8 @@ internal static class AnswerWriter
 
     private static readonly string _insertLog =
         $"""
-        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "UndoesId", {CardMemoryColumns.List("Before")}, {CardMemoryColumns.List("After")})
-        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
+        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "ExamUtc", "ExamTarget", "UndoesId", {CardMemoryColumns.List("Before")}, {CardMemoryColumns.List("After")})
+        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @exam, @target, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
         """;
 
     private const string InsertQuizAnswer =
@@ -73,6 +73,8 @@ internal static class AnswerWriter
         values.Add("@at", entry.ReviewedUtc);
         values.Add("@retention", entry.DesiredRetention);
         values.Add("@fit", entry.FsrsFitId);
+        values.Add("@exam", entry.ExamUtc);
+        values.Add("@target", entry.ExamTarget);
         values.Add("@undoes", entry.UndoesId);
         Bind(values, "b", entry.Before);
         if (quiz is not null)

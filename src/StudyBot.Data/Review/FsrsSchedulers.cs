@@ -28,8 +28,12 @@ public sealed class FsrsSchedulers
             Weights = key.FitId is null ? [] : ParseWeights(weights!),
         }));
 
-    /// <summary>How the logged answer <paramref name="entry"/> was scheduled: the retention and fit it recorded (<paramref name="weights"/> are that fit's).</summary>
-    public Core.Study.AnswerScheduling ForEntry(Entities.ReviewLogEntry entry, string? weights) => new(For(entry.DesiredRetention, entry.FsrsFitId, weights));
+    /// <summary>
+    /// How the logged answer <paramref name="entry"/> was scheduled: the retention and fit it recorded
+    /// (<paramref name="weights"/> are that fit's), and the exam it was aimed at, if any.
+    /// </summary>
+    public Core.Study.AnswerScheduling ForEntry(Entities.ReviewLogEntry entry, string? weights)
+        => Core.Scheduling.Exam.ExamScheduleAdjustment.For(For(entry.DesiredRetention, entry.FsrsFitId, weights), entry.ExamUtc, entry.ExamTarget);
 
     /// <summary>A JSON array of numbers, as a fit stores its weights.</summary>
     public static double[] ParseWeights(string json) => JsonSerializer.Deserialize<double[]>(json) ?? [];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Decks;
+using StudyBot.Core.Scheduling.Exam;
 using StudyBot.Core.Study;
 using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Entities;
@@ -202,7 +203,9 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         }
 
         var settings = read.Settings ?? AnswerSettings.Defaults;
-        var scheduling = new AnswerScheduling(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights));
+        // Before an exam in the card's deck, the answer is scheduled for it; the exam and target go into the log for replays.
+        var examTarget = read.NextExamUtc is null ? (double?)null : settings.ExamTarget ?? ExamScheduler.DefaultTarget;
+        var scheduling = ExamScheduleAdjustment.For(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights), read.NextExamUtc, examTarget);
         var outcome = AnswerDecision.Decide(read.State?.Memory.ToStudy(), card, form?.Answer ?? request.Answer, request.NowUtc, scheduling);
 
         var state = read.State is { } stored
@@ -225,6 +228,8 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             ReviewedUtc = outcome.ReviewedUtc,
             DesiredRetention = settings.DesiredRetention,
             FsrsFitId = settings.FsrsFitId,
+            ExamUtc = read.NextExamUtc,
+            ExamTarget = examTarget,
             Before = CardMemory.From(outcome.Before),
             After = CardMemory.From(outcome.After),
         };

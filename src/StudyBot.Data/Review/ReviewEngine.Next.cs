@@ -124,6 +124,7 @@ public sealed partial class ReviewEngine
             .Where(c => deckIds.Contains(c.DeckId) && !c.Retired && !db.CardStates.Any(s => s.UserId == userId && s.CardId == c.Id))
             .Select(c => new QueueCard(c.Id, c.DeckId, c.NoteKey, CardState.New, null, false))
             .ToListAsync(cancellationToken));
-        return (queues, cards);
+        var paced = await WithExamPaceAsync(db, limits, settings, day, deckIds, cards, today, nowUtc, cancellationToken);
+        return (paced == limits ? queues : new StudyQueues(day, paced, today, deckRelations), cards);
     }
 }

@@ -89,5 +89,9 @@ public sealed class StudentStore(IDbContextFactory<StudyDbContext> contexts, Tim
         {
             throw new StudyException($"Desired retention must be at least 0.7 and below 1, not {settings.DesiredRetention}.");
         }
+        if (settings.ExamTarget is < 0.7 or > 0.99)
+        {
+            throw new StudyException($"The exam target must be between 0.7 and 0.99 (the recall to reach on an exam day), not {settings.ExamTarget}.");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Scheduling.Exam;
 using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -55,7 +56,7 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
                     differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names FSRS fit {fitId}, which is not an adopted fit"));
                 }
                 var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
-                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded.
+                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded (the exam in force too).
                 expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, schedulers.ForEntry(entry, weights)).After);
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))

@@ -33,6 +33,10 @@ public sealed class EmbedBuilder
         return this;
     }
 
+    /// <summary>Adds the field only when <paramref name="condition"/> holds (its value is made only then).</summary>
+    public EmbedBuilder AddFieldIf(bool condition, string name, Func<string> value, bool inline = false) =>
+        condition ? AddField(name, value(), inline) : this;
+
     public Embed Build()
     {
         var embed = _embed with { Fields = _fields.Count == 0 ? null : _fields.ToList() };

@@ -8,7 +8,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Decks;
 
 /// <summary>/deck: list, info, export, join, leave (everyone); upload, retire, restore, add-essay (instructors).</summary>
-public sealed class DeckModule(DeckService decks, Instructors instructors, AttachmentDownloader downloader)
+public sealed class DeckModule(DeckService decks, ExamService exams, Instructors instructors, AttachmentDownloader downloader)
 {
     public async Task ListAsync(InteractionContext context)
     {
@@ -63,6 +63,21 @@ public sealed class DeckModule(DeckService decks, Instructors instructors, Attac
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         var added = await decks.AddEssayDecksAsync(Guild(context), context.CancellationToken);
         await context.Responder.EditOriginalAsync(DeckViews.EssayAdded(added), null, context.CancellationToken);
+    });
+
+    public Task ExamAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        var exam = await exams.AddAsync(Guild(context), context.User.Id.Value, Deck(context), context.GetString("date") ?? "", context.GetString("time"), context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync(DeckViews.ExamSet(exam), context.CancellationToken);
+    });
+
+    public Task ExamsAsync(InteractionContext context) => GuardedAsync(context, teach: false, async () =>
+        await context.Responder.ReplyEphemeralAsync(DeckViews.Exams(await exams.ListAsync(Guild(context), context.CancellationToken)), context.CancellationToken));
+
+    public Task ExamRemoveAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
+    {
+        var exam = await exams.RemoveAsync(Guild(context), context.GetInteger("exam") ?? 0, context.CancellationToken);
+        await context.Responder.ReplyEphemeralAsync($"The exam {exam.Id} in **{exam.DeckTitle}** (`{exam.DeckKey}`) at {ExamService.Describe(exam)} is removed.", context.CancellationToken);
     });
 
     /// <summary>The "Join" buttons of the offer /review shows a student who has joined nothing.</summary>

@@ -13,6 +13,7 @@ public static class DeckServiceCollectionExtensions
         services.AddFeatureShared();
         services.AddScoped<DeckService>();
         services.AddScoped<DeckModule>();
+        services.AddScoped<ExamService>();
         services.AddHostedService<StaleImportCleanup>();
         services.AddScoped<DeckGenerateModule>();
         static void DeckOption(OptionListBuilder o) => o.AddString("deck", "The deck's id", required: true, autocomplete: true);
@@ -34,6 +35,13 @@ public static class DeckServiceCollectionExtensions
                     .AddAttachment("file", "The reading", required: true)
                     .AddString("id", "The draft deck's id (instead of one from the file name)")
                     .AddString("title", "The draft deck's title (instead of the reading's heading or file name)"))
+                .AddSubcommand("exam", "Set an exam date for a deck: reviews aim at it (instructors)", o => o
+                    .AddString("deck", "The deck's id", required: true, autocomplete: true)
+                    .AddString("date", "The exam's date, YYYY-MM-DD (server's time zone)", required: true)
+                    .AddString("time", "The exam's time, HH:MM (24-hour; 09:00 if not given)"))
+                .AddSubcommand("exams", "This server's exams ahead, with their ids")
+                .AddSubcommand("exam-remove", "Remove an exam date (instructors)", o => o
+                    .AddInteger("exam", "The exam's id, from /deck exams", required: true, minValue: 1))
                 .GuildOnly()
                 .Build(),
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
@@ -43,6 +51,9 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
             HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server, e.g. `/deck add-essay`"),
+            HelpLine.Instructor("`/deck exam deck:<id> date:<YYYY-MM-DD> [time]` — an exam date: reviews aim at it, students see the countdown, e.g. `/deck exam deck:week-1 date:2027-01-15`"),
+            HelpLine.Student("`/deck exams` — this server's exams ahead, e.g. `/deck exams`"),
+            HelpLine.Instructor("`/deck exam-remove exam:<id>` — remove an exam date, e.g. `/deck exam-remove exam:3`"),
             HelpLine.Instructor("`/deck generate file:<text> [id] [title]` — draft a deck from a reading, check it, then Publish, e.g. `/deck generate file:reading.md id:volcanoes`"));
         services.AddDiscordInteractions(routes => routes
             .Command("deck list", c => c.Services.GetRequiredService<DeckModule>().ListAsync(c))
@@ -54,6 +65,9 @@ public static class DeckServiceCollectionExtensions
             .Command("deck retire", c => c.Services.GetRequiredService<DeckModule>().RetireAsync(c))
             .Command("deck restore", c => c.Services.GetRequiredService<DeckModule>().RestoreAsync(c))
             .Command("deck add-essay", c => c.Services.GetRequiredService<DeckModule>().AddEssayAsync(c))
+            .Command("deck exam", c => c.Services.GetRequiredService<DeckModule>().ExamAsync(c))
+            .Command("deck exams", c => c.Services.GetRequiredService<DeckModule>().ExamsAsync(c))
+            .Command("deck exam-remove", c => c.Services.GetRequiredService<DeckModule>().ExamRemoveAsync(c))
             .Command("deck generate", c => c.Services.GetRequiredService<DeckGenerateModule>().GenerateAsync(c))
             .Component(DeckGenerateModule.PublishId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c))
             .Component(DeckGenerateModule.ReplaceId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c, DeckGenerateModule.PublishMode.Replace))
@@ -64,6 +78,7 @@ public static class DeckServiceCollectionExtensions
             .Autocomplete("deck leave", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck export", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck retire", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
+            .Autocomplete("deck exam", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck restore", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c)));
         return services;
     }

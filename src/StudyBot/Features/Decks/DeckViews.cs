@@ -180,4 +180,27 @@ public static class DeckViews
 
         return text.Append("```").ToString();
     }
+
+    /// <summary>What an instructor is told after /deck exam.</summary>
+    public static string ExamSet(ExamListing exam) =>
+        $"Exam {exam.Id}: **{exam.DeckTitle}** (`{exam.DeckKey}`) at {ExamService.Describe(exam)}. Until then, reviews in this deck aim at the exam day and students see the countdown in `/review`, `/stats` and reminders. `/deck exam-remove exam:{exam.Id}` removes it.";
+
+    /// <summary>The server's exams ahead, as /deck exams lists them.</summary>
+    public static string Exams(IReadOnlyList<ExamListing> exams)
+    {
+        if (exams.Count == 0)
+        {
+            return "No exams ahead in this server. An instructor sets one with `/deck exam deck:<id> date:YYYY-MM-DD [time:HH:MM]`.";
+        }
+        var text = new StringBuilder("Exams ahead:\n");
+        foreach (var exam in exams.Take(40))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {exam.Id}: **{exam.DeckTitle}** (`{exam.DeckKey}`) at {ExamService.Describe(exam)}\n");
+        }
+        if (exams.Count > 40)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"…and {exams.Count - 40} more.\n");
+        }
+        return text.ToString();
+    }
 }

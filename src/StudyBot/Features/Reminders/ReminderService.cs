@@ -126,7 +126,7 @@ public sealed class ReminderService(
             return ReminderOutcome.AlreadySent;
         }
 
-        var message = DueMessage(due);
+        var message = DueMessage(due, await ExamLinesAsync(userId, cancellationToken));
         try
         {
             await messenger.SendDirectAsync(userId, message, cancellationToken);
@@ -161,7 +161,7 @@ public sealed class ReminderService(
     {
         var due = await CountDueAsync(userId, cancellationToken);
         var message = due.Total > 0
-            ? DueMessage(due)
+            ? DueMessage(due, await ExamLinesAsync(userId, cancellationToken))
             : new MessageBuilder().WithContent(NothingDueTestText).Build();
         try
         {
@@ -177,11 +177,20 @@ public sealed class ReminderService(
 
     public const string NothingDueTestText = "This is a test of your StudyBot reminder: nothing is due right now, and on a day like this the daily reminder sends nothing. When cards are due it says how many, with a button to start.";
 
-    private static MessagePayload DueMessage(DueCounts due)
+    /// <summary>The reminder: how many cards are due, the exams ahead (<paramref name="exams"/>, one line each), and a button to start.</summary>
+    private static MessagePayload DueMessage(DueCounts due, string exams)
         => new MessageBuilder()
-            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).")
+            .WithContent($"Time to study: **{due.Total}** card{(due.Total == 1 ? " is" : "s are")} waiting for you ({due}).{exams}")
             .AddActionRow(row => row.AddButton(ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary))
             .Build();
+
+    /// <summary>The exams ahead in the student's decks, one line each after a line break (empty when none).</summary>
+    private async Task<string> ExamLinesAsync(ulong userId, CancellationToken cancellationToken)
+    {
+        var deckIds = await VisibleDecks.ForStudent(db, userId, null).Select(d => d.Id).ToListAsync(cancellationToken);
+        var exams = await engine.ExamCountdownsAsync(userId, deckIds, clock.UtcNow, cancellationToken);
+        return string.Concat(exams.Take(5).Select(x => "\n" + x.Line()));
+    }
 
     /// <summary>What is left today in every guild the student shares with the bot: the /review screen's own count (new, learning, review).</summary>
     public async Task<DueCounts> CountDueAsync(ulong userId, CancellationToken cancellationToken)

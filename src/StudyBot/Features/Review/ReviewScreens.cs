@@ -10,6 +10,9 @@ public sealed record ReviewPrompt(int CardId, int Nonce, int Scope, string DeckT
 {
     /// <summary>Cards still to study today in the session's scope, this one included (null when not counted).</summary>
     public DueCounts? Left { get; init; }
+
+    /// <summary>The exams ahead in the session's decks, one line each ("exam in 12 days: 34 cards to secure").</summary>
+    public IReadOnlyList<string> Exams { get; init; } = [];
 }
 
 /// <summary>A basic or cloze card with its answer shown, and the interval each grade would give.</summary>

@@ -60,7 +60,8 @@ public sealed class ReviewService(
         }
 
         var prompt = await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
-        return prompt with { Left = today.Left };
+        var exams = await engine.ExamCountdownsAsync(userId, deckIds, now, cancellationToken);
+        return prompt with { Left = today.Left, Exams = [.. exams.Select(x => x.Line())] };
     }
 
     /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>

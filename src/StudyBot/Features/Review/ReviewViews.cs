@@ -23,7 +23,8 @@ public static class ReviewViews
 
     public static MessagePayload Prompt(ReviewPrompt prompt, bool ephemeral)
     {
-        var builder = new MessageBuilder().AddEmbed(e => CardEmbed(e, prompt).WithColor(Colors.Brand));
+        var builder = new MessageBuilder().AddEmbed(e => CardEmbed(e, prompt).WithColor(Colors.Brand)
+            .AddFieldIf(prompt.Exams.Count > 0, "Exam", () => Text.Truncate(string.Join("\n", prompt.Exams), CardScreens.FieldValue)));
         var card = prompt.Card;
         switch (card.Kind)
         {

@@ -19,7 +19,8 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
             (int?)context.GetInteger("day-start"),
             (int?)context.GetInteger("new-per-day"),
             (int?)context.GetInteger("reviews-per-day"),
-            context.GetBoolean("leaderboard"));
+            context.GetBoolean("leaderboard"),
+            context.GetNumber("exam-target"));
         FitOutcome? fitted = null;
         if (optimize)
         {
@@ -56,6 +57,7 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
                     .AddField("Reviews per day", saved.ReviewsPerDay.ToString(CultureInfo.InvariantCulture), inline: true)
                     .AddField("Daily reminder", saved.ReminderTime is { } at ? $"{at:HH\\:mm}" : "off (`/remind set`)", inline: true)
                     .AddField("On leaderboards", saved.HideFromLeaderboard ? "no" : "yes", inline: true)
+                    .AddField("Exam target", (saved.ExamTarget ?? Core.Scheduling.Exam.ExamScheduler.DefaultTarget).ToString("0.00", CultureInfo.InvariantCulture) + " recall on exam days", inline: true)
                     .AddField("Schedule", ScheduleViews.Schedule(saved, latest), inline: false);
                 if (fitted is not null)
                 {

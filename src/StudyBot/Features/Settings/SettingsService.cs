@@ -6,9 +6,9 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Settings;
 
 /// <summary>The changes a student asked for; null leaves a setting as it is.</summary>
-public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? NewPerDay, int? ReviewsPerDay, bool? Leaderboard = null)
+public sealed record SettingsChange(string? TimeZone, int? DayStartHour, int? NewPerDay, int? ReviewsPerDay, bool? Leaderboard = null, double? ExamTarget = null)
 {
-    public bool IsEmpty => TimeZone is null && DayStartHour is null && NewPerDay is null && ReviewsPerDay is null && Leaderboard is null;
+    public bool IsEmpty => TimeZone is null && DayStartHour is null && NewPerDay is null && ReviewsPerDay is null && Leaderboard is null && ExamTarget is null;
 }
 
 /// <summary>A student's study settings; a reminder follows a time zone change.</summary>
@@ -46,6 +46,7 @@ public sealed class SettingsService(StudentStore students, StudentDefaults defau
         settings.DayStartHour = change.DayStartHour ?? settings.DayStartHour;
         settings.NewPerDay = change.NewPerDay ?? settings.NewPerDay;
         settings.ReviewsPerDay = change.ReviewsPerDay ?? settings.ReviewsPerDay;
+        settings.ExamTarget = change.ExamTarget ?? settings.ExamTarget;
         await students.SaveSettingsAsync(settings, cancellationToken);
         if (settings.ReminderTime is { } at)
         {

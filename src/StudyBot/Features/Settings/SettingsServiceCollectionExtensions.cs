@@ -26,10 +26,11 @@ public static class SettingsServiceCollectionExtensions
                 .AddOption(ApplicationCommandOptionType.Integer, "new-per-day", "New cards per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Integer, "reviews-per-day", "Reviews per day", minValue: 0, maxValue: 9999)
                 .AddOption(ApplicationCommandOptionType.Boolean, "leaderboard", "Show you on /leaderboard (True) or hide you (False)")
+                .AddOption(ApplicationCommandOptionType.Number, "exam-target", "Recall to reach on an exam day in decks with an exam (0.70-0.99, default 0.90)", minValue: 0.7, maxValue: 0.99)
                 .AddOption(ApplicationCommandOptionType.Boolean, "optimize", "Fit your schedule to your own answers now")
                 .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] …` — your time zone (or the server's), day start, daily limits, leaderboard, e.g. `/settings timezone:india`"));
+            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] … [exam-target]` — your time zone (or the server's), day start, daily limits, leaderboard, recall to reach on exam days, e.g. `/settings timezone:india`"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));

@@ -23,7 +23,11 @@ public sealed record StudentStats(
     IReadOnlyDictionary<CardState, int> CardsByState,
     int Unseen,
     IReadOnlyList<ChartDay> Past,
-    IReadOnlyList<ChartDay> Forecast);
+    IReadOnlyList<ChartDay> Forecast)
+{
+    /// <summary>The exams ahead in the student's decks, one line each ("exam in 12 days: 34 cards to secure").</summary>
+    public IReadOnlyList<string> Exams { get; init; } = [];
+}
 
 /// <summary>/stats: what one student has done and what is coming, in their own study days.</summary>
 public sealed class StudentStatsService(StudyDbContext db, ReviewEngine engine, StudentDefaults defaults, StudyClock clock)
@@ -92,6 +96,9 @@ public sealed class StudentStatsService(StudyDbContext db, ReviewEngine engine, 
             states.Where(s => s.State != CardState.New).GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Count()),
             Math.Max(0, liveCards - started),
             past,
-            forecast);
+            forecast)
+        {
+            Exams = [.. (await engine.ExamCountdownsAsync(userId, joined, now, cancellationToken)).Select(x => x.Line())],
+        };
     }
 }
