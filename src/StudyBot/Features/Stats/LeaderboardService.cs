@@ -33,15 +33,18 @@ public sealed class LeaderboardService(StudyDbContext db, ClassService classes, 
             where log.Kind == ReviewKind.Answer && shown.Contains(log.UserId) && !db.ReviewLog.Any(u => u.UndoesId == log.Id)
             join card in db.Cards on log.CardId equals card.Id
             where deckIds.Contains(card.DeckId)
-            select new { log.UserId, log.ReviewedUtc })
+            select new { log.UserId, log.ReviewedUtc, Count = 1 })
             .ToListAsync(cancellationToken);
+        // Days whose answers the retention summed count with their totals; their first and last answer keep the streak.
+        var summed = await db.ReviewDays.Where(d => shown.Contains(d.UserId) && deckIds.Contains(d.DeckId)).Select(d => new { d.UserId, d.FirstUtc, d.LastUtc, d.Answers }).ToListAsync(cancellationToken);
+        answers.AddRange(summed.SelectMany(d => new[] { new { d.UserId, ReviewedUtc = d.FirstUtc, Count = d.Answers }, new { d.UserId, ReviewedUtc = d.LastUtc, Count = 0 } }));
         var settings = await db.UserSettings.Where(s => shown.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
         var ranked = answers
             .GroupBy(a => a.UserId)
             .Select(g => new
             {
                 UserId = g.Key,
-                Reviews = g.Count(a => a.ReviewedUtc >= since),
+                Reviews = g.Where(a => a.ReviewedUtc >= since).Sum(a => a.Count),
                 Streak = StudyDays.Of(settings.GetValueOrDefault(g.Key) ?? new UserSettings()).Streak(g.Select(a => a.ReviewedUtc), now),
             })
             .Where(r => r.Reviews > 0)
