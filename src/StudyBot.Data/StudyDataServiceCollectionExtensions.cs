@@ -47,6 +47,8 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StorageHealth>(sp, target));
         services.AddSingleton<DeckStore>();
         services.AddSingleton<StudentStore>();
+        services.AddSingleton<Privacy.PrivacyErase>();
+        services.AddSingleton<Privacy.ReviewLogRetention>();
         services.AddSingleton<MemberSightingWriter>();
         services.AddSingleton<AcceptedInteractions>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));

@@ -23,6 +23,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<UserCardState> CardStates => Set<UserCardState>();
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
+    public DbSet<ReviewDay> ReviewDays => Set<ReviewDay>();
+    public DbSet<ReviewLogCut> ReviewLogCuts => Set<ReviewLogCut>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
     public DbSet<FsrsFit> FsrsFits => Set<FsrsFit>();
     public DbSet<Quiz> Quizzes => Set<Quiz>();

@@ -21,6 +21,7 @@ app.Configure(config =>
     config.AddDeckCommands();
     config.AddDbCommands();
     config.AddClusterCommands();
+    config.AddPrivacyCommands();
     config.AddCommand<StudyBot.Cli.Simulate.SimulateCommand>("simulate")
         .WithDescription("Simulate students learning under FSRS-6 (retention 0.8/0.9/0.95, fitted), SM-2, Leitner and fixed intervals; print reviews, study time and exam recall.")
         .WithExample("simulate", "--students", "100", "--days", "90", "-o", "report.png");

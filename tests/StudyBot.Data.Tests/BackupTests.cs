@@ -120,4 +120,38 @@ public sealed class BackupTests
 
         Assert.Contains("not a StudyBot one", error.Message);
     }
+
+    [Fact]
+    public async Task CopyAsync_NewBackup_ReadableAndWritableByItsOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // file modes are Unix's
+        }
+        await using var db = await TestDatabase.CreateAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
+
+        var backup = await DatabaseBackup.CopyAsync($"Data Source={db.Path}", Path.Combine(db.Directory, "private.db"));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup.Path));
+    }
+
+    [Fact]
+    public async Task DatabaseCopy_SqliteSourceHeldByARunningBot_RefusedAndNoTargetWritten()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.Decks.UploadAsync(TestDecks.Numbered("d", 1));
+        var target = Path.Combine(db.Directory, "copy.db");
+
+        using (DatabaseLock.TryAcquire(db.Path))
+        {
+            var error = await Assert.ThrowsAsync<Transfer.CopyException>(() => Transfer.DatabaseCopy.CopyAsync(db.Target, DatabaseTarget.Sqlite(target)));
+            Assert.Equal($"the source, {db.Path}, is in use by a running StudyBot; stop the bot, then copy", error.Message);
+        }
+        Assert.False(File.Exists(target));
+
+        // Stopped: the same copy goes through.
+        var copied = await Transfer.DatabaseCopy.CopyAsync(db.Target, DatabaseTarget.Sqlite(target));
+        Assert.True(copied.Rows > 0);
+    }
 }

@@ -546,6 +546,63 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.ToTable("QuizSessions", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewDay", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Again")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MatureAgain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MatureAnswers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "DeckId", "Day");
+
+                    b.HasIndex("DeckId");
+
+                    b.ToTable("ReviewDays", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogCut", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CardId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "CardId");
+
+                    b.HasIndex("CardId");
+
+                    b.ToTable("ReviewLogCuts", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -961,6 +1018,24 @@ namespace StudyBot.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("DeckId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewDay", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogCut", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.CardRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -523,6 +523,63 @@ namespace StudyBot.Data.Migrations
                     b.ToTable("QuizSessions", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewDay", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Again")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatureAgain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatureAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "DeckId", "Day");
+
+                    b.HasIndex("DeckId");
+
+                    b.ToTable("ReviewDays", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogCut", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "CardId");
+
+                    b.HasIndex("CardId");
+
+                    b.ToTable("ReviewLogCuts", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -934,6 +991,24 @@ namespace StudyBot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DeckId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewDay", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.ReviewLogCut", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.CardRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

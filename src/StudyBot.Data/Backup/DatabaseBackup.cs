@@ -65,6 +65,7 @@ public static class DatabaseBackup
         var source = Sqlite(sourceConnectionString);
         try
         {
+            CreateOwnerOnly(partial);
             await using var from = new SqliteConnection(source.ToString());
             await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
             await from.OpenAsync(cancellationToken);
@@ -83,6 +84,20 @@ public static class DatabaseBackup
         {
             throw new BackupException($"could not copy {source.DataSource}: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Creates the copy's file empty, readable and writable by its owner only (0600): a backup holds
+    /// every student's progress and answers. SQLite gives its -wal the database file's mode.
+    /// </summary>
+    private static void CreateOwnerOnly(string file)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var created = new FileStream(file, options);
     }
 
     /// <summary>Moves everything in the database's -wal file into the database, so that the file alone holds it.</summary>

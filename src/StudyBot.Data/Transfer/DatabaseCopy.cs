@@ -35,6 +35,10 @@ public static class DatabaseCopy
     public static async Task<CopyResult> CopyAsync(DatabaseTarget from, DatabaseTarget to, IProgress<CopyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        // A running bot holds its SQLite file's lock: a copy taken under it could miss the rows it
+        // writes meanwhile (and its scheduler's), so the copy waits for the bot to stop, as a restore does.
+        using var sourceLock = HoldSqlite(from, "source");
+        using var targetLock = HoldSqlite(to, "target");
         await using var source = new StudyDbContext(StudyDbOptions.For(from));
         await using var target = new StudyDbContext(StudyDbOptions.For(to));
         await CheckSourceAsync(source, from, cancellationToken);
@@ -69,6 +73,17 @@ public static class DatabaseCopy
             await transaction.CommitAsync(cancellationToken);
         }
         return new CopyResult(copied, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static Backup.DatabaseLock? HoldSqlite(DatabaseTarget database, string role)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite || database.SqliteFile is not { } file
+            || Path.GetDirectoryName(Path.GetFullPath(file)) is not { } folder || !Directory.Exists(folder))
+        {
+            return null;
+        }
+        return Backup.DatabaseLock.TryAcquire(file)
+            ?? throw new CopyException($"the {role}, {Path.GetFullPath(file)}, is in use by a running StudyBot; stop the bot, then copy");
     }
 
     private static async Task CheckSourceAsync(StudyDbContext source, DatabaseTarget from, CancellationToken cancellationToken)

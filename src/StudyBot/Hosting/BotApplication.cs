@@ -11,6 +11,7 @@ using StudyBot.Discord;
 using StudyBot.Discord.Http;
 using StudyBot.Features.Guilds;
 using StudyBot.Hosting.Backups;
+using StudyBot.Hosting.Retention;
 using StudyBot.Hosting.Playground;
 using StudyBot.Observability;
 
@@ -205,6 +206,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddDiscordClient(builder.Configuration);
         services.AddStudyScheduling(builder.Configuration, storage);
         services.AddBackups();
+        services.AddRetention();
         services.AddGuilds();
         services.AddStudyBotFeatures();
         services.AddStudyBotObservability(httpEndpoint);

@@ -228,6 +228,8 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         ["dg:publish"] = [($"dg:publish:{f.DeckId}", InteractionRouter.ExpiredText)],
         ["dg:replace"] = [($"dg:replace:{f.DeckId}", InteractionRouter.ExpiredText)],
         ["dg:new"] = [($"dg:new:{f.DeckId}", InteractionRouter.ExpiredText)],
+        ["cfg:erase"] = [($"cfg:erase:{f.DeckId}", InteractionRouter.ExpiredText)],
+        ["cfg:keep"] = [($"cfg:keep:{f.DeckId}", InteractionRouter.ExpiredText)],
     };
 
     /// <summary>A second server with a deck, a student of it who answered a card there, and quizzes of other channels.</summary>

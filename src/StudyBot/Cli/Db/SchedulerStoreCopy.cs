@@ -72,7 +72,8 @@ internal static class SchedulerStoreCopy
     private static ITrigger Rebase(ITrigger trigger, DateTimeOffset now) =>
         trigger is ICronTrigger && trigger.StartTimeUtc < now ? trigger.GetTriggerBuilder().StartAt(now).Build() : trigger;
 
-    private static ServiceProvider Build(DatabaseTarget database, IConfiguration configuration)
+    /// <summary>The bot's scheduler over the database's job store, for reading or editing its stored jobs; never started.</summary>
+    internal static ServiceProvider Build(DatabaseTarget database, IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFilter("Quartz", LogLevel.Warning));

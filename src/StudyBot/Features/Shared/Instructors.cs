@@ -18,6 +18,12 @@ public sealed class Instructors(StudyDbContext db, IOptions<StudyBotOptions> opt
 
     public const string RefusalText = "Only instructors can do that: it needs the Manage Server permission or the instructor role.";
 
+    /// <summary>A server manager: Manage Server or Administrator in the server the interaction comes from (a role alone is not enough).</summary>
+    public static bool IsManager(Interaction interaction) =>
+        interaction.GuildId is not null && interaction.Member is { } member
+            && ulong.TryParse(member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
+            && (permissions & (Administrator | ManageGuild)) != 0;
+
     public async Task<bool> IsInstructorAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (interaction.GuildId is not { } guildId || interaction.Member is not { } member)
@@ -25,8 +31,7 @@ public sealed class Instructors(StudyDbContext db, IOptions<StudyBotOptions> opt
             return false;
         }
 
-        if (ulong.TryParse(member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
-            && (permissions & (Administrator | ManageGuild)) != 0)
+        if (IsManager(interaction))
         {
             return true;
         }

@@ -45,24 +45,31 @@ public sealed class LeaderboardService(StudyDbContext db, ClassService classes, 
             where deckIds.Contains(card.DeckId)
             select new { log.Id, log.UserId, log.CardId, log.ReviewedUtc, log.Rating, log.Before.State })
             .ToListAsync(cancellationToken);
+        // Days whose answers the retention summed: their recalled mature answers count as remembered (the
+        // cards themselves are no longer known), their answers as answered, and their first and last answer keep the streak.
+        var summed = (await db.ReviewDays.Where(d => shown.Contains(d.UserId) && deckIds.Contains(d.DeckId))
+            .Select(d => new { d.UserId, d.FirstUtc, d.LastUtc, d.Answers, Recalled = d.MatureAnswers - d.MatureAgain }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.UserId);
+        var logged = answers.ToLookup(a => a.UserId);
         var settings = await db.UserSettings.Where(s => shown.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
-        var ranked = answers
-            .GroupBy(a => a.UserId)
-            .Select(g =>
+        var ranked = logged.Select(g => g.Key).Union(summed.Select(g => g.Key))
+            .Select(student =>
             {
-                var inPeriod = g.Where(a => a.ReviewedUtc >= since).ToList();
+                var inPeriod = logged[student].Where(a => a.ReviewedUtc >= since).ToList();
+                var days = summed[student].Where(d => d.FirstUtc >= since).ToList();
                 var remembered = inPeriod.Where(a => a.State == CardState.Review && a.Rating is not null and not Rating.Again).Select(a => a.CardId).ToHashSet();
                 var learned = inPeriod
                     .Where(a => !remembered.Contains(a.CardId))
                     .GroupBy(a => a.CardId)
                     .Count(card => card.Any(a => a.State == CardState.New) && card.MaxBy(a => a.Id)!.Rating is not null and not Rating.Again);
+                var studied = logged[student].Select(a => a.ReviewedUtc).Concat(summed[student].SelectMany(d => new[] { d.FirstUtc, d.LastUtc }));
                 return new
                 {
-                    UserId = g.Key,
-                    Remembered = remembered.Count,
+                    UserId = student,
+                    Remembered = remembered.Count + days.Sum(d => d.Recalled),
                     Learned = learned,
-                    Answered = inPeriod.Count,
-                    Streak = StudyDays.Of(settings.GetValueOrDefault(g.Key) ?? new UserSettings()).Streak(g.Select(a => a.ReviewedUtc), now),
+                    Answered = inPeriod.Count + days.Sum(d => d.Answers),
+                    Streak = StudyDays.Of(settings.GetValueOrDefault(student) ?? new UserSettings()).Streak(studied, now),
                 };
             })
             .Where(r => r.Answered > 0)

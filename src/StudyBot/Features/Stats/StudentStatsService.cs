@@ -59,6 +59,9 @@ public sealed class StudentStatsService(StudyDbContext db, ReviewEngine engine, 
             where deckIds.Contains(card.DeckId)
             select log.ReviewedUtc)
             .ToListAsync(cancellationToken);
+        // Days whose answers the retention summed: their first and last answer keep the streak.
+        var summed = await db.ReviewDays.Where(d => d.UserId == userId && deckIds.Contains(d.DeckId)).Select(d => new { d.FirstUtc, d.LastUtc }).ToListAsync(cancellationToken);
+        streakAnswers.AddRange(summed.SelectMany(d => new[] { d.FirstUtc, d.LastUtc }));
 
         var states = await db.CardStates
             .Where(s => s.UserId == userId && joined.Contains(s.Card!.DeckId) && !s.Card.Retired && !s.Memory.Suspended)

@@ -21,7 +21,7 @@ public sealed class BackupOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Directory);
 
-    private static bool IsCron(string expression)
+    internal static bool IsCron(string expression)
     {
         try
         {
