@@ -42,6 +42,16 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"\b(?:is|was|are|were)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s*[\u2014\u2013]\s*(?:an?|the)\s+[a-z]+")]
     private static partial Regex DashDefinition();
 
+    /// <summary>"the paterfamilias, the male head of the household": a lower-case term after an article, defined by the noun phrase that follows it.</summary>
+    [GeneratedRegex(@"\b(?:the|an?)\s+(?<term>[a-z][a-z-]{4,}(?:\s[a-z][a-z-]{3,}){0,2}),\s+(?<def>(?:an?|the)\s+[a-z][^,;:()\u2014\u2013]{6,100}?)(?=\s*(?:[,.;:(\u2014\u2013]|$))")]
+    private static partial Regex AppositiveDefinition();
+
+    [GeneratedRegex(@"^(?<effect>[A-Z][^,]{6,60}?)\s+(?<aux>is|are|was|were)\s+(?:mainly\s+|largely\s+|primarily\s+|partly\s+|mostly\s+)?(?:caused by|due to|the result of|a result of|the consequence of)\s+(?<cause>.{8,})$")]
+    private static partial Regex CausedBy();
+
+    [GeneratedRegex(@"^(?<effect>[A-Z][^,]{6,60}?)\s+(?:(?<aux>results|stems|arises)|(?<past>resulted|stemmed|arose))\s+(?:mainly\s+|largely\s+|primarily\s+|partly\s+)?from\s+(?<cause>.{8,})$")]
+    private static partial Regex ResultsFrom();
+
     [GeneratedRegex(@"(?<term>\b(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}),\s+which\s+(?:was|is|were|are)\s+(?:an?|the)\s+")]
     private static partial Regex WhichWasTerm();
 
@@ -196,17 +206,56 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     /// <summary>The terms the text defines, before the model is built (defined terms are key terms).</summary>
     public static IEnumerable<string> DefinedTerms(string sentence)
     {
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
                 var term = CleanTerm(m.Groups["term"].Value);
-                if (term is not null && !PointsBackAsSubject(regex, sentence, term))
+                if (term is not null && !PointsBackAsSubject(regex, sentence, term) && !(regex == CalledTerm() && ActiveVerb(sentence, m)) && !(regex == AppositiveDefinition() && !IsAppositive(sentence, m)))
                 {
                     yield return term;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// "in the domus, a traditional house that ...": a noun phrase that renames the term. Not an introductory phrase
+    /// ("In the morning, the men ..."), not an item of a list ("the bread, the milk, and the eggs"), not a clause
+    /// ("the war, the army was ...").
+    /// </summary>
+    private static bool IsAppositive(string sentence, Match m)
+    {
+        var before = sentence[..m.Index];
+        var after = sentence[(m.Index + m.Length)..];
+        var definition = m.Groups["def"].Value;
+        var clauseStart = before.LastIndexOf(',') + 1;
+        var intro = Regex.IsMatch(before[clauseStart..].TrimStart(), @"^(?i:as|when|while|although|though|because|if|once|until|since|whereas|unless|after|before)\b")
+            || !before.Contains(',') && Regex.IsMatch(before, @"^(?:In|On|At|By|For|During|After|Before|Since|Under|With|From|Through|Throughout|Among|Within|Without|Despite|Unlike|Like|As|When|While|Although|Though|Because|If|Once|Until|To|Of|Over|Beyond|Across|Along|Around|Near|Inside|Outside)\b");
+        var list = Regex.IsMatch(after, @"^\s*,\s*(?:and|or)\b|^\s*,\s*(?:an?|the)\s+[^,]{1,60},\s*(?:and|or)\b") || before.TrimEnd().EndsWith(',');
+        var clause = Regex.IsMatch(definition, @"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does|do|may|might|must|should)\b")
+            || Regex.IsMatch(definition, @"^(?:an?|the)\s+(?:same|other|latter|former|first|second|following|next|last|only|one|two|three|rest|end|result|reason|way)\b");
+        return !intro && !list && !clause;
+    }
+
+    /// <summary>
+    /// "Emperors named an heir", "Augustus named Tiberius", "they called a meeting": the verb is used actively
+    /// (someone names or calls someone or something), not as "a process called X"; what follows is no term.
+    /// </summary>
+    private static bool ActiveVerb(string sentence, Match m)
+    {
+        var lead = m.Value.Length - m.Value.TrimStart().Length;
+        var verb = Regex.Match(m.Value.TrimStart(), @"^(?:(?<aux>is|are|was|were)\s+)?(?<verb>called|named|termed)\b");
+        if (!verb.Success || verb.Groups["aux"].Success)
+        {
+            return false;
+        }
+        var after = sentence[(m.Index + lead + verb.Length)..];
+        var before = sentence[..(m.Index + lead)].TrimEnd();
+        var previous = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return (verb.Groups["verb"].Value == "named" && Regex.IsMatch(after, @"^\s+(?:an?|his|her|their|its|several|many|two|three|some)\s"))
+            || previous is "he" or "she" or "they" or "we" or "I" or "who" or "He" or "She" or "They" or "We"
+            || (previous.Length > 1 && char.IsUpper(previous[0]) && before.Length > previous.Length && !before.EndsWith(','));
     }
 
     /// <summary>"The text is a collection of ...": a common noun after "The" points back to what the text is about; it defines nothing.</summary>
@@ -218,7 +267,11 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         term = Regex.Replace(term.Trim(), @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase).Trim();
         term = Regex.Replace(term, @"^(?:term|word|name|concept|phrase)\s+", "", RegexOptions.IgnoreCase);
         // "the Z-scheme shown in ...": a participle or adverb ends the term.
-        term = Regex.Replace(term, @"\s+(?:shown|seen|given|used|found|made|described|illustrated|depicted|below|above|here|there|today|now|usually|also|often|[a-z]+ed|[a-z]+ly)\b.*$", "");
+        term = Regex.Replace(term, @"\s+(?:shown|seen|given|used|found|made|described|illustrated|depicted|below|above|here|there|today|now|usually|also|often)\b.*$", "");
+        // "New France had ceased": a verb ends the term.
+        term = Regex.Replace(term, @"\s+(?:had|has|have|is|are|was|were|would|will|could|can|did|does|do|became|remained|may|might|must|should)\b.*$", "");
+        // "quantity demanded" is a term; "heir soon after" is not: an -ed or -ly word inside the span ends it.
+        term = Regex.Replace(term, @"\s+(?:[a-z]+ed|[a-z]+ly)\s.*$", "");
         var words = term.Split(' ');
         return words.Length is >= 1 and <= 4 && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0])
             && !Spans.IsFunctionWord(words[0]) && !Spans.IsFunctionWord(words[^1]) ? term : null;
@@ -227,13 +280,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     private IEnumerable<Candidate> Definitions(int index, string sentence)
     {
         var spans = new List<(int Start, int Length)>();
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
                 var group = m.Groups["term"];
                 var term = CleanTerm(group.Value);
-                if (term is null || PointsBackAsSubject(regex, sentence, term))
+                if (term is null || PointsBackAsSubject(regex, sentence, term) || (regex == CalledTerm() && ActiveVerb(sentence, m)) || (regex == AppositiveDefinition() && !IsAppositive(sentence, m)))
                 {
                     continue;
                 }
@@ -252,8 +305,16 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         yield return new Candidate(index, CandidateKind.Definition, 6 + Penalty(sentence, spans.Count), "term:" + string.Join("|", spans.Select(s => sentence.Substring(s.Start, s.Length).ToLowerInvariant())), note);
     }
 
+    /// <summary>A sentence that speaks to the reader ("If you shine a flashlight ...", "we can see") is an illustration or an aside, not a claim of the text to ask.</summary>
+    [GeneratedRegex(@"\b(?:[Yy]ou|[Yy]our|[Yy]ourself|[Ww]e|[Oo]ur|us|[Ll]et's)\b")]
+    private static partial Regex Reader();
+
     private Candidate? Recommendation(int index, string sentence, string? resolvedSubject)
     {
+        if (Reader().IsMatch(sentence))
+        {
+            return null;
+        }
         foreach (Match m in Modal().Matches(sentence))
         {
             if (InsideQuote(sentence, m.Index) || _notVerbs.Contains(m.Groups["verb"].Value))
@@ -311,6 +372,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     private Candidate? Cause(int index, string sentence)
     {
+        if (Reader().IsMatch(sentence))
+        {
+            return null;
+        }
         var body = sentence.TrimEnd('.', ' ');
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
@@ -318,6 +383,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
+        }
+        var passive = CausedBy().Match(core);
+        passive = passive.Success ? passive : ResultsFrom().Match(core);
+        if (passive.Success && !Regex.IsMatch(passive.Groups["effect"].Value, @"\b(?:that|which|who|believed|thought|said|argued|claimed)\b") && !_badSubjects.Contains(passive.Groups["effect"].Value.Split(' ')[0]))
+        {
+            var past = passive.Groups["past"].Success || passive.Groups["aux"].Value is "was" or "were";
+            return CauseCard(index, sentence, $"What {(past ? "caused" : "causes")} {Lower(passive.Groups["effect"].Value)}, according to the text?", null, passive.Groups["cause"].Value);
         }
         if (WhichIsTheReason().Match(core) is { Success: true } wr)
         {
@@ -380,7 +452,8 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         {
             answer = answer[..end.Index];
         }
-        answer = answer.Trim().TrimEnd('.', ',', ';');
+        // "If the price falls, then demand rises": the answer is what follows "then".
+        answer = Regex.Replace(answer.Trim(), @"^(?:then|so|thus|therefore)\s+", "", RegexOptions.IgnoreCase).TrimEnd('.', ',', ';');
         var words = answer.Split(' ').Length;
         if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4) || !Balanced(answer) || (shown is not null && !Balanced(shown)))
         {

@@ -34,13 +34,17 @@ public static partial class DeckGenerator
     [GeneratedRegex(@"^(?:(?:And|But|So|Yet|Moreover|Also|Similarly|Finally|Indeed|In addition|Crucially|For example|Still)\s*,?\s+)+")]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"^(?:Now\s+)?(?:Look|Discuss|Explain|Describe|Identify|Compare|Contrast|Analy[sz]e|Evaluate|Define|List|Summari[sz]e|Outline|Consider|Imagine|Think|Recall|Note|See|Read|Watch|Visit|Click|Review|Use|Try|Answer)\b")]
+    [GeneratedRegex(@"^(?:Let's|Let us|Let me)\b|^(?:(?:Now|First|Next|Then|So|Again),?\s+)?(?i:look|discuss|explain|describe|identify|compare|contrast|analy[sz]e|evaluate|define|list|summari[sz]e|outline|consider|imagine|think|recall|note|see|read|watch|visit|click|review|use|try|answer|notice|remember|suppose|picture|observe)\b(?!\s+(?:of|is|are|was|were|has|had)\b)")]
     private static partial Regex Instruction();
+
+    /// <summary>An aside in brackets: an acronym, a translation, a gloss, a life's dates, a citation mark. It is left out of the card's prompt (the explanation keeps it), so it neither gives a blank away nor clutters it.</summary>
+    [GeneratedRegex(@"\s*(?:\((?<inner>[^()\[\]]{1,120})\)|\[(?:\d+|[a-z]|citation needed|note \d+)\])(?=[\s,.;:!?\u201D""']|$)")]
+    private static partial Regex Aside();
 
     private const double Floor = 2.5;
 
-    /// <summary>One answer is asked at most this often, however many sentences name it.</summary>
-    private const int CardsPerAnswer = 2;
+    /// <summary>One answer is asked once, however many sentences name it: a second card with the same answer is a fact asked twice or a blank the student answers from the first card.</summary>
+    private const int CardsPerAnswer = 1;
 
     public static GenerationResult Generate(string text, GeneratorOptions? options = null)
     {
@@ -72,7 +76,8 @@ public static partial class DeckGenerator
             (before, beforeParagraph) = (sentence, paragraph);
         }
 
-        var texts = kept.Select(k => k.Text).ToList();
+        var originals = kept.Select(k => k.Text).ToList();
+        var texts = originals.Select(WithoutAsides).ToList();
         var model = new TextModel(texts, texts.SelectMany(Candidates.DefinedTerms).Distinct());
         var giveaways = new Giveaways(options.Aliases);
         var maker = new Candidates(model, giveaways, texts);
@@ -97,7 +102,7 @@ public static partial class DeckGenerator
                 else if (previousInParagraph.TryGetValue(i, out var previous) && Referents.PointsBack(LeadIn().Replace(previous, "")) is null
                     && WordCount(previous) + WordCount(texts[i]) <= options.MaxSentenceWords + 15)
                 {
-                    maker.Context = previous;
+                    maker.Context = WithoutAsides(previous);
                     found = maker.For(i, previousSubject);
                     maker.Context = null;
                 }
@@ -129,6 +134,10 @@ public static partial class DeckGenerator
             var note = candidate.Note;
             note.Id = Id(ids, texts[candidate.Sentence], Suffix(candidate.Kind));
             note.At = SourcePosition.AtLine(kept[candidate.Sentence].Line);
+            if (texts[candidate.Sentence] != originals[candidate.Sentence] && note.Explanation is { } quoted)
+            {
+                note.Explanation = quoted.Replace(texts[candidate.Sentence], originals[candidate.Sentence], StringComparison.Ordinal);
+            }
             draft.Notes.Add(note);
             cardOf.TryAdd(candidate.Sentence, note.Id);
         }
@@ -139,10 +148,17 @@ public static partial class DeckGenerator
         }
         for (var i = 0; i < texts.Count; i++)
         {
-            outcomes.Add(new SentenceOutcome(kept[i].Line, texts[i], cardOf.GetValueOrDefault(i), cardOf.ContainsKey(i) ? null : reasons[i]));
+            outcomes.Add(new SentenceOutcome(kept[i].Line, originals[i], cardOf.GetValueOrDefault(i), cardOf.ContainsKey(i) ? null : reasons[i]));
         }
         var leftOut = all.Select(c => c.Sentence).Distinct().Count(i => !cardOf.ContainsKey(i));
         return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped) { Budget = budget, LeftOut = chosen.Count >= budget ? leftOut : 0 };
+    }
+
+    /// <summary>The sentence as a card shows it: asides in brackets of at most 15 words left out (a longer bracket stays, and no blank is cut inside it).</summary>
+    internal static string WithoutAsides(string sentence)
+    {
+        var shown = Aside().Replace(sentence, m => m.Groups["inner"].Success && m.Groups["inner"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 15 ? m.Value : "");
+        return shown.Length >= sentence.Length / 2 ? shown : sentence;
     }
 
     private static string? Skip(string sentence, GeneratorOptions options)

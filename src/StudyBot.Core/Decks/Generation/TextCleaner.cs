@@ -53,6 +53,9 @@ public static partial class TextCleaner
     [GeneratedRegex(@"^((updated|published|posted|last modified)\s*:?\s*(on\s+)?)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}|\d{4}-\d{2}-\d{2})([,\s]+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();
 
+    [GeneratedRegex(@"^(?:references|bibliography|works cited|sources|notes|endnotes|footnotes|further reading|suggested reading|see also|external links|citations)\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndMatterHeading();
+
     public static CleanText Clean(string text)
     {
         if (HtmlArticle.LooksLikeHtml(text))
@@ -69,6 +72,8 @@ public static partial class TextCleaner
         // After a box heading or a learning-objectives line, the next paragraph (or list) belongs to it.
         string? skipNext = null;
         var skippingList = false;
+        // Under a "References" or "Further reading" heading, everything up to the next heading is a list of sources, not prose.
+        string? endMatter = null;
         var lines = text.Replace("\r\n", "\n").Split('\n');
 
         void Flush()
@@ -78,7 +83,12 @@ public static partial class TextCleaner
                 return;
             }
             var joined = string.Join(" ", current);
-            if (skipNext is not null)
+            if (current.Count == 1 && !EndsLikeProse(current[0]) && EndMatterHeading().IsMatch(current[0].Trim()))
+            {
+                endMatter = $"a list of sources under '{current[0].Trim()}', not the main text";
+                dropped.Add(new DroppedText(start, joined, "a heading or subtitle, not a sentence"));
+            }
+            else if (skipNext is not null)
             {
                 dropped.Add(new DroppedText(start, joined, skipNext));
                 skipNext = null;
@@ -86,9 +96,14 @@ public static partial class TextCleaner
             // A short one-line paragraph without closing punctuation is a heading or subtitle; a long one is a sentence.
             else if (current.Count == 1 && !EndsLikeProse(current[0]) && IsHeadingLength(current[0]))
             {
+                endMatter = null;
                 heading ??= current[0];
                 section++;
                 dropped.Add(new DroppedText(start, joined, "a heading or subtitle, not a sentence"));
+            }
+            else if (endMatter is not null)
+            {
+                dropped.Add(new DroppedText(start, joined, endMatter));
             }
             else
             {
@@ -115,7 +130,8 @@ public static partial class TextCleaner
             {
                 Flush();
                 var title = Inline(raw.TrimStart('#').Trim());
-                heading ??= IsHeadingLength(title) ? title : null;
+                endMatter = EndMatterHeading().IsMatch(title) ? $"a list of sources under '{title}', not the main text" : null;
+                heading ??= IsHeadingLength(title) && endMatter is null ? title : null;
                 section++;
                 if (BoxHeading().IsMatch(title))
                 {
@@ -157,9 +173,9 @@ public static partial class TextCleaner
                 // Each item stands alone; an item that is not a sentence (an objective, a menu entry) is no fact.
                 Flush();
                 skippingList = skipNext is not null;
-                if (skipNext is not null || !EndsLikeProse(line))
+                if (skipNext is not null || endMatter is not null || !EndsLikeProse(line))
                 {
-                    dropped.Add(new DroppedText(i + 1, line, skipNext ?? "a list item that is not a sentence"));
+                    dropped.Add(new DroppedText(i + 1, line, skipNext ?? endMatter ?? "a list item that is not a sentence"));
                     continue;
                 }
                 paragraphs.Add(new Paragraph(i + 1, line, section));

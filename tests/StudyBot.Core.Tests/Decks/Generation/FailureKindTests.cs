@@ -257,4 +257,102 @@ public class FailureKindTests
         Assert.DoesNotContain(generated.Draft.Notes, n => n.Explanation!.Contains(line, StringComparison.Ordinal) || (next.Length > 0 && n.Explanation!.Contains(next.TrimStart('-', ' '), StringComparison.Ordinal)));
         Assert.Contains(generated.Draft.Notes, n => n.Prompt == "The space surrounding the thylakoids in a chloroplast is called the {{c1::stroma}}.");
     }
+
+    [Fact]
+    public void GivenAway_ABracketBesideTheBlank_IsLeftOutOfThePrompt_TheExplanationKeepsIt()
+    {
+        var note = Assert.Single(DeckGenerator.Generate("Around the age of fifteen, Roman boys put on a plain white garment known as the toga virilis (\u201Ctoga of manhood\u201D).").Draft.Notes);
+        Assert.Equal("Around the age of fifteen, Roman boys put on a plain white garment known as the {{c1::toga virilis}}.", note.Prompt);
+        Assert.Contains("toga of manhood", note.Explanation, StringComparison.Ordinal);
+
+        // The acronym beside the blank would answer it; without it in the prompt the name can be asked.
+        var nato = DeckGenerator.Generate("Most nations of western Europe joined a military alliance called the North Atlantic Treaty Organization (NATO) in 1949.").Draft.Notes;
+        Assert.Contains(nato, n => n.Prompt == "Most nations of western Europe joined a military alliance called the {{c1::North Atlantic Treaty Organization}} in 1949.");
+        Assert.DoesNotContain(nato, n => n.Prompt!.Contains("NATO", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Definition_AnAppositiveNamesTheTerm_IsAsked_ButNotAClauseAListOrAnOpeningPhrase()
+    {
+        var kept = DeckGenerator.Generate("Merchants of the port stored their pepper in the godown, a large warehouse beside the harbour.");
+        Assert.Equal("Merchants of the port stored their pepper in the {{c1::godown}}, a large warehouse beside the harbour.", Assert.Single(kept.Draft.Notes).Prompt);
+
+        foreach (var text in new[]
+        {
+            "Conversely, as the price falls, the quantity supplied decreases across the whole market.",
+            "In the early morning, the farm workers walked from the village to the distant fields.",
+            "At the weekly market the farmers sold the barley, the wool of their sheep, and the cheese.",
+        })
+        {
+            Assert.DoesNotContain(DeckGenerator.Generate(text).Draft.Notes, n => n.Tags.Contains("definition"));
+        }
+    }
+
+    [Fact]
+    public void Garbled_CalledOrNamedUsedActively_IsNoDefinition_ButAProcessCalledXIs()
+    {
+        Assert.DoesNotContain(DeckGenerator.Generate("In the later empire, the emperors named an heir soon after coming to power to keep the peace.").Draft.Notes,
+            n => n.Prompt!.Contains("{{c1::heir", StringComparison.Ordinal));
+        Assert.DoesNotContain(DeckGenerator.Generate("After the defeat at the river, Caesar called a meeting of the whole army.").Draft.Notes,
+            n => n.Tags.Contains("definition"));
+        Assert.Contains(DeckGenerator.Generate("Photosynthesis in all autotrophic eukaryotes takes place inside an organelle called a chloroplast.").Draft.Notes,
+            n => n.Prompt!.EndsWith("called a {{c1::chloroplast}}.", StringComparison.Ordinal));
+        Assert.Contains(DeckGenerator.Generate("Green plants make sugar from light in a process called photosynthesis.").Draft.Notes,
+            n => n.Prompt == "Green plants make sugar from light in a process called {{c1::photosynthesis}}.");
+        Assert.Contains(DeckGenerator.Generate("The total number of units that consumers would buy at that price is called the quantity demanded.").Draft.Notes,
+            n => n.Prompt!.EndsWith("is called the {{c1::quantity demanded}}.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cause_APassiveCause_IsAskedAsWhatCausesIt_ButNotABeliefTheTextReports()
+    {
+        var note = Assert.Single(DeckGenerator.Generate("The seasons on Earth are caused by the tilt of its axis relative to the plane of its orbit.").Draft.Notes, n => n.Kind == CardKind.Basic);
+        Assert.Equal("What causes the seasons on Earth, according to the text?", note.Prompt);
+        Assert.Equal(["The tilt of its axis relative to the plane of its orbit."], note.Answers);
+
+        Assert.DoesNotContain(DeckGenerator.Generate("Many people have long believed that the seasons were caused by the changing distance from the Sun.").Draft.Notes,
+            n => n.Kind == CardKind.Basic);
+    }
+
+    [Fact]
+    public void Cause_ASentenceSpeakingToTheReader_IsNoClaim_ButTheTextsOwnConditionIs()
+    {
+        Assert.Empty(DeckGenerator.Generate("If you shine a flashlight straight at a wall, you get an intense spot of light.").Draft.Notes);
+
+        var note = Assert.Single(DeckGenerator.Generate("If the price is above the equilibrium level, then the quantity supplied will exceed the quantity demanded.").Draft.Notes);
+        Assert.Equal(["The quantity supplied will exceed the quantity demanded."], note.Answers);
+    }
+
+    [Fact]
+    public void Clutter_AnInstructionInAnyCase_AndAListOfSources_MakeNoCard()
+    {
+        const string text = """
+            # Rocks of Wales
+
+            Now look at the map of the northern coast of Wales once more.
+
+            Slate is a type of rock that splits into thin sheets along its cleavage planes.
+
+            ## References
+
+            Smith, John. 1998. The Slate Quarries of Snowdonia in the Nineteenth Century. Cardiff: University of Wales Press.
+            """;
+        var generated = DeckGenerator.Generate(text);
+
+        var note = Assert.Single(generated.Draft.Notes);
+        Assert.StartsWith("{{c1::Slate}}", note.Prompt, StringComparison.Ordinal);
+        Assert.Contains(generated.Dropped, d => d.Text.StartsWith("Smith, John", StringComparison.Ordinal) && d.Reason.Contains("sources", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Duplicate_OneAnswerIsAskedOnce_HoweverManySentencesNameIt()
+    {
+        const string text = "Green plants make sugar from light in a process called photosynthesis. "
+            + "The first stage of photosynthesis takes place in flattened sacs called thylakoids. "
+            + "In the second stage of photosynthesis, the stroma of the chloroplast fixes carbon into sugar.";
+        var notes = DeckGenerator.Generate(text).Draft.Notes;
+
+        Assert.Single(notes, n => n.Prompt!.Contains("{{c1::photosynthesis}}", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(notes, n => n.Prompt!.Contains("{{c1::thylakoids}}", StringComparison.Ordinal));
+    }
 }

@@ -11,10 +11,9 @@ namespace StudyBot.Core.Tests.Decks.Generation;
 /// <summary>
 /// Drafts real teaching texts and counts the cards with a structural defect, a fault anyone can
 /// check without judging what matters: a blank answered elsewhere in its own prompt, a blank that
-/// starts or ends with a function word or is cut inside brackets, the same answer asked twice on
-/// the same sentence, a prompt opening with a word that points back to a sentence it does not show.
+/// starts or ends with a function word or is cut inside brackets, any answer asked twice, a prompt opening with a word that points back to a sentence it does not show.
 /// At most 5% of each text's cards may have one, and a text of 1,500 words or more drafts at least
-/// one card per 200 words. `Untuned/` holds texts the generator's rules were not tuned on.
+/// one card per 250 words. `Untuned/` holds texts the generator's rules were not tuned on.
 /// </summary>
 public partial class StructuralDefectTests(ITestOutputHelper output)
 {
@@ -32,6 +31,7 @@ public partial class StructuralDefectTests(ITestOutputHelper output)
     public static TheoryData<string> Texts => new()
     {
         "Texts/photosynthesis.md", "Texts/roman-empire.md", "Texts/cold-war.md",
+        "Texts/roman-family.md", "Texts/market-equilibrium.md", "Texts/national-debt-1763.md",
         "Untuned/defining-politics.md", "Untuned/layers-of-the-skin.md", "Untuned/classical-indian-philosophy.md",
         "Untuned/the-seasons.md", "Untuned/cognitive-biases.md", "Untuned/laws-of-planetary-motion.md",
     };
@@ -54,9 +54,10 @@ public partial class StructuralDefectTests(ITestOutputHelper output)
         var share = defects.Select(d => d.Id).Distinct().Count() / (double)Math.Max(1, generated.Draft.Notes.Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {generated.Draft.Notes.Count} notes, {cards.Count} cards from {generated.Words} words; structural defects {share:P1}"));
         Assert.True(share <= 0.05, $"{file}: {share:P1} of the notes have a structural defect (at most 5%)");
+        // A floor against regressions, far below the one card per 40-60 words aimed at: each answer is asked once, so a text about few terms drafts fewer cards.
         if (generated.Words >= 1500)
         {
-            Assert.True(generated.Draft.Notes.Count >= generated.Words / 200, $"{file}: {generated.Draft.Notes.Count} notes from {generated.Words} words is less than one per 200");
+            Assert.True(generated.Draft.Notes.Count >= generated.Words / 250, $"{file}: {generated.Draft.Notes.Count} notes from {generated.Words} words is less than one per 250");
         }
     }
 
@@ -106,10 +107,9 @@ public partial class StructuralDefectTests(ITestOutputHelper output)
                 {
                     defects.Add((note.Id!, $"the answer '{answer}' is cut inside brackets"));
                 }
-                var key = answer + "|" + note.Explanation;
-                if (!asked.TryAdd(key, note.Id!))
+                if (!asked.TryAdd(answer.TrimEnd('.'), note.Id!))
                 {
-                    defects.Add((note.Id!, $"'{answer}' is asked again on the sentence of {asked[key]}"));
+                    defects.Add((note.Id!, $"'{answer}' is asked again (first by {asked[answer.TrimEnd('.')]})"));
                 }
             }
             var opening = note.Kind == CardKind.Basic && note.Prompt!.Contains("\n> ", StringComparison.Ordinal) ? note.Prompt[(note.Prompt.IndexOf("\n> ", StringComparison.Ordinal) + 3)..] : shown;
