@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
-using StudyBot.Core.Scheduling.Exam;
 using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
