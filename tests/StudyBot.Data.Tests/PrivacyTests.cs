@@ -192,6 +192,7 @@ public abstract class PrivacyTests : DatabaseTests
             }
             context.Quizzes.Add(quiz);
             context.DailyQuestions.Add(new DailyQuestion { GuildId = guild, ChannelId = guild + 1, LocalMinute = 540, TimeZone = "UTC", DeckId = upload.DeckId, SetBy = Erased, UpdatedUtc = _recent });
+            context.ExamDates.Add(new ExamDate { GuildId = guild, DeckId = upload.DeckId, AtUtc = _recent.AddDays(30), SetByUserId = Erased, CreatedUtc = _recent });
             await context.SaveChangesAsync();
         }
 

@@ -42,6 +42,7 @@ public sealed class PrivacyErase(IDbContextFactory<StudyDbContext> contexts)
                 await count("FsrsFits", db.FsrsFits.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken));
                 await count("QuizSessions", db.QuizSessions.Where(s => s.StartedBy == userId).ExecuteUpdateAsync(u => u.SetProperty(s => s.StartedBy, Erased), cancellationToken));
                 await count("DailyQuestions", db.DailyQuestions.Where(d => d.SetBy == userId).ExecuteUpdateAsync(u => u.SetProperty(d => d.SetBy, Erased), cancellationToken));
+                await count("ExamDates", db.ExamDates.Where(x => x.SetByUserId == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.SetByUserId, Erased), cancellationToken));
             }
             else
             {
@@ -57,6 +58,7 @@ public sealed class PrivacyErase(IDbContextFactory<StudyDbContext> contexts)
                 await count("UserSettings", db.UserSettings.Where(s => s.UserId == userId && s.ReminderGuildId == guild).ExecuteUpdateAsync(u => u.SetProperty(s => s.ReminderGuildId, (ulong?)null), cancellationToken));
                 await count("QuizSessions", db.QuizSessions.Where(s => s.GuildId == guild && s.StartedBy == userId).ExecuteUpdateAsync(u => u.SetProperty(s => s.StartedBy, Erased), cancellationToken));
                 await count("DailyQuestions", db.DailyQuestions.Where(d => d.GuildId == guild && d.SetBy == userId).ExecuteUpdateAsync(u => u.SetProperty(d => d.SetBy, Erased), cancellationToken));
+                await count("ExamDates", db.ExamDates.Where(x => x.GuildId == guild && x.SetByUserId == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.SetByUserId, Erased), cancellationToken));
             }
             return [];
         }, cancellationToken);
@@ -74,6 +76,7 @@ public sealed class PrivacyErase(IDbContextFactory<StudyDbContext> contexts)
             await count("Quizzes", db.Quizzes.Where(q => q.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
             await count("QuizSessions", db.QuizSessions.Where(s => s.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
             await count("DailyQuestions", db.DailyQuestions.Where(d => d.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
+            await count("ExamDates", db.ExamDates.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
             await count("ReviewLog", db.ReviewLog.Where(l => cards.Contains(l.CardId)).ExecuteDeleteAsync(cancellationToken));
             await count("ReviewLogCuts", db.ReviewLogCuts.Where(c => cards.Contains(c.CardId)).ExecuteDeleteAsync(cancellationToken));
             await count("ReviewDays", db.ReviewDays.Where(d => decks.Contains(d.DeckId)).ExecuteDeleteAsync(cancellationToken));
