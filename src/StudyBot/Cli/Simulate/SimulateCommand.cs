@@ -29,6 +29,10 @@ public sealed class SimulateCommand : Command<SimulateSettings>
 
     internal int Run(SimulateSettings settings)
     {
+        if (settings.Json)
+        {
+            return RunExam(settings);
+        }
         var options = new SimulationOptions { Students = settings.Students, Days = settings.Days, NewPerDay = settings.NewPerDay, Seed = settings.Seed };
         var results = LearningSimulation.Run(options);
         _output.Write(Table(options, results));
@@ -46,6 +50,59 @@ public sealed class SimulateCommand : Command<SimulateSettings>
             _output.WriteLine($"chart: {path}");
         }
         return 0;
+    }
+
+    /// <summary>The exam course in the worlds asked for: one JSON array on the output; with -o, the frontier chart too.</summary>
+    private int RunExam(SimulateSettings settings)
+    {
+        var options = new ExamSimulationOptions
+        {
+            Students = settings.Students,
+            Days = settings.Days,
+            NewPerDay = settings.NewPerDay,
+            Seed = settings.Seed,
+            Worlds = settings.World switch
+            {
+                "fsrs" => [MemoryWorld.Fsrs],
+                "other" => [MemoryWorld.Other],
+                _ => [MemoryWorld.Fsrs, MemoryWorld.Other],
+            },
+        };
+        var results = ExamSimulation.Run(options);
+        _output.WriteLine(Json(results));
+        if (settings.Output is { } path)
+        {
+            foreach (var world in options.Worlds.Select(ExamSimulation.WorldName))
+            {
+                var file = FrontierChart.PathFor(path, world, options.Worlds.Count);
+                try
+                {
+                    File.WriteAllBytes(file, FrontierChart.Render(options, results, world));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    _error.WriteLine($"error: cannot write {file}: {ex.Message}");
+                    return 1;
+                }
+                _error.WriteLine($"chart: {file}");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>One JSON array, one object per schedule, setting and world.</summary>
+    public static string Json(IReadOnlyList<ExamResult> results)
+    {
+        var rows = results.Select(r => new Dictionary<string, object>
+        {
+            ["schedule"] = r.Schedule,
+            ["setting"] = Math.Round(r.Setting, 4),
+            ["world"] = r.World,
+            ["reviews_per_student"] = Math.Round(r.ReviewsPerStudent, 1),
+            ["exam_recall"] = Math.Round(r.ExamRecall, 4),
+            ["seconds_per_student"] = Math.Round(r.SecondsPerStudent, 0),
+        });
+        return System.Text.Json.JsonSerializer.Serialize(rows);
     }
 
     /// <summary>A Markdown table, one row per schedule.</summary>

@@ -26,6 +26,15 @@ public sealed class SimulateSettings : CommandSettings
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
+    [CommandOption("--json")]
+    [Description("A course ending in an exam: print one JSON array, one object per schedule, setting and world (schedule, setting, world, reviews_per_student, exam_recall, seconds_per_student).")]
+    public bool Json { get; init; }
+
+    [CommandOption("--world <WORLD>")]
+    [Description("With --json: whose memory the students have: fsrs (FSRS-6, own weights), other (ACT-R with spacing-dependent decay) or both.")]
+    [DefaultValue("both")]
+    public string World { get; init; } = "both";
+
     [CommandOption("-o|--output <PNG>")]
     [Description("Also draw recall over time per schedule as a PNG chart.")]
     public string? Output { get; init; }
@@ -43,6 +52,10 @@ public sealed class SimulateSettings : CommandSettings
         if (NewPerDay is < 1 or > 1000)
         {
             return ValidationResult.Error($"--new-per-day must be between 1 and 1000, not {NewPerDay}.");
+        }
+        if (World is not ("fsrs" or "other" or "both"))
+        {
+            return ValidationResult.Error($"--world must be fsrs, other or both, not '{World}'.");
         }
         if (Output is not null && !Output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {

@@ -193,13 +193,13 @@ public static class DeckViews
             return "No exams ahead in this server. An instructor sets one with `/deck exam deck:<id> date:YYYY-MM-DD [time:HH:MM]`.";
         }
         var text = new StringBuilder("Exams ahead:\n");
-        foreach (var exam in exams.Take(40))
+        foreach (var exam in exams.Take(12))
         {
             text.Append(CultureInfo.InvariantCulture, $"- {exam.Id}: **{exam.DeckTitle}** (`{exam.DeckKey}`) at {ExamService.Describe(exam)}\n");
         }
-        if (exams.Count > 40)
+        if (exams.Count > 12)
         {
-            text.Append(CultureInfo.InvariantCulture, $"…and {exams.Count - 40} more.\n");
+            text.Append(CultureInfo.InvariantCulture, $"…and {exams.Count - 12} more.\n");
         }
         return text.ToString();
     }
