@@ -217,6 +217,7 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         ["qt:"] = [($"qt:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qt:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
         ["qm:"] = [($"qm:{f.QuizId}", PlaceGate.ForeignQuizText), ($"qm:{f.SiblingChannelQuizId}", PlaceGate.ForeignQuizText)],
         ["dk:j:"] = [($"dk:j:{f.DeckId}", PlaceGate.ForeignCardText)],
+        ["dk:s"] = [($"dk:s:{f.DeckId}", InteractionRouter.ExpiredText)],
         // The instructors' page of /help, to a student (and in a DM, to anyone).
         ["hp:"] = [("hp:2", Instructors.RefusalText)],
         // A fixed custom_id carries nothing: anything after it is refused.
