@@ -84,10 +84,10 @@ internal sealed class CommandDataBuilder(EmulatorState state, EmuChannel channel
             4 => JsonValue.Create(Convert.ToInt64(raw, CultureInfo.InvariantCulture)),
             5 => JsonValue.Create(raw is string s ? bool.Parse(s) : (bool)raw),
             10 => JsonValue.Create(Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
-            6 => JsonValue.Create(ResolveUser(Id(raw))),
-            7 => JsonValue.Create(ResolveChannel(Id(raw))),
-            8 => JsonValue.Create(ResolveRole(Id(raw))),
-            9 => JsonValue.Create(state.FindUser(Id(raw)) is not null ? ResolveUser(Id(raw)) : ResolveRole(Id(raw))),
+            6 => JsonValue.Create(ResolveUser(Typed(raw, type, where, input.Name))),
+            7 => JsonValue.Create(ResolveChannel(Typed(raw, type, where, input.Name))),
+            8 => JsonValue.Create(ResolveRole(Typed(raw, type, where, input.Name))),
+            9 => JsonValue.Create(Typed(raw, type, where, input.Name) is var id && state.FindUser(id) is not null ? ResolveUser(id) : ResolveRole(id)),
             11 => JsonValue.Create(ResolveAttachment(raw as AttachmentInput ?? throw new ArgumentException($"{where} option '{input.Name}' takes an AttachmentInput."))),
             _ => throw new ArgumentException($"{where} option '{input.Name}' has unknown type {type}."),
         };
@@ -106,6 +106,60 @@ internal sealed class CommandDataBuilder(EmulatorState state, EmuChannel channel
         EmuRole role => role.Id,
         _ => Convert.ToString(raw, CultureInfo.InvariantCulture)!,
     };
+
+    /// <summary>
+    /// The id a user, channel or role option names, as Discord's client turns a pick into one before the
+    /// interaction is sent: an id, a mention (<c>&lt;#id&gt;</c>, <c>&lt;@id&gt;</c>, <c>&lt;@&amp;id&gt;</c>), or a
+    /// name typed by hand (<c>#study</c>, <c>@Teachers</c>, <c>@Ana</c>) looked up in this server, the
+    /// channel's name, the role's name, or the member's nickname, display name or username.
+    /// </summary>
+    private string Typed(object raw, int type, string where, string option)
+    {
+        var text = Id(raw).Trim();
+        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        {
+            return text;
+        }
+
+        if (text.StartsWith('<') && text.EndsWith('>'))
+        {
+            var inner = text[1..^1].TrimStart('#', '@', '!', '&');
+            if (inner.Length > 0 && inner.All(char.IsAsciiDigit))
+            {
+                return inner;
+            }
+        }
+
+        var name = text.TrimStart('#', '@').Trim();
+        var guild = channel.GuildId is { } g ? state.FindGuild(g) : null;
+        if (guild is null || name.Length == 0)
+        {
+            throw new ArgumentException($"{where} option '{option}': choose from the suggestions; '{text}' names nothing here.");
+        }
+
+        lock (state.Gate)
+        {
+            if (type == 7 && guild.ChannelIds.Select(state.FindChannel).FirstOrDefault(c => c is not null && Same(c.Name, name)) is { } named)
+            {
+                return named.Id;
+            }
+
+            if (type is 8 or 9 && guild.Roles.Values.FirstOrDefault(r => Same(r.Name, name) || Same(r.Name, "@" + name)) is { } role)
+            {
+                return role.Id;
+            }
+
+            if (type is 6 or 9 && guild.Members.Values.FirstOrDefault(m => Same(m.Nick, name) || Same(m.User.GlobalName, name) || Same(m.User.Username, name)) is { } member)
+            {
+                return member.User.Id;
+            }
+        }
+
+        var kind = type switch { 7 => "channel", 8 => "role", 6 => "member", _ => "member or role" };
+        throw new ArgumentException($"No {kind} '{text}' in this server: choose one from the suggestions.");
+    }
+
+    private static bool Same(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private string ResolveUser(string id)
     {

@@ -35,6 +35,9 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
                 ["id"] = s.Guild.Id,
                 ["name"] = s.Guild.Name,
                 ["channel"] = new JsonObject { ["id"] = s.Channel.Id, ["name"] = s.Channel.Name, ["last_message_id"] = s.Channel.LastMessageId },
+                // What the channel, role and member pickers offer, and what <#id> and <@&id> render as.
+                ["channels"] = new JsonArray([.. ChannelsOf(s.Guild.Id)]),
+                ["roles"] = new JsonArray([.. RolesOf(s.Guild.Id)]),
             })]),
             ["members"] = new JsonArray([.. Setup.Members.Select(m => (JsonNode)new JsonObject
             {
@@ -48,6 +51,27 @@ internal sealed class PlaygroundSession(EmulatorCore core, PlaygroundSetup setup
             ["commands"] = new JsonArray([.. commands]),
             ["can_reset"] = canReset,
         };
+    }
+
+    private IEnumerable<JsonNode> ChannelsOf(string guildId)
+    {
+        lock (core.State.Gate)
+        {
+            return [.. (core.State.FindGuild(guildId)?.ChannelIds ?? [])
+                .Select(core.State.FindChannel)
+                .Where(c => c is { Type: EmuChannel.GuildText })
+                .Select(c => (JsonNode)new JsonObject { ["id"] = c!.Id, ["name"] = c.Name })];
+        }
+    }
+
+    private IEnumerable<JsonNode> RolesOf(string guildId)
+    {
+        lock (core.State.Gate)
+        {
+            return [.. (core.State.FindGuild(guildId)?.Roles.Values.ToList() ?? [])
+                .Where(r => r.Id != guildId)
+                .Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["name"] = r.Name })];
+        }
     }
 
     public JsonObject MessagesJson(string? viewerId, string? channelId)

@@ -222,6 +222,7 @@ public sealed class PlaceGateTests(GlobalCommandsBot fixture) : IClassFixture<Gl
         // Another server's student's answer, accepted for everyone here.
         ["ov:a:"] = [($"ov:a:{f.LogId}", PlaceGate.ForeignCardText)],
         ["dk:j:"] = [($"dk:j:{f.DeckId}", PlaceGate.ForeignCardText)],
+        ["dk:s"] = [($"dk:s:{f.DeckId}", InteractionRouter.ExpiredText)],
         // The instructors' page of /help, to a student (and in a DM, to anyone).
         ["hp:"] = [("hp:2", Instructors.RefusalText)],
         // A fixed custom_id carries nothing: anything after it is refused.

@@ -50,6 +50,32 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
     }
 
     [Fact]
+    public async Task QuizDeadline_ReachedLateWithUnderFiveSecondsOfTheNextLeft_SkipsItWithANoteAndCountsItOnTheScoreboard()
+    {
+        await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
+        var channel = Bot.Emulator.State.AddTextChannel(Bot.World.Guild.Id, "late-close");
+        await Start(channel.Id, questions: 3, seconds: 10);
+        var session = await Bot.QueryAsync(db => db.QuizSessions.SingleAsync(s => s.ChannelId == ulong.Parse(channel.Id)));
+        await QuizPlay.QuestionAsync(Bot, session.Id, 0);
+        var second = await Bot.QueryAsync(db => db.Quizzes.SingleAsync(q => q.SessionId == session.Id && q.Position == 1));
+
+        // The first question's deadline is handled only when 3 s of the second's time are left (the bot was away).
+        fixture.Time.Advance(second.ClosesUtc - fixture.Time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(3));
+        var third = await QuizPlay.QuestionAsync(Bot, session.Id, 2);
+
+        var texts = Bot.Emulator.State.MessagesIn(channel.Id).Select(m => MessageView.Text(m.Json)).ToList();
+        Assert.Contains(texts, t => t.Contains("Question 2 of 3 was skipped: StudyBot was away (a restart) and came back with under 5 seconds left", StringComparison.Ordinal));
+        Assert.True((await Bot.QueryAsync(db => db.Quizzes.SingleAsync(q => q.Id == second.Id))).Skipped);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        var board = await QuizPlay.EventuallyAsync(
+            () => Task.FromResult(Bot.Emulator.State.MessagesIn(channel.Id).Select(m => MessageView.Text(m.Json)).FirstOrDefault(t => t.Contains("Quiz over: scoreboard", StringComparison.Ordinal))),
+            "no scoreboard was posted");
+        Assert.Contains("Questions: 2 (1 skipped after a restart)", board);
+        Assert.NotNull(third.Message);
+    }
+
+    [Fact]
     public async Task QuizDeadline_MessageDeleted_SessionEndsQuietlyWithOneLogLine()
     {
         await TestDecks.UploadAsync(Bot, QuizSessionTests.FiveCards);
@@ -82,11 +108,12 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
     [Fact]
     public async Task Help_Instructor_ShowsQuizAndDailyCommandsWithExamples()
     {
-        var help = MessageView.Text((await Bot.RunAsync(Bot.You, "help")).Message);
+        var first = await Bot.RunAsync(Bot.You, "help");
+        var help = MessageView.Text((await Bot.ClickAsync(Bot.You, first.Message!, MessageView.ButtonLabelled(first.Message, Features.Help.HelpService.InstructorButton))).Message);
 
-        Assert.Contains("`/quiz start deck:collapse-fears questions:5 seconds:30`", help);
+        Assert.Contains("`/quiz start deck:collapse-fears questions:5`", help);
         Assert.Contains("`/quiz stop`", help);
-        Assert.Contains("`/daily set channel:#study time:08:00 deck:china-costs`", help);
+        Assert.Contains("`/daily set channel:#study time:08:00`", help);
         Assert.Contains("`/daily off`", help);
     }
 

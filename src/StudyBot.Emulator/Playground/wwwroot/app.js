@@ -38,20 +38,68 @@ let reachable = true;
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 const memberById = (id) => state.members.find((m) => m.id === id);
 const nameOf = (user) => memberById(user.id)?.display_name || user.global_name || user.username;
-function markdown(text) {
-  return escapeHtml(text || "")
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
+const allChannels = () => state.servers.flatMap((s) => s.channels || [s.channel]);
+const allRoles = () => state.servers.flatMap((s) => s.roles || []);
+/** Inline Discord markdown: code, bold, underline, italics, strikethrough, spoilers, masked links, mentions, timestamps. */
+function inline(html) {
+  return html
+    // Nothing inside a code span is markdown or a mention.
+    .replace(/`([^`]+)`/g, (_, code) => `<code>${code.replace(/&lt;/g, "&#60;").replace(/[*_~|@\[]/g, (c) => `&#${c.charCodeAt(0)};`)}</code>`)
     .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
     .replace(/__([^_]+)__/g, "<u>$1</u>")
-    .replace(/\*([^*]+)\*/g, "<em>$1</em>")
+    .replace(/\*([^*\s][^*]*)\*/g, "<em>$1</em>")
+    .replace(/(^|[^\w])_([^_\s][^_]*)_(?!\w)/g, "$1<em>$2</em>")
     .replace(/~~([^~]+)~~/g, "<s>$1</s>")
     .replace(/\|\|([^|]+)\|\|/g, '<span class="spoiler">$1</span>')
     .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+    .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<span class="mention">#${escapeHtml(allChannels().find((c) => c.id === id)?.name || "unknown-channel")}</span>`)
+    .replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(allRoles().find((r) => r.id === id)?.name || "unknown-role")}</span>`)
     .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(memberById(id)?.display_name || "user")}</span>`)
     .replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, seconds, style) => {
       const live = (style || "f") === "R" ? ' class="live"' : "";
       return `<time${live} data-unix="${seconds}" data-style="${style || "f"}">${escapeHtml(discordTimestamp(Number(seconds), style || "f"))}</time>`;
     });
+}
+/** Discord markdown as Discord's client renders it: code blocks, block quotes (> and >>>), lists and headings, then inline marks. */
+function markdown(text) {
+  const blocks = [];
+  const escaped = escapeHtml(text || "").replace(/```(?:[\w+-]*\n)?([\s\S]*?)```\n?/g, (_, code) => {
+    blocks.push(`<pre class="codeblock"><code>${code.replace(/\n$/, "")}</code></pre>`);
+    return `\u0000${blocks.length - 1}\u0000`;
+  });
+  const out = [];
+  let list = null;
+  let quote = null;
+  const close = () => {
+    if (list) { out.push(`<${list.tag}>${list.items.map((i) => `<li>${inline(i)}</li>`).join("")}</${list.tag}>`); list = null; }
+    if (quote) { out.push(`<blockquote>${quote.map(inline).join("\n")}</blockquote>`); quote = null; }
+  };
+  const lines = escaped.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^&gt;&gt;&gt; /.test(line)) {
+      close();
+      out.push(`<blockquote>${[line.slice(13), ...lines.slice(i + 1)].map(inline).join("\n")}</blockquote>`);
+      break;
+    }
+    const quoted = /^&gt; ?(.*)$/.exec(line);
+    if (quoted) { if (list) close(); (quote ||= []).push(quoted[1]); continue; }
+    const bullet = /^\s*[-*] (.*)$/.exec(line);
+    const numbered = /^\s*\d+\. (.*)$/.exec(line);
+    if (bullet || numbered) {
+      const tag = bullet ? "ul" : "ol";
+      if (quote || (list && list.tag !== tag)) close();
+      (list ||= { tag, items: [] }).items.push((bullet || numbered)[1]);
+      continue;
+    }
+    close();
+    const heading = /^(#{1,3}) (.*)$/.exec(line);
+    out.push(heading ? `<span class="h${heading[1].length}">${inline(heading[2])}</span>` : inline(line));
+  }
+  close();
+  // Block elements end their own line: no extra line break after them.
+  return out.join("\n").replace(/(<\/(?:ul|ol|blockquote)>)\n/g, "$1")
+    .replace(/\u0000(\d+)\u0000/g, (_, i) => blocks[Number(i)]);
 }
 // Discord shows <t:unix:style> in the reader's own time zone and locale; R counts live.
 function discordTimestamp(seconds, style) {
@@ -592,6 +640,19 @@ function updateComposer() {
     const option = options.find((o) => o.name === last.slice(0, colon));
     if (!option) return showSuggestions([]);
     const partial = last.slice(colon + 1).toLowerCase();
+    if (option.type >= 6 && option.type <= 9) {
+      // As in Discord's client: a picker of this server's channels, roles or members; the pick (or a
+      // #name / @name typed by hand) becomes an id before the interaction is sent.
+      const server = state.servers.find((x) => x.id === channel?.server);
+      const wanted = partial.replace(/^[#@]/, "");
+      const picks = !server ? [] : [
+        ...(option.type === 7 ? (server.channels || [server.channel]).map((c) => ({ label: `#${c.name}`, description: "channel", value: `#${c.name}` })) : []),
+        ...(option.type === 8 || option.type === 9 ? (server.roles || []).map((r) => ({ label: `@${r.name}`, description: "role", value: `@${r.name}` })) : []),
+        ...(option.type === 6 || option.type === 9 ? state.members.map((m) => ({ label: `@${m.display_name}`, description: m.username, value: `@${m.username}` })) : []),
+      ];
+      return showSuggestions(picks.filter((p) => p.label.slice(1).toLowerCase().includes(wanted))
+        .map((p) => ({ kind: "choice", label: p.label, description: p.description, replace: () => `${base}${option.name}:${quote(p.value)} ` })));
+    }
     if (option.choices?.length) {
       return showSuggestions(option.choices.filter((c) => String(c.name).toLowerCase().includes(partial))
         .map((c) => ({ kind: "choice", label: c.name, description: String(c.value), replace: () => `${base}${option.name}:${quote(c.value)} ` })));

@@ -13,6 +13,9 @@ public static class DeckIds
     /// <summary>"Join": <c>dk:j:{deckId}.{deckId}…</c>, or <c>dk:j:all</c>.</summary>
     public static readonly ICustomIdKind<DeckJoinId> Join = new DeckJoinKind();
 
+    /// <summary>The offer's select menu of decks, when there are more than its buttons hold: <c>dk:s</c>, the chosen deck ids in its values.</summary>
+    public const string JoinSelect = "dk:s";
+
     private sealed class DeckJoinKind : ICustomIdKind<DeckJoinId>, ICustomIdLayout
     {
         // Every visible deck: their ids would not fit in a custom_id's 100 characters.

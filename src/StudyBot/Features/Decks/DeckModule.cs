@@ -8,7 +8,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Decks;
 
 /// <summary>/deck: list, info, export, join, leave (everyone); upload, retire, restore, add-essay (instructors).</summary>
-public sealed class DeckModule(DeckService decks, ExamService exams, Instructors instructors, AttachmentDownloader downloader)
+public sealed class DeckModule(DeckService decks, ExamService exams, Instructors instructors, AttachmentDownloader downloader, Review.ReviewService reviews)
 {
     public async Task ListAsync(InteractionContext context)
     {
@@ -81,12 +81,45 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
     });
 
     /// <summary>The "Join" buttons of the offer /review shows a student who has joined nothing.</summary>
-    public async Task JoinFromOfferAsync(InteractionContext context)
+    public Task JoinFromOfferAsync(InteractionContext context)
+        => JoinAndStartAsync(context, context.ReadCustomId(DeckIds.Join).DeckIds);
+
+    /// <summary>The offer's select menu: the deck ids chosen (each checked against what the student may see here).</summary>
+    public Task JoinFromSelectAsync(InteractionContext context)
     {
-        var join = context.ReadCustomId(DeckIds.Join);
+        var ids = new List<int>();
+        foreach (var value in context.Values)
+        {
+            if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                throw new InteractionExpiredException($"unreadable deck id '{value}' in {DeckIds.JoinSelect}");
+            }
+
+            ids.Add(id);
+        }
+
+        return JoinAndStartAsync(context, ids);
+    }
+
+    /// <summary>Joins, then turns the offer itself into the first card (of the one deck joined, or of all the student's decks here).</summary>
+    private async Task JoinAndStartAsync(InteractionContext context, IReadOnlyCollection<int>? deckIds)
+    {
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var joined = await decks.JoinByIdsAsync(context.Interaction.GuildId?.Value, context.User.Id.Value, join.DeckIds, context.CancellationToken);
-        await context.Responder.EditOriginalAsync(DeckViews.JoinedFromOffer(joined), null, context.CancellationToken);
+        var userId = context.User.Id.Value;
+        var guildId = context.Interaction.GuildId?.Value;
+        var joined = await decks.JoinByIdsAsync(guildId, userId, deckIds, context.CancellationToken);
+        if (joined.Count == 0)
+        {
+            await context.Responder.EditOriginalAsync(new MessageBuilder().WithContent(DeckViews.NoLongerAvailableText).Build() with { Embeds = [], Components = [] }, null, context.CancellationToken);
+            return;
+        }
+
+        var scope = joined.Count == 1 ? joined[0].Id : 0;
+        var prompt = await reviews.NextAsync(userId, guildId, scope, context.CancellationToken);
+        var screen = prompt is null
+            ? Review.ReviewViews.End(await reviews.EndAsync(userId, scope, context.CancellationToken))
+            : Review.ReviewViews.Prompt(prompt, ephemeral: false);
+        await context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
     }
 
     public async Task UploadAsync(InteractionContext context)

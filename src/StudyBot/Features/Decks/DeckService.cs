@@ -111,7 +111,8 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
     }
 
     /// <summary>Joins the student to decks by database id, each only if it is visible to them here (a stale button joins nothing else).</summary>
-    public async Task<IReadOnlyList<string>> JoinByIdsAsync(ulong? guildId, ulong userId, IReadOnlyCollection<int>? deckIds, CancellationToken cancellationToken)
+    /// <summary>Joins the decks named (null: every deck visible here) among those the student may see here; returns the decks joined.</summary>
+    public async Task<IReadOnlyList<(int Id, string Title)>> JoinByIdsAsync(ulong? guildId, ulong userId, IReadOnlyCollection<int>? deckIds, CancellationToken cancellationToken)
     {
         var visible = VisibleDecks.ForStudent(db, userId, guildId);
         var decks = await (deckIds is null ? visible : visible.Where(d => deckIds.Contains(d.Id))).OrderBy(d => d.Id).ToListAsync(cancellationToken);
@@ -120,7 +121,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
             await students.EnrolAsync(userId, deck.Id, cancellationToken);
         }
 
-        return [.. decks.Select(d => d.Title)];
+        return [.. decks.Select(d => (d.Id, d.Title))];
     }
 
     /// <summary>Leaves a deck: it stops coming up in /review; progress is kept for a later join.</summary>
@@ -143,10 +144,14 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
             return null;
         }
 
-        var decks = await visible.OrderBy(d => d.GuildId).ThenBy(d => d.Key)
-            .Select(d => new { d.Id, d.Key, d.Title, Server = db.Guilds.Where(g => g.Id == d.GuildId).Select(g => g.Name).FirstOrDefault() })
+        var decks = await visible
+            .Select(d => new { d.Id, d.Key, d.Title, d.GuildId, Server = db.Guilds.Where(g => g.Id == d.GuildId).Select(g => g.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. decks.Select(d => (d.Id, d.Key, d.Title, d.Server ?? ""))];
+        // The instructors' own decks first, the essay decks every server starts with after them.
+        var essayKeys = essays.All.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. decks
+            .OrderBy(d => d.GuildId).ThenBy(d => essayKeys.Contains(d.Key)).ThenBy(d => d.Title, StringComparer.CurrentCultureIgnoreCase).ThenBy(d => d.Id)
+            .Select(d => (d.Id, d.Key, d.Title, d.Server ?? ""))];
     }
 
     public Task<EssayDecksAdded> AddEssayDecksAsync(ulong guildId, CancellationToken cancellationToken) => provisioner.AddEssayDecksAsync(guildId, cancellationToken);

@@ -73,6 +73,7 @@ public static class DeckServiceCollectionExtensions
             .Component(DeckGenerateModule.ReplaceId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c, DeckGenerateModule.PublishMode.Replace))
             .Component(DeckGenerateModule.AsNewId, c => c.Services.GetRequiredService<DeckGenerateModule>().PublishAsync(c, DeckGenerateModule.PublishMode.AsNew))
             .Component(DeckIds.Join, c => c.Services.GetRequiredService<DeckModule>().JoinFromOfferAsync(c))
+            .Component(DeckIds.JoinSelect, c => c.Services.GetRequiredService<DeckModule>().JoinFromSelectAsync(c))
             .Autocomplete("deck info", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck join", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))
             .Autocomplete("deck leave", c => c.Services.GetRequiredService<DeckAutocomplete>().SuggestAsync(c))

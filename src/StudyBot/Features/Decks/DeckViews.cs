@@ -66,7 +66,17 @@ public static class DeckViews
             .Build();
     }
 
-    /// <summary>Shown by /review to a student who has joined no deck: a button per deck (up to 4) and one for all.</summary>
+    /// <summary>Deck buttons the offer shows before it turns to a select menu: four rows of five, the fifth row keeps "Join all".</summary>
+    public const int OfferButtons = (StudyBot.Discord.Interactions.DiscordLimits.ActionRows - 1) * StudyBot.Discord.Interactions.DiscordLimits.ButtonsPerRow;
+
+    /// <summary>Options a select menu holds.</summary>
+    public const int OfferSelectOptions = 25;
+
+    /// <summary>
+    /// Shown by /review to a student who has joined no deck: the decks in the order given (the
+    /// instructors' own first), a Join button per deck while they fit Discord's rows, else a select
+    /// menu of decks, and one button to join them all.
+    /// </summary>
     public static MessagePayload JoinOffer(IReadOnlyList<(int Id, string Key, string Title, string Server)> decks, bool inDm)
     {
         if (decks.Count == 0)
@@ -79,32 +89,47 @@ public static class DeckViews
                 .Build();
         }
 
-        var lines = string.Join('\n', decks.Take(20).Select(d => $"• **{d.Title}** (`{d.Key}`){(inDm && d.Server.Length > 0 ? $" — {d.Server}" : "")}"));
-        return new MessageBuilder()
+        var listed = decks.Take(OfferSelectOptions).ToList();
+        var lines = string.Join('\n', listed.Select(d => $"• **{d.Title}** (`{d.Key}`){(inDm && d.Server.Length > 0 ? $" — {d.Server}" : "")}"));
+        var more = decks.Count > listed.Count ? $"\n…and {decks.Count - listed.Count} more: `/deck list`, then `/deck join deck:<id>`." : "";
+        var builder = new MessageBuilder()
             .AddEmbed(e => e
                 .WithTitle("Choose what to study")
                 .WithColor(Colors.Brand)
-                .WithDescription(Text.Truncate($"You have not joined any deck yet. Join one (or all) to start; `/deck leave` takes a deck out again.\n\n{lines}", 4000)))
-            .AddActionRow(row =>
+                .WithDescription(Text.Truncate($"You have not joined any deck yet. Join one (or all) and the first card comes up here; `/deck leave` takes a deck out again.\n\n{lines}{more}", 4000)));
+        if (decks.Count <= OfferButtons)
+        {
+            foreach (var row in decks.Chunk(StudyBot.Discord.Interactions.DiscordLimits.ButtonsPerRow))
             {
-                foreach (var deck in decks.Take(4))
+                builder.AddActionRow(r =>
                 {
-                    row.AddButton(DeckIds.Join.Format(new([deck.Id])), Text.Truncate($"Join {deck.Title}", 80), ButtonStyle.Secondary);
-                }
+                    foreach (var deck in row)
+                    {
+                        r.AddButton(DeckIds.Join.Format(new([deck.Id])), Text.Truncate($"Join {deck.Title}", StudyBot.Discord.Interactions.DiscordLimits.ButtonLabelLength), ButtonStyle.Secondary);
+                    }
+                });
+            }
+        }
+        else
+        {
+            var select = new SelectMenuBuilder(DeckIds.JoinSelect).WithPlaceholder("Choose decks to join").WithValueCount(1, listed.Count);
+            foreach (var deck in listed)
+            {
+                select.AddOption(Text.Truncate(deck.Title, 100), deck.Id.ToString(CultureInfo.InvariantCulture), Text.Truncate(inDm && deck.Server.Length > 0 ? $"{deck.Key} · {deck.Server}" : deck.Key, 100));
+            }
 
-                row.AddButton(DeckIds.Join.Format(new(null)), decks.Count == 1 ? "Join it" : $"Join all {decks.Count}", ButtonStyle.Primary);
-            })
-            .Ephemeral()
-            .Build();
+            builder.AddActionRow(r => r.AddSelect(select));
+        }
+
+        if (decks.Count > 1)
+        {
+            builder.AddActionRow(r => r.AddButton(DeckIds.Join.Format(new(null)), $"Join all {decks.Count}", ButtonStyle.Primary));
+        }
+
+        return builder.Ephemeral().Build();
     }
 
-    public static MessagePayload JoinedFromOffer(IReadOnlyList<string> titles)
-        => new MessageBuilder()
-            .WithContent(titles.Count == 0
-                ? "Those decks are no longer available here."
-                : Text.Truncate($"You joined {string.Join(", ", titles.Select(t => $"**{t}**"))}. Start reviewing:", 1900))
-            .AddActionRow(row => row.AddButton(Review.ReviewIds.Next.Format(new(0)), "Start review", ButtonStyle.Primary, disabled: titles.Count == 0))
-            .Build();
+    public const string NoLongerAvailableText = "Those decks are no longer available here.";
 
     public static MessagePayload EssayAdded(Guilds.EssayDecksAdded added)
     {

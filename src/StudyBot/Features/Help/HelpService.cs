@@ -43,10 +43,10 @@ public sealed class HelpService(CommandCatalog catalog)
             .AddEmbed(embed =>
             {
                 embed.WithTitle(Title).WithDescription(About).WithColor(Colors.Brand);
-                AddFields(embed, inDm ? "Commands (in a DM)" : "Commands", instructor: false, inDm);
+                AddFields(embed, inDm ? "For students (in a DM)" : "For students", instructor: false, inDm);
                 embed.WithFooter(inDm
-                    ? "Server-only commands and the instructors' list: /help in your server."
-                    : teaches ? "Your instructor commands are on the next page." : "Only you can see this message.");
+                    ? "Only you can see this message. Server-only commands and the instructors' list: /help in your server."
+                    : teaches ? "Only you can see this message. Your instructor commands: the button below." : "Only you can see this message.");
             });
         if (teaches)
         {
@@ -63,7 +63,7 @@ public sealed class HelpService(CommandCatalog catalog)
             {
                 embed.WithTitle(InstructorPageTitle).WithColor(Colors.Brand)
                     .WithDescription("Commands for members with Manage Server or the instructor role (`/config instructor-role`).");
-                AddFields(embed, "Instructor commands", instructor: true, inDm: false);
+                AddFields(embed, "For instructors", instructor: true, inDm: false);
             })
             .AddActionRow(row => row.AddButton(HelpIds.Page.Format(new(1)), StudentButton, ButtonStyle.Secondary))
             .Ephemeral()

@@ -131,6 +131,7 @@ public sealed class QuizSessionService(
         }
 
         var deckTitle = await DeckTitleAsync(session.DeckId, cancellationToken);
+        var skipped = new List<int>();
         foreach (var next in session.Questions.Where(q => q.Position > quiz.Position && q.ClosedUtc == null).OrderBy(q => q.Position))
         {
             if (next.MessageId is not null)
@@ -143,8 +144,11 @@ public sealed class QuizSessionService(
             if (next.ClosesUtc - clock.UtcNow < _shortestWindow)
             {
                 await SkipAsync([next.Id], cancellationToken);
+                skipped.Add(next.Position);
                 continue;
             }
+
+            await NoteSkippedAsync(session, skipped, cancellationToken);
 
             switch (await questions.PostAsync(next, Frame(session, next, deckTitle), cancellationToken))
             {
@@ -164,7 +168,36 @@ public sealed class QuizSessionService(
             return;
         }
 
+        await NoteSkippedAsync(session, skipped, cancellationToken);
         await FinishAsync(sessionId, stopped: false, cancellationToken);
+    }
+
+    /// <summary>Says in the channel which questions were skipped because too little of their time was left (the bot was away), so nobody waits for them.</summary>
+    private async Task NoteSkippedAsync(QuizSession session, List<int> positions, CancellationToken cancellationToken)
+    {
+        if (positions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await rest.CreateMessageAsync(session.ChannelId, QuizViews.SkippedNote(positions, session.Questions.Count, _shortestWindow), null, cancellationToken);
+        }
+        catch (DiscordApiException e) when (QuizQuestions.IsGone(e) || ChannelAccess.IsRefused(e))
+        {
+            // The next post meets the same channel and ends the quiz as it does without a note.
+            logger.LogInformation("Quiz session {Session}: the note about skipped questions was not posted in channel {Channel} ({Code})", session.Id, session.ChannelId, e.Code);
+        }
+
+        positions.Clear();
+    }
+
+    /// <summary>Questions skipped for lack of time: not asked, yet before one that was asked or in a quiz that ran to its end (those a /quiz stop drops are not counted).</summary>
+    public static int SkippedForTime(QuizSession session)
+    {
+        var lastAsked = session.Questions.Where(q => q.MessageId != null).Select(q => q.Position).DefaultIfEmpty(-1).Max();
+        return session.Questions.Count(q => q.Skipped && q.MessageId == null && (!session.Stopped || q.Position < lastAsked));
     }
 
     /// <summary>/quiz stop: closes the open question, drops the rest and posts the scoreboard.</summary>
@@ -209,7 +242,7 @@ public sealed class QuizSessionService(
         var lines = Score(asked);
         try
         {
-            var message = await rest.CreateMessageAsync(session.ChannelId, QuizViews.Scoreboard(session, await DeckTitleAsync(session.DeckId, cancellationToken), lines, asked.Count), null, cancellationToken);
+            var message = await rest.CreateMessageAsync(session.ChannelId, QuizViews.Scoreboard(session, await DeckTitleAsync(session.DeckId, cancellationToken), lines, asked.Count, SkippedForTime(session)), null, cancellationToken);
             await write.QuizSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ScoreboardMessageId, message.Id.Value), cancellationToken);
         }
         catch (DiscordApiException e) when (QuizQuestions.IsGone(e))

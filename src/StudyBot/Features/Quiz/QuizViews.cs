@@ -190,7 +190,20 @@ public static class QuizViews
         return ("Yesterday's question", text.ToString());
     }
 
-    public static MessagePayload Scoreboard(QuizSession session, string deckTitle, IReadOnlyList<ScoreLine> lines, int asked)
+    /// <summary>The channel's note about questions skipped because the bot came back with too little of their time left.</summary>
+    public static MessagePayload SkippedNote(IReadOnlyList<int> positions, int total, TimeSpan shortest)
+    {
+        var which = string.Join(", ", positions.Select(p => (p + 1).ToString(CultureInfo.InvariantCulture)));
+        var one = positions.Count == 1;
+        return new MessagePayload
+        {
+            Content = string.Create(CultureInfo.InvariantCulture,
+                $"Question{(one ? "" : "s")} {which} of {total} {(one ? "was" : "were")} skipped: StudyBot was away (a restart) and came back with under {shortest.TotalSeconds:0} seconds left to answer. The scoreboard counts {(one ? "it" : "them")} as skipped."),
+            AllowedMentions = new AllowedMentions(),
+        };
+    }
+
+    public static MessagePayload Scoreboard(QuizSession session, string deckTitle, IReadOnlyList<ScoreLine> lines, int asked, int skipped = 0)
     {
         var ranking = new StringBuilder();
         var rank = 0;
@@ -213,7 +226,7 @@ public static class QuizViews
                 .WithTitle(session.Stopped ? "Quiz stopped: scoreboard" : "Quiz over: scoreboard")
                 .WithDescription(lines.Count == 0 ? "Nobody answered." : Text.Truncate(ranking.ToString(), 4000))
                 .WithColor(Colors.Right)
-                .AddField("Questions", asked.ToString(CultureInfo.InvariantCulture), inline: true)
+                .AddField("Questions", skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"{asked} ({skipped} skipped after a restart)") : asked.ToString(CultureInfo.InvariantCulture), inline: true)
                 .AddField("Players", lines.Count.ToString(CultureInfo.InvariantCulture), inline: true)
                 .WithFooter("Ranked by right answers, then by the time they took. Every answer also counted as a review."))
             .Build();
