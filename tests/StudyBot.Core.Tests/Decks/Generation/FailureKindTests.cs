@@ -386,4 +386,13 @@ public class FailureKindTests
         Assert.DoesNotContain(notes, n => n.Prompt!.Contains("Canary, {{c1::", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Prompt!.StartsWith("The {{c1::Cape Verde}} islands", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Undefined_AHeOrSheWithNoNameBeforeIt_PointsBack_ButAfterANameItDoesNot()
+    {
+        Assert.Equal("he", Referents.PointsBack("In any case, after he and his co-emperor Maximian formally left office in 305, two new junior emperors were named."));
+        Assert.Equal("she", Referents.PointsBack("Upon the death of her husband in 1598, she refused to remarry and raised her children alone."));
+        Assert.Null(Referents.PointsBack("In 284, Diocletian was declared emperor by his troops after he had won the loyalty of the army."));
+        Assert.Null(Referents.PointsBack("Cornelia refused to remarry after her husband died, and she raised her twelve children alone."));
+    }
 }
