@@ -479,7 +479,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             switch (entity.Kind)
             {
                 case EntityKind.Term:
-                    if (GivenAway(sentence, start, length, EntityKind.Term) is null)
+                    if (GivenAway(sentence, start, length, EntityKind.Term) is null && !PartOfLongerName(sentence, start, length) && !InListOfNames(sentence, start, length))
                     {
                         var score = (model.IsDefinedByText(name) ? 5 : mentions >= 2 ? 4.5 : NamesAnInstitution(name) ? 3.5 : 2.2) + Penalty(sentence, 1) + DefinedTermShown(sentence, start, length)
                             + (Regex.IsMatch(sentence[(start + length)..], @"^\s+and\s+[A-Z][a-z]+\s+[a-z]") ? -3 : 0);
@@ -511,6 +511,25 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
                     break;
             }
         }
+    }
+
+    /// <summary>"the French and _____ War", "the Bank of _____": the blank is one half of a longer name, which the other half gives away.</summary>
+    private static bool PartOfLongerName(string sentence, int start, int length) =>
+        char.IsUpper(sentence[start]) && (Regex.IsMatch(sentence[..start], @"\b[A-Z][\w'\u2019-]*\s+(?:and|of|&|de|von|van)\s+$") || Regex.IsMatch(sentence[(start + length)..], @"^\s+(?:and|of|&)\s+[A-Z][\w-]*\s+[A-Z]"));
+
+    /// <summary>"the Canary, _____, and Azores Islands": one name of a list is guessed from, or no more important than, its neighbours.</summary>
+    private static bool InListOfNames(string sentence, int start, int length)
+    {
+        if (!char.IsUpper(sentence[start]))
+        {
+            return false;
+        }
+        var before = sentence[..start];
+        var after = sentence[(start + length)..];
+        var itemBefore = Regex.IsMatch(before, @"[A-Z][\w.'\u2019-]*,\s*$");
+        var joinedBefore = Regex.IsMatch(before, @"[A-Z][\w.'\u2019-]*,?\s+(?:and|or)\s+(?:the\s+)?$");
+        var itemAfter = Regex.IsMatch(after, @"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]");
+        return joinedBefore || (itemBefore && itemAfter);
     }
 
     /// <summary>A capitalised phrase that names an event, an agreement, a body or a period (the kinds of names a teacher asks for).</summary>
@@ -589,6 +608,11 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             return false;
         }
         if (isYear && MonthBefore().IsMatch(before) && Tweet().IsMatch(sentence))
+        {
+            return false;
+        }
+        // "the 1764 Sugar Act", "Columbus's 1493 letter": a year that qualifies a name or a noun is a side detail of it.
+        if (isYear && Regex.IsMatch(before, @"(?:\b(?:the|a|an|his|her|their|its|this|that)|['\u2019]s?)\s$", RegexOptions.IgnoreCase) && Regex.IsMatch(after, @"^\s[A-Za-z]") && !Regex.IsMatch(sentence.Substring(start, length), @"\d0s\b"))
         {
             return false;
         }

@@ -57,6 +57,12 @@ public static partial class Referents
             }
             break;
         }
+        // "In any case, after he and his co-emperor left office": a he or she with no name before it in the sentence is someone the card does not name.
+        if (Regex.Match(sentence, @"(?<=\s)(?:he|she)\b") is { Success: true } person
+            && !Regex.IsMatch(sentence[..person.Index], @"(?<=\s)[A-Z]|^\S*\s*$|^[A-Z][\w'\u2019-]*\s+[A-Z]|^(?!(?:In|On|At|By|For|After|Before|When|While|Although|Though|Because|Since|If|As|Once|Upon|During|Originally|However|Later|Earlier|Then|Finally|Eventually)\b)[A-Z]"))
+        {
+            return person.Value;
+        }
         foreach (Match m in Demonstrative().Matches(sentence))
         {
             var noun = m.Groups["noun"].Value.ToLowerInvariant();

@@ -355,4 +355,44 @@ public class FailureKindTests
         Assert.Single(notes, n => n.Prompt!.Contains("{{c1::photosynthesis}}", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(notes, n => n.Prompt!.Contains("{{c1::thylakoids}}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Trivial_HalfOfALongerName_IsNotBlanked_ButTheDateOfItsEndIs()
+    {
+        var notes = DeckGenerator.Generate("The French and Indian War ended in 1763 with a British victory. "
+            + "With the end of the French and Indian War, Great Britain claimed a vast new territory in North America. "
+            + "The Indian War of the western tribes followed in 1763 under Pontiac.").Draft.Notes;
+
+        Assert.DoesNotContain(notes, n => n.Prompt!.Contains("French and {{c1::", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Prompt!.Contains("ended in {{c1::1763::year}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Trivial_AYearThatQualifiesAName_IsNotAsked_TheNameIs()
+    {
+        var notes = DeckGenerator.Generate("Grenville also pushed Parliament to pass the Sugar Act of 1764, which lowered duties on molasses. "
+            + "To give teeth to the 1764 Sugar Act, the law intensified enforcement provisions in the colonies.").Draft.Notes;
+
+        Assert.DoesNotContain(notes, n => n.Prompt!.Contains("the {{c1::1764::year}} Sugar Act", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Prompt!.Contains("{{c1::Sugar Act}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Trivial_ANameInAListOfNames_IsNotBlanked_ButTheSameNameAskedOnItsOwnIs()
+    {
+        var notes = DeckGenerator.Generate("Portuguese mariners built an Atlantic empire by colonizing the Canary, Cape Verde, and Azores Islands in the fifteenth century. "
+            + "The Cape Verde islands became a base for the trade in enslaved Africans along the coast.").Draft.Notes;
+
+        Assert.DoesNotContain(notes, n => n.Prompt!.Contains("Canary, {{c1::", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Prompt!.StartsWith("The {{c1::Cape Verde}} islands", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Undefined_AHeOrSheWithNoNameBeforeIt_PointsBack_ButAfterANameItDoesNot()
+    {
+        Assert.Equal("he", Referents.PointsBack("In any case, after he and his co-emperor Maximian formally left office in 305, two new junior emperors were named."));
+        Assert.Equal("she", Referents.PointsBack("Upon the death of her husband in 1598, she refused to remarry and raised her children alone."));
+        Assert.Null(Referents.PointsBack("In 284, Diocletian was declared emperor by his troops after he had won the loyalty of the army."));
+        Assert.Null(Referents.PointsBack("Cornelia refused to remarry after her husband died, and she raised her twelve children alone."));
+    }
 }
