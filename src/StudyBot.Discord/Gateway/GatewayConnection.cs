@@ -20,6 +20,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket, SlidingWindowLim
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _ackPending;
+    private long _beatSent;
 
     /// <summary>Set when the heartbeat loop gave up on the connection (no ACK between beats).</summary>
     public bool IsZombie { get; private set; }
@@ -55,11 +56,18 @@ internal sealed class GatewayConnection(ClientWebSocket socket, SlidingWindowLim
     public Task SendHeartbeatAsync(int? sequence, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _ackPending, 1);
+        Interlocked.Exchange(ref _beatSent, System.Diagnostics.Stopwatch.GetTimestamp());
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new GatewayCommand<int?> { Op = GatewayOpcode.Heartbeat, D = sequence }, DiscordJsonContext.Default.GatewayCommandNullableInt32);
         return SendCoreAsync(bytes, 0, cancellationToken);
     }
 
-    public void Acknowledge() => Interlocked.Exchange(ref _ackPending, 0);
+    /// <summary>The beat was acknowledged: returns how long after it was sent (the heartbeat latency).</summary>
+    public TimeSpan? Acknowledge()
+    {
+        Interlocked.Exchange(ref _ackPending, 0);
+        var sent = Interlocked.Read(ref _beatSent);
+        return sent == 0 ? null : System.Diagnostics.Stopwatch.GetElapsedTime(sent);
+    }
 
     /// <summary>True when the last beat was never acknowledged.</summary>
     public bool AckMissing => Volatile.Read(ref _ackPending) == 1;

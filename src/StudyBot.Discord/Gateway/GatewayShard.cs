@@ -29,6 +29,7 @@ public sealed class GatewayShard
     private readonly DispatchSequence _sequence = new();
     private int _identifies;
     private int _resumes;
+    private long _latencyTicks = -1;
 
     internal GatewayShard(
         int shardId,
@@ -62,6 +63,9 @@ public sealed class GatewayShard
     public int IdentifyCount => Volatile.Read(ref _identifies);
 
     public int ResumeCount => Volatile.Read(ref _resumes);
+
+    /// <summary>How long Discord took to acknowledge the last acknowledged heartbeat; null before the first.</summary>
+    public TimeSpan? Latency => Interlocked.Read(ref _latencyTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
 
     /// <summary>Runs until cancelled; throws <see cref="GatewayFatalException"/> when Discord refuses the session for good.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -161,7 +165,10 @@ public sealed class GatewayShard
                         await connection.SendHeartbeatAsync(SequenceOrNull, connectionCts.Token).ConfigureAwait(false);
                         break;
                     case GatewayOpcode.HeartbeatAck:
-                        connection.Acknowledge();
+                        if (connection.Acknowledge() is { } latency)
+                        {
+                            Interlocked.Exchange(ref _latencyTicks, latency.Ticks);
+                        }
                         break;
                     case GatewayOpcode.Reconnect:
                         await connection.CloseForResumeAsync("reconnect requested").ConfigureAwait(false);

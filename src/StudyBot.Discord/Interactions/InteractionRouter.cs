@@ -38,6 +38,14 @@ public sealed class InteractionRouter(
             return;
         }
 
+        // Every line logged while this interaction runs names it (the JSON log format writes scopes as fields).
+        using var logScope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["InteractionId"] = interaction.Id.ToString(),
+            ["GuildId"] = interaction.GuildId?.ToString(),
+            ["ChannelId"] = interaction.ChannelId?.ToString(),
+            ["InteractionType"] = interaction.Type.ToString(),
+        });
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(interaction, scope.ServiceProvider, responder, cancellationToken);
         var started = Stopwatch.GetTimestamp();

@@ -7,4 +7,6 @@ public sealed record Application
     public string Name { get; init; } = "";
     public User? Bot { get; init; }
     public bool? BotPublic { get; init; }
+    /// <summary>The user who owns the application (absent for an application owned by a team).</summary>
+    public User? Owner { get; init; }
 }

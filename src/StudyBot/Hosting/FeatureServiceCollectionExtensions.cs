@@ -8,6 +8,7 @@ using StudyBot.Features.Reminders;
 using StudyBot.Features.Review;
 using StudyBot.Features.Settings;
 using StudyBot.Features.Stats;
+using StudyBot.Features.Status;
 
 namespace StudyBot.Hosting;
 
@@ -25,6 +26,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddDailyQuestion();
         services.AddStats();
         services.AddGuildConfig();
+        services.AddStatus();
         return services;
     }
 }

@@ -73,6 +73,7 @@ public static class SchedulingServiceCollectionExtensions
                 store.ProvisionSchema();
             });
             q.AddTriggerListener<MisfireListener>();
+            q.AddJobListener<JobMetricsListener>();
             // Thousands of reminders fall due at 19:00: each run mostly waits on Discord's global
             // limit, so enough of them run at once to keep it full, and due triggers are taken from
             // the store in batches rather than one lock each.

@@ -64,7 +64,7 @@ public sealed class QuizQuestions(
         {
             logger.LogInformation("Quiz question {Quiz}: channel {Channel} is gone ({Code}); closing it quietly", quiz.Id, quiz.ChannelId, e.Code);
             await using var gone = await contexts.CreateDbContextAsync(cancellationToken);
-            await gone.Quizzes.Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, clock.UtcNow).SetProperty(x => x.Skipped, true), cancellationToken);
+            HostMetrics.QuestionsSkipped(await gone.Quizzes.Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, clock.UtcNow).SetProperty(x => x.Skipped, true), cancellationToken));
             return QuestionPost.Gone;
         }
         catch (DiscordApiException e) when (ChannelAccess.IsRefused(e))
@@ -147,6 +147,10 @@ public sealed class QuizQuestions(
         }
 
         var quiz = await write.Quizzes.Include(q => q.Answers).SingleAsync(q => q.Id == quizId, cancellationToken);
+        if (!resume)
+        {
+            HostMetrics.QuestionClosed(quiz.Daily, now - quiz.ClosesUtc);
+        }
         if (quiz.MessageId is not { } messageId)
         {
             return QuestionClose.Closed;

@@ -100,6 +100,7 @@ public sealed class QuizSessionService(
         }
 
         await scheduler.ScheduleCloseAsync(first.Id, first.ClosesUtc, cancellationToken);
+        HostMetrics.QuizSessionStarted();
         logger.LogInformation("Quiz session {Session} started in channel {Channel}: {Count} questions of {Seconds} s from deck {Deck}", session.Id, channelId, session.Questions.Count, seconds, deck.Id);
         return new StartedSession(session.Id, session.Questions.Count, count, seconds, session.Questions[^1].ClosesUtc, deck.Title);
     }
@@ -280,8 +281,8 @@ public sealed class QuizSessionService(
     {
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
-        await write.Quizzes.Where(q => q.SessionId == sessionId && q.ClosedUtc == null)
-            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken);
+        HostMetrics.QuestionsSkipped(await write.Quizzes.Where(q => q.SessionId == sessionId && q.ClosedUtc == null)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken));
         return await write.QuizSessions.Where(s => s.Id == sessionId && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken) > 0;
     }
 
@@ -312,8 +313,8 @@ public sealed class QuizSessionService(
 
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
-        await write.Quizzes.Where(q => quizIds.Contains(q.Id) && q.ClosedUtc == null)
-            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken);
+        HostMetrics.QuestionsSkipped(await write.Quizzes.Where(q => quizIds.Contains(q.Id) && q.ClosedUtc == null)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.ClosedUtc, now).SetProperty(x => x.Skipped, true), cancellationToken));
     }
 
     private async Task<string> DeckTitleAsync(int deckId, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed class BackupJob(StorageLocation storage, IOptions<BackupOptions> o
             System.IO.Directory.CreateDirectory(directory);
             var result = await DatabaseBackup.CopyAsync(storage.ConnectionString, file, cancellationToken);
             HostMetrics.Backup("written");
+            HostMetrics.BackupWritten(File.GetLastWriteTimeUtc(result.Path));
             logger.LogInformation("Backup written: {File} ({Bytes} bytes)", result.Path, result.Bytes);
         }
         catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
+using StudyBot.Observability;
+
 namespace StudyBot.Hosting.Backups;
 
 /// <summary>
@@ -30,6 +32,12 @@ internal sealed class BackupScheduling(ISchedulerFactory schedulers, IOptions<Ba
             .WithCronSchedule(settings.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        // The newest backup already there (before a restart) is the last one until the next is written.
+        var directory = Path.GetFullPath(settings.Directory!);
+        if (Directory.Exists(directory) && BackupJob.Backups(directory).FirstOrDefault() is { } newest)
+        {
+            HostMetrics.BackupWritten(File.GetLastWriteTimeUtc(newest));
+        }
         logger.LogInformation("Backups: {Schedule} (UTC) into {Directory}, keeping {Keep}", settings.Schedule, Path.GetFullPath(settings.Directory!), settings.Keep);
     }
 
