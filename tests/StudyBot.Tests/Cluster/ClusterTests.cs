@@ -44,6 +44,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan _reminderLead = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
+    /// <summary>A child process's start-up on a busy machine: it migrates, registers its shard leases and claims them first.</summary>
+    private static readonly TimeSpan _startup = TimeSpan.FromSeconds(120);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("studybot-cluster-").FullName;
     private readonly DiscordEmulator _discord = ClusterDiscord();
     private readonly List<BotProcess> _bots = [];
@@ -100,10 +103,10 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var students = world.SelectMany(g => g.Students.Select(s => (Guild: g, Student: s))).ToList();
 
         var a = StartBot("A", "0-1", offset);
-        await a.WaitForLineAsync("StudyBot is answering", _wait);
+        await a.WaitForLineAsync("StudyBot is answering", _startup);
         var b = StartBot("B", "2-3", offset);
-        await b.WaitForLineAsync("StudyBot is answering", _wait);
-        await _discord.Gateway.WaitForSessionsAsync(ShardCount, _wait);
+        await b.WaitForLineAsync("StudyBot is answering", _startup);
+        await _discord.Gateway.WaitForSessionsAsync(ShardCount, _startup);
         // Fixed ranges on PostgreSQL are leased too (so an overlapping range would be refused).
         Assert.Contains(a.Lines, l => l.Contains("Claimed gateway shard 0 of 4", StringComparison.Ordinal));
         Assert.Contains(a.Lines, l => l.Contains("Claimed gateway shard 1 of 4", StringComparison.Ordinal));
