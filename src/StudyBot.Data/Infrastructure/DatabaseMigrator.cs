@@ -22,15 +22,37 @@ public sealed class DatabaseMigrator(DatabaseTarget target, ILogger<DatabaseMigr
             .UseLoggerFactory(loggers ?? NullLoggerFactory.Instance)
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
         await using var db = new StudyDbContext(options.Options);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        var source = db.Database.GetDbConnection().DataSource;
-        if (pending.Count == 0)
+        var postgres = target.Provider == DatabaseProvider.Postgres;
+        if (postgres)
         {
-            logger.LogInformation("Database {Source} is up to date", source);
+            // Processes started together (a Deployment's replicas) migrate one at a time; the others
+            // then find nothing pending. SQLite has one process per file (DatabaseLockHolder).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(" + MigrationLockKey + ")", cancellationToken);
+        }
+
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var source = db.Database.GetDbConnection().DataSource;
+            if (pending.Count == 0)
+            {
+                logger.LogInformation("Database {Source} is up to date", source);
+                return pending;
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database {Source}: applied {Count} migration(s): {Migrations}", source, pending.Count, string.Join(", ", pending));
             return pending;
         }
-        await db.Database.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database {Source}: applied {Count} migration(s): {Migrations}", source, pending.Count, string.Join(", ", pending));
-        return pending;
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(" + MigrationLockKey + ")", CancellationToken.None);
+            }
+        }
     }
+
+    /// <summary>Any fixed number: the session lock PostgreSQL processes take around migrating.</summary>
+    private const string MigrationLockKey = "6013560476838750567";
 }

@@ -32,6 +32,12 @@ public sealed class DiscordGatewayClient(
     private CancellationToken _lifetime;
     private int _started;
 
+    /// <summary>
+    /// Set before the gateway starts when other processes identify shards of the same bot: waits
+    /// until none of them identified in the bucket within the window, and records this identify.
+    /// </summary>
+    public Func<int, TimeSpan, CancellationToken, Task>? SharedIdentifyGate { get; set; }
+
     /// <summary>Called once per event, in order per shard; the next event of that shard waits for it.</summary>
     public Func<GatewayDispatch, CancellationToken, ValueTask>? DispatchReceived { get; set; }
 
@@ -103,7 +109,7 @@ public sealed class DiscordGatewayClient(
         // Identify buckets are shard_id % max_concurrency, so each shard takes the bucket of its own
         // id; another process identifying a shard of the same bucket may be refused once (op 9), and
         // that shard identifies again after the wait Discord asks for.
-        _identifyLimiter = new IdentifyLimiter(gateway.SessionStartLimit.MaxConcurrency, settings.Gateway.IdentifyWindow, time);
+        _identifyLimiter = new IdentifyLimiter(gateway.SessionStartLimit.MaxConcurrency, settings.Gateway.IdentifyWindow, time, SharedIdentifyGate);
         _plan = new GatewayPlan(gateway.Url, count, Math.Max(1, gateway.Shards), _identifyLimiter.MaxConcurrency);
         return _plan;
     }

@@ -11,8 +11,15 @@ public sealed class IdentifyLimiter
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
 
-    public IdentifyLimiter(int maxConcurrency, TimeSpan window, TimeProvider time)
+    private readonly Func<int, TimeSpan, CancellationToken, Task>? _shared;
+
+    /// <param name="shared">
+    /// Also waits for the bucket across processes (bucket, window): another process of the same bot
+    /// may have identified in it; null when this process is alone.
+    /// </param>
+    public IdentifyLimiter(int maxConcurrency, TimeSpan window, TimeProvider time, Func<int, TimeSpan, CancellationToken, Task>? shared = null)
     {
+        _shared = shared;
         MaxConcurrency = Math.Max(1, maxConcurrency);
         _gates = Enumerable.Range(0, MaxConcurrency).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
         _lastIdentify = Enumerable.Repeat(long.MinValue, MaxConcurrency).ToArray();
@@ -39,6 +46,11 @@ public sealed class IdentifyLimiter
                 {
                     await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
                 }
+            }
+
+            if (_shared is not null)
+            {
+                await _shared(bucket, _window, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

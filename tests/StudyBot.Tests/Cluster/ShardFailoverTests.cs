@@ -5,6 +5,7 @@ using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
 using StudyBot.Tests.EndToEnd;
+using StudyBot.Tests.Observability;
 using StudyBot.Tests.Scheduling;
 using Xunit.Abstractions;
 
@@ -17,8 +18,8 @@ namespace StudyBot.Tests.Cluster;
 /// story runs in about a minute:
 /// - two processes split the shards 2/2;
 /// - SIGKILL of one: every server's interactions are answered again within 30 s (measured, printed);
-/// - a third process joins and takes a share from the one holding more, without any shard held twice;
-/// - SIGTERM of one hands its shards over within 5 s;
+/// - two more processes join and each takes a share from the one holding more, without any shard held twice;
+/// - SIGTERM of one hands its shards over within 5 s (each survivor's /readyz lists its shards, /metrics counts them);
 /// - a process cut off from the database (its connection through a proxy that stops passing bytes,
 ///   the others unaffected) closes its sessions before a survivor identifies those shards.
 /// Throughout, the emulator's record of identifies never shows a shard with two live sessions.
@@ -101,36 +102,37 @@ public sealed class ShardFailoverTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains(b.Lines, l => l.Contains("taking over from 'A'", StringComparison.Ordinal));
         output.WriteLine($"B holds all 4 at {killed.Elapsed.TotalSeconds:0.0} s after the kill");
 
-        // A third process joins: it takes 2 from B (over its share), handed over close-then-claim.
-        var c = StartBot("C");
-        await c.WaitForLineAsync("StudyBot is answering", _startup);
-        await WaitForHoldersAsync(h => h.GetValueOrDefault("B") == 2 && h.GetValueOrDefault("C") == 2, "B and C holding 2 each");
-        await AllAnsweredAsync(DateTimeOffset.UtcNow, _settle);
-        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard", StringComparison.Ordinal) && l.Contains("rebalancing", StringComparison.Ordinal));
-        AssertNoOverlap();
-        output.WriteLine($"C joined and holds 2, B kept 2, at {watch.Elapsed.TotalSeconds:0.0} s");
-
-        // SIGTERM of B: it closes its sessions, releases the leases, and C claims them at its next round.
-        var terminating = Stopwatch.StartNew();
-        await b.TerminateAsync(TimeSpan.FromSeconds(30));
-        var stopped = terminating.Elapsed;
-        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 4, "C holding all 4", TimeSpan.FromSeconds(10));
-        await _discord.Gateway.WaitForSessionsAsync(ShardCount, TimeSpan.FromSeconds(10));
-        var handedOver = terminating.Elapsed;
-        var answered = await AllAnsweredAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10));
-        output.WriteLine($"SIGTERM of B: exited after {stopped.TotalSeconds:0.0} s, C connected all 4 shards {handedOver.TotalSeconds:0.0} s after the signal, every server answered {answered.TotalSeconds:0.0} s later");
-        Assert.Equal(0, b.ExitCode);
-        Assert.True(handedOver <= TimeSpan.FromSeconds(5), $"the hand-over took {handedOver.TotalSeconds:0.0} s");
-        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard(s)", StringComparison.Ordinal) && l.Contains("stopping", StringComparison.Ordinal));
-
-        // D joins through a proxy, takes 2; then its database connection is cut (C's is not).
+        // Two more processes join together, D's database connection through a proxy the test can cut:
+        // each takes one shard from B (the only one over its share), handed over close-then-claim.
         var builder = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
         _proxy = new PartitionProxy(builder.Host!, builder.Port);
         var proxied = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port }.ConnectionString;
+        var c = StartBot("C");
         var d = StartBot("D", proxied);
+        await c.WaitForLineAsync("StudyBot is answering", _startup);
         await d.WaitForLineAsync("StudyBot is answering", _startup);
-        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 2 && h.GetValueOrDefault("D") == 2, "C and D holding 2 each");
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("B") == 2 && h.GetValueOrDefault("C") == 1 && h.GetValueOrDefault("D") == 1, "B holding 2, C and D 1 each");
         await AllAnsweredAsync(DateTimeOffset.UtcNow, _settle);
+        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard", StringComparison.Ordinal) && l.Contains("rebalancing", StringComparison.Ordinal));
+        AssertNoOverlap();
+        output.WriteLine($"C and D joined and hold 1 each, B kept 2, at {watch.Elapsed.TotalSeconds:0.0} s");
+
+        // SIGTERM of B: it closes its sessions, releases the leases, and C and D claim them at their next round.
+        var terminating = Stopwatch.StartNew();
+        await b.TerminateAsync(TimeSpan.FromSeconds(30));
+        var stopped = terminating.Elapsed;
+        await WaitForHoldersAsync(h => h.GetValueOrDefault("C") == 2 && h.GetValueOrDefault("D") == 2, "C and D holding 2 each", TimeSpan.FromSeconds(10));
+        await _discord.Gateway.WaitForSessionsAsync(ShardCount, TimeSpan.FromSeconds(10));
+        var handedOver = terminating.Elapsed;
+        var answered = await AllAnsweredAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10));
+        output.WriteLine($"SIGTERM of B: exited after {stopped.TotalSeconds:0.0} s, all 4 shards connected in C and D {handedOver.TotalSeconds:0.0} s after the signal, every server answered {answered.TotalSeconds:0.0} s later");
+        Assert.Equal(0, b.ExitCode);
+        Assert.True(handedOver <= TimeSpan.FromSeconds(5), $"the hand-over took {handedOver.TotalSeconds:0.0} s");
+        Assert.Contains(b.Lines, l => l.Contains("Released gateway shard(s)", StringComparison.Ordinal) && l.Contains("stopping", StringComparison.Ordinal));
+        AssertNoOverlap();
+        await AssertReadyWithShardsAsync(c, 2);
+
+        // D's database connection is cut (C's is not): D closes its sessions before C may identify them.
         var dShards = await ShardsOfAsync("D");
         var identifiesBefore = _discord.Gateway.Identifies.Count;
         _proxy.Cut();
@@ -181,6 +183,21 @@ public sealed class ShardFailoverTests(ITestOutputHelper output) : IAsyncLifetim
         await c.WaitForLineAsync("StudyBot is answering", _startup);
         await _discord.Gateway.WaitForSessionsAsync(ShardCount, _settle);
         AssertNoOverlap();
+    }
+
+    /// <summary>The process's /readyz lists each shard it holds, connected, and /metrics counts them.</summary>
+    private async Task AssertReadyWithShardsAsync(BotProcess bot, int shards)
+    {
+        var line = await bot.WaitForLineAsync("Health and metrics: ", TimeSpan.FromSeconds(5));
+        var address = line[(line.IndexOf("Health and metrics: ", StringComparison.Ordinal) + 20)..].Split("/healthz")[0];
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var ready = await http.GetStringAsync("/readyz");
+        output.WriteLine($"{bot.Name} /readyz: {ready.Replace('\n', ' ')}");
+        Assert.Contains($"discord: Healthy (gateway connected ({shards} shard(s): shard ", ready);
+        Assert.Contains($"leases: share {shards} of 4 shard(s)", ready);
+        var metrics = await http.GetStringAsync("/metrics");
+        var held = PrometheusText.Sum(metrics, "studybot_gateway_shards", ("state", "connected")) + PrometheusText.Sum(metrics, "studybot_gateway_shards", ("state", "resumed"));
+        Assert.True(held == shards, $"studybot_gateway_shards connected+resumed = {held}:\n{metrics}");
     }
 
     private BotProcess StartBot(string name, string? connectionString = null, string? shards = null)

@@ -16,7 +16,7 @@ public sealed class HealthTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         Assert.Equal(200, (int)ready.StatusCode);
         var lines = (await ready.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            ["Healthy", "database: Healthy (reachable, migrations applied)", "discord: Healthy (gateway connected (1 shard(s)))", "scheduler: Healthy (scheduler running)", "storage: Healthy (the database file is the one the bot opened)"],
+            ["Healthy", "database: Healthy (reachable, migrations applied)", "discord: Healthy (gateway connected (1 shard(s): shard 0 connected))", "scheduler: Healthy (scheduler running)", "storage: Healthy (the database file is the one the bot opened)"],
             lines);
         // The emulator's own routes are untouched.
         Assert.Equal(200, (int)(await http.GetAsync("/")).StatusCode);

@@ -67,6 +67,9 @@ public sealed class ShardLeaseCoordinator(
             throw new StartupException(conflict);
         }
 
+        // Identifies of shards taken over go bucket by bucket across the processes, not only within this one.
+        var gate = new IdentifyBucketGate(storage.ConnectionString, logger);
+        gateway.SharedIdentifyGate = gate.WaitAsync;
         logger.LogInformation(
             "Shard leases: registered as '{Instance}' ({Mode}), lease {Ttl} s, renewed every {Renew} s, shards dropped {Deadline} s after the last renewal",
             Instance, settings.Auto ? $"auto, at most {settings.MaxShards?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any number of"} shard(s)" : $"fixed range {settings.StaticText}",

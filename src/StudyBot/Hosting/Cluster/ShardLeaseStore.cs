@@ -48,7 +48,7 @@ public sealed class ShardLeaseStore(NpgsqlConnection connection)
             max_shards integer NULL,
             started timestamptz NOT NULL,
             last_seen timestamptz NOT NULL);
-        """;
+        """ + IdentifyBucketGate.Schema;
 
     public NpgsqlConnection Connection => connection;
 
