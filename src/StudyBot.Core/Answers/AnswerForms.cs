@@ -12,6 +12,7 @@ public static partial class AnswerForms
 {
     public const string FillerRule = "filler";
     public const string TitleRule = "title";
+    public const string TitlesRule = "title-inside";
 
     /// <summary>The answer without filler before and after it, or null when there is none (or nothing else).</summary>
     public static string? WithoutFiller(string given)
@@ -21,6 +22,7 @@ public static partial class AnswerForms
         stripped = LeadingOpinion().Replace(stripped, "");
         stripped = LeadingCopula().Replace(stripped, "");
         stripped = LeadingPreposition().Replace(stripped, "");
+        stripped = LeadingPlaceKind().Replace(stripped, "");
         stripped = stripped.Trim(' ', ',', ':', '.', '-');
         return stripped.Length > 0 && stripped != text && stripped.Any(char.IsLetterOrDigit) ? stripped : null;
     }
@@ -32,6 +34,17 @@ public static partial class AnswerForms
         return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetter) ? stripped : null;
     }
 
+    /// <summary>The answer without a title before a name inside it ("too much power over President Trump"), or null when there is none.</summary>
+    public static string? WithoutTitles(string given)
+    {
+        var stripped = InnerTitle().Replace(given.Trim(), "");
+        return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetter) ? stripped : null;
+    }
+
+    /// <summary>A title word, not first, before a capitalised word.</summary>
+    [GeneratedRegex(@"(?<=\S\s+)(?:(?:vice\s+|former\s+)?president|general|gen\.|dr\.?|doctor|mr\.?|mrs\.?|ms\.?|chairman|premier|prime\s+minister|senator|sen\.|governor|professor|prof\.|leader|supreme\s+leader|dictator|king|queen|prince|princess|emperor|chancellor|secretary|ambassador|admiral|colonel|captain|marshal|pope|sir)\s+(?=(?-i:[A-Z]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InnerTitle();
+
     [GeneratedRegex(@"^(?:(?:i|we)\s+(?:think|believe|guess|suppose|reckon|would\s+say)|i'?d\s+say|i'?m\s+(?:pretty\s+|fairly\s+|quite\s+)?sure|(?:my|the)\s+answer\s+(?:is|would\s+be)|answer\s*:|according\s+to\s+the\s+(?:essay|text|reading|article|authors?))\s*(?:that\s+)?[,:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingOpinion();
 
@@ -41,6 +54,10 @@ public static partial class AnswerForms
     /// <summary>"in 1789", "on June 12", "during the 1960s": a preposition before a date.</summary>
     [GeneratedRegex(@"^(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPreposition();
+
+    /// <summary>"the city of Seoul", "the state of Texas": the kind of place before its name.</summary>
+    [GeneratedRegex(@"^(?:the\s+)?(?:city|town|village|capital|country|nation|state|province|region|island|port|kingdom|republic)\s+of\s+(?=(?-i:[A-Z]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPlaceKind();
 
     [GeneratedRegex(@"[\s,]*(?:,|\s)\s*(?:i\s+(?:think|believe|guess|suppose|reckon)|i'?m\s+(?:pretty\s+|fairly\s+)?sure|if\s+i\s+remember(?:\s+(?:right|correctly))?|i\s+think\s+so)\s*[.!?]*\s*$|\s*[.!?]+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingFiller();

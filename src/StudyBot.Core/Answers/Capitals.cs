@@ -43,6 +43,17 @@ public static class Capitals
         ["australian"] = "australia", ["english"] = "england", ["soviet"] = "soviet union",
     };
 
+    /// <summary>The forms that join a country to another in a compound ("Sino-Korean", "Anglo-French"): each its country.</summary>
+    private static readonly Dictionary<string, string> _combining = new(StringComparer.Ordinal)
+    {
+        ["sino"] = "china", ["anglo"] = "england", ["franco"] = "france", ["russo"] = "russia", ["indo"] = "india",
+        ["italo"] = "italy", ["hispano"] = "spain", ["greco"] = "greece", ["germano"] = "germany", ["nippo"] = "japan",
+        ["austro"] = "austria", ["turko"] = "turkey", ["americo"] = "united-states",
+    };
+
+    /// <summary>A people's adjective ("korean", "chinese") or a country's combining form ("sino").</summary>
+    public static bool IsDemonym(string word) => _demonyms.ContainsKey(word) || _combining.ContainsKey(word);
+
     /// <summary>
     /// How <paramref name="given"/> names the country whose nationality adjective <paramref name="expected"/> is, or the
     /// other way round: <see cref="CountryForm.Possessive"/> for "China's" where the card says "Chinese" (the same
@@ -52,6 +63,11 @@ public static class Capitals
     {
         var g = string.Join(' ', given);
         var e = string.Join(' ', expected);
+        // "Sino" says "Chinese": a combining form is the adjective in another shape.
+        if (_combining.TryGetValue(g, out var combined) && (_demonyms.GetValueOrDefault(e) == combined || e == combined))
+        {
+            return CountryForm.Possessive;
+        }
         if (_demonyms.TryGetValue(e, out var country))
         {
             return g == country || g == country + "s" && !country.Contains('-', StringComparison.Ordinal) || g == country + " s"

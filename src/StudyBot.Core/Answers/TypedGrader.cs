@@ -31,6 +31,9 @@ public static partial class TypedGrader
 
     private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
 
+    /// <summary>"the answer is glucose": a sentence around the answer, not a word describing it.</summary>
+    private static readonly HashSet<string> _verbsOfBeing = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "am" };
+
     /// <summary>Words that only point or belong ("raise its prices" is "raise prices").</summary>
     private static readonly HashSet<string> _functionWords = new(StringComparer.Ordinal)
     {
@@ -85,6 +88,8 @@ public static partial class TypedGrader
         public const string Nationality = "nationality";
         public const string List = "list";
         public const string ListMissing = "list-missing";
+        public const string Modifier = "modifier";
+        public const string ByPhrase = "by-phrase";
     }
 
     public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given) => Grade(accepted, given, null);
@@ -134,6 +139,15 @@ public static partial class TypedGrader
         if (AnswerForms.WithoutTitle(core) is { } untitled)
         {
             yield return (untitled, unfilled is null ? AnswerForms.TitleRule : $"{AnswerForms.FillerRule}+{AnswerForms.TitleRule}");
+        }
+        if (AnswerForms.WithoutTitles(core) is { } untitledInside)
+        {
+            yield return (untitledInside, AnswerForms.TitlesRule);
+        }
+        // "unification led by Seoul" is "Seoul-led unification".
+        if (ByPhrase().Match(core) is { Success: true } by)
+        {
+            yield return ($"{by.Groups["by"].Value}-{by.Groups["verb"].Value} {by.Groups["what"].Value}", Rules.ByPhrase);
         }
         if (cardText is not null && MoreThan().Match(core) is { Success: true } more)
         {
@@ -191,10 +205,24 @@ public static partial class TypedGrader
         }
 
         AnswerVerdict? best = null;
+        AnswerVerdict? missing = null;
         var otherWord = false;
         foreach (var (_, expected) in variants)
         {
             var verdict = expected.Items.Count > 1 ? GradeList(shown, expected, answer) : GradeSingle(shown, expected, answer);
+            if (verdict?.Rule == Rules.Qualified && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
+            {
+                // "65 months" where "65" and "65 years" are accepted: the added word changes the answer, it does not qualify it.
+                verdict = null;
+                otherWord = true;
+            }
+            if (verdict?.Rule == Rules.Modifier && ReplacesAnotherAnswersWords(answer.Items[0], expected.Items[0], variants))
+            {
+                // "the Chinese alliance" where "the U.S. alliance" is accepted: the added word takes another answer's place.
+                verdict = null;
+                otherWord = true;
+            }
+            missing ??= verdict?.Rule == Rules.ListMissing ? verdict : null;
             otherWord |= verdict?.Rule is Rules.OtherWord or Rules.OtherName;
             if (verdict is not null && verdict.Rating != Rating.Again
                 && (best is null || verdict.Rating > best.Rating || (verdict.Rating == best.Rating && verdict.Note is null && best.Note is not null)))
@@ -212,6 +240,10 @@ public static partial class TypedGrader
             && answer.Items.Any(item => variants.Any(v => MatchItem(item, v.Read.Items[0], answer.Capitalized).Match != Match.None)))
         {
             return new AnswerVerdict(Rating.Again, $"one answer only: \"{typed.Trim()}\" names more than one; expected: {shown}") { Rule = Rules.MoreThanOne };
+        }
+        if (missing is not null)
+        {
+            return missing;
         }
         return otherWord
             ? new AnswerVerdict(Rating.Again, $"another word, not a spelling slip; expected: {shown}") { Rule = Rules.OtherWord }
@@ -264,7 +296,8 @@ public static partial class TypedGrader
         }
         if (unmatched.Count == 1)
         {
-            return new AnswerVerdict(Rating.Hard, $"Hard, missing {string.Join(' ', expected.Items[unmatched[0]])}; expected: {shown}") { Rule = Rules.ListMissing };
+            // The card asks for every item: an answer missing one has not answered it.
+            return new AnswerVerdict(Rating.Again, $"missing {string.Join(' ', expected.Items[unmatched[0]])}; expected: {shown}") { Rule = Rules.ListMissing };
         }
         return slips > 0
             ? new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = Rules.Typo }
@@ -285,6 +318,10 @@ public static partial class TypedGrader
         {
             return new(Match.Qualified, Rules.Unit);
         }
+        if (IsModified(given, expected, capitalized))
+        {
+            return new(Match.Qualified, Rules.Modifier);
+        }
         if (SameWords(given, expected) is { } form)
         {
             return form;
@@ -298,9 +335,9 @@ public static partial class TypedGrader
             {
                 return new(Match.Form, Rules.Article);
             }
-            if (SameWords(givenContent, expectedContent) is { Match: Match.Form } inner)
+            if (SameWords(givenContent, expectedContent) is { Match: Match.Form or Match.Ending or Match.Capital } inner)
             {
-                return new(Match.Form, $"{Rules.Article}+{inner.Rule}");
+                return new(inner.Match, $"{Rules.Article}+{inner.Rule}");
             }
         }
         // "cut North Korea off" for "cut off North Korea": the same words, a particle moved.
@@ -332,12 +369,29 @@ public static partial class TypedGrader
         {
             string? rule = null;
             var ending = false;
+            var capital = false;
             for (var i = 0; i < given.Count; i++)
             {
                 var (g, e) = (given[i], expected[i]);
                 if (g == e)
                 {
                     continue;
+                }
+                // Inside a longer answer too: "the theory that Beijing is responsible" (the capital for its country) is Hard,
+                // "the American-South Korean alliance" (the adjective for the country's name) Hard, "Sino-" for "Chinese" the same.
+                if (Capitals.StandForEachOther([g], [e]))
+                {
+                    capital = true;
+                    continue;
+                }
+                switch (Capitals.CountryFormOf([g], [e]))
+                {
+                    case Capitals.CountryForm.Possessive:
+                        rule ??= Rules.Nationality;
+                        continue;
+                    case Capitals.CountryForm.Other:
+                        ending = true;
+                        continue;
                 }
                 if (IsExactWord(g) || IsExactWord(e))
                 {
@@ -359,6 +413,10 @@ public static partial class TypedGrader
                 {
                     return null;
                 }
+            }
+            if (capital)
+            {
+                return new(Match.Capital, Rules.Capital);
             }
             if (ending)
             {
@@ -476,6 +534,91 @@ public static partial class TypedGrader
             || capitalized.Contains(w));
     }
 
+    /// <summary>
+    /// The words added after <paramref name="expected"/> put another word where a fuller accepted answer has its own:
+    /// another unit ("65 months" against "65 years"), another direction ("retrench westward" against "retrench
+    /// eastward") or the word with another prefix ("legal" against "illegal").
+    /// </summary>
+    private static bool ContradictsAFullerAnswer(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
+    {
+        var added = given[expected.Count];
+        foreach (var (_, read) in variants)
+        {
+            foreach (var fuller in read.Items.Where(item => item.Count > expected.Count && StartsWith(item, expected)))
+            {
+                var own = fuller[expected.Count];
+                if (own != added && (WordForms.AreOtherUnits(added, own) || WordForms.AreOtherDirections(added, own) || WordForms.HaveOtherPrefixes(added, own)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "international arms smugglers" for "arms smugglers", "the Korean peninsula" for "the peninsula": the answer's words
+    /// in order with one or two words describing them put in before its last word, which stays last. An added word is a
+    /// common word (a capitalised one only before a lower-case word, as "Korean" in "Korean peninsula", never inside a
+    /// name), never a number, a place, a country's name or a word of contrast.
+    /// </summary>
+    private static bool IsModified(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
+    {
+        var added = given.Count - expected.Count;
+        if (added is < 1 or > 2 || expected.Count == 0 || given[^1] != expected[^1] || NumberWords.IsNumber(expected[^1]))
+        {
+            return false;
+        }
+        var extra = new List<int>();
+        var j = 0;
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (j < expected.Count && given[i] == expected[j])
+            {
+                j++;
+            }
+            else
+            {
+                extra.Add(i);
+            }
+        }
+        if (j != expected.Count || extra.Count != added)
+        {
+            return false;
+        }
+        return extra.All(i =>
+        {
+            var w = given[i];
+            var common = EnglishWords.IsCommon(w) || Capitals.IsDemonym(w);
+            return common && !_contrasts.Contains(w) && !_verbsOfBeing.Contains(w) && !_functionWords.Contains(w) && !NumberWords.IsNumber(w) && !Aliases.IsCanonical(w) && !_places.Contains(w)
+                && !RomanNumeral().IsMatch(w)
+                && (!capitalized.Contains(w) || (i + 1 < given.Count && !capitalized.Contains(given[i + 1]) && EnglishWords.IsCommon(given[i + 1])));
+        });
+    }
+
+    /// <summary>
+    /// An accepted answer as long as <paramref name="given"/> differs from it only where words were added to
+    /// <paramref name="expected"/>: "too little power" against "too much power", "northern-led" against "Seoul-led".
+    /// </summary>
+    private static bool ReplacesAnotherAnswersWords(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
+    {
+        var added = new HashSet<int>();
+        for (int i = 0, j = 0; i < given.Count; i++)
+        {
+            if (j < expected.Count && given[i] == expected[j])
+            {
+                j++;
+            }
+            else
+            {
+                added.Add(i);
+            }
+        }
+        return variants.SelectMany(v => v.Read.Items).Any(item => item.Count == given.Count
+            && Enumerable.Range(0, given.Count).Where(i => item[i] != given[i]).ToList() is { Count: > 0 } differ
+            && differ.All(added.Contains));
+    }
+
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
     private static bool IsUnitLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
     {
@@ -510,6 +653,9 @@ public static partial class TypedGrader
         ShortForms.DecadeRule => "the decade written another way",
         ShortForms.NumberRule => "the number written another way",
         Rules.Qualified or Rules.Unit => "the answer in another form",
+        Rules.Modifier => "a word describing it added",
+        Rules.ByPhrase => "\"led by X\" for \"X-led\"",
+        AnswerForms.TitlesRule => "a title before the name",
         _ when rule.StartsWith(Rules.Article, StringComparison.Ordinal) => "an article or possessive added or left out",
         _ => rule,
     };
@@ -529,6 +675,9 @@ public static partial class TypedGrader
     /// <summary>"Napoleon III", "Henry VIII": a numeral after a name makes another person.</summary>
     [GeneratedRegex(@"^[ivxl]+$")]
     private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"^\s*(?<what>\S.*?)\s+(?<verb>led|backed|based|run|controlled|dominated|funded|sponsored|driven|owned|brokered|imposed)\s+by\s+(?<by>\S.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByPhrase();
 
     [GeneratedRegex(@"^\s*(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|greater\s+than|>)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreThan();

@@ -94,6 +94,14 @@ public static class WordForms
     private static HashSet<string> Stems(string word)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal) { word };
+        // Another part of speech of one word: "deterrence"/"deterrent", "rapidly"/"rapid", "easily"/"easy", "awareness"/"aware".
+        foreach (var (ending, replacement) in new[] { ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", "") })
+        {
+            if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                AddWord(stems, word[..^ending.Length] + replacement);
+            }
+        }
         foreach (var ending in new[] { "ing", "ed", "es", "s", "d" })
         {
             if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.Ordinal))
@@ -114,6 +122,65 @@ public static class WordForms
             }
         }
         return stems;
+    }
+
+    /// <summary>Units of time, length, weight, money and share, by their singular: "months" is another unit than "years".</summary>
+    private static readonly HashSet<string> _units = new(StringComparer.Ordinal)
+    {
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millennium", "generation",
+        "millimetre", "millimeter", "centimetre", "centimeter", "metre", "meter", "kilometre", "kilometer", "km", "inch", "foot", "feet",
+        "yard", "mile", "mi", "gram", "kilogram", "kg", "tonne", "ton", "pound", "ounce", "litre", "liter", "gallon",
+        "dollar", "cent", "euro", "yuan", "yen", "percent", "pct", "thousand", "million", "billion", "trillion", "times", "fold",
+    };
+
+    /// <summary>Both are units, and not the same one: "months" and "years", "miles" and "kilometres".</summary>
+    public static bool AreOtherUnits(string a, string b)
+    {
+        var (ua, ub) = (Unit(a), Unit(b));
+        return ua is not null && ub is not null && ua != ub && !AreSpellingVariants(ua, ub);
+    }
+
+    private static string? Unit(string word)
+    {
+        foreach (var candidate in new[] { word, word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word, word.TrimEnd('s') })
+        {
+            if (_units.Contains(candidate))
+            {
+                return candidate == "feet" ? "foot" : candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Both name a direction, and not the same one: "westward" and "eastward", "north-east" and "south-east" (not "east" and "eastward").</summary>
+    public static bool AreOtherDirections(string a, string b)
+    {
+        var (da, db) = (Direction(a), Direction(b));
+        return da is not null && db is not null && da != db;
+    }
+
+    /// <summary>The compass points a word names, as letters ("ne" for "northeastern", "e" for "eastwards"); null for any other word.</summary>
+    private static string? Direction(string word)
+    {
+        var w = word.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var ending in new[] { "wards", "ward", "erly", "ern", "erner", "erners" })
+        {
+            if (w.EndsWith(ending, StringComparison.Ordinal))
+            {
+                w = w[..^ending.Length];
+                break;
+            }
+        }
+        var letters = "";
+        foreach (var point in new[] { "north", "south", "east", "west" })
+        {
+            if (w.StartsWith(point, StringComparison.Ordinal))
+            {
+                letters += point[0];
+                w = w[point.Length..];
+            }
+        }
+        return letters.Length > 0 && w.Length == 0 ? letters : null;
     }
 
     /// <summary>English prefixes that change a word's meaning: "illegal", "exothermic"/"endothermic", "import"/"export".</summary>

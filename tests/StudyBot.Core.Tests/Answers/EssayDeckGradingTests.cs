@@ -31,7 +31,7 @@ public class EssayDeckGradingTests
     [InlineData("chernobyl-fears-risen#c1", "the Chernobyl disaster", Rating.Good)]
     [InlineData("chernobyl-fears-risen#c1", "Fukushima", Rating.Again)]
     [InlineData("loose-weapons-kinds", "nuclear, biological and chemical", Rating.Good)]
-    [InlineData("loose-weapons-kinds", "nuclear and biological", Rating.Hard)]
+    [InlineData("loose-weapons-kinds", "nuclear and biological", Rating.Again)]
     [InlineData("troops-count-typed", "28,500 troops", Rating.Good)]
     [InlineData("troops-count-typed", "28,600", Rating.Again)]
     [InlineData("unification-capital", "Seoul", Rating.Good)]

@@ -61,13 +61,13 @@ public class TypedGraderTests
     [InlineData("South Korea", "ROK", Rating.Good)]
     [InlineData("South Korea", "Republic of Korea", Rating.Good)]
     [InlineData("South Korea", "DPRK", Rating.Again)]
-    [InlineData("U.S. troops", "American troops", Rating.Again)]
+    [InlineData("U.S. troops", "American troops", Rating.Hard)]
     [InlineData("U.S. troops", "United States troops", Rating.Good)]
     // Lists in any order.
     [InlineData("nuclear, chemical and biological", "nuclear, biological and chemical", Rating.Good)]
     [InlineData("nuclear, chemical and biological", "biological, nuclear, chemical", Rating.Good)]
     [InlineData("nuclear, chemical and biological", "chemical & biological & nuclear", Rating.Good)]
-    [InlineData("nuclear, chemical and biological", "nuclear and chemical", Rating.Hard)]
+    [InlineData("nuclear, chemical and biological", "nuclear and chemical", Rating.Again)]
     [InlineData("nuclear, chemical and biological", "nuclear", Rating.Again)]
     [InlineData("nuclear, chemical and biological", "nuclear, chemical and radiological", Rating.Again)]
     [InlineData("nuclear, chemical and biological", "nuclear, chemical, biological and radiological", Rating.Again)]
@@ -121,12 +121,13 @@ public class TypedGraderTests
     }
 
     [Fact]
-    public void Grade_ListMissingOne_HardNamesTheMissingItem()
+    public void Grade_ListMissingOne_AgainNamesTheMissingItem()
     {
         var verdict = TypedGrader.Grade(["nuclear, chemical and biological"], "biological, nuclear");
 
-        Assert.Equal(Rating.Hard, verdict.Rating);
-        Assert.Equal("Hard, missing chemical; expected: nuclear, chemical and biological", verdict.Note);
+        Assert.Equal(Rating.Again, verdict.Rating);
+        Assert.Equal("missing chemical; expected: nuclear, chemical and biological", verdict.Note);
+        Assert.Equal(TypedGrader.Rules.ListMissing, verdict.Rule);
     }
 
     [Fact]
