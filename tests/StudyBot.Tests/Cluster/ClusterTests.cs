@@ -148,7 +148,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         await ForEachAsync(reminded, 16, async entry =>
         {
             var set = await RunAsync(handles, entry.Student, entry.Guild.Channel.Id, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", at)));
-            Assert.Contains($"Every day at {at} your time", set.Content);
+            Assert.Contains($"Every day at {at} ", set.Content);
         });
         Assert.True(DateTimeOffset.UtcNow < target - TimeSpan.FromSeconds(2), $"the reminders were set too late for {at}");
 

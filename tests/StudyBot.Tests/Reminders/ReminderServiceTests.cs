@@ -16,6 +16,7 @@ using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
 using StudyBot.Features.Reminders;
+using StudyBot.Features.Settings;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
 using Guild = StudyBot.Data.Entities.Guild;
@@ -53,6 +54,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         services.AddSingleton(new ReminderScheduler(factory.Object));
         services.AddSingleton(_messenger.Object);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddScoped<ServerZoneFollowers>();
         services.AddScoped<ReminderService>();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();

@@ -16,7 +16,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddScoped<OverridesModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("overrides", "Typed answers students counted as right (instructors)").GuildOnly().Build(),
-            HelpLine.Instructor("`/overrides` — typed answers students counted as right with “I was right”; a button accepts a wording for everyone (a new deck version, earlier answers re-counted), e.g. `/overrides`"));
+            HelpLine.Instructor("`/overrides` — wordings students counted as right with “I was right”; Accept makes one right for everyone, e.g. `/overrides`"));
         services.AddScoped<ReviewModule>();
         services.AddBotCommand(
             new SlashCommandBuilder("review", "Study the cards due for you now")

@@ -30,7 +30,7 @@ public static class SettingsServiceCollectionExtensions
                 .AddOption(ApplicationCommandOptionType.Boolean, "optimize", "Fit your schedule to your own answers now")
                 .GuildAndDm()
                 .Build(),
-            HelpLine.Student("`/settings [timezone] [day-start] [new-per-day] … [exam-target]` — your time zone (or the server's), day start, daily limits, leaderboard, recall to reach on exam days, e.g. `/settings timezone:india`"));
+            HelpLine.Student("`/settings [timezone] [day-start] … [exam-target]` — your time zone (or the server's), limits, leaderboard, exam-day recall, e.g. `/settings timezone:india`"));
         services.AddDiscordInteractions(routes => routes
             .Command("settings", c => c.Services.GetRequiredService<SettingsModule>().UpdateAsync(c))
             .Autocomplete("settings", c => c.Services.GetRequiredService<SettingsModule>().SuggestZonesAsync(c)));

@@ -81,15 +81,15 @@ public sealed class StatusModule(
 
     private string LastBackup()
     {
+        if (storage.IsSqlite && !backups.Value.Enabled)
+        {
+            return "no backup job (Backup:Directory is not set)";
+        }
         if (HostMetrics.LastBackupUtc is { } last)
         {
             return $"<t:{last.ToUnixTimeSeconds()}:R>";
         }
-        if (!storage.IsSqlite)
-        {
-            return "PostgreSQL: pg_dump's, outside StudyBot";
-        }
-        return backups.Value.Enabled ? "none yet" : "no backup job (Backup:Directory is not set)";
+        return storage.IsSqlite ? "none yet" : "PostgreSQL: pg_dump's, outside StudyBot";
     }
 
     private static string Uptime(TimeSpan up) =>
