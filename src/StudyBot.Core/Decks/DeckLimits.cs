@@ -68,6 +68,8 @@ public sealed record DeckLimits
     /// <summary>
     /// How long reading and validating one deck may take: ten times what a 10,000-card package
     /// needs, and short enough that a hostile file never holds an upload (or a shutdown) for long.
+    /// Counted in the processor time the read spends, so a busy machine does not refuse a valid
+    /// deck; the wall clock alone stops a read at <see cref="Validation.ReadBudget.WallClockBackstopFactor"/> times this.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(4);
 }

@@ -13,7 +13,19 @@ namespace StudyBot.Core.Decks.Validation;
 /// </summary>
 public sealed class ReadBudget
 {
+    /// <summary>
+    /// How far past <see cref="Limit"/> the wall clock may run while the process itself has not
+    /// spent the limit in processor time: a machine busy with other work slows a read without
+    /// the file being at fault, so the wall clock alone stops it only at this many times the limit.
+    /// </summary>
+    public const int WallClockBackstopFactor = 15;
+
+    private static readonly long _processorRecheckTicks = Stopwatch.Frequency / 20;
+
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly ProcessorClock _processor = ProcessorClock.Start();
+    private long _processorCheckedAt;
+    private bool _processorSpent;
     private readonly CancellationToken _cancellation;
     private long _charactersRead;
     private long _charactersMade;
@@ -39,7 +51,49 @@ public sealed class ReadBudget
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
-    public bool IsSpent => _cancellation.IsCancellationRequested || (Limit != Timeout.InfiniteTimeSpan && Elapsed > Limit);
+    /// <summary>
+    /// True when the caller gave up, or the read has run past <see cref="Limit"/> both on the wall
+    /// clock and in the processor time it spent itself since it began (so other programs on a busy
+    /// machine, or other work of the bot, do not make a valid deck fail), or past <see cref="WallClockBackstopFactor"/>
+    /// times the limit on the wall clock whatever the cause.
+    /// </summary>
+    public bool IsSpent
+    {
+        get
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            if (Limit == Timeout.InfiniteTimeSpan)
+            {
+                return false;
+            }
+
+            var elapsed = Elapsed;
+            if (elapsed <= Limit)
+            {
+                return false;
+            }
+
+            if (elapsed > Limit * WallClockBackstopFactor)
+            {
+                return true;
+            }
+
+            // Reading the process's processor time costs a system call: at most once every 50 ms.
+            var now = Stopwatch.GetTimestamp();
+            if (!_processorSpent && now - _processorCheckedAt >= _processorRecheckTicks)
+            {
+                _processorCheckedAt = now;
+                _processorSpent = _processor.Spent() > Limit;
+            }
+
+            return _processorSpent;
+        }
+    }
+
 
     /// <summary>Stops the read when the budget is spent; <paramref name="at"/> says where it was.</summary>
     public void Check(SourcePosition at)
