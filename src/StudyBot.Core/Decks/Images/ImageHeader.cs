@@ -27,7 +27,8 @@ public static class ImageHeader
     /// <summary>The format the magic bytes name, whether or not the rest of the header is whole.</summary>
     public static ImageFormat? Sniff(ReadOnlySpan<byte> data)
     {
-        if (data.StartsWith(PngSignature))
+        // "\x89PNG" names the format; the header reader wants the whole signature and IHDR after it.
+        if (data.StartsWith(PngSignature[..4]))
         {
             return ImageFormat.Png;
         }
@@ -120,7 +121,7 @@ public static class ImageHeader
     // PNG: the signature, then IHDR first: length (13), "IHDR", width and height as big-endian 32-bit.
     private static ImageInfo? Png(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 24 || !data[12..16].SequenceEqual("IHDR"u8))
+        if (data.Length < 24 || !data.StartsWith(PngSignature) || !data[12..16].SequenceEqual("IHDR"u8))
         {
             return null;
         }

@@ -2,7 +2,6 @@ using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Decks.Formats.Yaml;
 using StudyBot.Core.Decks.Images;
-using StudyBot.Core.Decks.Validation;
 using StudyBot.Fuzz;
 
 namespace StudyBot.Core.Tests.Decks.Images;
