@@ -20,6 +20,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<DeckRecord> Decks => Set<DeckRecord>();
     public DbSet<DeckVersion> DeckVersions => Set<DeckVersion>();
     public DbSet<CardRecord> Cards => Set<CardRecord>();
+    public DbSet<DeckImageRecord> DeckImages => Set<DeckImageRecord>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<UserCardState> CardStates => Set<UserCardState>();
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();

@@ -265,7 +265,7 @@ public static class HostileFiles
     /// An .apkg of a minimal schema-11 collection (the columns the reader asks for) holding the
     /// notes of model 1, each with its id, fields and number of cards.
     /// </summary>
-    public static byte[] Package(string models, IEnumerable<(long Id, string Fields, int Cards)> notes)
+    public static byte[] Package(string models, IEnumerable<(long Id, string Fields, int Cards)> notes, IReadOnlyDictionary<string, byte[]>? media = null)
     {
         var collection = Path.Combine(Path.GetTempPath(), $"studybot-hostile-{Guid.NewGuid():N}.anki2");
         try
@@ -309,6 +309,20 @@ public static class HostileFiles
             using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             {
                 zip.CreateEntryFromFile(collection, "collection.anki2", CompressionLevel.Optimal);
+                // Anki's media map: numbered entries, and "media" naming each as the fields refer to it.
+                var map = new StringBuilder("{");
+                var number = 0;
+                foreach (var (name, content) in media ?? new Dictionary<string, byte[]>())
+                {
+                    using (var entry = zip.CreateEntry(number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Open())
+                    {
+                        entry.Write(content);
+                    }
+                    map.Append(number == 0 ? "" : ",").Append('"').Append(number).Append("\":\"").Append(name).Append('"');
+                    number++;
+                }
+                using var mapEntry = new StreamWriter(zip.CreateEntry("media").Open());
+                mapEntry.Write(map.Append('}').ToString());
             }
             return buffer.ToArray();
         }

@@ -72,4 +72,16 @@ public sealed record DeckLimits
     /// deck; the wall clock alone stops a read at <see cref="Validation.ReadBudget.WallClockBackstopFactor"/> times this.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>One card image (PNG, JPEG, GIF or WebP), as stored and sent with each card that shows it.</summary>
+    public long MaxImageBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Distinct images of one deck: each is stored with the deck.</summary>
+    public int MaxImages { get; init; } = 50;
+
+    /// <summary>All images of one deck together: bounds what a deck keeps in the database.</summary>
+    public long MaxImageTotalBytes { get; init; } = 25L * 1024 * 1024;
+
+    /// <summary>Width and height of an image, read from its header: a card shows it at most a few hundred pixels wide.</summary>
+    public int MaxImageSide { get; init; } = 4096;
 }

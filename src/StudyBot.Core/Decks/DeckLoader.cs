@@ -3,6 +3,7 @@ using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Decks.Formats.Anki;
 using StudyBot.Core.Decks.Formats.Text;
 using StudyBot.Core.Decks.Formats.Yaml;
+using StudyBot.Core.Decks.Images;
 using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Core.Decks;
@@ -36,6 +37,7 @@ public sealed class DeckLoader(DeckLimits? limits = null)
                 ? DeckLoadResult.Failed(diagnostics.Sorted())
                 : Guarded(diagnostics, () => ApkgReader.Read(stream, diagnostics, options, _limits, progress));
         }
+        options = options with { Images = options.Images ?? new FolderImages(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".") };
         var bytes = DeckFileReader.Read(path, _limits.MaxFileBytes, "split the deck into several files", diagnostics);
         return bytes is null ? DeckLoadResult.Failed(diagnostics.Sorted()) : Decoded(bytes, diagnostics, format.Value, options);
     }
@@ -98,7 +100,7 @@ public sealed class DeckLoader(DeckLimits? limits = null)
     private DeckLoadResult Read(string text, DiagnosticBag diagnostics, DeckFormat format, DeckReadOptions options) =>
         Guarded(diagnostics, () => format switch
         {
-            DeckFormat.Yaml => YamlDeckReader.Read(text, diagnostics),
+            DeckFormat.Yaml => WithImages(YamlDeckReader.Read(text, diagnostics), diagnostics, options),
             DeckFormat.AnkiText => AnkiTextReader.Read(text, diagnostics, options),
             DeckFormat.Quizlet => QuizletReader.Read(text, diagnostics, options),
             _ => null,
@@ -123,6 +125,15 @@ public sealed class DeckLoader(DeckLimits? limits = null)
             diagnostics.Stopped(ex.At, ex.CardId, ex.Message);
             return DeckLoadResult.Failed(diagnostics.Sorted());
         }
+    }
+
+    private DeckDraft? WithImages(DeckDraft? draft, DiagnosticBag diagnostics, DeckReadOptions options)
+    {
+        if (draft is not null)
+        {
+            ImageRules.Resolve(draft, options.Images, diagnostics, _limits);
+        }
+        return draft;
     }
 
     private DeckLoadResult Finish(DeckDraft? draft, DiagnosticBag diagnostics) =>

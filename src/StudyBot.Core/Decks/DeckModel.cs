@@ -1,3 +1,5 @@
+using StudyBot.Core.Decks.Images;
+
 namespace StudyBot.Core.Decks;
 
 /// <summary>What a student does with a card.</summary>
@@ -19,7 +21,11 @@ public sealed record Deck(
     string Title,
     string? Description,
     string? Source,
-    IReadOnlyList<DeckCard> Cards);
+    IReadOnlyList<DeckCard> Cards)
+{
+    /// <summary>The images the cards show (<see cref="DeckCard.Image"/> names one), each checked and within the deck's limits.</summary>
+    public IReadOnlyList<DeckImage> Images { get; init; } = [];
+}
 
 /// <summary>One multiple-choice option.</summary>
 public sealed record McqChoice(string Text, bool Correct);
@@ -70,4 +76,7 @@ public sealed record DeckCard
     /// that the whole note can be shown after answering and written back out unchanged.
     /// </summary>
     public string? SourceText { get; init; }
+
+    /// <summary>The name of the deck's image this card shows in its embed, or null.</summary>
+    public string? Image { get; init; }
 }

@@ -69,6 +69,10 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<string>("Hint")
                         .HasColumnType("text");
 
+                    b.Property<string>("Image")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -146,6 +150,48 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.HasIndex("DeckId");
 
                     b.ToTable("DailyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.DeckImageRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DeckImages", (string)null);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.DeckRecord", b =>
@@ -942,6 +988,15 @@ namespace StudyBot.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("DeckId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.DeckImageRecord", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.DeckVersion", b =>

@@ -62,6 +62,10 @@ namespace StudyBot.Data.Migrations
                     b.Property<string>("Hint")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Image")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -139,6 +143,46 @@ namespace StudyBot.Data.Migrations
                     b.HasIndex("DeckId");
 
                     b.ToTable("DailyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.DeckImageRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("DeckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeckId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DeckImages", (string)null);
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.DeckRecord", b =>
@@ -915,6 +959,15 @@ namespace StudyBot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DeckId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("StudyBot.Data.Entities.DeckImageRecord", b =>
+                {
+                    b.HasOne("StudyBot.Data.Entities.DeckRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudyBot.Data.Entities.DeckVersion", b =>

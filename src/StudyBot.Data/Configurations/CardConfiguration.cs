@@ -17,6 +17,7 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<CardRecord>
         builder.HasIndex(c => new { c.DeckId, c.Ordinal });
         builder.HasOne(c => c.Deck).WithMany().HasForeignKey(c => c.DeckId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.NoteKey).HasMaxLength(200);
+        builder.Property(c => c.Image).HasMaxLength(Core.Decks.Images.ImageRules.MaxNameLength);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
         // Choices are read and written only with their card: one JSON column, portable as text.
         builder.Property(c => c.Choices).HasConversion(

@@ -17,6 +17,18 @@ internal sealed class DeckConfiguration : IEntityTypeConfiguration<DeckRecord>
     }
 }
 
+internal sealed class DeckImageConfiguration : IEntityTypeConfiguration<DeckImageRecord>
+{
+    public void Configure(EntityTypeBuilder<DeckImageRecord> builder)
+    {
+        builder.ToTable("DeckImages");
+        builder.Property(i => i.Name).HasMaxLength(Core.Decks.Images.ImageRules.MaxNameLength);
+        builder.HasIndex(i => new { i.DeckId, i.Name }).IsUnique();
+        builder.Property(i => i.Format).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<DeckRecord>().WithMany().HasForeignKey(i => i.DeckId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class DeckVersionConfiguration : IEntityTypeConfiguration<DeckVersion>
 {
     public void Configure(EntityTypeBuilder<DeckVersion> builder)

@@ -23,6 +23,8 @@ public sealed class CardRecord
     public List<string> Tags { get; set; } = [];
     /// <summary>For cloze: the whole note's text with its {{c1::...}} deletions, so the deck can be exported as it was written.</summary>
     public string? SourceText { get; set; }
+    /// <summary>The name of the deck's image (<see cref="DeckImageRecord"/>) the card shows, or null.</summary>
+    public string? Image { get; set; }
     /// <summary>Position in the deck file: new cards are introduced in this order.</summary>
     public int Ordinal { get; set; }
     public bool Retired { get; set; }
@@ -42,5 +44,6 @@ public sealed class CardRecord
         Tags = Tags,
         NoteId = NoteKey,
         SourceText = SourceText,
+        Image = Image,
     };
 }

@@ -84,6 +84,7 @@ public sealed class PrivacyErase(IDbContextFactory<StudyDbContext> contexts)
             await count("Enrolments", db.Enrolments.Where(e => decks.Contains(e.DeckId)).ExecuteDeleteAsync(cancellationToken));
             await count("Cards", db.Cards.Where(c => decks.Contains(c.DeckId)).ExecuteDeleteAsync(cancellationToken));
             await count("DeckVersions", db.DeckVersions.Where(v => decks.Contains(v.DeckId)).ExecuteDeleteAsync(cancellationToken));
+            await count("DeckImages", db.DeckImages.Where(i => decks.Contains(i.DeckId)).ExecuteDeleteAsync(cancellationToken));
             await count("Decks", db.Decks.Where(d => d.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
             await count("GuildMembers", db.GuildMembers.Where(m => m.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));
             await count("GuildSettings", db.GuildSettings.Where(s => s.GuildId == guildId).ExecuteDeleteAsync(cancellationToken));

@@ -23,7 +23,8 @@ internal static class CardContent
             || record.Explanation != card.Explanation
             || record.Hint != card.Hint
             || !record.Tags.SequenceEqual(card.Tags)
-            || record.NoteKey != card.NoteId;
+            || record.NoteKey != card.NoteId
+            || record.Image != card.Image;
         record.Kind = card.Kind;
         record.Prompt = card.Prompt;
         record.Answers = [.. card.Answers];
@@ -33,6 +34,7 @@ internal static class CardContent
         record.Tags = [.. card.Tags];
         record.NoteKey = card.NoteId;
         record.SourceText = card.SourceText;
+        record.Image = card.Image;
         record.Ordinal = ordinal;
         return changed;
     }

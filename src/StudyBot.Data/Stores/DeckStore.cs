@@ -88,6 +88,7 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
             gone.RetiredInVersion = version;
             retired++;
         }
+        await StoreImagesAsync(db, record, deck, version, cancellationToken);
         record.Versions.Add(new DeckVersion
         {
             Number = version,
@@ -100,6 +101,51 @@ public sealed class DeckStore(IDbContextFactory<StudyDbContext> contexts, TimePr
         });
         await db.SaveChangesAsync(cancellationToken);
         return new DeckUploadResult(deck.Id, record.Id, version, added, changed, unchanged, retired, restored);
+    }
+
+    /// <summary>
+    /// The deck keeps the images this version's cards show: an image whose bytes are unchanged is
+    /// kept as it is, a changed one is replaced, one no card shows any more is deleted.
+    /// </summary>
+    private static async Task StoreImagesAsync(StudyDbContext db, DeckRecord record, Deck deck, int version, CancellationToken cancellationToken)
+    {
+        var stored = record.Id == 0
+            ? []
+            : await db.DeckImages.AsTracking().Where(i => i.DeckId == record.Id).ToListAsync(cancellationToken);
+        var wanted = deck.Images.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var old in stored)
+        {
+            if (!wanted.Remove(old.Name, out var image))
+            {
+                db.DeckImages.Remove(old);
+            }
+            else if (!old.Content.AsSpan().SequenceEqual(image.Content))
+            {
+                old.Content = image.Content;
+                old.Format = image.Format;
+                old.Width = image.Width;
+                old.Height = image.Height;
+                old.Version = version;
+            }
+        }
+        if (wanted.Count > 0 && record.Id == 0)
+        {
+            // The new deck needs its id before its images can point at it.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var image in deck.Images.Where(i => wanted.ContainsKey(i.Name)))
+        {
+            db.DeckImages.Add(new DeckImageRecord
+            {
+                DeckId = record.Id,
+                Name = image.Name,
+                Format = image.Format,
+                Width = image.Width,
+                Height = image.Height,
+                Version = version,
+                Content = image.Content,
+            });
+        }
     }
 
     private static void Validate(Deck deck)

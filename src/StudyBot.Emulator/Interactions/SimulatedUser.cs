@@ -63,6 +63,22 @@ public sealed class SimulatedUser
         return _core.InteractionFactory.SendAsync(User, VisibleChannel(channelId), InteractionFactory.ModalSubmit, data, null);
     }
 
+    /// <summary>
+    /// A select-menu choice Discord's own client would not send: values the menu does not offer (a
+    /// modified client, or values copied from another server's menu). What a bot must still check.
+    /// </summary>
+    public Task<InteractionHandle> ForgeSelectAsync(string messageId, string customId, params string[] values)
+    {
+        var message = _core.State.FindMessage(messageId) ?? throw new InvalidOperationException($"No message {messageId}.");
+        var data = new JsonObject
+        {
+            ["custom_id"] = customId,
+            ["component_type"] = 3,
+            ["values"] = new JsonArray([.. values.Select(v => (JsonNode)v)]),
+        };
+        return _core.InteractionFactory.SendAsync(User, VisibleChannel(message.ChannelId), InteractionFactory.Component, data, message.Id);
+    }
+
     public Task<InteractionHandle> SelectAsync(string messageId, string customId, params string[] values)
     {
         var (message, channel, component) = Find(messageId, customId);

@@ -1,3 +1,5 @@
+using StudyBot.Core.Decks.Images;
+
 namespace StudyBot.Core.Decks.Formats;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed class DeckDraft
     public SourcePosition At { get; set; } = new(1, 1);
     public Dictionary<string, SourcePosition> FieldAt { get; } = [];
     public List<NoteDraft> Notes { get; } = [];
+
+    /// <summary>The images the notes name, found and checked (<see cref="ImageRules"/>), by the name the notes use.</summary>
+    public Dictionary<string, DeckImage> Images { get; } = new(StringComparer.Ordinal);
 
     public SourcePosition PositionOf(string field) => FieldAt.TryGetValue(field, out var at) ? at : At;
 }
@@ -46,6 +51,9 @@ public sealed class NoteDraft
     /// (<c>allow_leaks:</c>): the validator does not warn about them; the scheduler still keeps them apart.
     /// </summary>
     public List<string> AllowLeaks { get; } = [];
+
+    /// <summary>The image the card shows (<c>image:</c>): a file name, found by the deck's image source.</summary>
+    public string? Image { get; set; }
 
     /// <summary>True when a reader made the id (from an Anki guid or a text hash), not the author.</summary>
     public bool GeneratedId { get; set; }

@@ -1,3 +1,5 @@
+using StudyBot.Core.Decks.Images;
+
 namespace StudyBot.Core.Decks.Formats;
 
 /// <summary>The file formats a deck can be read from.</summary>
@@ -30,4 +32,10 @@ public sealed record DeckReadOptions
     public string? DeckId { get; init; }
 
     public string? DeckTitle { get; init; }
+
+    /// <summary>
+    /// Where the cards' images (<c>image:</c>) are found. A file read from disk defaults to its own
+    /// folder; a deck read from bytes or text without this has no images to find.
+    /// </summary>
+    public ImageSource? Images { get; init; }
 }

@@ -49,6 +49,7 @@ public static class DeckNotes
         note.Answers.AddRange(answers);
         note.Tags.AddRange(card.Tags);
         note.AllowLeaks.AddRange(card.AllowLeaks);
+        note.Image = card.Image;
         return note;
     }
 }

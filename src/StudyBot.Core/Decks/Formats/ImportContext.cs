@@ -16,8 +16,12 @@ internal sealed class ImportContext(DiagnosticBag diagnostics)
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    /// <summary>A field as markdown; <paramref name="where"/> names the note for a message when it has no line (an Anki note id).</summary>
-    public string Field(string raw, bool html, SourcePosition at, string? cardId, string? where = null)
+    /// <summary>
+    /// A field as markdown; <paramref name="where"/> names the note for a message when it has no line (an Anki note id).
+    /// With <paramref name="images"/>, the images the field shows are added there (the package holds them)
+    /// instead of being reported as left out.
+    /// </summary>
+    public string Field(string raw, bool html, SourcePosition at, string? cardId, string? where = null, List<string>? images = null)
     {
         Diagnostics.Budget.Check(at);
         if (!html || !HtmlToMarkdown.LooksLikeHtml(raw))
@@ -31,7 +35,11 @@ internal sealed class ImportContext(DiagnosticBag diagnostics)
                 $"a field of {where ?? "this note"} holds {tags:N0} HTML tags; the limit is {limit:N0} a field: remove the formatting (in Anki: select the text, Ctrl+Shift+X or the eraser) and export again.");
         }
         var converted = HtmlToMarkdown.Convert(raw);
-        foreach (var media in converted.Media)
+        if (images is not null)
+        {
+            images.AddRange(converted.Images);
+        }
+        foreach (var media in images is null ? converted.Media : converted.Media.Except(converted.Images))
         {
             Diagnostics.Warning(at, cardId,
                 $"the card refers to the media file '{media}'; StudyBot shows text only, so it is left out. Describe it in words if the card needs it.");

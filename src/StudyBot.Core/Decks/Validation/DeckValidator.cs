@@ -32,7 +32,7 @@ public static class DeckValidator
                 firstSeen[card.Id] = note.PositionOf("id");
                 ScreenRules.Check(card, note, diagnostics);
                 AnswerListRules.Check(card, note, diagnostics);
-                cards.Add(card);
+                cards.Add(note.Image is { } image && draft.Images.ContainsKey(image) ? card with { Image = image } : card);
                 if (cards.Count == limits.MaxCards + 1 && !countReported)
                 {
                     countReported = true;
@@ -53,7 +53,11 @@ public static class DeckValidator
         {
             return DeckLoadResult.Failed(sorted);
         }
-        var deck = new Deck(draft.Id!, draft.Title!, draft.Description, draft.Source, cards);
+        var shown = cards.Select(c => c.Image).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var deck = new Deck(draft.Id!, draft.Title!, draft.Description, draft.Source, cards)
+        {
+            Images = [.. draft.Images.Values.Where(i => shown.Contains(i.Name))],
+        };
         return new DeckLoadResult(deck, sorted);
     }
 

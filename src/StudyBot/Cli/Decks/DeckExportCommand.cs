@@ -45,7 +45,22 @@ public sealed class DeckExportCommand(DeckConsole output) : Command<DeckExportCo
         {
             return 1;
         }
+        if (settings.Format == "yaml" && !DeckFiles.TryWriteImages(console, settings.Output, result.Deck!.Images))
+        {
+            return 1;
+        }
         console.MarkupLineInterpolated($"Wrote [bold]{settings.Output}[/]: {DiagnosticsView.Counts(result.Deck!)}.");
+        if (result.Deck!.Images.Count > 0)
+        {
+            if (settings.Format == "yaml")
+            {
+                console.MarkupLineInterpolated($"Wrote its {result.Deck.Images.Count} image(s) beside it.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[yellow]note:[/] CSV has no image column: its {result.Deck.Images.Count} image(s) are left out; export as yaml to keep them.");
+            }
+        }
         return 0;
     }
 }

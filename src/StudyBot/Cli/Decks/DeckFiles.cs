@@ -51,6 +51,30 @@ internal static class DeckFiles
         }
     }
 
+    /// <summary>
+    /// Writes the deck's images beside <paramref name="deckPath"/>, under the names its cards give
+    /// (checked on reading: relative, inside the folder), so the written deck reads back with them.
+    /// </summary>
+    public static bool TryWriteImages(IAnsiConsole console, string deckPath, IReadOnlyList<Core.Decks.Images.DeckImage> images)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(deckPath)) ?? ".";
+        foreach (var image in images)
+        {
+            var path = Path.Combine(folder, image.Name);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path) ?? folder);
+                File.WriteAllBytes(path, image.Content);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] cannot write the image '{image.Name}': {ex.Message}");
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Reports on the importing thread: <see cref="Progress{T}"/> would post to the thread pool and lag behind.</summary>
     private sealed class InlineProgress(Action<double> report) : IProgress<double>
     {

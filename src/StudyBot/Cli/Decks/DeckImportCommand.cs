@@ -34,11 +34,12 @@ public sealed class DeckImportCommand(DeckConsole output) : Command<DeckImportCo
             return 1;
         }
         var header = $"Imported from {Path.GetFileName(settings.File)} by `studybot deck import`.\nCard ids come from the source's note ids: keep them, so progress follows the cards.";
-        if (!DeckFiles.TryWrite(console, settings.Output, YamlDeckWriter.Write(result.Deck!, header)))
+        if (!DeckFiles.TryWrite(console, settings.Output, YamlDeckWriter.Write(result.Deck!, header))
+            || !DeckFiles.TryWriteImages(console, settings.Output, result.Deck!.Images))
         {
             return 1;
         }
-        console.MarkupLineInterpolated($"Wrote [bold]{settings.Output}[/].");
+        console.MarkupLineInterpolated($"Wrote [bold]{settings.Output}[/]{(result.Deck.Images.Count > 0 ? $" and its {result.Deck.Images.Count} image(s) beside it" : "")}.");
         return 0;
     }
 }

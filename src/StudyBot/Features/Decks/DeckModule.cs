@@ -1,4 +1,5 @@
 using StudyBot.Core.Decks;
+using StudyBot.Core.Decks.Images;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
@@ -8,7 +9,7 @@ using StudyBot.Features.Shared;
 namespace StudyBot.Features.Decks;
 
 /// <summary>/deck: list, info, export, join, leave (everyone); upload, retire, restore, add-essay (instructors).</summary>
-public sealed class DeckModule(DeckService decks, ExamService exams, Instructors instructors, AttachmentDownloader downloader, Review.ReviewService reviews)
+public sealed class DeckModule(DeckService decks, ExamService exams, Instructors instructors, AttachmentDownloader downloader, Review.ReviewService reviews, Data.StudyDbContext db)
 {
     public async Task ListAsync(InteractionContext context)
     {
@@ -24,10 +25,21 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
 
     public Task ExportAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
     {
-        var (fileName, content) = await decks.ExportAsync(Guild(context), Deck(context), context.CancellationToken);
+        var (fileName, content, images) = await decks.ExportAsync(Guild(context), Deck(context), context.CancellationToken);
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
-        var message = new MessagePayload { Content = $"`{fileName}`: edit it and upload it again with `/deck upload` to change the deck; progress follows the card ids.", AllowedMentions = new AllowedMentions() };
-        await context.Responder.EditOriginalAsync(message, [new FileAttachment(fileName, content, "application/yaml", "The deck as YAML")], context.CancellationToken);
+        var text = $"`{fileName}`: edit it and upload it again with `/deck upload` to change the deck; progress follows the card ids.";
+        if (images.Count > 0)
+        {
+            text += $" Its {images.Count} image{(images.Count == 1 ? "" : "s")} come{(images.Count == 1 ? "s" : "")} with it: upload {(images.Count == 1 ? "it" : "them")} in `/deck upload`'s image options, under the same names.";
+        }
+        var message = new MessagePayload { Content = text, AllowedMentions = new AllowedMentions() };
+        var files = images.Select(i => new FileAttachment(i.Name.Replace('\\', '/').Split('/')[^1], i.Content, i.ContentType, "An image of the deck")).ToList();
+        // A message holds 10 files: the deck and 9 images, then 10 images a follow-up.
+        await context.Responder.EditOriginalAsync(message, [new FileAttachment(fileName, content, "application/yaml", "The deck as YAML"), .. files.Take(ImageOptions)], context.CancellationToken);
+        foreach (var batch in files.Skip(ImageOptions).Chunk(10))
+        {
+            await context.Responder.FollowupAsync(new MessagePayload { Content = "More images of the deck:", Flags = MessageFlags.Ephemeral, AllowedMentions = new AllowedMentions() }, batch, context.CancellationToken);
+        }
     });
 
     public Task RetireAsync(InteractionContext context) => GuardedAsync(context, teach: true, async () =>
@@ -119,7 +131,8 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
         var screen = prompt is null
             ? Review.ReviewViews.End(await reviews.EndAsync(userId, scope, context.CancellationToken))
             : Review.ReviewViews.Prompt(prompt, ephemeral: false);
-        await context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
+        var (shown, files) = CardImages.Show(screen, prompt is null ? null : await CardImages.ForCardAsync(db, prompt.CardId, context.CancellationToken));
+        await context.Responder.EditOriginalAsync(shown, files, context.CancellationToken);
     }
 
     public async Task UploadAsync(InteractionContext context)
@@ -146,7 +159,8 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
                 : DeckLimits.Default.MaxFileBytes;
             var content = await downloader.DownloadAsync(attachment, limit, context.CancellationToken);
             var naming = new DeckNaming(context.GetString("id"), context.GetString("title"));
-            outcome = await decks.UploadAsync(attachment.Filename, content, Guild(context), naming, context.CancellationToken);
+            var images = await ImagesAsync(context);
+            outcome = await decks.UploadAsync(attachment.Filename, content, Guild(context), naming, context.CancellationToken, images);
         }
         catch (Exception e) when (e is DiscordLimitException or HttpRequestException)
         {
@@ -155,6 +169,30 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
 
         var reply = outcome.Uploaded ? DeckViews.Uploaded(outcome) : DeckViews.Rejected(attachment.Filename, outcome);
         await context.Responder.EditOriginalAsync(reply with { Flags = null }, null, context.CancellationToken);
+    }
+
+    /// <summary>The number of image options /deck upload has (a message holds 10 files: the deck and 9 images).</summary>
+    public const int ImageOptions = 9;
+
+    /// <summary>
+    /// The images attached with the deck, by file name: each downloaded only when within the image limit
+    /// (a larger one is kept as its size, for the card that names it to be told).
+    /// </summary>
+    private async Task<AttachedImages> ImagesAsync(InteractionContext context)
+    {
+        var files = new Dictionary<string, ImageFetch>(StringComparer.Ordinal);
+        var limit = DeckLimits.Default.MaxImageBytes;
+        for (var i = 1; i <= ImageOptions; i++)
+        {
+            if (context.GetAttachment($"image{i}") is not { } image)
+            {
+                continue;
+            }
+            files[image.Filename] = image.Size > limit
+                ? ImageFetch.TooLarge(image.Size)
+                : ImageFetch.Found(await downloader.DownloadAsync(image, limit, context.CancellationToken));
+        }
+        return new AttachedImages(files);
     }
 
     /// <summary>Runs a deck command: instructors only when <paramref name="teach"/>; a refusal (no such deck) is told plainly.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Formats;
 using StudyBot.Core.Decks.Formats.Yaml;
+using StudyBot.Core.Decks.Images;
 using StudyBot.Core.Decks.Validation;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
@@ -83,8 +84,8 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
         return new DeckDetails(summary, deck.Source, deck.Retired, deck.CreatedUtc, deck.UpdatedUtc, students, retiredCards, kinds.ToDictionary(k => k.Key, k => k.Count));
     }
 
-    /// <summary>The deck's live cards as the YAML file an upload reads back unchanged.</summary>
-    public async Task<(string FileName, byte[] Content)> ExportAsync(ulong guildId, string key, CancellationToken cancellationToken)
+    /// <summary>The deck's live cards as the YAML file an upload reads back unchanged, with the images its cards show.</summary>
+    public async Task<(string FileName, byte[] Content, IReadOnlyList<DeckImage> Images)> ExportAsync(ulong guildId, string key, CancellationToken cancellationToken)
     {
         var deck = await FindAsync(guildId, key, includeRetired: true, cancellationToken);
         var cards = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired).OrderBy(c => c.Ordinal).ToListAsync(cancellationToken);
@@ -93,7 +94,9 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
         var deckCards = cards.Select(c => c.ToDeckCard())
             .Select(c => c.Kind == CardKind.Cloze && c.SourceText is null && essay?.GetValueOrDefault(c.Id) is { } text ? c with { SourceText = text } : c);
         var yaml = YamlDeckWriter.Write(new Deck(deck.Key, deck.Title, deck.Description, deck.Source, [.. deckCards]));
-        return ($"{deck.Key}.yaml", Encoding.UTF8.GetBytes(yaml));
+        var shown = cards.Select(c => c.Image).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var images = await db.DeckImages.AsNoTracking().Where(i => i.DeckId == deck.Id).OrderBy(i => i.Name).ToListAsync(cancellationToken);
+        return ($"{deck.Key}.yaml", Encoding.UTF8.GetBytes(yaml), [.. images.Where(i => shown.Contains(i.Name)).Select(i => i.ToDeckImage())]);
     }
 
     /// <summary>Hides a deck from lists, joining and study; every student's progress is kept for a restore.</summary>
@@ -157,7 +160,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
     public Task<EssayDecksAdded> AddEssayDecksAsync(ulong guildId, CancellationToken cancellationToken) => provisioner.AddEssayDecksAsync(guildId, cancellationToken);
 
     /// <summary>Reads the file by its extension (yaml/yml/json/csv/tsv/txt/apkg), validates it and stores it in the guild.</summary>
-    public async Task<DeckUploadOutcome> UploadAsync(string fileName, byte[] content, ulong guildId, DeckNaming naming, CancellationToken cancellationToken)
+    public async Task<DeckUploadOutcome> UploadAsync(string fileName, byte[] content, ulong guildId, DeckNaming naming, CancellationToken cancellationToken, ImageSource? images = null)
     {
         var loader = new DeckLoader();
         if (DeckLoader.FormatOf(fileName) is null)
@@ -170,7 +173,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
             return new DeckUploadOutcome(null, null, [], $"The id '{requested}' cannot be a deck id: use lower-case letters, digits and dashes, e.g. `{CardIds.Slug(requested, CardIds.MaxLength)}`.");
         }
 
-        var options = new DeckReadOptions { DeckTitle = string.IsNullOrWhiteSpace(naming.Title) ? null : naming.Title.Trim() };
+        var options = new DeckReadOptions { DeckTitle = string.IsNullOrWhiteSpace(naming.Title) ? null : naming.Title.Trim(), Images = images ?? AttachedImages.None };
         // Reading is synchronous and bounded by the loader's time budget; shutting down stops it sooner.
         var loaded = loader.LoadBytes(content, fileName, options, cancellationToken);
         ReturnMemoryAfterLargeRead(content.LongLength);

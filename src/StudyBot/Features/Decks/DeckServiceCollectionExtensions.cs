@@ -26,7 +26,16 @@ public static class DeckServiceCollectionExtensions
                 .AddSubcommand("upload", "Upload a deck file: YAML, JSON, CSV/TSV, Quizlet text or Anki .apkg (instructors)", o => o
                     .AddAttachment("file", "The deck file", required: true)
                     .AddString("id", "The deck's id (instead of the file's own, or its file name)")
-                    .AddString("title", "The deck's title (instead of the file's own)"))
+                    .AddString("title", "The deck's title (instead of the file's own)")
+                    .AddAttachment("image1", "An image a card names with image: (PNG, JPEG, GIF or WebP)")
+                    .AddAttachment("image2", "Another image a card names")
+                    .AddAttachment("image3", "Another image a card names")
+                    .AddAttachment("image4", "Another image a card names")
+                    .AddAttachment("image5", "Another image a card names")
+                    .AddAttachment("image6", "Another image a card names")
+                    .AddAttachment("image7", "Another image a card names")
+                    .AddAttachment("image8", "Another image a card names")
+                    .AddAttachment("image9", "Another image a card names"))
                 .AddSubcommand("export", "Download a deck as YAML, to edit and upload again (instructors)", DeckOption)
                 .AddSubcommand("retire", "Hide a deck from students; progress is kept (instructors)", DeckOption)
                 .AddSubcommand("restore", "Bring a retired deck back (instructors)", DeckOption)
@@ -47,8 +56,8 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
             HelpLine.Student("`/deck info deck:<id>` — a deck's description, cards and your progress, e.g. `/deck info deck:collapse-fears`"),
             HelpLine.Student("`/deck join deck:<id>` / `/deck leave deck:<id>` — choose what `/review` asks you, e.g. `/deck join deck:china-costs`"),
-            HelpLine.Instructor("`/deck upload file:<file> [id] [title]` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg), e.g. `/deck upload file:week-1.csv id:week-1`"),
-            HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file, e.g. `/deck export deck:collapse-fears`"),
+            HelpLine.Instructor("`/deck upload file:<file> [id] [title] [image1..9]` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg), with the images its cards name, e.g. `/deck upload file:week-1.yaml image1:map.png`"),
+            HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file with its images, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
             HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server, e.g. `/deck add-essay`"),
             HelpLine.Instructor("`/deck exam deck:<id> date:<YYYY-MM-DD> [time]` — an exam date: reviews aim at it, students see the countdown, e.g. `/deck exam deck:week-1 date:2027-01-15`"),

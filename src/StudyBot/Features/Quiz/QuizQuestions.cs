@@ -58,7 +58,8 @@ public sealed class QuizQuestions(
         Message message;
         try
         {
-            message = await rest.CreateMessageAsync(quiz.ChannelId, QuizViews.Question(quiz, card.ToDeckCard(), frame), null, cancellationToken);
+            var (question, files) = CardImages.Show(QuizViews.Question(quiz, card.ToDeckCard(), frame), await CardImages.ForCardAsync(db, card.Id, cancellationToken));
+            message = await rest.CreateMessageAsync(quiz.ChannelId, question with { Attachments = null }, files, cancellationToken);
         }
         catch (DiscordApiException e) when (IsGone(e))
         {
@@ -176,7 +177,13 @@ public sealed class QuizQuestions(
         var card = await read.Cards.Include(c => c.Deck).SingleAsync(c => c.Id == quiz.CardId, cancellationToken);
         try
         {
-            await rest.EditMessageAsync(quiz.ChannelId, messageId, QuizViews.Results(quiz, card.ToDeckCard(), card.Deck?.Title ?? ""), cancellationToken);
+            var results = QuizViews.Results(quiz, card.ToDeckCard(), card.Deck?.Title ?? "");
+            // The question's upload stays on its message; the results point at it again.
+            if (await CardImages.ForCardAsync(read, card.Id, cancellationToken) is { } image)
+            {
+                results = CardImages.Point(results, image);
+            }
+            await rest.EditMessageAsync(quiz.ChannelId, messageId, results, cancellationToken);
         }
         catch (DiscordApiException e) when (IsGone(e))
         {

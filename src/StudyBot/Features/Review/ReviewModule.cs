@@ -2,17 +2,19 @@ using StudyBot.Core.Answers;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Review;
 
 /// <summary>/review and its buttons and modal: parses the interaction, calls the review service, shows the screen.</summary>
-public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
+public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks, Data.StudyDbContext db)
 {
     public async Task StartAsync(InteractionContext context)
     {
         // The first card may need enrolment and a cold database: defer rather than risk Discord's 3 seconds.
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         MessagePayload screen;
+        int? cardId = null;
         var guildId = context.Interaction.GuildId?.Value;
         if (context.GetString("deck") is null or "" && await decks.JoinOfferAsync(guildId, context.User.Id.Value, context.CancellationToken) is { } offer)
         {
@@ -23,6 +25,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
         try
         {
             var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
+            cardId = prompt?.CardId;
             screen = prompt is null
                 ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, await reviews.ScopeAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
                 : ReviewViews.Prompt(prompt, ephemeral: false);
@@ -32,7 +35,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
             screen = new MessagePayload { Content = e.Message, AllowedMentions = new AllowedMentions() };
         }
 
-        await context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
+        await ShowAsync(context, screen, cardId);
     }
 
     public async Task NextAsync(InteractionContext context)
@@ -42,7 +45,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
         var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, next.Scope, context.CancellationToken);
         await ShowAsync(context, prompt is null
             ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, next.Scope, context.CancellationToken))
-            : ReviewViews.Prompt(prompt, ephemeral: false));
+            : ReviewViews.Prompt(prompt, ephemeral: false), prompt?.CardId);
     }
 
     public async Task RevealAsync(InteractionContext context)
@@ -50,7 +53,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
         var shown = context.ReadCustomId(ReviewIds.ShowAnswer);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
         var reveal = await reviews.RevealAsync(context.User.Id.Value, shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
-        await ShowAsync(context, ReviewViews.Reveal(reveal));
+        await ShowAsync(context, ReviewViews.Reveal(reveal), reveal.Prompt.CardId);
     }
 
     public async Task OpenModalAsync(InteractionContext context)
@@ -95,7 +98,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
             return;
         }
 
-        await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false));
+        await ShowAsync(context, ReviewViews.Prompt(prompt, ephemeral: false), prompt.CardId);
     }
 
     /// <summary>"I was right" under an answer marked wrong.</summary>
@@ -119,7 +122,7 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
     }
 
     /// <summary>Shows what an answer did; a problem the student can act on is said in a private follow-up and the card stays.</summary>
-    private static async Task ShowOutcomeAsync(InteractionContext context, Func<Task<ReviewOutcome>> answer)
+    private async Task ShowOutcomeAsync(InteractionContext context, Func<Task<ReviewOutcome>> answer)
     {
         ReviewOutcome outcome;
         try
@@ -132,13 +135,18 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks)
             return;
         }
 
-        await ShowAsync(context, ReviewViews.Outcome(outcome));
+        await ShowAsync(context, ReviewViews.Outcome(outcome), outcome.Prompt.CardId);
     }
 
     private static Task SayAsync(InteractionContext context, string message)
         => context.Responder.FollowupAsync(new MessagePayload { Content = message, Flags = MessageFlags.Ephemeral, AllowedMentions = new AllowedMentions() }, null, context.CancellationToken);
 
-    // Every review button defers first (the database may be slow to wake), then replaces the card's message.
-    private static Task ShowAsync(InteractionContext context, MessagePayload screen)
-        => context.Responder.EditOriginalAsync(screen, null, context.CancellationToken);
+    // Every review button defers first (the database may be slow to wake), then replaces the card's message,
+    // with the card's image when it has one (and without the previous card's).
+    private async Task ShowAsync(InteractionContext context, MessagePayload screen, int? cardId)
+    {
+        var image = cardId is { } id ? await CardImages.ForCardAsync(db, id, context.CancellationToken) : null;
+        var (shown, files) = CardImages.Show(screen, image);
+        await context.Responder.EditOriginalAsync(shown, files, context.CancellationToken);
+    }
 }

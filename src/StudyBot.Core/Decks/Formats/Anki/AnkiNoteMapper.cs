@@ -5,7 +5,9 @@ namespace StudyBot.Core.Decks.Formats.Anki;
 /// note; a note whose two cards ask front-for-back and back-for-front becomes one reversed basic
 /// note; any other note gives one card per Anki card, siblings under the note's id.
 /// </summary>
-internal sealed class AnkiNoteMapper(ImportContext context)
+/// With <c>withImages</c> (a package, which holds its media), a card shows the first image its fields refer
+/// to, front fields first.
+internal sealed class AnkiNoteMapper(ImportContext context, bool withImages = false)
 {
     public IEnumerable<NoteDraft> Map(AnkiNote note, AnkiModel model)
     {
@@ -19,6 +21,7 @@ internal sealed class AnkiNoteMapper(ImportContext context)
         var id = context.NoteId(note.Guid, front, at);
         // Each field is converted once per note, however many of the note's cards show or repeat it.
         var converted = new string?[model.Fields.Count];
+        var images = new List<string>?[model.Fields.Count];
         string Field(string name)
         {
             var i = model.IndexOf(name);
@@ -26,7 +29,27 @@ internal sealed class AnkiNoteMapper(ImportContext context)
             {
                 return "";
             }
-            return converted[i] ??= context.Field(i < note.Fields.Length ? note.Fields[i] : "", html: true, at, id, $"note {note.Id}");
+            if (converted[i] is null && withImages)
+            {
+                images[i] = [];
+            }
+            return converted[i] ??= context.Field(i < note.Fields.Length ? note.Fields[i] : "", html: true, at, id, $"note {note.Id}", images[i]);
+        }
+        // The first image of the fields a card shows (front fields first), after they are converted.
+        void ShowImage(NoteDraft card, IEnumerable<string> shownFirst)
+        {
+            var order = shownFirst.Concat(model.Fields).Select(model.IndexOf).Where(i => i >= 0).Distinct();
+            var all = order.SelectMany(i => images[i] ?? []).Distinct(StringComparer.Ordinal).ToList();
+            if (all.Count == 0)
+            {
+                return;
+            }
+            card.Image = all[0];
+            if (all.Count > 1)
+            {
+                context.Diagnostics.Warning(at, card.Id,
+                    $"note {note.Id} refers to {all.Count} images; a card shows one, so it shows '{all[0]}' and leaves out {string.Join(", ", all.Skip(1).Select(n => $"'{n}'"))}.");
+            }
         }
         var tags = note.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -35,6 +58,7 @@ internal sealed class AnkiNoteMapper(ImportContext context)
             var textField = model.Templates.FirstOrDefault()?.FrontFields.FirstOrDefault() ?? model.Fields[0];
             var cloze = New(id, CardKind.Cloze, Field(textField), tags);
             cloze.Explanation = JoinOthers(model, [textField], Field);
+            ShowImage(cloze, [textField]);
             yield return cloze;
             yield break;
         }
@@ -50,6 +74,7 @@ internal sealed class AnkiNoteMapper(ImportContext context)
             reversed.Reversed = true;
             reversed.Answers.Add(Field(templates[0].BackFields[0]));
             reversed.Explanation = JoinOthers(model, [templates[0].FrontFields[0], templates[0].BackFields[0]], Field);
+            ShowImage(reversed, [templates[0].FrontFields[0], templates[0].BackFields[0]]);
             yield return reversed;
             yield break;
         }
@@ -65,6 +90,7 @@ internal sealed class AnkiNoteMapper(ImportContext context)
             var used = template.FrontFields.Concat(template.BackFields).Append(template.TypedField ?? "").ToList();
             card.Explanation = JoinOthers(model, used, Field);
             card.NoteId = templates.Count == 1 ? null : id;
+            ShowImage(card, used);
             yield return card;
         }
     }

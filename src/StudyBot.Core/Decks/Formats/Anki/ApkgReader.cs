@@ -1,10 +1,12 @@
+using StudyBot.Core.Decks.Images;
 using StudyBot.Core.Decks.Validation;
 
 namespace StudyBot.Core.Decks.Formats.Anki;
 
 /// <summary>
 /// Reads an Anki package (.apkg): a zip holding the collection (collection.anki21 preferred,
-/// else collection.anki2) and media files, which are never unpacked.
+/// else collection.anki2) and media files: the images the cards show are read (under the deck's image
+/// limits) through the package's media map; nothing is ever unpacked to disk under an entry's name.
 /// </summary>
 public static class ApkgReader
 {
@@ -63,7 +65,9 @@ public static class ApkgReader
                     "this package was exported by Anki 2.1.50+ in its new format only: export again with 'Support older Anki versions' checked.");
                 return null;
             }
-            return ToDraft(collection, diagnostics, options, progress);
+            var draft = ToDraft(collection, diagnostics, options, progress);
+            ImageRules.Resolve(draft, ArchiveImages.Open(archive, diagnostics), diagnostics, limits);
+            return draft;
         }
         finally
         {
@@ -82,7 +86,7 @@ public static class ApkgReader
             Source = "Anki package " + Path.GetFileName(diagnostics.File),
             At = SourcePosition.None,
         };
-        var mapper = new AnkiNoteMapper(new ImportContext(diagnostics));
+        var mapper = new AnkiNoteMapper(new ImportContext(diagnostics), withImages: true);
         var step = Math.Max(1, collection.Notes.Count / 100);
         for (var i = 0; i < collection.Notes.Count; i++)
         {

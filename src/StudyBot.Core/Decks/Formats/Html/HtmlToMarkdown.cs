@@ -34,14 +34,16 @@ public static partial class HtmlToMarkdown
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex ManySpaces();
 
-    public readonly record struct Converted(string Text, IReadOnlyList<string> Media);
+    /// <summary>The text, every media file the field referred to, and of those the images (<c>&lt;img src&gt;</c>) in field order.</summary>
+    public readonly record struct Converted(string Text, IReadOnlyList<string> Media, IReadOnlyList<string> Images);
 
     public static Converted Convert(string html)
     {
         var media = new List<string>();
+        var images = new List<string>();
         if (html.Length == 0)
         {
-            return new Converted("", media);
+            return new Converted("", media, images);
         }
         // Each pass runs only when its marker is present: a 10,000-note import converts tens of thousands of fields.
         var text = html;
@@ -54,7 +56,9 @@ public static partial class HtmlToMarkdown
         {
             text = Image().Replace(text, m =>
             {
-                media.Add(WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+                var name = WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value);
+                media.Add(name);
+                images.Add(name);
                 return "";
             });
         }
@@ -82,7 +86,7 @@ public static partial class HtmlToMarkdown
             text = SpacesAroundNewline().Replace(text, "\n");
             text = ManyNewlines().Replace(text, "\n\n");
         }
-        return new Converted(TidyMarkers(text.Trim()), media);
+        return new Converted(TidyMarkers(text.Trim()), media, images);
     }
 
     /// <summary>Plain text that merely looks like a field: no tags, no entities, no media.</summary>

@@ -11,7 +11,7 @@ public static class YamlDeckReader
 {
     private static readonly string[] _deckFields = ["id", "title", "description", "source", "cards", "$schema"];
     private static readonly string[] _cardFields =
-        ["id", "kind", "prompt", "text", "answer", "answers", "choices", "explanation", "tags", "reversed", "note", "allow_leaks"];
+        ["id", "kind", "prompt", "text", "answer", "answers", "choices", "explanation", "tags", "reversed", "note", "allow_leaks", "image"];
     private static readonly string[] _choiceFields = ["text", "correct"];
 
     public static DeckDraft? Read(string text, DiagnosticBag diagnostics)
@@ -94,6 +94,7 @@ public static class YamlDeckReader
                 case "reversed": note.Reversed = fields.Bool(key, value) ?? false; break;
                 case "note": note.NoteId = fields.Text(key, value); break;
                 case "allow_leaks": note.AllowLeaks.AddRange(fields.TextList(key, value)); break;
+                case "image": note.Image = fields.Text(key, value); break;
                 default: fields.Unknown(key, _cardFields, "card"); break;
             }
         }

@@ -69,6 +69,7 @@ public static class YamlDeckWriter
             emitter.Emit(new SequenceEnd());
         }
         Field(emitter, "explanation", note.Explanation);
+        Field(emitter, "image", note.Image);
         if (note.Tags.Count > 0)
         {
             List(emitter, "tags", note.Tags);

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyBot.Core.Decks;
+using StudyBot.Core.Decks.Formats;
+using StudyBot.Core.Decks.Images;
+using StudyBot.Data.Stores;
+using StudyBot.Fuzz;
+using StudyBot.Tests.EndToEnd;
+
+namespace StudyBot.Tests.Browser;
+
+/// <summary>A card with an image in the Playground on a phone's width: the picture shows inside the card's embed, fitted to the screen.</summary>
+public sealed class PlaygroundImageTests(BrowserFixture browser, PlaygroundBot bot) : IClassFixture<BrowserFixture>, IClassFixture<PlaygroundBot>
+{
+    private const string Deck = """
+        id: e2e-map
+        title: Rivers on the map
+        cards:
+          - id: yalu
+            kind: mcq
+            prompt: Which river is drawn across the map?
+            image: yalu-map.png
+            choices:
+              - { text: "The Yalu", correct: true }
+              - { text: "The Han" }
+              - { text: "The Tumen" }
+        """;
+
+    [ChromiumFact]
+    public async Task Phone_390PixelsWide_ImageCardShowsThePictureInItsEmbedWithoutOverflow()
+    {
+        // Wider than the phone: the page must scale it down, not scroll sideways.
+        var map = TestImages.Png(640, 360, (40, 110, 200));
+        var images = new AttachedImages(new Dictionary<string, ImageFetch> { ["yalu-map.png"] = ImageFetch.Found(map) });
+        var loaded = new DeckLoader().LoadBytes(TestDecks.Bytes(Deck), "map.yaml", new DeckReadOptions { Images = images });
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
+        await bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck!, ulong.Parse(bot.World.Guild.Id, System.Globalization.CultureInfo.InvariantCulture));
+
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl, width: 390, height: 844);
+        await page.AsAsync("Ana");
+        await page.SendAsync("/review deck:e2e-map");
+
+        var card = page.Message("Which river is drawn across the map?").Last;
+        var picture = card.Locator(".embed img.embed-image");
+        await Assertions.Expect(picture).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await picture.ScrollIntoViewIfNeededAsync();
+        await page.Page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 640 && img.naturalHeight === 360", await picture.ElementHandleAsync());
+        await Assertions.Expect(picture).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/attachments/.+/yalu-map\\.png$"));
+        var box = await picture.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the picture spans {box.X}..{box.X + box.Width} px on a 390 px screen");
+        Assert.True(box.Height > 50, $"the picture is {box.Height} px high");
+        Assert.True(await page.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways at 390 px");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "The Yalu" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync("phone-image-card.png");
+
+        // Answering keeps the picture with the answer; it is the same upload, sent again with the edited message.
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "The Yalu" }).ClickAsync();
+        var answered = page.Message("Right").Last;
+        await Assertions.Expect(answered.Locator(".embed img.embed-image")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+    }
+}
