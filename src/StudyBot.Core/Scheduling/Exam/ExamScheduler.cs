@@ -31,10 +31,10 @@ public readonly record struct ExamAdjustment(FsrsCard Card, ExamDecision Decisio
 /// model and the estimate from few answers is uncertain by about that factor). Earlier would not suffice;
 /// later would cost the same one review with more forgetting risk unused.</item>
 /// <item><b>Building reviews.</b> Before that day, a card comes back when its predicted recall falls to
-/// <see cref="BuildRetention"/> (0.8): far from the exam, a lower retention means fewer reviews and a larger
+/// <see cref="BuildRetention"/> (0.8, or the student's own retention if lower): far from the exam, a lower retention means fewer reviews and a larger
 /// stability gain per review (the spacing effect); what the exam needs is secured by the final review.</item>
 /// <item><b>Safe cards.</b> A card whose cautious recall at the exam already reaches the target is not
-/// reviewed before the exam.</item>
+/// reviewed before the exam: it is due at the exam or at the student's own FSRS interval, whichever is later.</item>
 /// <item><b>No same-day steps far from the exam.</b> While a whole day is left before the exam, answers
 /// schedule whole days (FSRS without (re)learning steps): a forgotten card returns the next day. On the
 /// last study day, FSRS's steps apply, since no later day is left.</item>
@@ -64,7 +64,12 @@ public sealed class ExamScheduler
     {
         ArgumentNullException.ThrowIfNull(fsrs);
         _fsrs = fsrs;
-        _days = new FsrsScheduler(fsrs.Parameters with { EnableShortTerm = false, DesiredRetention = BuildRetention, EnableFuzz = false });
+        _days = new FsrsScheduler(fsrs.Parameters with
+        {
+            EnableShortTerm = false,
+            DesiredRetention = Math.Min(BuildRetention, fsrs.Parameters.DesiredRetention),
+            EnableFuzz = false,
+        });
         _decay = -fsrs.EffectiveWeights[20];
         _factor = Math.Exp(Math.Log(0.9) / _decay) - 1.0;
         Lead = lead ?? TimeSpan.FromHours(12);
@@ -138,7 +143,8 @@ public sealed class ExamScheduler
         var recall = CautiousRecallAt(answered, examUtc);
         if (recall >= target)
         {
-            return new ExamAdjustment(answered.Due >= examUtc ? answered : WithDue(answered, nowUtc, examUtc), ExamDecision.Safe, recall);
+            var afterExam = nowUtc.AddDays(IntervalAfterExam(answered));
+            return new ExamAdjustment(WithDue(answered, nowUtc, afterExam > examUtc ? afterExam : examUtc), ExamDecision.Safe, recall);
         }
         // Whole days from now at which a review may fall due: 1 .. last, the last at least Lead before the exam.
         var last = (int)Math.Floor((examUtc - Lead - nowUtc).TotalDays);
@@ -155,6 +161,17 @@ public sealed class ExamScheduler
         return build >= 1 && build < final
             ? new ExamAdjustment(WithDue(answered, nowUtc, nowUtc.AddDays(build)), ExamDecision.Build, recall)
             : new ExamAdjustment(WithDue(answered, nowUtc, nowUtc.AddDays(final)), ExamDecision.Shortened, recall);
+    }
+
+    /// <summary>
+    /// Whole days until a safe card is due: the student's own FSRS interval for its stability (their desired
+    /// retention, at least a day, at most their maximum interval), so that after the exam it is on their usual schedule.
+    /// </summary>
+    public int IntervalAfterExam(in FsrsCard card)
+    {
+        var p = _fsrs.Parameters;
+        var days = Math.Round(Math.Max(card.Stability, FsrsWeights.MinStability) / _factor * (Math.Pow(p.DesiredRetention, 1 / _decay) - 1));
+        return (int)Math.Clamp(days, 1, p.MaximumInterval);
     }
 
     /// <summary>

@@ -134,10 +134,24 @@ public sealed class ExamSchedulerTests
             safe++;
             Assert.Equal(ExamDecision.Safe, adjustment.Decision);
             Assert.True(adjustment.Card.Due >= exam, $"run {run}: a safe card is due {adjustment.Card.Due:O}, before the exam {exam:O}");
-            Assert.Equal(Math.Max(answered.Due.Ticks, exam.Ticks), adjustment.Card.Due.Ticks);
+            Assert.Equal(Math.Max(now.AddDays(exams.IntervalAfterExam(answered)).Ticks, exam.Ticks), adjustment.Card.Due.Ticks);
             Assert.Equal(answered with { Due = adjustment.Card.Due, ScheduledDays = adjustment.Card.ScheduledDays }, adjustment.Card);
         }
         Assert.True(safe > 300, $"only {safe} safe cards were checked");
+    }
+
+    [Fact]
+    public void IntervalAfterExam_IsTheStudentsOwnFsrsInterval()
+    {
+        var random = new Random(2804);
+        for (var run = 0; run < 500; run++)
+        {
+            var exams = new ExamScheduler(RandomScheduler(random));
+            var now = _start.AddDays(random.Next(30));
+            var answered = exams.Fsrs.Next(RandomReviewCard(random, now), now, Rating.Hard);
+
+            Assert.Equal(answered.ScheduledDays, exams.IntervalAfterExam(answered));
+        }
     }
 
     [Theory]
