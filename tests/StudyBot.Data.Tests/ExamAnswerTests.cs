@@ -58,11 +58,13 @@ public abstract class ExamAnswerTests : DatabaseTests
             Assert.All(before, l => Assert.Equal((exam, ExamScheduler.DefaultTarget), (l.ExamUtc!.Value, l.ExamTarget!.Value)));
             Assert.NotEmpty(after);
             Assert.All(after, l => Assert.Null(l.ExamUtc));
-            // Every review-state answer before the exam either comes back before it or is safe at it.
+            // While a whole day is left before the exam, answers schedule whole days (no same-day steps).
             var scheduler = new ExamScheduler(new FsrsScheduler());
+            Assert.All(before.Where(l => l.ReviewedUtc.AddDays(1) <= exam - scheduler.Lead), l => Assert.Equal(CardState.Review, l.After.State));
+            // Every review-state answer before the exam either comes back before it or is safe at it.
             foreach (var entry in before.Where(l => l.After.State == CardState.Review))
             {
-                var recall = scheduler.RecallAt(entry.After.ToFsrs(), exam);
+                var recall = scheduler.CautiousRecallAt(entry.After.ToFsrs(), exam);
                 Assert.True(entry.After.Due < exam || recall >= ExamScheduler.DefaultTarget, $"entry {entry.Id}: due {entry.After.Due:u}, recall at the exam {recall}");
             }
         }

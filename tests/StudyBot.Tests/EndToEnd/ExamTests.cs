@@ -24,16 +24,22 @@ public sealed class ExamTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot>
 
         var student = bot.AddStudent("exam-taker");
         var userId = ulong.Parse(student.Id, CultureInfo.InvariantCulture);
+        var target = await bot.RunAsync(student, "settings", new CommandOptionInput("exam-target", 0.95));
+        Assert.Contains("0.95 recall on exam days", MessageView.Text(target.Message));
         var prompt = await bot.RunAsync(student, "review", new CommandOptionInput("deck", "e2e-review"));
         var text = MessageView.Text(prompt.Message);
         Assert.Matches(Countdown, text);
-        Assert.Contains("2 cards to secure", text);
+        // Two cards, twelve days: the pace spreads them over the days before the last two (kept for reviews).
+        Assert.Contains("2 cards to secure (1 new card a day)", text);
 
         var answered = await bot.ClickAsync(student, prompt.Message!, MessageView.ButtonLabelled(prompt.Message, "Pyongyang"));
         Assert.Contains("Right!", MessageView.Text(answered.Message));
         var entry = await bot.QueryAsync(db => db.ReviewLog.SingleAsync(l => l.UserId == userId));
         Assert.Equal(examUtc, entry.ExamUtc);
-        Assert.Equal(0.9, entry.ExamTarget);
+        Assert.Equal(0.95, entry.ExamTarget);
+        // Twelve days before the exam an answer schedules whole days: no same-day learning step.
+        Assert.Equal(Core.Scheduling.CardState.Review, entry.After.State);
+        Assert.True(entry.After.Due >= entry.ReviewedUtc.AddDays(1), $"due {entry.After.Due:O}");
         var report = await bot.App.Services.GetRequiredService<ReviewLogVerifier>().VerifyAsync();
         Assert.True(report.Passed, string.Join("\n", report.Differences.Select(d => d.What)));
 

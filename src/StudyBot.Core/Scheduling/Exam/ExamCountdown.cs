@@ -29,7 +29,7 @@ public sealed record ExamCountdown(string DeckKey, string DeckTitle, DateTime Ex
 
     /// <summary>
     /// Cards to secure among a deck's cards for the student: every card not yet in review (never
-    /// studied, or still in learning steps) and every reviewed card whose predicted recall at the exam is below the target.
+    /// studied, or still in learning steps) and every reviewed card whose cautious predicted recall at the exam (<see cref="ExamScheduler.CautiousRecallAt"/>) is below the target.
     /// </summary>
     public static int CardsToSecureAmong(IEnumerable<FsrsCard> studied, int neverStudied, DateTime examUtc, double target, ExamScheduler scheduler)
     {
@@ -38,7 +38,7 @@ public sealed record ExamCountdown(string DeckKey, string DeckTitle, DateTime Ex
         var count = neverStudied;
         foreach (var card in studied)
         {
-            if (card.State != CardState.Review || scheduler.RecallAt(card, examUtc) < target)
+            if (card.State != CardState.Review || scheduler.CautiousRecallAt(card, examUtc) < target)
             {
                 count++;
             }

@@ -41,7 +41,7 @@ public static class ExamSchedules
     public static readonly IReadOnlyList<ScheduleSetting> All =
     [
         .. Retentions.Select(r => new ScheduleSetting("fsrs", r)),
-        .. new[] { 0.8, 0.85, 0.9, 0.95 }.Select(t => new ScheduleSetting("fsrs-exam", t)),
+        .. new[] { 0.8, 0.85, 0.9, 0.95, 0.97, 0.99 }.Select(t => new ScheduleSetting("fsrs-exam", t)),
         .. new[] { 0.6, 0.8, 1.0, 1.3, 1.7 }.Select(m => new ScheduleSetting("sm2", m)),
         .. new[] { 0.5, 0.75, 1.0, 1.5, 2.0 }.Select(m => new ScheduleSetting("leitner", m)),
         .. new[] { 3.0, 5.0, 7.0, 10.0, 14.0 }.Select(d => new ScheduleSetting("fixed7", d)),
@@ -51,8 +51,7 @@ public static class ExamSchedules
 }
 
 /// <summary>
-/// Simulated students taking a course that ends in an exam: every evening (18:00) they answer what is
-/// due (learning steps within the hour, reviews within the daily limit), then the day's new cards;
+/// Simulated students taking a course that ends in an exam, in the daily loop of <see cref="StudyLoop"/>;
 /// the exam is at 09:00 the morning after the last day, and its score is the mean probability of
 /// recalling every card of the course then (cards never met count 0). Every schedule meets the same
 /// cards; schedules without a date introduce <c>NewPerDay</c> a day, <c>fsrs-exam</c> at the pace
@@ -61,11 +60,6 @@ public static class ExamSchedules
 /// </summary>
 public static class ExamSimulation
 {
-    private const double FirstSightSeconds = 20;
-    private const double RecalledSeconds = 8;
-    private const double ForgottenSeconds = 15;
-    private static readonly DateTime _origin = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
-
     public static IReadOnlyList<ExamResult> Run(ExamSimulationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Students, 1);
@@ -96,82 +90,19 @@ public static class ExamSimulation
     {
         var memory = Memory(world, student, options);
         var schedule = ExamStudySchedule.Create(setting);
-        var examUtc = _origin.AddDays(options.Days).AddHours(9);
+        var examUtc = StudyLoop.Origin.AddDays(options.Days).AddHours(9);
         schedule.ExamUtc = examUtc;
         var total = options.Days * options.NewPerDay;
+        var examDay = DateOnly.FromDateTime(examUtc);
         // The answers' random draws and the cards' hardness are the student's own, the same under every schedule.
-        var answers = new Random(unchecked(options.Seed * 1_000_003 + student * 101));
-        var hardness = new Random(unchecked(options.Seed * 31 + student * 7));
-        var cards = new List<(SimulatedCard Card, CardMind Mind)>(total);
-        var queue = new PriorityQueue<int, (DateTime Due, int Index)>();
-        var reviews = 0;
-        var seconds = 0.0;
-        for (var day = 0; day < options.Days; day++)
-        {
-            var start = _origin.AddDays(day).AddHours(18);
-            var end = start.AddHours(1);
-            var fresh = Math.Min(total - cards.Count, schedule.Paced
-                ? ExamPace.NewCardsPerDay(total - cards.Count, DateOnly.FromDateTime(start), DateOnly.FromDateTime(examUtc)) ?? 0
-                : options.NewPerDay);
-            for (var k = 0; k < fresh; k++)
-            {
-                cards.Add((new SimulatedCard { Fsrs = FsrsCard.CreateNew(start), Due = start }, memory.NewCard(hardness)));
-            }
-            queue.Clear();
-            for (var i = 0; i < cards.Count; i++)
-            {
-                if (cards[i].Card.Due <= end)
-                {
-                    queue.Enqueue(i, (cards[i].Card.Due, i));
-                }
-            }
-            var now = start;
-            var dueReviews = 0;
-            while (queue.TryPeek(out var index, out var key) && key.Due <= end)
-            {
-                queue.Dequeue();
-                var (card, mind) = cards[index];
-                if (!card.Learning && mind.Seen && card.Due < start.AddMinutes(1) && dueReviews++ >= options.ReviewsPerDay)
-                {
-                    continue;
-                }
-                now = key.Due > now ? key.Due : now;
-                Rating rating;
-                if (!mind.Seen)
-                {
-                    rating = FirstRating(answers);
-                    seconds += FirstSightSeconds;
-                }
-                else
-                {
-                    var recalled = answers.NextDouble() < memory.Recall(mind, now);
-                    rating = recalled ? RecallRating(answers) : Rating.Again;
-                    seconds += recalled ? RecalledSeconds : ForgottenSeconds;
-                }
-                memory.Review(mind, now, rating);
-                schedule.Review(card, now, rating);
-                reviews++;
-                now = now.AddSeconds(10);
-                if (card.Due <= end)
-                {
-                    queue.Enqueue(index, (card.Due, index));
-                }
-            }
-        }
-        var recall = cards.Sum(c => memory.Recall(c.Mind, examUtc)) / total;
-        return (reviews, seconds, recall);
-    }
-
-    private static Rating FirstRating(Random random)
-    {
-        var x = random.NextDouble();
-        return x < 0.3 ? Rating.Again : x < 0.4 ? Rating.Hard : x < 0.9 ? Rating.Good : Rating.Easy;
-    }
-
-    private static Rating RecallRating(Random random)
-    {
-        var x = random.NextDouble();
-        return x < 0.1 ? Rating.Hard : x < 0.95 ? Rating.Good : Rating.Easy;
+        var run = StudyLoop.Run(memory, schedule.Review,
+            (day, met) => Math.Min(total - met, schedule.Paced
+                ? ExamPace.NewCardsPerDay(total - met, DateOnly.FromDateTime(StudyLoop.Origin.AddDays(day)), examDay) ?? 0
+                : options.NewPerDay),
+            options.Days, options.ReviewsPerDay,
+            new Random(unchecked(options.Seed * 1_000_003 + student * 101)), new Random(unchecked(options.Seed * 31 + student * 7)));
+        var recall = run.Cards.Sum(c => memory.Recall(c.Mind, examUtc)) / total;
+        return (run.Reviews, run.Seconds, recall);
     }
 
     /// <summary>The world as the JSON names it: fsrs or other.</summary>
@@ -208,19 +139,17 @@ internal abstract class ExamStudySchedule
         public override void Review(SimulatedCard card, DateTime now, Rating rating) => _fsrs.Review(card, now, rating);
     }
 
-    /// <summary>The bot's schedule with an exam: FSRS-6 at the default retention, each answer adjusted by <see cref="ExamScheduler"/>, cards at the exam pace.</summary>
+    /// <summary>The bot's schedule with an exam: FSRS-6 at the default retention, each answer scheduled by <see cref="ExamScheduler"/>, cards at the exam pace.</summary>
     private sealed class FsrsForExam(double target) : ExamStudySchedule
     {
-        private readonly FsrsSchedule _fsrs = new(0.9);
-        private ExamScheduler? _exam;
+        private readonly ExamScheduler _exam = new(new FsrsScheduler());
 
         public override bool Paced => true;
 
         public override void Review(SimulatedCard card, DateTime now, Rating rating)
         {
-            _fsrs.Review(card, now, rating);
-            _exam ??= new ExamScheduler(_fsrs.Scheduler);
-            card.Fsrs = _exam.Adjust(card.Fsrs, now, [ExamUtc], target).Card;
+            var before = card.Fsrs.Reps == 0 && card.Fsrs.State == CardState.New ? FsrsCard.CreateNew(now) : card.Fsrs;
+            card.Fsrs = _exam.Answer(before, now, rating, [ExamUtc], target).Card;
             card.Due = card.Fsrs.Due;
         }
     }

@@ -6,18 +6,12 @@ namespace StudyBot.Core.Study.Simulation;
 
 /// <summary>
 /// Simulated students (memory by FSRS-6 with weights drawn around the defaults, one set per
-/// student) studying every evening for a number of days: the cards that are due (within the
-/// day's review limit, learning steps within the hour), then the day's new cards. The same students,
+/// student) studying every evening for a number of days in the daily loop of <see cref="StudyLoop"/>
+/// (the due cards, then the day's new cards). The same students,
 /// with the same memories, run every schedule. Deterministic for a seed.
 /// </summary>
 public static class LearningSimulation
 {
-    // Estimated seconds per answer: a new card read for the first time, a recalled card, a forgotten one.
-    private const double FirstSightSeconds = 20;
-    private const double RecalledSeconds = 8;
-    private const double ForgottenSeconds = 15;
-    private static readonly DateTime _origin = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
-
     public static IReadOnlyList<ScheduleResult> Run(SimulationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Students, 1);
@@ -49,85 +43,26 @@ public static class LearningSimulation
 
     private sealed record StudentResult(int Reviews, double Seconds, double Remembered, double[] RecallByDay);
 
-    private sealed class Memory
-    {
-        public double S;
-        public double D;
-        public DateTime Last;
-        public bool Seen;
-        public List<ReviewEntry>? Log;
-    }
-
     private static StudentResult RunStudent(ScheduleKind kind, double[] trueWeights, Random random, SimulationOptions options)
     {
-        var memory = new SimulatedMemory(trueWeights);
+        var memory = new FsrsStudentMemory(trueWeights);
         var schedule = SimulatedSchedule.Create(kind);
-        var cards = new List<(SimulatedCard Card, Memory Memory)>();
         var recallByDay = new double[options.Days];
-        var reviews = 0;
-        var seconds = 0.0;
         var sinceFit = 0;
+        var reviewsBefore = 0;
         var weights = FsrsWeights.Defaults;
-        var queue = new PriorityQueue<int, (DateTime Due, int Index)>();
-        for (var day = 0; day < options.Days; day++)
+        var fitted = kind == ScheduleKind.FsrsFitted;
+        var run = StudyLoop.Run(memory, schedule.Review, (_, _) => options.NewPerDay, options.Days, options.ReviewsPerDay, random, random, fitted, (day, cards) =>
         {
-            var start = _origin.AddDays(day).AddHours(18);
-            var end = start.AddHours(1);
-            for (var k = 0; k < options.NewPerDay; k++)
-            {
-                cards.Add((new SimulatedCard { Fsrs = FsrsCard.CreateNew(start), Due = start }, new Memory { Log = kind == ScheduleKind.FsrsFitted ? [] : null }));
-            }
-            queue.Clear();
-            for (var i = 0; i < cards.Count; i++)
-            {
-                if (cards[i].Card.Due <= end)
-                {
-                    queue.Enqueue(i, (cards[i].Card.Due, i));
-                }
-            }
-            var now = start;
-            var dueReviews = 0;
-            while (queue.TryPeek(out var index, out var key) && key.Due <= end)
-            {
-                queue.Dequeue();
-                var (card, mem) = cards[index];
-                // The daily limit counts reviews of cards already learned, as Anki's does.
-                if (!card.Learning && mem.Seen && card.Due < start.AddMinutes(1) && dueReviews++ >= options.ReviewsPerDay)
-                {
-                    continue;
-                }
-                now = key.Due > now ? key.Due : now;
-                Rating rating;
-                if (!mem.Seen)
-                {
-                    rating = FirstRating(random);
-                    seconds += FirstSightSeconds;
-                }
-                else
-                {
-                    var recalled = random.NextDouble() < memory.Recall(mem.S, (now - mem.Last).TotalDays);
-                    rating = recalled ? RecallRating(random) : Rating.Again;
-                    seconds += recalled ? RecalledSeconds : ForgottenSeconds;
-                }
-                (mem.S, mem.D) = memory.Review(mem.Seen ? mem.S : 0, mem.D, (now - mem.Last).TotalDays, rating);
-                mem.Last = now;
-                mem.Seen = true;
-                mem.Log?.Add(new ReviewEntry(rating, now));
-                schedule.Review(card, now, rating);
-                reviews++;
-                sinceFit++;
-                now = now.AddSeconds(10);
-                if (card.Due <= end)
-                {
-                    queue.Enqueue(index, (card.Due, index));
-                }
-            }
-            var midnight = _origin.AddDays(day + 1);
-            recallByDay[day] = cards.Average(c => memory.Recall(c.Memory.S, (midnight - c.Memory.Last).TotalDays));
-            if (kind == ScheduleKind.FsrsFitted && day % 7 == 6 && sinceFit >= 400)
+            var midnight = StudyLoop.Origin.AddDays(day + 1);
+            recallByDay[day] = cards.Average(c => memory.Recall(c.Mind, midnight));
+            var reviews = cards.Sum(c => c.Mind.Log?.Count ?? 0);
+            sinceFit += reviews - reviewsBefore;
+            reviewsBefore = reviews;
+            if (fitted && day % 7 == 6 && sinceFit >= 400)
             {
                 // As the bot's weekly job: fit to the whole log, adopt only when it predicts better.
-                var histories = cards.Select((c, i) => new ReviewHistory(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Memory.Log!)).ToList();
+                var histories = cards.Select((c, i) => new ReviewHistory(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Mind.Log!)).ToList();
                 try
                 {
                     var comparison = FsrsFitComparison.Run(FsrsItems.FromHistories(histories), weights);
@@ -144,19 +79,7 @@ public static class LearningSimulation
                 }
                 sinceFit = 0;
             }
-        }
-        return new StudentResult(reviews, seconds, recallByDay[^1] * cards.Count, recallByDay);
-    }
-
-    private static Rating FirstRating(Random random)
-    {
-        var x = random.NextDouble();
-        return x < 0.3 ? Rating.Again : x < 0.4 ? Rating.Hard : x < 0.9 ? Rating.Good : Rating.Easy;
-    }
-
-    private static Rating RecallRating(Random random)
-    {
-        var x = random.NextDouble();
-        return x < 0.1 ? Rating.Hard : x < 0.95 ? Rating.Good : Rating.Easy;
+        });
+        return new StudentResult(run.Reviews, run.Seconds, recallByDay[^1] * run.Cards.Count, recallByDay);
     }
 }

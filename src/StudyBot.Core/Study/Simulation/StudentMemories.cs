@@ -26,6 +26,8 @@ internal sealed class CardMind
     public List<(double At, double Decay)>? Traces;
     /// <summary>ACT-R: how much harder than the student's usual card (added to the retrieval threshold).</summary>
     public double Hardness;
+    /// <summary>The card's answers, when the run keeps them.</summary>
+    public List<Scheduling.Replay.ReviewEntry>? Log;
 }
 
 /// <summary>A simulated student's memory: the probability of recall at a time, and what a review does.</summary>

@@ -28,59 +28,78 @@ public sealed class ExamSchedulerTests
     }
 
     [Fact]
-    public void Adjust_ManyStatesAnsweredGoodUntilTheExam_PredictedRecallAtTheExamReachesTheTarget()
+    public void Answer_ManyStatesAnsweredGoodUntilTheExam_CautiousRecallAtTheExamReachesTheTarget()
     {
         var random = new Random(2801);
-        var shortened = 0;
-        for (var run = 0; run < 3000; run++)
+        var (final, build, unreachable) = (0, 0, 0);
+        const int runs = 3000;
+        for (var run = 0; run < runs; run++)
         {
             var exams = new ExamScheduler(RandomScheduler(random));
-            var target = 0.7 + random.NextDouble() * 0.28;
+            var target = 0.7 + random.NextDouble() * 0.29;
             var now = _start;
             var card = RandomReviewCard(random, now);
-            var exam = now.AddDays(0.6 + random.NextDouble() * 150);
+            var exam = now.AddDays(2 + random.NextDouble() * 150);
+            var lastReview = now;
             // The student answers every review when due, and recalls it.
-            while (now < exam)
+            while (card.Due < exam)
             {
-                var adjustment = exams.Adjust(exams.Fsrs.Next(card, now, Rating.Good), now, [exam], target);
-                shortened += adjustment.Decision == ExamDecision.Shortened ? 1 : 0;
+                now = card.Due > now ? card.Due : now;
+                var adjustment = exams.Answer(card, now, Rating.Good, [exam], target);
+                final += adjustment.Decision == ExamDecision.Shortened ? 1 : 0;
+                build += adjustment.Decision == ExamDecision.Build ? 1 : 0;
+                Assert.Equal(CardState.Review, adjustment.Card.State);
                 card = adjustment.Card;
-                now = card.Due;
+                lastReview = now;
             }
 
-            var recall = exams.RecallAt(card, exam);
-            Assert.True(recall >= target, $"run {run}: recall {recall:0.0000} at the exam is below the target {target:0.000} (S {card.Stability}, last {card.LastReview:O}, exam {exam:O})");
+            var recall = exams.CautiousRecallAt(card, exam);
+            Assert.True(recall <= exams.RecallAt(card, exam));
+            if (recall < target)
+            {
+                // Only when even a review on the last study day cannot reach the target (a card reviewed then is as secure as it can be).
+                unreachable++;
+                Assert.True(lastReview.AddDays(1) > exam - exams.Lead, $"run {run}: recall {recall:0.0000} at the exam is below the target {target:0.000} and the last review ({lastReview:O}) was not on the last day (exam {exam:O})");
+            }
         }
-        Assert.True(shortened > 300, $"the runs should exercise the shortened intervals, not only {shortened}");
+        Assert.True(final > 1000 && build > 1000, $"the runs should exercise final ({final}) and building ({build}) reviews");
+        Assert.True(unreachable < runs / 20, $"{unreachable} of {runs} cards could not reach the target");
     }
 
     [Fact]
-    public void Adjust_ShortenedInterval_IsTheEarliestDayWhoseReviewKeepsTheTargetAndFallsBeforeTheExam()
+    public void Plan_FinalReview_IsTheEarliestDayWhoseRecalledReviewReachesTheTarget()
     {
         var random = new Random(2802);
         var checkedCards = 0;
         for (var run = 0; run < 4000; run++)
         {
             var exams = new ExamScheduler(RandomScheduler(random));
-            var target = 0.75 + random.NextDouble() * 0.2;
+            var target = 0.75 + random.NextDouble() * 0.24;
             var now = _start.AddDays(random.Next(30));
-            var answered = exams.Fsrs.Next(RandomReviewCard(random, now), now, (Rating)random.Next(2, 5));
+            var answered = exams.Answer(RandomReviewCard(random, now), now, (Rating)random.Next(2, 5), []).Card;
             var exam = now.AddDays(2 + random.NextDouble() * 120);
 
-            var adjustment = exams.Adjust(answered, now, [exam], target);
+            var adjustment = exams.Plan(answered, now, exam, target);
 
-            if (adjustment.Decision != ExamDecision.Shortened)
+            var due = adjustment.Card.Due;
+            var days = (due - now).TotalDays;
+            if (adjustment.Decision == ExamDecision.Safe)
             {
+                Assert.True(adjustment.RecallAtExam >= target && due >= exam);
                 continue;
             }
-            checkedCards++;
-            var due = adjustment.Card.Due;
             Assert.True(due <= exam - exams.Lead, $"run {run}: due {due:O} is not at least the lead before the exam {exam:O}");
-            Assert.True(due < answered.Due, $"run {run}: the interval was lengthened, not shortened");
             Assert.True(adjustment.RecallAtExam < target);
-            var days = (due - now).TotalDays;
             Assert.Equal(Math.Round(days), days, 9);
             var enough = exams.RecallAfterReview(answered, due, exam) >= target;
+            if (adjustment.Decision == ExamDecision.Build)
+            {
+                // A building review comes before any day whose review would be the final one.
+                Assert.False(enough, $"run {run}: a building review on day {days} would already be enough");
+                continue;
+            }
+            Assert.Equal(ExamDecision.Shortened, adjustment.Decision);
+            checkedCards++;
             var lastDay = due.AddDays(1) > exam - exams.Lead;
             Assert.True(enough || lastDay, $"run {run}: a review on day {days} does not reach the target and a later day was possible");
             if (days > 1)
@@ -88,11 +107,11 @@ public sealed class ExamSchedulerTests
                 Assert.True(exams.RecallAfterReview(answered, due.AddDays(-1), exam) < target, $"run {run}: day {days - 1} already reached the target: an earlier review would do");
             }
         }
-        Assert.True(checkedCards > 200, $"only {checkedCards} shortened intervals were checked");
+        Assert.True(checkedCards > 200, $"only {checkedCards} final reviews were checked");
     }
 
     [Fact]
-    public void Adjust_CardAlreadySafeForTheExam_NotReviewedBeforeIt()
+    public void Plan_CardAlreadySafeForTheExam_NotReviewedBeforeIt()
     {
         var random = new Random(2803);
         var safe = 0;
@@ -104,65 +123,99 @@ public sealed class ExamSchedulerTests
             var answered = exams.Fsrs.Next(RandomReviewCard(random, now), now, (Rating)random.Next(2, 5));
             var exam = now.AddDays(1 + random.NextDouble() * 60);
 
-            var adjustment = exams.Adjust(answered, now, [exam], target);
+            var adjustment = exams.Plan(answered, now, exam, target);
 
-            if (exams.RecallAt(answered, exam) < target)
+            if (exams.CautiousRecallAt(answered, exam) < target)
             {
                 Assert.NotEqual(ExamDecision.Safe, adjustment.Decision);
+                Assert.True(adjustment.Card.Due < exam);
                 continue;
             }
             safe++;
             Assert.Equal(ExamDecision.Safe, adjustment.Decision);
             Assert.True(adjustment.Card.Due >= exam, $"run {run}: a safe card is due {adjustment.Card.Due:O}, before the exam {exam:O}");
-            Assert.Equal(Math.Max(answered.Due.Ticks, exam.Ticks), adjustment.Card.Due.Ticks);
+            Assert.Equal(Math.Max(now.AddDays(exams.IntervalAfterExam(answered)).Ticks, exam.Ticks), adjustment.Card.Due.Ticks);
             Assert.Equal(answered with { Due = adjustment.Card.Due, ScheduledDays = adjustment.Card.ScheduledDays }, adjustment.Card);
         }
         Assert.True(safe > 300, $"only {safe} safe cards were checked");
     }
 
     [Fact]
-    public void Adjust_AfterTheLastExamOrOnALearningStep_PlainFsrs()
+    public void IntervalAfterExam_IsTheStudentsOwnFsrsInterval()
+    {
+        var random = new Random(2804);
+        for (var run = 0; run < 500; run++)
+        {
+            var exams = new ExamScheduler(RandomScheduler(random));
+            var now = _start.AddDays(random.Next(30));
+            var answered = exams.Fsrs.Next(RandomReviewCard(random, now), now, Rating.Hard);
+
+            Assert.Equal(answered.ScheduledDays, exams.IntervalAfterExam(answered));
+        }
+    }
+
+    [Theory]
+    [InlineData(Rating.Again)]
+    [InlineData(Rating.Hard)]
+    [InlineData(Rating.Good)]
+    public void Answer_ExamDaysAway_NoSameDayStepsButStepsOnTheLastDay(Rating rating)
     {
         var exams = new ExamScheduler(new FsrsScheduler());
-        var now = _start.AddDays(40);
-        var review = exams.Fsrs.Next(exams.Fsrs.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy), now, Rating.Good);
-        var learning = exams.Fsrs.Next(FsrsCard.CreateNew(now), now, Rating.Good);
+        var fresh = FsrsCard.CreateNew(_start);
+        var lapsing = exams.Fsrs.Next(exams.Fsrs.Next(fresh, _start.AddDays(-20), Rating.Easy), _start.AddDays(-10), Rating.Good);
 
-        var past = exams.Adjust(review, now, [_start.AddDays(10), now], 0.95);
-        var none = exams.Adjust(review, now, [], 0.95);
-        var step = exams.Adjust(learning, now, [now.AddDays(3)], 0.95);
+        var far = exams.Answer(fresh, _start, rating, [_start.AddDays(10)]);
+        var lapse = exams.Answer(lapsing, _start, Rating.Again, [_start.AddDays(10)]);
+        var lastDay = exams.Answer(fresh, _start, rating, [_start.AddHours(20)]);
 
-        Assert.Equal((review, ExamDecision.Fsrs), (past.Card, past.Decision));
-        Assert.Equal((review, ExamDecision.Fsrs), (none.Card, none.Decision));
-        Assert.Equal(CardState.Learning, learning.State);
-        Assert.Equal((learning, ExamDecision.Fsrs), (step.Card, step.Decision));
+        Assert.Equal(CardState.Review, far.Card.State);
+        Assert.True(far.Card.Due >= _start.AddDays(1), $"due {far.Card.Due:O}: a same-day step");
+        Assert.Equal(CardState.Review, lapse.Card.State);
+        Assert.InRange(lapse.Card.Due, _start.AddDays(1), _start.AddDays(10).AddHours(-12));
+        Assert.Equal(0, (lapse.Card.Due - _start).TotalDays % 1);
+        Assert.Equal(1, lapse.Card.Lapses);
+        Assert.Equal(exams.Fsrs.Next(fresh, _start, rating), lastDay.Card);
+        Assert.Equal(CardState.Learning, lastDay.Card.State);
     }
 
     [Fact]
-    public void Adjust_SeveralExams_AimsAtTheNextOne()
+    public void Answer_AfterTheLastExam_PlainFsrs()
+    {
+        var exams = new ExamScheduler(new FsrsScheduler());
+        var now = _start.AddDays(40);
+        var review = exams.Fsrs.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy);
+
+        var past = exams.Answer(review, now, Rating.Good, [_start.AddDays(10), now], 0.95);
+        var none = exams.Answer(review, now, Rating.Good, [], 0.95);
+
+        var plain = exams.Fsrs.Next(review, now, Rating.Good);
+        Assert.Equal((plain, ExamDecision.Fsrs), (past.Card, past.Decision));
+        Assert.Equal((plain, ExamDecision.Fsrs), (none.Card, none.Decision));
+    }
+
+    [Fact]
+    public void Answer_SeveralExams_AimsAtTheNextOne()
     {
         var exams = new ExamScheduler(new FsrsScheduler());
         var now = _start.AddDays(8);
-        var answered = exams.Fsrs.Next(exams.Fsrs.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy), now, Rating.Good);
-        var first = answered.Due.AddDays(-1);
-        Assert.True(first > now.AddDays(2));
+        var card = exams.Fsrs.Next(FsrsCard.CreateNew(_start), _start, Rating.Easy);
+        var first = now.AddDays(12);
 
-        var adjustment = exams.Adjust(answered, now, [now.AddDays(300), now.AddDays(-2), first], 0.95);
+        var adjustment = exams.Answer(card, now, Rating.Good, [now.AddDays(300), now.AddDays(-2), first], 0.95);
 
-        Assert.Equal(ExamDecision.Shortened, adjustment.Decision);
-        Assert.True(adjustment.Card.Due < first);
-        Assert.True(exams.RecallAfterReview(answered, adjustment.Card.Due, first) >= 0.95);
+        Assert.True(adjustment.Card.Due < first, $"due {adjustment.Card.Due:O}, after the next exam {first:O}");
+        Assert.Equal(adjustment, exams.Answer(card, now, Rating.Good, [first], 0.95));
     }
 
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
     [InlineData(double.NaN)]
-    public void Adjust_TargetOutsideZeroToOne_Refused(double target)
+    public void Answer_TargetOutsideZeroToOne_Refused(double target)
     {
         var exams = new ExamScheduler(new FsrsScheduler());
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => exams.Adjust(FsrsCard.CreateNew(_start), _start, [_start.AddDays(3)], target));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => exams.Answer(FsrsCard.CreateNew(_start), _start, Rating.Good, [_start.AddDays(3)], target));
 
         Assert.Contains("strictly between 0 and 1", ex.Message);
     }
