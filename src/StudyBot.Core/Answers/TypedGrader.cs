@@ -74,6 +74,7 @@ public static partial class TypedGrader
         public const string Alternatives = "alternatives";
         public const string MoreThanOne = "more-than-one";
         public const string Typo = "typo";
+        public const string Homophone = "homophone";
         public const string Ending = "word-ending";
         public const string Qualified = "qualified";
         public const string Unit = "unit";
@@ -106,6 +107,24 @@ public static partial class TypedGrader
         }
         var shown = accepted[0];
         var variants = accepted.Select(a => (Text: a, Read: AnswerText.Read(a))).Where(v => !v.Read.IsEmpty).ToList();
+        var verdict = GradeForms(variants, shown, given, cardText);
+        if (verdict.Rating != Rating.Again || verdict.Rule is Rules.Empty or Rules.Negation)
+        {
+            return verdict;
+        }
+        // Inside a phrase, a word that sounds like the card's word ("reign in" for "rein in") is a spelling slip: Hard at best.
+        foreach (var (swapped, written, meant) in HomophoneForms(given, accepted))
+        {
+            if (GradeForms(variants, shown, swapped, cardText).Rating != Rating.Again)
+            {
+                return new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: \"{written}\" sounds like \"{meant}\" but is another word; expected {shown}") { Rule = Rules.Homophone };
+            }
+        }
+        return verdict;
+    }
+
+    private static AnswerVerdict GradeForms(List<(string Text, AnswerText Read)> variants, string shown, string given, string? cardText)
+    {
         var asTyped = GradeOne(variants, shown, given, given);
         if (asTyped.Rating == Rating.Good || AnswerText.Read(given).IsEmpty)
         {
@@ -160,6 +179,31 @@ public static partial class TypedGrader
         }
     }
 
+    /// <summary>
+    /// The answer of two words or more with one word put back as the card writes it, where the two sound the same
+    /// ("reign" and "rein", from <see cref="Homophones"/>) and the card's word is a common word written in lower case
+    /// in one of its answers, never part of a name ("the Grate Lakes" is not the Great Lakes) nor a number, unit,
+    /// direction or prefix of another meaning.
+    /// </summary>
+    private static IEnumerable<(string Form, string Written, string Meant)> HomophoneForms(string given, IReadOnlyList<string> accepted)
+    {
+        var words = Word().Matches(given);
+        if (words.Count < 2)
+        {
+            yield break;
+        }
+        var lowerCase = accepted.SelectMany(a => Word().Matches(a)).Select(m => m.Value)
+            .Where(w => char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match word in words)
+        {
+            var written = word.Value.ToLowerInvariant();
+            foreach (var meant in lowerCase.Where(w => Homophones.Are(written, w) && !Contradict(written, w) && !AnswerText.Read(w).Whole.Any(NumberWords.IsNumber)))
+            {
+                yield return (string.Concat(given.AsSpan(0, word.Index), meant, given.AsSpan(word.Index + word.Length)), word.Value, meant);
+            }
+        }
+    }
+
     /// <summary>The card's own sentence says "more than" (or "over") right before the blank or before this number.</summary>
     private static bool CardSaysMoreThan(string cardText, string number, List<(string Text, AnswerText Read)> variants)
     {
@@ -210,9 +254,9 @@ public static partial class TypedGrader
         foreach (var (_, expected) in variants)
         {
             var verdict = expected.Items.Count > 1 ? GradeList(shown, expected, answer) : GradeSingle(shown, expected, answer);
-            if (verdict?.Rule == Rules.Qualified && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
+            if (verdict?.Rule is Rules.Qualified or Rules.Modifier && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
             {
-                // "65 months" where "65" and "65 years" are accepted: the added word changes the answer, it does not qualify it.
+                // "65 months" where "65" and "65 years" are accepted: the added words change the answer, they do not qualify it.
                 verdict = null;
                 otherWord = true;
             }
@@ -535,25 +579,57 @@ public static partial class TypedGrader
     }
 
     /// <summary>
-    /// The words added after <paramref name="expected"/> put another word where a fuller accepted answer has its own:
-    /// another unit ("65 months" against "65 years"), another direction ("retrench westward" against "retrench
-    /// eastward") or the word with another prefix ("legal" against "illegal").
+    /// The words added to <paramref name="expected"/> put another word where a fuller accepted answer with the same
+    /// words has its own: another unit ("65 months" against "65 years", "decay for 30 minutes" against "decay for 30
+    /// years"), another number ("decay for 40 years"), another direction ("retrench westward" against "retrench
+    /// eastward") or the word with another prefix ("legal" against "illegal"). Every accepted answer that holds the
+    /// matched answer's words in order counts, wherever the added words stand.
     /// </summary>
     private static bool ContradictsAFullerAnswer(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
     {
-        var added = given[expected.Count];
-        foreach (var (_, read) in variants)
+        var added = Added(given, expected);
+        if (added is null || added.Count == 0)
         {
-            foreach (var fuller in read.Items.Where(item => item.Count > expected.Count && StartsWith(item, expected)))
+            return false;
+        }
+        foreach (var fuller in variants.SelectMany(v => v.Read.Items).Where(item => item.Count > expected.Count))
+        {
+            if (Added(fuller, expected) is not { Count: > 0 } own)
             {
-                var own = fuller[expected.Count];
-                if (own != added && (WordForms.AreOtherUnits(added, own) || WordForms.AreOtherDirections(added, own) || WordForms.HaveOtherPrefixes(added, own)))
-                {
-                    return true;
-                }
+                continue;
+            }
+            var givenOnly = added.Where(w => !own.Contains(w)).ToList();
+            var fullerOnly = own.Where(w => !added.Contains(w)).ToList();
+            if (givenOnly.Any(a => fullerOnly.Any(f => Contradict(a, f))))
+            {
+                return true;
             }
         }
         return false;
+    }
+
+    /// <summary>Two words that cannot both be right in one place: other numbers, units, directions, prefixes of one stem.</summary>
+    private static bool Contradict(string a, string b)
+        => a != b && ((NumberWords.IsNumber(a) && NumberWords.IsNumber(b))
+            || WordForms.AreOtherUnits(a, b) || WordForms.AreOtherDirections(a, b) || WordForms.HaveOtherPrefixes(a, b));
+
+    /// <summary>The words of <paramref name="words"/> left when <paramref name="part"/>'s words are matched in order; null when they are not all there.</summary>
+    private static List<string>? Added(IReadOnlyList<string> words, IReadOnlyList<string> part)
+    {
+        var added = new List<string>();
+        var j = 0;
+        foreach (var word in words)
+        {
+            if (j < part.Count && word == part[j])
+            {
+                j++;
+            }
+            else
+            {
+                added.Add(word);
+            }
+        }
+        return j == part.Count ? added : null;
     }
 
     /// <summary>
@@ -675,6 +751,9 @@ public static partial class TypedGrader
     /// <summary>"Napoleon III", "Henry VIII": a numeral after a name makes another person.</summary>
     [GeneratedRegex(@"^[ivxl]+$")]
     private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"^\s*(?<what>\S.*?)\s+(?<verb>led|backed|based|run|controlled|dominated|funded|sponsored|driven|owned|brokered|imposed)\s+by\s+(?<by>\S.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPhrase();

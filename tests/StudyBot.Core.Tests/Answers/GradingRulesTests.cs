@@ -165,6 +165,40 @@ public class GradingRulesTests
     public void Nationality_CountryForItsAdjective(string expected, string given, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
 
+    [Theory]
+    // Added words that put another unit, number, direction or prefix where a fuller accepted answer has its own: refused.
+    [InlineData("decay | decay for 30 years", "decay for 30 minutes", Rating.Again)]
+    [InlineData("decay | decay for 30 years", "decay for 40 years", Rating.Again)]
+    [InlineData("decay | decay for 30 years", "decay for 30 years", Rating.Good)]
+    [InlineData("decay | decay for 30 years", "decay for thirty yrs", Rating.Good)]
+    [InlineData("decay | decay for 30 years", "decay slowly", Rating.Good)]
+    [InlineData("orbit | orbit every 27 days", "orbit every 27 hours", Rating.Again)]
+    [InlineData("orbit | orbit every 27 days", "orbit every 28 days", Rating.Again)]
+    [InlineData("boil | boil at 100 degrees", "boil at 90 degrees", Rating.Again)]
+    [InlineData("migrated | migrated northward", "migrated southward", Rating.Again)]
+    [InlineData("migrated | migrated northward", "migrated north", Rating.Good)]
+    [InlineData("retreat | retreat to the eastern bank", "retreat to the western bank", Rating.Again)]
+    [InlineData("trade | legal trade", "illegal trade", Rating.Again)]
+    [InlineData("the siege | the siege of 1683", "the siege of 1529", Rating.Again)]
+    [InlineData("the siege | the siege of 1683", "the long siege", Rating.Good)]
+    public void Qualified_AddedWordContradictingAFullerAnswer_Refused(string accepted, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(accepted.Split(" | "), given).Rating);
+
+    [Theory]
+    // A word that sounds like the card's word inside a phrase is a spelling slip (Hard); alone, or in a name, it is another word.
+    [InlineData("rein in the barons", "reign in the barons", Rating.Hard, "homophone")]
+    [InlineData("the principal cause", "the principle cause", Rating.Hard, "homophone")]
+    [InlineData("a peace treaty", "a piece treaty", Rating.Hard, "homophone")]
+    [InlineData("cell division", "sell division", Rating.Hard, "homophone")]
+    [InlineData("cell division", "cell fusion", Rating.Again, "wrong")]
+    [InlineData("rein in the barons", "rain in the barons", Rating.Hard, "homophone")]
+    [InlineData("rein in the barons", "reign over the barons", Rating.Again, "wrong")]
+    [InlineData("rein", "reign", Rating.Again, "other-word")]
+    [InlineData("the Great Lakes", "the Grate Lakes", Rating.Again, "other-word")]
+    [InlineData("four legs", "for legs", Rating.Again, "wrong")]
+    public void Homophone_InsideAPhrase_Hard(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
     [Fact]
     public void GoodByARule_NamesTheRuleInTheNote()
     {
