@@ -89,8 +89,8 @@ public static partial class AnswerForms
     [GeneratedRegex(@"^(?:(?:it|that|this)\s*(?:'s|\s+is|\s+was|\s+would\s+be|\s+should\s+be|\s+must\s+be)|its|thats|(?:they|these|those)\s+(?:are|were)|they're|(?:he|she)\s*(?:'s|\s+is|\s+was)|(?:it'?s|it\s+is|it\s+was)\s+called|called)\s+(?:called\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingCopula();
 
-    /// <summary>"in 1789", "on June 12", "during the 1960s": a preposition before a date.</summary>
-    [GeneratedRegex(@"^(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"in 1789", "on June 12", "during the 1960s", "the year 1066": a preposition or "the year" before a date.</summary>
+    [GeneratedRegex(@"^(?:(?:in\s+)?the\s+year\s+(?=\d)|(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPreposition();
 
     /// <summary>"the city of Seoul", "the state of Texas": the kind of place before its name.</summary>

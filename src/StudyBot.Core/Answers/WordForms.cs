@@ -95,7 +95,7 @@ public static class WordForms
     private static readonly (string Ending, string Replacement)[] _derivations =
     [
         ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", ""),
-        ("isation", "ise"), ("ization", "ize"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
+        ("isation", "ise"), ("ization", "ize"), ("isation", "ize"), ("ization", "ise"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
         ("ssion", "ss"), ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("ment", ""), ("al", "e"),
     ];
 
