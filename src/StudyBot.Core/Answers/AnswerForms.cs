@@ -41,6 +41,44 @@ public static partial class AnswerForms
         return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetter) ? stripped : null;
     }
 
+    /// <summary>
+    /// The answer without words that only stress it ("as fast as it possibly can", "a very rapid expansion"), or null
+    /// when it has none; a word that one of the card's answers has is kept ("very" where the card says "very high").
+    /// </summary>
+    public static string? WithoutIntensifiers(string given, IEnumerable<string> accepted)
+    {
+        var kept = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var stripped = Intensifier().Replace(given, m => kept.Contains(m.Groups["word"].Value.ToLowerInvariant()) ? m.Value : "").Trim();
+        return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetterOrDigit) ? stripped : null;
+    }
+
+    /// <summary>
+    /// <paramref name="acronym"/> is written in capitals (dots allowed) and its letters are the initials of
+    /// <paramref name="name"/>'s words, small words left out: "NATO" for the North Atlantic Treaty Organization,
+    /// "U.N." for the United Nations, "EU" for European Union (not "WTO" for the World Health Organization).
+    /// </summary>
+    public static bool IsAcronymOf(string acronym, string name)
+    {
+        var letters = acronym.Trim().Replace(".", "", StringComparison.Ordinal);
+        if (letters.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            letters = letters[4..].Trim();
+        }
+        if (letters.Length is < 2 or > 6 || !letters.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+        var words = AnswerNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !_smallWords.Contains(w)).ToList();
+        return words.Count == letters.Length && words.All(w => char.IsAsciiLetter(w[0]))
+            && string.Concat(words.Select(w => char.ToUpperInvariant(w[0]))) == letters;
+    }
+
+    private static readonly HashSet<string> _smallWords = new(StringComparer.Ordinal) { "the", "a", "an", "of", "and", "for", "in", "on", "to" };
+
+    [GeneratedRegex(@"\b(?<word>possibly|really|very|truly|absolutely|extremely|utterly|highly|incredibly|quite|indeed|actually|certainly|definitely|simply|totally|completely|entirely)\b\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Intensifier();
+
     /// <summary>A title word, not first, before a capitalised word.</summary>
     [GeneratedRegex(@"(?<=\S\s+)(?:(?:vice\s+|former\s+)?president|general|gen\.|dr\.?|doctor|mr\.?|mrs\.?|ms\.?|chairman|premier|prime\s+minister|senator|sen\.|governor|professor|prof\.|leader|supreme\s+leader|dictator|king|queen|prince|princess|emperor|chancellor|secretary|ambassador|admiral|colonel|captain|marshal|pope|sir)\s+(?=(?-i:[A-Z]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnerTitle();
@@ -51,8 +89,8 @@ public static partial class AnswerForms
     [GeneratedRegex(@"^(?:(?:it|that|this)\s*(?:'s|\s+is|\s+was|\s+would\s+be|\s+should\s+be|\s+must\s+be)|its|thats|(?:they|these|those)\s+(?:are|were)|they're|(?:he|she)\s*(?:'s|\s+is|\s+was)|(?:it'?s|it\s+is|it\s+was)\s+called|called)\s+(?:called\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingCopula();
 
-    /// <summary>"in 1789", "on June 12", "during the 1960s": a preposition before a date.</summary>
-    [GeneratedRegex(@"^(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"in 1789", "on June 12", "during the 1960s", "the year 1066": a preposition or "the year" before a date.</summary>
+    [GeneratedRegex(@"^(?:(?:in\s+)?the\s+year\s+(?=\d)|(?:in|on|during|since|by)\s+(?=(?:the\s+)?(?:'?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPreposition();
 
     /// <summary>"the city of Seoul", "the state of Texas": the kind of place before its name.</summary>

@@ -10,6 +10,9 @@ namespace StudyBot.Core.Answers;
 /// </summary>
 public sealed partial class AnswerText
 {
+    /// <summary>The rule that read "as fast as it can" as "as fast as possible".</summary>
+    public const string AsPossibleRule = "as-possible";
+
     private static readonly HashSet<string> _hedges = new(StringComparer.Ordinal)
     {
         "about", "roughly", "approximately", "approx", "around", "some", "nearly", "almost", "circa", "estimated",
@@ -59,6 +62,12 @@ public sealed partial class AnswerText
         var applied = new SortedSet<string>(StringComparer.Ordinal);
         var prepared = ShortForms.Thousands(ThousandsSeparator().Replace(text, ""), applied);
         prepared = DecimalPoint().Replace(prepared, " point ");
+        // "as fast as it can" says "as fast as possible".
+        prepared = AsPossible().Replace(prepared, m =>
+        {
+            applied.Add(AsPossibleRule);
+            return $"as {m.Groups["how"].Value} as possible";
+        });
         prepared = prepared.Replace("%", " percent ", StringComparison.Ordinal).Replace("&", " and ", StringComparison.Ordinal);
         var items = new List<IReadOnlyList<string>>();
         var whole = new List<string>();
@@ -159,6 +168,9 @@ public sealed partial class AnswerText
     // A comma, space or thin space between digit groups of three: "28,500", "5 000".
     [GeneratedRegex(@"(?<=(?<![\d.])\d{1,3}(?:[,\u00A0\u202F ]\d{3})*)[,\u00A0\u202F ](?=\d{3}(?!\d))")]
     private static partial Regex ThousandsSeparator();
+
+    [GeneratedRegex(@"\bas\s+(?<how>[\p{L}-]+)\s+as\s+(?:it|they|he|she|we|you|one|i)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsPossible();
 
     [GeneratedRegex(@"(?<=\d)\.(?=\d)")]
     private static partial Regex DecimalPoint();

@@ -29,6 +29,12 @@ public static partial class TypedGrader
         .Where(name => !name.Contains(' ', StringComparison.Ordinal))
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Country names, normalised ("north korea", "vietnam").</summary>
+    private static readonly HashSet<string> _countries = Gazetteer.Countries.Select(AnswerNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>"North America" is a continent's part, not a divided country: "the North" does not stand for it.</summary>
+    private static readonly HashSet<string> _continents = new(StringComparer.Ordinal) { "america", "americas", "africa", "asia", "europe" };
+
     private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
 
     /// <summary>"the answer is glucose": a sentence around the answer, not a word describing it.</summary>
@@ -74,6 +80,11 @@ public static partial class TypedGrader
         public const string Alternatives = "alternatives";
         public const string MoreThanOne = "more-than-one";
         public const string Typo = "typo";
+        public const string Homophone = "homophone";
+        public const string Referent = "referent";
+        public const string Clipped = "clipped";
+        public const string Acronym = "acronym";
+        public const string Intensifier = "intensifier";
         public const string Ending = "word-ending";
         public const string Qualified = "qualified";
         public const string Unit = "unit";
@@ -106,6 +117,45 @@ public static partial class TypedGrader
         }
         var shown = accepted[0];
         var variants = accepted.Select(a => (Text: a, Read: AnswerText.Read(a))).Where(v => !v.Read.IsEmpty).ToList();
+        var verdict = GradeForms(variants, shown, given, cardText);
+        if (verdict.Rating == Rating.Good || verdict.Rule is Rules.Empty or Rules.Negation)
+        {
+            return verdict;
+        }
+        // "cut the North off" for "cut North Korea off": Good where the card itself calls it "the North", else Hard.
+        foreach (var (swapped, referent, place) in ReferentForms(given, accepted))
+        {
+            var inner = GradeForms(variants, shown, swapped, cardText);
+            if (inner.Rating == Rating.Again)
+            {
+                continue;
+            }
+            var cardSays = cardText is not null && Regex.IsMatch(cardText, $@"\b[Tt]he {Regex.Escape(referent)}\b");
+            var candidate = inner.Rating == Rating.Good && cardSays
+                ? new AnswerVerdict(Rating.Good, Accepted($"\"the {referent}\" for {place}, as the card says", shown)) { Rule = Rules.Referent }
+                : new AnswerVerdict(Rating.Hard, $"Hard: \"the {referent}\" stands for {place} here, but the card's answer is {shown}") { Rule = Rules.Referent };
+            if (candidate.Rating > verdict.Rating)
+            {
+                return candidate;
+            }
+        }
+        if (verdict.Rating != Rating.Again)
+        {
+            return verdict;
+        }
+        // Inside a phrase, a word that sounds like the card's word ("reign in" for "rein in") is a spelling slip: Hard at best.
+        foreach (var (swapped, written, meant) in HomophoneForms(given, accepted))
+        {
+            if (GradeForms(variants, shown, swapped, cardText).Rating != Rating.Again)
+            {
+                return new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: \"{written}\" sounds like \"{meant}\" but is another word; expected {shown}") { Rule = Rules.Homophone };
+            }
+        }
+        return verdict;
+    }
+
+    private static AnswerVerdict GradeForms(List<(string Text, AnswerText Read)> variants, string shown, string given, string? cardText)
+    {
         var asTyped = GradeOne(variants, shown, given, given);
         if (asTyped.Rating == Rating.Good || AnswerText.Read(given).IsEmpty)
         {
@@ -144,6 +194,19 @@ public static partial class TypedGrader
         {
             yield return (untitledInside, AnswerForms.TitlesRule);
         }
+        // "as fast as it possibly can": a word that only stresses the answer.
+        if (AnswerForms.WithoutIntensifiers(core, variants.Select(v => v.Text)) is { } plain)
+        {
+            yield return (plain, unfilled is null ? Rules.Intensifier : $"{AnswerForms.FillerRule}+{Rules.Intensifier}");
+        }
+        // "NATO" for the North Atlantic Treaty Organization, and the other way.
+        foreach (var (text, _) in variants)
+        {
+            if (AnswerForms.IsAcronymOf(core, text) || AnswerForms.IsAcronymOf(text, core))
+            {
+                yield return (text, Rules.Acronym);
+            }
+        }
         // "unification led by Seoul" is "Seoul-led unification".
         if (ByPhrase().Match(core) is { Success: true } by)
         {
@@ -156,6 +219,54 @@ public static partial class TypedGrader
             if (number.Count > 0 && NumberWords.IsNumber(number[0]) && CardSaysMoreThan(cardText, number[0], variants))
             {
                 yield return (rest, Rules.MoreThan);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The answer of two words or more with one word put back as the card writes it, where the two sound the same
+    /// ("reign" and "rein", from <see cref="Homophones"/>) and the card's word is a common word written in lower case
+    /// in one of its answers, never part of a name ("the Grate Lakes" is not the Great Lakes) nor a number, unit,
+    /// direction or prefix of another meaning.
+    /// </summary>
+    private static IEnumerable<(string Form, string Written, string Meant)> HomophoneForms(string given, IReadOnlyList<string> accepted)
+    {
+        var words = Word().Matches(given);
+        if (words.Count < 2)
+        {
+            yield break;
+        }
+        var lowerCase = accepted.SelectMany(a => Word().Matches(a)).Select(m => m.Value)
+            .Where(w => char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match word in words)
+        {
+            var written = word.Value.ToLowerInvariant();
+            foreach (var meant in lowerCase.Where(w => Homophones.Are(written, w) && !Contradict(written, w) && !AnswerText.Read(w).Whole.Any(NumberWords.IsNumber)))
+            {
+                yield return (string.Concat(given.AsSpan(0, word.Index), meant, given.AsSpan(word.Index + word.Length)), word.Value, meant);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The answer with "the North" (or South, East, West) put back as the place an accepted answer names with that
+    /// compass word before a country ("North Korea", "South Sudan", "East Germany"), each with the word and the place.
+    /// </summary>
+    private static IEnumerable<(string Form, string Referent, string Place)> ReferentForms(string given, IReadOnlyList<string> accepted)
+    {
+        var places = accepted.SelectMany(a => CompassPlace().Matches(a))
+            .Where(m => _countries.Contains(AnswerNormalizer.Normalize(m.Value))
+                || (_countries.Contains(AnswerNormalizer.Normalize(m.Groups["name"].Value)) && !_continents.Contains(AnswerNormalizer.Normalize(m.Groups["name"].Value))))
+            .Select(m => (Compass: m.Groups["compass"].Value, Place: m.Value))
+            .Distinct()
+            .ToList();
+        foreach (System.Text.RegularExpressions.Match the in TheCompass().Matches(given))
+        {
+            var compass = the.Groups["compass"].Value;
+            foreach (var (_, place) in places.Where(p => string.Equals(p.Compass, compass, StringComparison.OrdinalIgnoreCase)))
+            {
+                var referent = char.ToUpperInvariant(compass[0]) + compass[1..].ToLowerInvariant();
+                yield return (string.Concat(given.AsSpan(0, the.Index), place, given.AsSpan(the.Index + the.Length)), referent, place);
             }
         }
     }
@@ -210,9 +321,9 @@ public static partial class TypedGrader
         foreach (var (_, expected) in variants)
         {
             var verdict = expected.Items.Count > 1 ? GradeList(shown, expected, answer) : GradeSingle(shown, expected, answer);
-            if (verdict?.Rule == Rules.Qualified && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
+            if (verdict?.Rule is Rules.Qualified or Rules.Modifier && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
             {
-                // "65 months" where "65" and "65 years" are accepted: the added word changes the answer, it does not qualify it.
+                // "65 months" where "65" and "65 years" are accepted: the added words change the answer, they do not qualify it.
                 verdict = null;
                 otherWord = true;
             }
@@ -262,7 +373,7 @@ public static partial class TypedGrader
             Match.Exact => new AnswerVerdict(Rating.Good, null) { Rule = match.Rule },
             Match.Form => new AnswerVerdict(Rating.Good, Accepted(RuleText(match.Rule, match.Rule), shown)) { Rule = match.Rule },
             Match.Qualified => new AnswerVerdict(Rating.Good, $"expected form: {shown}") { Rule = match.Rule },
-            Match.Ending => new AnswerVerdict(Rating.Hard, $"Hard, another form of the word: expected {shown}") { Rule = match.Rule },
+            Match.Ending => new AnswerVerdict(Rating.Hard, HardNote(match.Rule, shown)) { Rule = match.Rule },
             Match.Typo => new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = match.Rule },
             Match.Capital => new AnswerVerdict(Rating.Hard, $"Hard: a capital stands for its country's government, but the card's answer is {shown}") { Rule = match.Rule },
             _ => new AnswerVerdict(Rating.Again, $"expected: {shown}") { Rule = match.Rule },
@@ -274,20 +385,25 @@ public static partial class TypedGrader
     {
         var unmatched = expected.Items.Select((item, index) => index).ToList();
         var slips = 0;
+        string? slipRule = null;
         var extras = 0;
         foreach (var item in answer.Items)
         {
             var found = unmatched
-                .Select(index => (Index: index, Match: MatchItem(item, expected.Items[index], answer.Capitalized).Match))
-                .Where(m => m.Match != Match.None)
-                .OrderByDescending(m => m.Match)
+                .Select(index => (Index: index, Item: MatchItem(item, expected.Items[index], answer.Capitalized)))
+                .Where(m => m.Item.Match != Match.None)
+                .OrderByDescending(m => m.Item.Match)
                 .FirstOrDefault();
-            if (found.Match == Match.None)
+            if (found.Item.Match == Match.None)
             {
                 extras++;
                 continue;
             }
-            slips += found.Match < Match.Qualified ? 1 : 0;
+            if (found.Item.Match < Match.Qualified)
+            {
+                slips++;
+                slipRule = found.Item.Rule;
+            }
             unmatched.Remove(found.Index);
         }
         if (extras > 0 || unmatched.Count > 1 || unmatched.Count == expected.Items.Count)
@@ -300,7 +416,7 @@ public static partial class TypedGrader
             return new AnswerVerdict(Rating.Again, $"missing {string.Join(' ', expected.Items[unmatched[0]])}; expected: {shown}") { Rule = Rules.ListMissing };
         }
         return slips > 0
-            ? new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = Rules.Typo }
+            ? new AnswerVerdict(Rating.Hard, HardNote(slipRule!, shown)) { Rule = slipRule }
             : new AnswerVerdict(Rating.Good, null) { Rule = Rules.List };
     }
 
@@ -369,6 +485,7 @@ public static partial class TypedGrader
         {
             string? rule = null;
             var ending = false;
+            var clipped = false;
             var capital = false;
             for (var i = 0; i < given.Count; i++)
             {
@@ -409,6 +526,10 @@ public static partial class TypedGrader
                 {
                     ending = true;
                 }
+                else if (WordForms.IsClipped(g, e))
+                {
+                    clipped = true;
+                }
                 else
                 {
                     return null;
@@ -418,9 +539,9 @@ public static partial class TypedGrader
             {
                 return new(Match.Capital, Rules.Capital);
             }
-            if (ending)
+            if (ending || clipped)
             {
-                return new(Match.Ending, Rules.Ending);
+                return new(Match.Ending, clipped ? Rules.Clipped : Rules.Ending);
             }
             return rule is null ? null : new(Match.Form, rule);
         }
@@ -535,25 +656,57 @@ public static partial class TypedGrader
     }
 
     /// <summary>
-    /// The words added after <paramref name="expected"/> put another word where a fuller accepted answer has its own:
-    /// another unit ("65 months" against "65 years"), another direction ("retrench westward" against "retrench
-    /// eastward") or the word with another prefix ("legal" against "illegal").
+    /// The words added to <paramref name="expected"/> put another word where a fuller accepted answer with the same
+    /// words has its own: another unit ("65 months" against "65 years", "decay for 30 minutes" against "decay for 30
+    /// years"), another number ("decay for 40 years"), another direction ("retrench westward" against "retrench
+    /// eastward") or the word with another prefix ("legal" against "illegal"). Every accepted answer that holds the
+    /// matched answer's words in order counts, wherever the added words stand.
     /// </summary>
     private static bool ContradictsAFullerAnswer(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
     {
-        var added = given[expected.Count];
-        foreach (var (_, read) in variants)
+        var added = Added(given, expected);
+        if (added is null || added.Count == 0)
         {
-            foreach (var fuller in read.Items.Where(item => item.Count > expected.Count && StartsWith(item, expected)))
+            return false;
+        }
+        foreach (var fuller in variants.SelectMany(v => v.Read.Items).Where(item => item.Count > expected.Count))
+        {
+            if (Added(fuller, expected) is not { Count: > 0 } own)
             {
-                var own = fuller[expected.Count];
-                if (own != added && (WordForms.AreOtherUnits(added, own) || WordForms.AreOtherDirections(added, own) || WordForms.HaveOtherPrefixes(added, own)))
-                {
-                    return true;
-                }
+                continue;
+            }
+            var givenOnly = added.Where(w => !own.Contains(w)).ToList();
+            var fullerOnly = own.Where(w => !added.Contains(w)).ToList();
+            if (givenOnly.Any(a => fullerOnly.Any(f => Contradict(a, f))))
+            {
+                return true;
             }
         }
         return false;
+    }
+
+    /// <summary>Two words that cannot both be right in one place: other numbers, units, directions, prefixes of one stem.</summary>
+    private static bool Contradict(string a, string b)
+        => a != b && ((NumberWords.IsNumber(a) && NumberWords.IsNumber(b))
+            || WordForms.AreOtherUnits(a, b) || WordForms.AreOtherDirections(a, b) || WordForms.HaveOtherPrefixes(a, b));
+
+    /// <summary>The words of <paramref name="words"/> left when <paramref name="part"/>'s words are matched in order; null when they are not all there.</summary>
+    private static List<string>? Added(IReadOnlyList<string> words, IReadOnlyList<string> part)
+    {
+        var added = new List<string>();
+        var j = 0;
+        foreach (var word in words)
+        {
+            if (j < part.Count && word == part[j])
+            {
+                j++;
+            }
+            else
+            {
+                added.Add(word);
+            }
+        }
+        return j == part.Count ? added : null;
     }
 
     /// <summary>
@@ -636,6 +789,15 @@ public static partial class TypedGrader
     private static bool AliasUsed(AnswerText answer, string given, string matched)
         => answer.Whole.Any(Aliases.IsCanonical) && AnswerNormalizer.Normalize(given) != AnswerNormalizer.Normalize(matched);
 
+    /// <summary>What a Hard says, by the rule that found the slip.</summary>
+    private static string HardNote(string rule, string shown) => rule switch
+    {
+        Rules.Clipped => $"Hard, a shortened word: expected {shown}",
+        Rules.Capital => $"Hard: a capital stands for its country's government, but the card's answer is {shown}",
+        _ when rule.Contains(Rules.Ending, StringComparison.Ordinal) || rule.Contains(Rules.Nationality, StringComparison.Ordinal) => $"Hard, another form of the word: expected {shown}",
+        _ => $"Hard because of the spelling: expected {shown}",
+    };
+
     private static string Accepted(string why, string shown) => $"accepted ({why}); the card's answer: {shown}";
 
     private static string RuleText(string rule, string detail) => rule switch
@@ -655,6 +817,9 @@ public static partial class TypedGrader
         Rules.Qualified or Rules.Unit => "the answer in another form",
         Rules.Modifier => "a word describing it added",
         Rules.ByPhrase => "\"led by X\" for \"X-led\"",
+        Rules.Intensifier or $"{AnswerForms.FillerRule}+{Rules.Intensifier}" => "a word that only stresses it left aside",
+        Rules.Acronym => "the initials for the name",
+        AnswerText.AsPossibleRule => "\"as ... as it can\" for \"as ... as possible\"",
         AnswerForms.TitlesRule => "a title before the name",
         _ when rule.StartsWith(Rules.Article, StringComparison.Ordinal) => "an article or possessive added or left out",
         _ => rule,
@@ -675,6 +840,15 @@ public static partial class TypedGrader
     /// <summary>"Napoleon III", "Henry VIII": a numeral after a name makes another person.</summary>
     [GeneratedRegex(@"^[ivxl]+$")]
     private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?<compass>North|South|East|West)\s+(?<name>[A-Z][\p{L}]+)")]
+    private static partial Regex CompassPlace();
+
+    [GeneratedRegex(@"\bthe\s+(?<compass>north|south|east|west)\b(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheCompass();
 
     [GeneratedRegex(@"^\s*(?<what>\S.*?)\s+(?<verb>led|backed|based|run|controlled|dominated|funded|sponsored|driven|owned|brokered|imposed)\s+by\s+(?<by>\S.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPhrase();

@@ -91,11 +91,20 @@ public static class WordForms
         }
     }
 
+    /// <summary>Endings of another part of speech, each with what the stem ends in without it.</summary>
+    private static readonly (string Ending, string Replacement)[] _derivations =
+    [
+        ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", ""),
+        ("isation", "ise"), ("ization", "ize"), ("isation", "ize"), ("ization", "ise"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
+        ("ssion", "ss"), ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("ment", ""), ("al", "e"),
+    ];
+
     private static HashSet<string> Stems(string word)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal) { word };
         // Another part of speech of one word: "deterrence"/"deterrent", "rapidly"/"rapid", "easily"/"easy", "awareness"/"aware".
-        foreach (var (ending, replacement) in new[] { ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", "") })
+        // Also a noun of a verb: "protection"/"protect", "invasion"/"invade", "industrialisation"/"industrialise", "government"/"govern".
+        foreach (var (ending, replacement) in _derivations)
         {
             if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
             {
@@ -182,6 +191,16 @@ public static class WordForms
         }
         return letters.Length > 0 && w.Length == 0 ? letters : null;
     }
+
+    /// <summary>
+    /// <paramref name="clipped"/> is the first letters of <paramref name="word"/>, the way "chem" and "bio" stand for
+    /// chemical and biological: 3 letters or more, 3 or more cut off, never a meaning-changing prefix alone ("anti",
+    /// "trans") and never a word of its own with its own plural or ending ("ant" for "antarctic": "ants").
+    /// </summary>
+    public static bool IsClipped(string clipped, string word)
+        => clipped.Length >= 3 && word.Length - clipped.Length >= 3 && word.StartsWith(clipped, StringComparison.Ordinal)
+            && clipped.All(char.IsAsciiLetterLower) && EnglishWords.IsCommon(word) && !_prefixes.Contains(clipped)
+            && !(EnglishWords.Contains(clipped) && new[] { "s", "es", "ed", "ing" }.Any(ending => EnglishWords.Contains(clipped + ending)));
 
     /// <summary>English prefixes that change a word's meaning: "illegal", "exothermic"/"endothermic", "import"/"export".</summary>
     private static readonly string[] _prefixes =

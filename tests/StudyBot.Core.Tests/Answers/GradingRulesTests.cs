@@ -165,6 +165,109 @@ public class GradingRulesTests
     public void Nationality_CountryForItsAdjective(string expected, string given, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
 
+    [Theory]
+    // Added words that put another unit, number, direction or prefix where a fuller accepted answer has its own: refused.
+    [InlineData("decay | decay for 30 years", "decay for 30 minutes", Rating.Again)]
+    [InlineData("decay | decay for 30 years", "decay for 40 years", Rating.Again)]
+    [InlineData("decay | decay for 30 years", "decay for 30 years", Rating.Good)]
+    [InlineData("decay | decay for 30 years", "decay for thirty yrs", Rating.Good)]
+    [InlineData("decay | decay for 30 years", "decay slowly", Rating.Good)]
+    [InlineData("orbit | orbit every 27 days", "orbit every 27 hours", Rating.Again)]
+    [InlineData("orbit | orbit every 27 days", "orbit every 28 days", Rating.Again)]
+    [InlineData("boil | boil at 100 degrees", "boil at 90 degrees", Rating.Again)]
+    [InlineData("migrated | migrated northward", "migrated southward", Rating.Again)]
+    [InlineData("migrated | migrated northward", "migrated north", Rating.Good)]
+    [InlineData("retreat | retreat to the eastern bank", "retreat to the western bank", Rating.Again)]
+    [InlineData("trade | legal trade", "illegal trade", Rating.Again)]
+    [InlineData("the siege | the siege of 1683", "the siege of 1529", Rating.Again)]
+    [InlineData("the siege | the siege of 1683", "the long siege", Rating.Good)]
+    public void Qualified_AddedWordContradictingAFullerAnswer_Refused(string accepted, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(accepted.Split(" | "), given).Rating);
+
+    [Theory]
+    // A word that sounds like the card's word inside a phrase is a spelling slip (Hard); alone, or in a name, it is another word.
+    [InlineData("rein in the barons", "reign in the barons", Rating.Hard, "homophone")]
+    [InlineData("the principal cause", "the principle cause", Rating.Hard, "homophone")]
+    [InlineData("a peace treaty", "a piece treaty", Rating.Hard, "homophone")]
+    [InlineData("cell division", "sell division", Rating.Hard, "homophone")]
+    [InlineData("cell division", "cell fusion", Rating.Again, "wrong")]
+    [InlineData("rein in the barons", "rain in the barons", Rating.Hard, "homophone")]
+    [InlineData("rein in the barons", "reign over the barons", Rating.Again, "wrong")]
+    [InlineData("rein", "reign", Rating.Again, "other-word")]
+    [InlineData("the Great Lakes", "the Grate Lakes", Rating.Again, "other-word")]
+    [InlineData("four legs", "for legs", Rating.Again, "wrong")]
+    public void Homophone_InsideAPhrase_Hard(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    // Another part of speech of the same word is Hard; a word of the same stem with a negating prefix is another word.
+    [InlineData("industrialisation", "industrialise", Rating.Hard, "word-ending")]
+    [InlineData("protection of trade", "protective of trade", Rating.Hard, "word-ending")]
+    [InlineData("the invasion of Gaul", "the invading of Gaul", Rating.Hard, "word-ending")]
+    [InlineData("divide the empire", "division the empire", Rating.Hard, "word-ending")]
+    [InlineData("grew rapidly", "grew rapid", Rating.Hard, "word-ending")]
+    [InlineData("protection of trade", "unprotected trade", Rating.Again, "wrong")]
+    [InlineData("grew rapidly", "grew slowly", Rating.Again, "wrong")]
+    [InlineData("stable", "unstable", Rating.Again, "wrong")]
+    public void WordEnding_AnotherFormOfTheStem_Hard_NeverANegation(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    // A word clipped to its first letters ("chem", "bio") is Hard; a word of its own that starts the same is not a clipping.
+    [InlineData("nuclear, chemical and biological", "nuclear, chem and bio", Rating.Hard, "clipped")]
+    [InlineData("information", "info", Rating.Hard, "clipped")]
+    [InlineData("hydrogen and oxygen", "hydro and oxy", Rating.Hard, "clipped")]
+    [InlineData("Antarctic", "ant", Rating.Again, "wrong")]
+    [InlineData("transatlantic", "trans", Rating.Again, "wrong")]
+    [InlineData("nuclear, chemical and biological", "nuclear and chem", Rating.Again, "list-missing")]
+    [InlineData("chemical", "chemistry", Rating.Again, "wrong")]
+    public void Clipped_FirstLettersOfTheWord_Hard(string expected, string given, Rating rating, string rule)
+        => AssertGrade([expected], given, rating, rule);
+
+    [Theory]
+    // Words that only stress the answer are read past; "as fast as it can" is "as fast as possible".
+    [InlineData("as fast as possible", "as fast as it possibly can", Rating.Good)]
+    [InlineData("as fast as possible", "as fast as they could", Rating.Good)]
+    [InlineData("a rapid expansion", "a very rapid expansion", Rating.Good)]
+    [InlineData("unlikely", "highly unlikely", Rating.Good)]
+    [InlineData("unlikely", "really likely", Rating.Again)]
+    [InlineData("as fast as possible", "as slowly as it possibly can", Rating.Again)]
+    [InlineData("a rapid expansion", "a very slow expansion", Rating.Again)]
+    [InlineData("unlikely", "not very likely", Rating.Again)]
+    public void Intensifier_ReadPast(string expected, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
+
+    [Theory]
+    // "the North" for North Vietnam: Good where the card itself says "the North", Hard where it does not; never the other compass point.
+    [InlineData("blockade North Vietnam", "The blockade of the North cut supplies to Hanoi.", "blockade the North", Rating.Good)]
+    [InlineData("blockade North Vietnam", "Which country did the navy blockade?", "blockade the North", Rating.Hard)]
+    [InlineData("blockade North Vietnam", "The blockade of the North cut supplies to Hanoi.", "blockade the South", Rating.Again)]
+    [InlineData("East Germany", "Berlin lay inside the East.", "the East", Rating.Good)]
+    [InlineData("East Germany", "Berlin lay inside the East.", "the West", Rating.Again)]
+    [InlineData("North America", "The colonists reached the North.", "the North", Rating.Again)]
+    public void Referent_TheNorthForACountry(string accepted, string cardText, string given, Rating rating)
+    {
+        var verdict = TypedGrader.Grade([accepted], given, cardText);
+
+        Assert.True(rating == verdict.Rating, $"'{given}' for '{accepted}': {verdict.Rating} rule={verdict.Rule} ({verdict.Note})");
+    }
+
+    [Theory]
+    // Initials typed in capitals for the name, and the name for the initials; other initials are another body.
+    [InlineData("the North Atlantic Treaty Organization", "NATO", Rating.Good)]
+    [InlineData("the United Nations", "U.N.", Rating.Good)]
+    [InlineData("WHO", "the World Health Organization", Rating.Good)]
+    [InlineData("the World Health Organization", "WTO", Rating.Again)]
+    [InlineData("WHO", "the World Trade Organization", Rating.Again)]
+    [InlineData("the European Union", "EEC", Rating.Again)]
+    public void Acronym_InitialsForTheName(string expected, string given, Rating rating)
+    {
+        var verdict = TypedGrader.Grade([expected], given);
+
+        Assert.True(rating == verdict.Rating, $"'{given}' for '{expected}': {verdict.Rating} rule={verdict.Rule} ({verdict.Note})");
+        Assert.Equal(rating == Rating.Good ? "acronym" : "wrong", verdict.Rule);
+    }
+
     [Fact]
     public void GoodByARule_NamesTheRuleInTheNote()
     {
