@@ -111,6 +111,32 @@ public static partial class TypedGrader
     /// </summary>
     public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given, string? cardText)
     {
+        // Issue 21 hook: the card's accepted answers as interchangeable parts (AnswerParts), a slip inside a name (NameSlips).
+        var verdict = GradeByRules(accepted, given, cardText);
+        return verdict.Rating == Rating.Good ? verdict : SecondLook(verdict, accepted, given, cardText);
+    }
+
+    private static AnswerVerdict SecondLook(AnswerVerdict verdict, IReadOnlyList<string> accepted, string given, string? cardText)
+    {
+        if (AnswerParts.Derive(accepted) is { Count: > 0 } derived)
+        {
+            var parts = GradeByRules([.. accepted, .. derived], given, cardText);
+            if (parts.Rating > verdict.Rating)
+            {
+                verdict = parts.Rating == Rating.Good
+                    ? parts with { Note = Accepted("parts of the card's accepted answers exchanged", accepted[0]), Rule = $"{AnswerParts.Rule}+{parts.Rule}" }
+                    : parts with { Rule = $"{AnswerParts.Rule}+{parts.Rule}" };
+            }
+        }
+        if (verdict.Rating == Rating.Again && verdict.Rule is Rules.Wrong or Rules.OtherWord or Rules.OtherName && NameSlips.IsSlip(accepted, given, cardText))
+        {
+            return new AnswerVerdict(Rating.Hard, $"Hard because of the spelling of a name: expected {accepted[0]}") { Rule = NameSlips.Rule };
+        }
+        return verdict;
+    }
+
+    private static AnswerVerdict GradeByRules(IReadOnlyList<string> accepted, string given, string? cardText)
+    {
         if (accepted.Count == 0)
         {
             throw new ArgumentException("There are no accepted answers to compare a typed answer with.", nameof(accepted));
@@ -186,6 +212,11 @@ public static partial class TypedGrader
             yield return (unfilled, AnswerForms.FillerRule);
         }
         var core = unfilled ?? given;
+        // Issue 21 hook: contractions, a thousands point, brackets, a government for its country, the card's words, lists (FairForms).
+        foreach (var fair in FairForms.Of(core, variants.Select(v => v.Text).ToList(), cardText))
+        {
+            yield return (fair.Form, unfilled is null ? fair.Rule : $"{AnswerForms.FillerRule}+{fair.Rule}");
+        }
         if (AnswerForms.WithoutTitle(core) is { } untitled)
         {
             yield return (untitled, unfilled is null ? AnswerForms.TitleRule : $"{AnswerForms.FillerRule}+{AnswerForms.TitleRule}");
@@ -822,6 +853,7 @@ public static partial class TypedGrader
         AnswerText.AsPossibleRule => "\"as ... as it can\" for \"as ... as possible\"",
         AnswerForms.TitlesRule => "a title before the name",
         _ when rule.StartsWith(Rules.Article, StringComparison.Ordinal) => "an article or possessive added or left out",
+        _ when FairForms.Describe(rule) is { } fair => fair, // Issue 21 hook
         _ => rule,
     };
 

@@ -10,7 +10,7 @@ namespace StudyBot.Core.Tests.Answers;
 /// </summary>
 public class GradingCasesTests
 {
-    private sealed record Case(int Line, string Subject, string[] Accepted, string? CardText, string Answer, Rating Rating);
+    private sealed record Case(string Line, string Subject, string[] Accepted, string? CardText, string Answer, Rating Rating);
 
     private static readonly Lazy<IReadOnlyList<Case>> _cases = new(Read);
 
@@ -37,7 +37,7 @@ public class GradingCasesTests
             .Where(c => c.Subject == subject)
             .Select(c => (Case: c, Verdict: TypedGrader.Grade(c.Accepted, c.Answer, c.CardText)))
             .Where(r => r.Verdict.Rating != r.Case.Rating)
-            .Select(r => $"line {r.Case.Line}: [{string.Join(" | ", r.Case.Accepted)}] '{r.Case.Answer}' is {r.Verdict.Rating} (rule={r.Verdict.Rule}, {r.Verdict.Note}), expected {r.Case.Rating}")
+            .Select(r => $"{r.Case.Line}: [{string.Join(" | ", r.Case.Accepted)}] '{r.Case.Answer}' is {r.Verdict.Rating} (rule={r.Verdict.Rule}, {r.Verdict.Note}), expected {r.Case.Rating}")
             .ToList();
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -45,8 +45,17 @@ public class GradingCasesTests
 
     private static List<Case> Read()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Answers", "GradingCases.tsv");
         var cases = new List<Case>();
+        // GradingCases.tsv and the tables beside it (GradingCases.*.tsv), in the same columns.
+        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Answers"), "GradingCases*.tsv").Order(StringComparer.Ordinal))
+        {
+            Read(path, cases);
+        }
+        return cases;
+    }
+
+    private static void Read(string path, List<Case> cases)
+    {
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -60,8 +69,7 @@ public class GradingCasesTests
                 throw new InvalidDataException($"{path} line {i + 1}: expected 5 tab-separated cells (subject, accepted, card sentence, answer, rating), got '{lines[i]}'.");
             }
             var accepted = cells[1].Split(" | ", StringSplitOptions.TrimEntries);
-            cases.Add(new Case(i + 1, cells[0], accepted, cells[2] == "-" ? null : cells[2], cells[3], rating));
+            cases.Add(new Case($"{Path.GetFileName(path)} line {i + 1}", cells[0], accepted, cells[2] == "-" ? null : cells[2], cells[3], rating));
         }
-        return cases;
     }
 }
