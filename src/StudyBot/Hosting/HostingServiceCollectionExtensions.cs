@@ -23,6 +23,8 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<BotStatus>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StartupRetry>();
+        services.AddSingleton<MemoryTrim>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryTrim>());
         return services;
     }
 

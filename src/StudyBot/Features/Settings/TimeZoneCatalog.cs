@@ -128,7 +128,7 @@ public sealed partial class TimeZoneCatalog(StudyClock clock) : BackgroundServic
     private static partial Regex OffsetPattern();
 
     private static IReadOnlyList<TimeZoneInfo> Load()
-        => [.. TimeZoneInfo.GetSystemTimeZones()
+        => [.. TimeZoneInfo.GetSystemTimeZones(skipSorting: true)
             .Where(z => z.Id.Contains('/') && !z.Id.StartsWith("Etc/", StringComparison.Ordinal) || z.Id == "UTC")
             .OrderBy(z => z.Id, StringComparer.Ordinal)];
 }

@@ -1,0 +1,69 @@
+using System.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace StudyBot.Hosting;
+
+/// <summary>
+/// Gives memory back once a busy spell is over. Start-up (migrations, the essay decks copied into each
+/// server, the word list, the time zones) and a class's burst of clicks leave the garbage collector with
+/// far more memory committed than the objects still alive need, and at rest nothing makes it collect
+/// again: the Playground held about 50 MB of heap for 28 MB of live objects a minute after start. When
+/// the process has allocated little for a while (at rest) after allocating a lot (busy), one
+/// aggressive collection compacts the heap, large objects included, and returns the free memory to the
+/// system. It pauses the process for a few milliseconds per MB of live objects, only ever at rest.
+/// </summary>
+public sealed class MemoryTrim(ILogger<MemoryTrim> logger) : BackgroundService
+{
+    /// <summary>How often the allocation rate is looked at (real time: memory is the process's, whatever clock the bot studies by).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Allocated within one <see cref="Interval"/> at most, for the process to count as at rest.</summary>
+    public const long QuietBytes = 2 << 20;
+
+    /// <summary>Allocated since the last collection this service made, for a busy spell to be worth trimming after.</summary>
+    public const long BusyBytes = 32 << 20;
+
+    /// <summary>How many trims ran (for tests and /metrics).</summary>
+    public int Trims => _trims;
+
+    private int _trims;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        var last = GC.GetTotalAllocatedBytes();
+        var atTrim = 0L;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = GC.GetTotalAllocatedBytes();
+                var quiet = now - last <= QuietBytes;
+                last = now;
+                if (quiet && now - atTrim >= BusyBytes)
+                {
+                    Trim();
+                    atTrim = GC.GetTotalAllocatedBytes();
+                    last = atTrim;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One blocking, compacting collection of every generation that decommits what it frees.</summary>
+    public void Trim()
+    {
+        var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var started = TimeProvider.System.GetTimestamp();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo();
+        Interlocked.Increment(ref _trims);
+        logger.LogDebug("At rest: compacted the heap in {Milliseconds} ms, {Live} MB alive, {Before} MB committed before, {After} MB after",
+            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, info.HeapSizeBytes >> 20, before >> 20, info.TotalCommittedBytes >> 20);
+    }
+}
