@@ -62,7 +62,7 @@ public abstract class ExamAnswerTests : DatabaseTests
             // While a whole day is left before the exam, answers schedule whole days (no same-day steps).
             var scheduler = new ExamScheduler(new FsrsScheduler());
             Assert.All(before.Where(l => l.ReviewedUtc.AddDays(1) <= exam - scheduler.Lead), l => Assert.Equal(CardState.Review, l.After.State));
-            Assert.Equal(cards.Count, before.Count(l => l.Rating == Rating.Again));
+            Assert.Equal(cards.Length, before.Count(l => l.Rating == Rating.Again));
             // Every review-state answer before the exam either comes back before it or is safe at it.
             foreach (var entry in before.Where(l => l.After.State == CardState.Review))
             {
