@@ -31,7 +31,7 @@ public abstract class ExamAnswerTests : DatabaseTests
         var exam = start.AddDays(20);
         await AddExamAsync(db, "exam", exam);
 
-        // Each card: learned on day 0, then answered Good whenever it falls due, until after the exam.
+        // Each card: learned on day 0, then answered whenever it falls due (Again once, then Good), until after the exam.
         var n = 0;
         foreach (var card in cards)
         {
@@ -46,7 +46,8 @@ public abstract class ExamAnswerTests : DatabaseTests
                 {
                     break;
                 }
-                await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Good), $"e{n++}", TimeSpan.Zero, ReviewSource.Review, now);
+                // The second answer is a lapse: far from the exam it is scheduled in whole days too.
+                await db.Engine.AnswerAsync(Student, card, new SelfGrade(step == 0 ? Rating.Again : Rating.Good), $"e{n++}", TimeSpan.Zero, ReviewSource.Review, now);
             }
         }
 
@@ -61,6 +62,7 @@ public abstract class ExamAnswerTests : DatabaseTests
             // While a whole day is left before the exam, answers schedule whole days (no same-day steps).
             var scheduler = new ExamScheduler(new FsrsScheduler());
             Assert.All(before.Where(l => l.ReviewedUtc.AddDays(1) <= exam - scheduler.Lead), l => Assert.Equal(CardState.Review, l.After.State));
+            Assert.Equal(cards.Length, before.Count(l => l.Rating == Rating.Again));
             // Every review-state answer before the exam either comes back before it or is safe at it.
             foreach (var entry in before.Where(l => l.After.State == CardState.Review))
             {
