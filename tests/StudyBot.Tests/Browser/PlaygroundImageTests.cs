@@ -1,15 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using StudyBot.Core.Decks;
-using StudyBot.Core.Decks.Formats;
-using StudyBot.Core.Decks.Images;
-using StudyBot.Data.Stores;
 using StudyBot.Fuzz;
 using StudyBot.Tests.EndToEnd;
 
 namespace StudyBot.Tests.Browser;
 
-/// <summary>A card with an image in the Playground on a phone's width: the picture shows inside the card's embed, fitted to the screen.</summary>
+/// <summary>
+/// A card with an image in the Playground on a phone's width: uploaded with its deck through the page's
+/// file inputs, the picture shows inside the card's embed, fitted to the screen.
+/// </summary>
 public sealed class PlaygroundImageTests(BrowserFixture browser, PlaygroundBot bot) : IClassFixture<BrowserFixture>, IClassFixture<PlaygroundBot>
 {
     private const string Deck = """
@@ -31,12 +29,19 @@ public sealed class PlaygroundImageTests(BrowserFixture browser, PlaygroundBot b
     {
         // Wider than the phone: the page must scale it down, not scroll sideways.
         var map = TestImages.Png(640, 360, (40, 110, 200));
-        var images = new AttachedImages(new Dictionary<string, ImageFetch> { ["yalu-map.png"] = ImageFetch.Found(map) });
-        var loaded = new DeckLoader().LoadBytes(TestDecks.Bytes(Deck), "map.yaml", new DeckReadOptions { Images = images });
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
-        await bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(loaded.Deck!, ulong.Parse(bot.World.Guild.Id, System.Globalization.CultureInfo.InvariantCulture));
-
         var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl, width: 390, height: 844);
+
+        // The instructor uploads the deck with its image: image1 gets its file input once named, as in Discord.
+        await page.AsAsync("Prof. Lee");
+        await page.Input.FillAsync("/deck upload image1:");
+        var files = page.Page.Locator("#files");
+        await files.Locator("input[data-option=file]").SetInputFilesAsync(PlaygroundPage.Yaml("map.yaml", Deck));
+        await files.Locator("input[data-option=image1]").SetInputFilesAsync(new FilePayload { Name = "yalu-map.png", MimeType = "image/png", Buffer = map });
+        await page.Input.PressAsync("Escape");
+        await page.Input.PressAsync("Enter");
+        await Assertions.Expect(page.Input).ToHaveValueAsync("");
+        await Assertions.Expect(page.Message("Deck uploaded: Rivers on the map").Last).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+
         await page.AsAsync("Ana");
         await page.SendAsync("/review deck:e2e-map");
 
@@ -45,7 +50,7 @@ public sealed class PlaygroundImageTests(BrowserFixture browser, PlaygroundBot b
         await Assertions.Expect(picture).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         await picture.ScrollIntoViewIfNeededAsync();
         await page.Page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 640 && img.naturalHeight === 360", await picture.ElementHandleAsync());
-        await Assertions.Expect(picture).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/attachments/.+/yalu-map\\.png$"));
+        await Assertions.Expect(picture).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/attachments/.+/yalu-map\\.png(\\?.*)?$"));
         var box = await picture.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the picture spans {box.X}..{box.X + box.Width} px on a 390 px screen");

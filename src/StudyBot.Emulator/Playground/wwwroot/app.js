@@ -669,7 +669,8 @@ function updateComposer() {
     return showSuggestions([{ kind: "option", label: `${option.name}:`, description: option.description, replace: (v) => v }]);
   }
   showSuggestions(options
-    .filter((o) => !typed.has(o.name) && o.name.startsWith(last) && o.type !== 11)
+    // An optional attachment is offered as name: (its file input appears then); a required one always has its input.
+    .filter((o) => !typed.has(o.name) && o.name.startsWith(last) && !(o.type === 11 && o.required))
     .map((o) => (o.type === 1 || o.type === 2)
       ? { kind: "command", label: o.name, description: o.description, replace: () => `${base}${o.name} ` }
       : { kind: "option", label: `${o.name}${o.required ? "*" : ""}`, description: o.description, replace: () => `${base}${o.name}:` }));
@@ -680,11 +681,16 @@ const quote = (value) => (/\s/.test(String(value)) ? `"${value}"` : String(value
 function renderFileInputs(text) {
   const box = $("files");
   const command = text.startsWith("/") ? currentCommand(text) : null;
-  const wanted = command ? scope(command, text.slice(1).split(/\s+/).slice(1)).options.filter((o) => o.type === 11) : [];
+  // As in Discord, an optional attachment option gets its file input once it is chosen (typed as name:).
+  const named = new Set(text.split(/\s+/).filter((t) => t.includes(":")).map((t) => t.slice(0, t.indexOf(":"))));
+  const wanted = command ? scope(command, text.slice(1).split(/\s+/).slice(1)).options.filter((o) => o.type === 11 && (o.required || named.has(o.name))) : [];
   const key = wanted.map((o) => o.name).join(",");
   if (box.dataset.key === key) return;
   box.dataset.key = key;
+  // A file already chosen stays chosen when another option's input comes or goes.
+  const kept = new Map([...box.querySelectorAll("input[type=file]")].map((input) => [input.dataset.option, input.parentElement]));
   box.replaceChildren(...wanted.map((o) => {
+    if (kept.has(o.name)) return kept.get(o.name);
     const label = el("label", "", `Attach ${escapeHtml(o.name)}${o.required ? "*" : ""} `);
     const input = el("input");
     input.type = "file";

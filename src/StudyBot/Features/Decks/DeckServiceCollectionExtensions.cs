@@ -56,7 +56,7 @@ public static class DeckServiceCollectionExtensions
             HelpLine.Student("`/deck list` — this server's decks with your progress, e.g. `/deck list`"),
             HelpLine.Student("`/deck info deck:<id>` — a deck's description, cards and your progress, e.g. `/deck info deck:collapse-fears`"),
             HelpLine.Student("`/deck join deck:<id>` / `/deck leave deck:<id>` — choose what `/review` asks you, e.g. `/deck join deck:china-costs`"),
-            HelpLine.Instructor("`/deck upload file:<file> [id] [title] [image1..9]` — add or update a deck (YAML, JSON, CSV/TSV, Quizlet text, Anki .apkg), with the images its cards name, e.g. `/deck upload file:week-1.yaml image1:map.png`"),
+            HelpLine.Instructor("`/deck upload file:<file> [id] [title] [image1-9]` — add or update a deck (YAML, CSV/TSV, Quizlet, .apkg; with images), e.g. `/deck upload file:week-1.yaml image1:a.png`"),
             HelpLine.Instructor("`/deck export deck:<id>` — the deck as a YAML file with its images, e.g. `/deck export deck:collapse-fears`"),
             HelpLine.Instructor("`/deck retire deck:<id>` / `/deck restore deck:<id>` — hide a deck from students and bring it back, progress kept, e.g. `/deck retire deck:week-1`"),
             HelpLine.Instructor("`/deck add-essay` — copy the essay decks into this server, e.g. `/deck add-essay`"),
