@@ -57,6 +57,9 @@ public sealed partial class AnswerText
     /// <summary>Words that deny ("not", "never", "isn't") in the answer.</summary>
     public IEnumerable<string> Negations => Whole.Where(_negations.Contains);
 
+    /// <summary>A word that denies ("not", "never", "without").</summary>
+    public static bool IsNegation(string word) => _negations.Contains(word);
+
     public static AnswerText Read(string text)
     {
         var applied = new SortedSet<string>(StringComparer.Ordinal);

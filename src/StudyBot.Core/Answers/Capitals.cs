@@ -51,6 +51,25 @@ public static class Capitals
         ["austro"] = "austria", ["turko"] = "turkey", ["americo"] = "united-states",
     };
 
+    /// <summary>
+    /// <paramref name="word"/> is a people's adjective ("japanese") and the card's own words (<paramref name="cardWords"/>,
+    /// read as <see cref="AnswerText"/> reads them) name other countries or peoples but not this one: "Japanese
+    /// President Xi" on a card about "the Chinese leader".
+    /// </summary>
+    public static bool IsForeignTo(string word, IReadOnlyCollection<string> cardWords)
+    {
+        if (!_demonyms.TryGetValue(word, out var country))
+        {
+            return false;
+        }
+        bool names(string token, string place) => token == place || token.StartsWith(place + "-", StringComparison.Ordinal) || token.EndsWith("-" + place, StringComparison.Ordinal);
+        if (cardWords.Any(t => t == word || names(t, country)))
+        {
+            return false;
+        }
+        return cardWords.Any(t => _demonyms.ContainsKey(t) || _demonyms.Values.Any(place => names(t, place)));
+    }
+
     /// <summary>A people's adjective ("korean", "chinese") or a country's combining form ("sino").</summary>
     public static bool IsDemonym(string word) => _demonyms.ContainsKey(word) || _combining.ContainsKey(word);
 

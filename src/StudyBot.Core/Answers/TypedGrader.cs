@@ -183,7 +183,8 @@ public static partial class TypedGrader
     private static AnswerVerdict GradeForms(List<(string Text, AnswerText Read)> variants, string shown, string given, string? cardText)
     {
         var asTyped = GradeOne(variants, shown, given, given);
-        if (asTyped.Rating == Rating.Good || AnswerText.Read(given).IsEmpty)
+        // A negated answer stays negated whatever is read past around it ("not Chinese President Xi").
+        if (asTyped.Rating == Rating.Good || asTyped.Rule == Rules.Negation || AnswerText.Read(given).IsEmpty)
         {
             return asTyped;
         }
@@ -217,7 +218,10 @@ public static partial class TypedGrader
         {
             yield return (fair.Form, unfilled is null ? fair.Rule : $"{AnswerForms.FillerRule}+{fair.Rule}");
         }
-        if (AnswerForms.WithoutTitle(core) is { } untitled)
+        // "Japanese President Xi" on a card about the Chinese leader: the people named before the title are other people.
+        if (AnswerForms.WithoutTitle(core) is { } untitled
+            && !(cardText is not null && AnswerText.Read(core[..^untitled.Length]).Whole is var titleWords
+                && titleWords.Any(w => Capitals.IsForeignTo(w, AnswerText.Read(cardText).Whole.ToHashSet(StringComparer.Ordinal)))))
         {
             yield return (untitled, unfilled is null ? AnswerForms.TitleRule : $"{AnswerForms.FillerRule}+{AnswerForms.TitleRule}");
         }
@@ -230,10 +234,10 @@ public static partial class TypedGrader
         {
             yield return (plain, unfilled is null ? Rules.Intensifier : $"{AnswerForms.FillerRule}+{Rules.Intensifier}");
         }
-        // "NATO" for the North Atlantic Treaty Organization, and the other way.
+        // "NATO" for the North Atlantic Treaty Organization; never the other way: words with the initials of "ASAP" need not mean it.
         foreach (var (text, _) in variants)
         {
-            if (AnswerForms.IsAcronymOf(core, text) || AnswerForms.IsAcronymOf(text, core))
+            if (AnswerForms.IsAcronymOf(core, text))
             {
                 yield return (text, Rules.Acronym);
             }
@@ -349,8 +353,14 @@ public static partial class TypedGrader
         AnswerVerdict? best = null;
         AnswerVerdict? missing = null;
         var otherWord = false;
+        var negated = answer.Negations.Any();
         foreach (var (_, expected) in variants)
         {
+            // "not resents being blamed" is no slip of "does not like being blamed": a denial matches only a denial.
+            if (negated != expected.Negations.Any())
+            {
+                continue;
+            }
             var verdict = expected.Items.Count > 1 ? GradeList(shown, expected, answer) : GradeSingle(shown, expected, answer);
             if (verdict?.Rule is Rules.Qualified or Rules.Modifier && ContradictsAFullerAnswer(answer.Items[0], expected.Items[0], variants))
             {
@@ -358,7 +368,8 @@ public static partial class TypedGrader
                 verdict = null;
                 otherWord = true;
             }
-            if (verdict?.Rule == Rules.Modifier && ReplacesAnotherAnswersWords(answer.Items[0], expected.Items[0], variants))
+            if ((verdict?.Rule == Rules.Modifier && ReplacesAnotherAnswersWords(answer.Items[0], expected.Items[0], variants))
+                || (verdict?.Rule == Rules.Qualified && ReplacesAWordInside(answer.Items[0], expected.Items[0], variants)))
             {
                 // "the Chinese alliance" where "the U.S. alliance" is accepted: the added word takes another answer's place.
                 verdict = null;
@@ -679,7 +690,7 @@ public static partial class TypedGrader
         }
         var extra = given.Skip(expected.Count).ToList();
         var expectedHasNumber = expected.Any(NumberWords.IsNumber);
-        return !extra.Any(w => _contrasts.Contains(w) || Aliases.IsCanonical(w) || _places.Contains(w)
+        return !extra.Any(w => _contrasts.Contains(w) || AnswerText.IsNegation(w) || Aliases.IsCanonical(w) || _places.Contains(w)
             || (expectedHasNumber && NumberWords.IsNumber(w))
             || (!NumberWords.IsNumber(w) && !EnglishWords.IsCommon(w)) || RomanNumeral().IsMatch(w)
             // A capitalised word after a name is part of another name: "Singapore Sling", "Washington Irving".
@@ -774,7 +785,7 @@ public static partial class TypedGrader
         {
             var w = given[i];
             var common = EnglishWords.IsCommon(w) || Capitals.IsDemonym(w);
-            return common && !_contrasts.Contains(w) && !_verbsOfBeing.Contains(w) && !_functionWords.Contains(w) && !NumberWords.IsNumber(w) && !Aliases.IsCanonical(w) && !_places.Contains(w)
+            return common && !_contrasts.Contains(w) && !AnswerText.IsNegation(w) && !_verbsOfBeing.Contains(w) && !_functionWords.Contains(w) && !NumberWords.IsNumber(w) && !Aliases.IsCanonical(w) && !_places.Contains(w)
                 && !RomanNumeral().IsMatch(w)
                 && (!capitalized.Contains(w) || (i + 1 < given.Count && !capitalized.Contains(given[i + 1]) && EnglishWords.IsCommon(given[i + 1])));
         });
@@ -803,6 +814,30 @@ public static partial class TypedGrader
             && differ.All(added.Contains));
     }
 
+    /// <summary>
+    /// An accepted answer as long as <paramref name="given"/> that holds <paramref name="expected"/> and differs from it
+    /// only at added words, each followed by the same word in both or a particle for another particle ("will remain off
+    /// the peninsula" against "will remain on the peninsula", "the Punggye-ri conventional test site" against "the
+    /// Punggye-ri nuclear test site"), not another form of the same word ("withdraw east" against "withdraw eastward").
+    /// </summary>
+    private static bool ReplacesAWordInside(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
+    {
+        if (Added(given, expected) is null)
+        {
+            return false;
+        }
+        return variants.SelectMany(v => v.Read.Items).Any(item => item.Count == given.Count && Added(item, expected) is not null
+            && Enumerable.Range(0, given.Count).Where(i => item[i] != given[i]).ToList() is { Count: > 0 } differ
+            && differ.All(i => i >= expected.Count || item[i] != expected[i])
+            && differ.Any(i => !IsFormOf(given[i], item[i])
+                && ((i + 1 < given.Count && given[i + 1] == item[i + 1]) || (_particles.Contains(given[i]) && _particles.Contains(item[i])))));
+    }
+
+    /// <summary>The same word in another form: spelling, number, ending or compass form ("east"/"eastward").</summary>
+    private static bool IsFormOf(string a, string b)
+        => WordForms.AreSpellingVariants(a, b) || WordForms.AreSingularPlural(a, b) || WordForms.AreOtherEndings(a, b)
+            || (WordForms.Direction(a) is { } da && da == WordForms.Direction(b));
+
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
     private static bool IsUnitLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
     {
@@ -811,8 +846,13 @@ public static partial class TypedGrader
         {
             return false;
         }
-        return !expected.Skip(given.Count).Any(NumberWords.IsNumber);
+        // "nine" is not "nine tenths": a fraction's denominator is part of the number, not its unit.
+        return !expected.Skip(given.Count).Any(w => NumberWords.IsNumber(w) || IsFractionWord(w));
     }
+
+    private static bool IsFractionWord(string word)
+        => word is "half" or "halves" or "third" or "thirds" or "quarter" or "quarters"
+            || (word.Length > 4 && (word.EndsWith("th", StringComparison.Ordinal) || word.EndsWith("ths", StringComparison.Ordinal)));
 
     private static bool IsExactWord(string word) => NumberWords.IsNumber(word) || Aliases.IsCanonical(word);
 

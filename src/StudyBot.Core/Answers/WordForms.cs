@@ -96,7 +96,7 @@ public static class WordForms
     [
         ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", ""),
         ("isation", "ise"), ("ization", "ize"), ("isation", "ize"), ("ization", "ise"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
-        ("ssion", "ss"), ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("ment", ""), ("al", "e"),
+        ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("ment", ""), ("al", "e"),
     ];
 
     private static HashSet<string> Stems(string word)
@@ -169,7 +169,7 @@ public static class WordForms
     }
 
     /// <summary>The compass points a word names, as letters ("ne" for "northeastern", "e" for "eastwards"); null for any other word.</summary>
-    private static string? Direction(string word)
+    public static string? Direction(string word)
     {
         var w = word.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         foreach (var ending in new[] { "wards", "ward", "erly", "ern", "erner", "erners" })

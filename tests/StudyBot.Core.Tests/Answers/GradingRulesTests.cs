@@ -253,12 +253,12 @@ public class GradingRulesTests
     }
 
     [Theory]
-    // Initials typed in capitals for the name, and the name for the initials; other initials are another body.
+    // Initials typed in capitals for the name; other initials are another body; words that merely have the initials are not the name.
     [InlineData("the North Atlantic Treaty Organization", "NATO", Rating.Good)]
     [InlineData("the United Nations", "U.N.", Rating.Good)]
-    [InlineData("WHO", "the World Health Organization", Rating.Good)]
     [InlineData("the World Health Organization", "WTO", Rating.Again)]
-    [InlineData("WHO", "the World Trade Organization", Rating.Again)]
+    [InlineData("ASAP", "as slowly as possible", Rating.Again)]
+    [InlineData("NATO", "North Atlantic Trade Organization", Rating.Again)]
     [InlineData("the European Union", "EEC", Rating.Again)]
     public void Acronym_InitialsForTheName(string expected, string given, Rating rating)
     {
@@ -267,6 +267,36 @@ public class GradingRulesTests
         Assert.True(rating == verdict.Rating, $"'{given}' for '{expected}': {verdict.Rating} rule={verdict.Rule} ({verdict.Note})");
         Assert.Equal(rating == Rating.Good ? "acronym" : "wrong", verdict.Rule);
     }
+
+    [Theory]
+    // A denial is never read past (a title, filler or describing word around it), and it matches only an accepted denial.
+    [InlineData("Otto von Bismarck | Bismarck", "not Chancellor Bismarck", Rating.Again)]
+    [InlineData("resists change | does not like change", "not resists change", Rating.Again)]
+    [InlineData("resists change | does not like change", "does not like change", Rating.Good)]
+    [InlineData("resists change | does not like change", "likes change", Rating.Again)]
+    [InlineData("the peninsula", "not the peninsula", Rating.Again)]
+    [InlineData("the peninsula", "never the peninsula", Rating.Again)]
+    public void Negation_NeverReadPast(string accepted, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(accepted.Split(" | "), given).Rating);
+
+    [Theory]
+    // A people named before a title must be the card's people: "Japanese Prime Minister Churchill" on a card about a British leader is wrong.
+    [InlineData("British Prime Minister Churchill", Rating.Good)]
+    [InlineData("Prime Minister Churchill", Rating.Good)]
+    [InlineData("Japanese Prime Minister Churchill", Rating.Again)]
+    [InlineData("French President Churchill", Rating.Again)]
+    public void Title_PeopleBeforeTheTitle_MustBeTheCards(string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(["Winston Churchill", "Churchill"], given, "Which British prime minister led the war cabinet from 1940?").Rating);
+
+    [Theory]
+    // Added words that change a word inside a fuller accepted answer are another answer; another form of the same word is not.
+    [InlineData("stays | stays on the island", "stays off the island", Rating.Again)]
+    [InlineData("stays | stays on the island", "stays on the island", Rating.Good)]
+    [InlineData("Los Alamos | Los Alamos nuclear laboratory", "Los Alamos chemical laboratory", Rating.Again)]
+    [InlineData("Los Alamos | Los Alamos nuclear laboratory", "Los Alamos laboratory", Rating.Good)]
+    [InlineData("withdraw | withdraw eastward", "withdraw east", Rating.Good)]
+    public void Qualified_ReplacingAWordOfAFullerAnswer_Refused(string accepted, string given, Rating rating)
+        => Assert.Equal(rating, TypedGrader.Grade(accepted.Split(" | "), given).Rating);
 
     [Fact]
     public void GoodByARule_NamesTheRuleInTheNote()

@@ -36,6 +36,8 @@ public class TypedGraderTests
     [InlineData("5,000 miles", "5000", Rating.Good)]
     [InlineData("5,000 miles", "about 5,000", Rating.Good)]
     [InlineData("5,000 miles", "6000", Rating.Again)]
+    [InlineData("nine tenths", "nine", Rating.Again)]
+    [InlineData("two thirds", "2", Rating.Again)]
     [InlineData("28,500", "28,500 troops", Rating.Good)]
     [InlineData("28,500", "28,600 troops", Rating.Again)]
     [InlineData("September", "September 2017", Rating.Good)]
