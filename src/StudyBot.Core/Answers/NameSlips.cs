@@ -49,9 +49,15 @@ public static class NameSlips
 
     private static bool IsSlipOf(string given, string expected, HashSet<string> names)
     {
-        if (!names.Contains(expected) || expected.Length < 4 || names.Contains(given)
-            || DamerauLevenshtein.Distance(given, expected) > Math.Max(1, TypoTolerance.AllowedEdits(expected.Length))
-            || !(Consonants(given) == Consonants(expected) || IsSwap(given, expected)))
+        if (!names.Contains(expected) || expected.Length < 4 || names.Contains(given))
+        {
+            return false;
+        }
+        // A vowel's slip or two letters swapped; vowels alone may be two off in a name of five letters or more when the
+        // student's word is no English word at all ("Spane" for "Spain", not "the Grate Lakes").
+        var distance = DamerauLevenshtein.Distance(given, expected);
+        var vowelsOff = Consonants(given) == Consonants(expected) ? (expected.Length >= 5 && !EnglishWords.Contains(given) ? 2 : 1) : 0;
+        if (!(distance <= vowelsOff || (IsSwap(given, expected) && distance == 1)))
         {
             return false;
         }

@@ -132,6 +132,12 @@ public static partial class TypedGrader
         {
             return new AnswerVerdict(Rating.Hard, $"Hard because of the spelling of a name: expected {accepted[0]}") { Rule = NameSlips.Rule };
         }
+        // Never "missing X" when X is in the answer: the items were there, not told apart.
+        if (verdict.Rule == Rules.ListMissing && MissingItem().Match(verdict.Note ?? "") is { Success: true } missing
+            && $" {string.Join(' ', AnswerText.Read(given).Whole)} ".Contains($" {missing.Groups["item"].Value} ", StringComparison.Ordinal))
+        {
+            return verdict with { Note = $"the list's items are not told apart; expected: {accepted[0]}" };
+        }
         return verdict;
     }
 
@@ -921,6 +927,9 @@ public static partial class TypedGrader
 
     [GeneratedRegex(@"\bthe\s+(?<compass>north|south|east|west)\b(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheCompass();
+
+    [GeneratedRegex(@"^missing (?<item>.+?); expected: ")]
+    private static partial Regex MissingItem();
 
     [GeneratedRegex(@"^\s*(?<what>\S.*?)\s+(?<verb>led|backed|based|run|controlled|dominated|funded|sponsored|driven|owned|brokered|imposed)\s+by\s+(?<by>\S.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPhrase();

@@ -35,6 +35,10 @@ public class FairGradingRulesTests
     [InlineData("China", "Chine", Rating.Hard)]
     [InlineData("France", "Frence", Rating.Hard)]
     [InlineData("Marie Curie", "Marie Curle", Rating.Hard)]
+    [InlineData("Spain", "Spane", Rating.Hard)]
+    [InlineData("Spain", "Spine", Rating.Again)]
+    [InlineData("the Great Lakes", "the Grate Lakes", Rating.Again)]
+    [InlineData("Nigeria", "Niger", Rating.Again)]
     // Another name, number, direction or prefix is refused.
     [InlineData("Iran", "Iraq", Rating.Again)]
     [InlineData("Austria", "Australia", Rating.Again)]
@@ -119,6 +123,16 @@ public class FairGradingRulesTests
         var verdict = TypedGrader.Grade(["iron, copper and tin"], "iron, copper tin");
         Assert.Equal(Rating.Good, verdict.Rating);
         Assert.DoesNotContain("missing", verdict.Note ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_AMissingItemIsNeverOneTheAnswerNames()
+    {
+        // "tin" is there, read as qualifying "copper": the note does not claim tin is missing.
+        var verdict = TypedGrader.Grade(["iron, copper and tin"], "iron, copper with tin");
+        Assert.Equal(Rating.Again, verdict.Rating);
+        Assert.DoesNotContain("missing", verdict.Note ?? "", StringComparison.Ordinal);
+        Assert.Contains("missing tin", TypedGrader.Grade(["iron, copper and tin"], "iron and copper").Note, StringComparison.Ordinal);
     }
 
     [Theory]
