@@ -60,6 +60,15 @@ public sealed partial class AnswerText
     /// <summary>A word that denies ("not", "never", "without").</summary>
     public static bool IsNegation(string word) => _negations.Contains(word);
 
+    /// <summary>
+    /// Whether two negations deny the same way: "not" and its contractions ("didnt", "cant", "wont",
+    /// "cannot") are one denial; "no", "never", "nor", "neither", "none", "without" and "non" each their own.
+    /// </summary>
+    public static bool SameDenial(string a, string b) => DenialKey(a) == DenialKey(b);
+
+    private static string DenialKey(string word) =>
+        word is "no" or "never" or "nor" or "neither" or "none" or "without" or "non" ? word : "not";
+
     public static AnswerText Read(string text)
     {
         var applied = new SortedSet<string>(StringComparer.Ordinal);

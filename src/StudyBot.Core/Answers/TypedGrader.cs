@@ -347,7 +347,8 @@ public static partial class TypedGrader
             }
             return new AnswerVerdict(Rating.Good, Accepted(RuleText(rule, rule), shown)) { Rule = rule };
         }
-        if (answer.Negations.FirstOrDefault(n => !variants.Any(v => v.Read.Whole.Contains(n))) is { } negation)
+        // "didnt", "can't", "won't" deny as "not" does: a denial is refused only where no accepted answer denies the same way.
+        if (answer.Negations.FirstOrDefault(n => !variants.Any(v => v.Read.Negations.Any(e => AnswerText.SameDenial(e, n)))) is { } negation)
         {
             return new AnswerVerdict(Rating.Again, $"a negated answer (\"{negation}\") does not count: say what it is, not what it is not; expected: {shown}") { Rule = Rules.Negation };
         }
