@@ -28,6 +28,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
         {
             StudyDbOptions.Configure(options, target);
+            options.AddInterceptors(DatabaseErrorCounter.Instance);
             if (target.Provider == DatabaseProvider.Sqlite)
             {
                 options.AddInterceptors(new SqliteOpenWithoutCreate(provider.GetRequiredService<StorageHealth>()));

@@ -14,12 +14,13 @@ return suite switch
     "class-burst" => await ClassBurstSuite.RunAsync(rest),
     "reminders" => await RemindersSuite.RunAsync(rest),
     "optimize" => await OptimizeSuite.RunAsync(rest),
+    "memory" => await MemorySuite.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|hostile|answers|class-burst|reminders|interactions|optimize [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|hostile|answers|class-burst|reminders|interactions|optimize|memory [options]");
     return 2;
 }
 

@@ -27,6 +27,33 @@ public static class DataMetrics
     private static readonly Histogram<double> _writeDuration = _meter.CreateHistogram<double>(
         "studybot.db.write.duration", "s", "Database write transactions, by operation.", tags: null, advice: _seconds);
 
+    private static readonly Counter<long> _errors = _meter.CreateCounter<long>(
+        "studybot.db.errors", "{error}", "Database commands and connections that failed outside the answer path (reminders, quizzes, the daily question, settings, imports; answers count in studybot.answers), by kind (busy, constraint, storage, connection, other).");
+
+    private static readonly AsyncLocal<bool> _answerPath = new();
+
+    /// <summary>Marks what runs in this flow until disposed as the answer path, whose failures <c>studybot.answers</c> counts.</summary>
+    internal static AnswerPathScope AnswerPath()
+    {
+        var outer = _answerPath.Value;
+        _answerPath.Value = true;
+        return new AnswerPathScope(outer);
+    }
+
+    internal readonly struct AnswerPathScope(bool outer) : IDisposable
+    {
+        public void Dispose() => _answerPath.Value = outer;
+    }
+
+    /// <summary>A database command or connection failed; counted unless it was on the answer path.</summary>
+    internal static void DatabaseError(string kind)
+    {
+        if (!_answerPath.Value)
+        {
+            _errors.Add(1, new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
+
     /// <summary>Awaits an answer's commit, counting it and timing it from <paramref name="started"/>.</summary>
     internal static async Task<(AnswerResult Result, QuizAnswerResult? Quiz)> AnswerAsync(Task<(AnswerResult Result, QuizAnswerResult? Quiz)> pending, ReviewSource source, long started)
     {
@@ -50,6 +77,7 @@ public static class DataMetrics
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
+        using var answerPath = AnswerPath();
         try
         {
             outcome = await write() ? "committed" : "rolled_back";

@@ -126,6 +126,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InteractionId);
         ArgumentNullException.ThrowIfNull(request.Answer);
         cancellationToken.ThrowIfCancellationRequested();
+        using var answerPath = DataMetrics.AnswerPath();
         try
         {
             // Once queued an answer is written even if the caller stops waiting: a half-answered click helps no one.

@@ -35,6 +35,9 @@ public static class DiscordMetrics
     private static readonly Counter<long> _reconnects = _meter.CreateCounter<long>(
         "studybot.gateway.reconnects", "{reconnect}", "Gateway connections lost and retried.");
 
+    private static readonly Histogram<double> _heartbeatLatency = _meter.CreateHistogram<double>(
+        "studybot.gateway.heartbeat.latency", "s", "Time from a gateway heartbeat to Discord's acknowledgement, by shard.", tags: null, advice: SecondsBuckets.Advice);
+
     static DiscordMetrics()
     {
         _meter.CreateObservableGauge(
@@ -67,6 +70,9 @@ public static class DiscordMetrics
 
     public static void RateLimited(string scope, bool global)
         => _tooManyRequests.Add(1, new KeyValuePair<string, object?>("scope", scope), new KeyValuePair<string, object?>("global", global));
+
+    public static void HeartbeatAcknowledged(int shardId, TimeSpan latency)
+        => _heartbeatLatency.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("shard", shardId));
 
     public static void GatewayStateChanged(GatewayStateChange change)
     {

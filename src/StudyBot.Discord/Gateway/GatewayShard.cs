@@ -70,6 +70,9 @@ public sealed class GatewayShard
     /// <summary>Runs until cancelled; throws <see cref="GatewayFatalException"/> when Discord refuses the session for good.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Every line logged by this shard's loops and by the handlers of its events (interactions
+        // included: they run in this flow) names the shard (the JSON log format writes scopes as fields).
+        using var logScope = _logger.BeginScope(new Dictionary<string, object?> { ["ShardId"] = ShardId });
         var consumer = ConsumeAsync(cancellationToken);
         try
         {
@@ -168,6 +171,7 @@ public sealed class GatewayShard
                         if (connection.Acknowledge() is { } latency)
                         {
                             Interlocked.Exchange(ref _latencyTicks, latency.Ticks);
+                            Diagnostics.DiscordMetrics.HeartbeatAcknowledged(ShardId, latency);
                         }
                         break;
                     case GatewayOpcode.Reconnect:

@@ -47,6 +47,9 @@ public static class ObservabilityServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService("studybot", serviceVersion: BuildInfo.Version, serviceInstanceId: instance, autoGenerateServiceInstanceId: instance is null))
             .WithMetrics(metrics => metrics
             .AddMeter(HostMetrics.MeterName, DataMetrics.MeterName, DiscordMetrics.MeterName)
+            // Quartz's own: job executions, trigger acquisition, cluster check-ins and the triggers a
+            // process recovered from a failed one (quartz_cluster_recovery_trigger_total).
+            .AddMeter(Quartz.Diagnostics.QuartzInstrumentation.MeterName)
             // .NET's own meters: the runtime (GC, heap, thread pool, exceptions), ASP.NET Core's web
             // server (health, metrics, /interactions) and Npgsql's connection pool and commands.
             .AddMeter(RuntimeMeters)

@@ -27,6 +27,8 @@ namespace StudyBot.Tests.Cluster;
 /// - a channel quiz's deadlines each close their question once; when the process holding the next
 ///   deadline is killed with SIGKILL mid-quiz, the other closes the remaining questions, the first
 ///   of them within a few check-in intervals of its deadline, and nothing is lost or doubled;
+/// - 50 more reminders, due the minute after (after the kill), are each sent exactly once, all by
+///   the survivor (counted in the emulator's DMs: none missing, none twice);
 /// - `studybot db verify` on the PostgreSQL database is clean afterwards.
 ///
 /// The reminders' minute: both processes run with the same StudyBot:ClockOffset (under a minute),
@@ -43,6 +45,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan _checkin = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan _reminderLead = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time left for setting the 100 reminders before their minute (a loaded machine answers slowly).</summary>
+    private static readonly TimeSpan _setReminders = TimeSpan.FromSeconds(40);
 
     /// <summary>A child process's start: generous, since a cold start on a busy 2-core machine takes long; it only bounds a failure.</summary>
     private static readonly TimeSpan _startup = TimeSpan.FromSeconds(180);
@@ -135,20 +140,25 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{students.Count} students reviewed and answered after {watch.Elapsed.TotalSeconds:0.0} s");
 
         // 50 of them (spread over every server) set a reminder for `minute` on the processes' clock (UTC,
-        // every student's default zone), or for the minute after when the machine was too slow to set them in time.
-        if (DateTimeOffset.UtcNow + offset > minute - TimeSpan.FromSeconds(5))
+        // every student's default zone), or for a later minute when the machine was too slow to leave
+        // time for setting 100 reminders before it.
+        while (DateTimeOffset.UtcNow + offset > minute - _setReminders)
         {
             minute = minute.AddMinutes(1);
             target = target.AddMinutes(1);
-            output.WriteLine("the reminders go to the next minute: the students' reviews ended too close to the first one");
+            output.WriteLine($"the reminders go to {minute:HH:mm}: the students' reviews ended too close to the minute before");
         }
 
         var at = minute.ToString("HH:mm", CultureInfo.InvariantCulture);
         var reminded = students.Where((_, i) => i % (students.Count / Reminders) == 0).Take(Reminders).ToList();
-        await ForEachAsync(reminded, 16, async entry =>
+        // Another 50 students (from every server too) are reminded a minute later: after the kill below.
+        var afterKill = minute.AddMinutes(1);
+        var at2 = afterKill.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var remindedAfterKill = students.Where((_, i) => i % (students.Count / Reminders) == 1).Take(Reminders).ToList();
+        await ForEachAsync(reminded.Select(r => (Entry: r, At: at)).Concat(remindedAfterKill.Select(r => (Entry: r, At: at2))), 16, async x =>
         {
-            var set = await RunAsync(handles, entry.Student, entry.Guild.Channel.Id, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", at)));
-            Assert.Contains($"Every day at {at} ", set.Content);
+            var set = await RunAsync(handles, x.Entry.Student, x.Entry.Guild.Channel.Id, "remind", CommandOptionInput.Sub("set", new CommandOptionInput("at", x.At)));
+            Assert.Contains($"Every day at {x.At} ", set.Content);
         });
         Assert.True(DateTimeOffset.UtcNow < target - TimeSpan.FromSeconds(2), $"the reminders were set too late for {at}");
 
@@ -190,6 +200,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var victim = holder?.EndsWith("shards-2-3", StringComparison.Ordinal) == true ? b : a;
         var survivor = victim == a ? b : a;
         var killedAt = DateTimeOffset.UtcNow + offset;
+        Assert.True(killedAt < afterKill - TimeSpan.FromSeconds(5), $"the kill at {killedAt:HH:mm:ss} came too late for the reminders at {at2}");
+        Assert.All(remindedAfterKill, r => Assert.Equal(0, RemindersTo(r.Student)));
         await victim.KillAsync();
         output.WriteLine($"killed {victim.Name} (SIGKILL) at question {open.Position + 1} of {questions}; the next deadline was acquired by {holder ?? "no node yet"}");
 
@@ -224,6 +236,16 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.Single(messages, m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard", StringComparison.Ordinal));
+
+        // The reminders due after the kill, the dead process's share of them included, go out once each, from the survivor.
+        await WaitUntilAsync(() => remindedAfterKill.Select(r => RemindersTo(r.Student)).ToList(), l => l.All(n => n >= 1), TimeSpan.FromSeconds(90));
+        await Task.Delay(_checkin * 2);
+        var afterKillDms = remindedAfterKill.Select(r => (r.Student, Count: RemindersTo(r.Student))).ToList();
+        Assert.All(afterKillDms, x => Assert.True(x.Count == 1, $"student {x.Student.Id} got {x.Count} reminders at {at2}, after the kill"));
+        Assert.All(reminded, r => Assert.Equal(1, RemindersTo(r.Student)));
+        var survivorSent = survivor.Lines.Count(l => l.Contains("Reminder sent to user", StringComparison.Ordinal)) - remindersSentBy[survivor.Name];
+        output.WriteLine($"reminders after the kill: {afterKillDms.Sum(x => x.Count)} DMs for {Reminders} students at {at2}, {survivorSent} sent by {survivor.Name}, none twice");
+        Assert.Equal(Reminders, survivorSent);
         var quizIds = asked.Select(q => q.Id).ToList();
         Assert.Equal(quizAnswers, await QueryAsync(db => db.QuizAnswers.CountAsync(x => quizIds.Contains(x.QuizId))));
 
