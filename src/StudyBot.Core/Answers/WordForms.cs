@@ -169,7 +169,7 @@ public static class WordForms
     }
 
     /// <summary>The compass points a word names, as letters ("ne" for "northeastern", "e" for "eastwards"); null for any other word.</summary>
-    public static string? Direction(string word)
+    private static string? Direction(string word)
     {
         var w = word.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         foreach (var ending in new[] { "wards", "ward", "erly", "ern", "erner", "erners" })

@@ -289,13 +289,13 @@ public class GradingRulesTests
         => Assert.Equal(rating, TypedGrader.Grade(["Winston Churchill", "Churchill"], given, "Which British prime minister led the war cabinet from 1940?").Rating);
 
     [Theory]
-    // Added words that change a word inside a fuller accepted answer are another answer; another form of the same word is not.
+    // Added words that put another particle inside a fuller accepted answer are another answer; a word that contradicts nothing still qualifies.
     [InlineData("stays | stays on the island", "stays off the island", Rating.Again)]
     [InlineData("stays | stays on the island", "stays on the island", Rating.Good)]
-    [InlineData("Los Alamos | Los Alamos nuclear laboratory", "Los Alamos chemical laboratory", Rating.Again)]
-    [InlineData("Los Alamos | Los Alamos nuclear laboratory", "Los Alamos laboratory", Rating.Good)]
+    [InlineData("moved | moved up the river", "moved down the river", Rating.Again)]
+    [InlineData("resents | resents being blamed", "resents getting blamed", Rating.Good)]
     [InlineData("withdraw | withdraw eastward", "withdraw east", Rating.Good)]
-    public void Qualified_ReplacingAWordOfAFullerAnswer_Refused(string accepted, string given, Rating rating)
+    public void Qualified_AnotherParticleInsideAFullerAnswer_Refused(string accepted, string given, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade(accepted.Split(" | "), given).Rating);
 
     [Fact]
