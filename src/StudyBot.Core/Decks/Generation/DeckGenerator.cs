@@ -41,6 +41,10 @@ public static partial class DeckGenerator
     [GeneratedRegex(@"\s*(?:\((?<inner>[^()\[\]]{1,120})\)|\[(?:\d+|[a-z]|citation needed|note \d+)\])(?=[\s,.;:!?\u201D""']|$)")]
     private static partial Regex Aside();
 
+    /// <summary>"()" left where a figure reference was taken out.</summary>
+    [GeneratedRegex(@"\s*\(\s*\)")]
+    private static partial Regex EmptyBrackets();
+
     private const double Floor = 2.5;
 
     /// <summary>One answer is asked once, however many sentences name it: a second card with the same answer is a fact asked twice or a blank the student answers from the first card.</summary>
@@ -77,10 +81,22 @@ public static partial class DeckGenerator
         }
 
         var originals = kept.Select(k => k.Text).ToList();
-        var texts = originals.Select(WithoutAsides).ToList();
+        var otherNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var texts = originals.Select(o => WithoutOtherName(WithoutAsides(o), otherNames)).ToList();
+        // "They are multinucleated" after "Osteoclasts break down bone": the subject is written into the card.
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var body = LeadIn().Replace(texts[i], "");
+            // The sentence before as the card would show it (its own "They" already resolved).
+            var shownBefore = previousInParagraph.TryGetValue(i, out var previous) ? (i > 0 && previous == originals[i - 1] ? texts[i - 1] : WithoutAsides(previous)) : null;
+            if (Referents.PointsBack(body) is not null && Referents.Resolve(body, shownBefore is null ? null : LeadIn().Replace(shownBefore, "")) is { } resolved)
+            {
+                texts[i] = resolved;
+            }
+        }
         var model = new TextModel(texts, texts.SelectMany(Candidates.DefinedTerms).Distinct());
         var giveaways = new Giveaways(options.Aliases);
-        var maker = new Candidates(model, giveaways, texts);
+        var maker = new Candidates(model, giveaways, texts) { OtherNames = otherNames };
         var all = new List<Candidate>();
         string? previousSubject = null;
         var pointsBack = new Dictionary<int, string>();
@@ -118,7 +134,8 @@ public static partial class DeckGenerator
 
         var substantive = texts.Sum(WordCount);
         var budget = options.Cards ?? Math.Min(options.MaxCards, Math.Max(3, (int)Math.Round(substantive / (double)options.WordsPerCard)));
-        var chosen = Choose(all, budget, i => kept[i].Section);
+        var refused = new Dictionary<int, string>();
+        var chosen = Choose(all, budget, i => kept[i].Section, refused);
 
         var draft = new DeckDraft
         {
@@ -142,6 +159,10 @@ public static partial class DeckGenerator
             cardOf.TryAdd(candidate.Sentence, note.Id);
         }
         var reasons = Reasons(all, chosen, texts.Count, budget);
+        foreach (var (i, problem) in refused)
+        {
+            reasons[i] = problem;
+        }
         foreach (var (i, reason) in pointsBack.Where(p => !all.Any(c => c.Sentence == p.Key)))
         {
             reasons[i] = reason;
@@ -154,9 +175,42 @@ public static partial class DeckGenerator
         return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped) { Budget = budget, LeftOut = chosen.Count >= budget ? leftOut : 0 };
     }
 
+    /// <summary>"A homogeneous mixture, also called a solution, exhibits ...": the second name of a term, which would give a blank on the first away.</summary>
+    [GeneratedRegex(@"(?<a>[\w\u2019'-]+(?:\s[\w\u2019'-]+){0,3}),\s+(?:(?<also>(?:also\s+|sometimes\s+|often\s+)?(?:called|known\s+as|referred\s+to\s+as|termed))|(?<or>or))\s+(?:an?\s+|the\s+)?(?<b>[\w\u2019'-]+(?:\s[\w\u2019'-]+){0,3}?),\s+(?<next>\w+)")]
+    private static partial Regex OtherName();
+
+    /// <summary>
+    /// The sentence without the second name of a term ("X, also known as Y," or "the central canal, or Haversian canal,"):
+    /// the second name is recorded as an answer a blank on the first also accepts.
+    /// </summary>
+    internal static string WithoutOtherName(string sentence, Dictionary<string, string> otherNames)
+    {
+        return OtherName().Replace(sentence, m =>
+        {
+            var a = m.Groups["a"].Value.Split(' ');
+            var b = m.Groups["b"].Value;
+            // "trees, shrubs, or grasses": an "or" joins another name only when both end in the same noun or the second is a name.
+            if (m.Groups["or"].Success && !(b.Split(' ')[^1].Equals(a[^1], StringComparison.OrdinalIgnoreCase) || char.IsUpper(b[0]) && !char.IsUpper(a[^1][0])))
+            {
+                return m.Value;
+            }
+            for (var n = 1; n <= a.Length; n++)
+            {
+                var key = string.Join(' ', a[^n..]);
+                if (!Spans.IsFunctionWord(a[^n]))
+                {
+                    otherNames.TryAdd(key, b);
+                }
+            }
+            var next = m.Groups["next"].Value;
+            return m.Groups["a"].Value + (next is "which" or "who" or "where" or "whose" ? ", " : " ") + next;
+        });
+    }
+
     /// <summary>The sentence as a card shows it: asides in brackets of at most 15 words left out (a longer bracket stays, and no blank is cut inside it).</summary>
     internal static string WithoutAsides(string sentence)
     {
+        sentence = EmptyBrackets().Replace(sentence, "");
         var shown = Aside().Replace(sentence, m => m.Groups["inner"].Success && m.Groups["inner"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 15 ? m.Value : "");
         return shown.Length >= sentence.Length / 2 ? shown : sentence;
     }
@@ -197,7 +251,7 @@ public static partial class DeckGenerator
     /// left out: the same answer on an overlapping sentence, or the blank moved between two names
     /// that each card shows the other of. Distinct facts with the same answer stay.
     /// </summary>
-    private static List<Candidate> Choose(List<Candidate> all, int budget, Func<int, int> sectionOf)
+    private static List<Candidate> Choose(List<Candidate> all, int budget, Func<int, int> sectionOf, Dictionary<int, string> refused)
     {
         var ranked = all.OrderByDescending(c => c.Score).ThenBy(c => c.Sentence).ToList();
         var chosen = new List<Candidate>();
@@ -212,6 +266,11 @@ public static partial class DeckGenerator
             if (sentencesUsed.Contains(c.Sentence) || chosen.Any(x => SameFact(x, c))
                 || chosen.Count(x => string.Equals(AnswerOf(x.Note), AnswerOf(c.Note), StringComparison.OrdinalIgnoreCase)) >= CardsPerAnswer)
             {
+                continue;
+            }
+            if (DraftChecks.Problem(c.Note, chosen.Select(x => x.Note)) is { } problem)
+            {
+                refused[c.Sentence] = problem;
                 continue;
             }
             chosen.Add(c);
@@ -273,6 +332,7 @@ public static partial class DeckGenerator
         CandidateKind.Recommendation => "should",
         CandidateKind.Cause => "why",
         CandidateKind.KeyTerm => "key",
+        CandidateKind.Claim => "what",
         CandidateKind.Person => "who",
         CandidateKind.Place => "where",
         _ => "number",
