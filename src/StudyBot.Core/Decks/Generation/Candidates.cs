@@ -43,7 +43,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"\b(?:is|was|are|were)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s*[\u2014\u2013]\s*(?:an?|the)\s+[a-z]+")]
     private static partial Regex DashDefinition();
     /// <summary>"A plasma is a gaseous state of matter that ...", "The diaphysis is the tubular shaft that ...", "An atom is the smallest particle of an element": a generic subject defined by what follows, whatever its head noun.</summary>
-    [GeneratedRegex(@"^(?:(?:An?|The)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)|(?<term>[A-Z][a-z-]+(?:\s[a-z][\w-]*){0,2}?))\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+,?\s+){0,5}?(?:that|which|who|whose|of|in|with|used|where|by|for|made|composed|consisting|containing|between|within|found|located|formed|responsible|produced|surrounding|covering|lining)\b|(?:defined as|composed of|made up of|made of|described as)\s)")]
+    [GeneratedRegex(@"^(?:(?:An?|The)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)|(?<term>[A-Z][a-z-]+(?:\s[a-z][\w-]*){0,2}?))\s+(?:is|are)\s+(?:(?:an?|the)\s+(?!(?:example|instance|case|one|member|result|part|source|sign|reason|way)\b)(?:[\w-]+,?\s+){0,5}?(?:that|which|who|whose|of|in|with|used|where|by|for|made|composed|consisting|containing|between|within|found|located|formed|responsible|produced|surrounding|covering|lining)\b|(?:defined as|composed of|made up of|made of|described as)\s)")]
     private static partial Regex GenericDefinition();
 
     /// <summary>"The mass of an object is a measure of ...": the term is what the measure or property is of a kind of thing.</summary>
@@ -163,6 +163,9 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     /// <summary>Second names the sentences gave their terms ("a homogeneous mixture, also called a solution"), accepted in a blank on the first.</summary>
     public IReadOnlyDictionary<string, string> OtherNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The reading's title: a term it names whole is the topic, too obvious to blank as a sentence's subject.</summary>
+    public string? Topic { get; init; }
 
     /// <summary>The sentence before, shown in the card when this sentence points back to it ("This process is called ...").</summary>
     public string? Context { get; set; }
@@ -427,6 +430,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         }
         var start = sentence.IndexOf(term, group.Index, StringComparison.Ordinal);
         var naming = NamingCount(term);
+        if (Topic is not null && DraftChecks.InEitherNumber(term).IsMatch(Topic))
+        {
+            return null;
+        }
         if (start < 0 || naming < 3 || naming * 6 > sentences.Count || GivenAway(sentence, start, term.Length, EntityKind.Term, isDefinition: true) is not null)
         {
             return null;
@@ -444,7 +451,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         if (!_naming.TryGetValue(key, out var count))
         {
             var pattern = DraftChecks.InEitherNumber(term);
-            count = sentences.Count(pattern.IsMatch);
+            // Only the sentences holding the last word's first letters are read (a long text has thousands).
+            var head = key.Split(' ')[^1];
+            var prefix = head[..Math.Min(head.Length, Math.Max(3, head.Length - 1))];
+            count = sentences.Count(s => s.Contains(prefix, StringComparison.OrdinalIgnoreCase) && pattern.IsMatch(s));
             _naming[key] = count;
         }
         return count;
@@ -469,7 +479,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             var modal = m.Groups["modal"].Value;
             var before = sentence[..m.Index].TrimEnd();
             var subject = SubjectBefore(before, out var subjectStart);
-            if (subject is null)
+            if (subject is null || subject.Contains(','))
             {
                 continue;
             }
@@ -525,7 +535,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
         core = Capitalise(core);
-        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["effect"].Value, @"^by\b") && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
         }
@@ -600,6 +610,11 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         // "If the price falls, then demand rises": the answer is what follows "then".
         answer = Regex.Replace(answer.Trim(), @"^(?:then|so|thus|therefore)\s+", "", RegexOptions.IgnoreCase).TrimEnd('.', ',', ';');
         var words = answer.Split(' ').Length;
+        // "hence their concentrations in ...": an answer opening with a possessive names something the card does not.
+        if (Regex.IsMatch(answer, @"^(?i:their|its|his|her)\b"))
+        {
+            return null;
+        }
         if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4) || !Balanced(answer) || (shown is not null && !Balanced(shown)))
         {
             return null;

@@ -47,9 +47,6 @@ public static partial class DeckGenerator
 
     private const double Floor = 2.5;
 
-    /// <summary>One answer is asked once, however many sentences name it: a second card with the same answer is a fact asked twice or a blank the student answers from the first card.</summary>
-    private const int CardsPerAnswer = 1;
-
     public static GenerationResult Generate(string text, GeneratorOptions? options = null)
     {
         options ??= new GeneratorOptions();
@@ -96,7 +93,7 @@ public static partial class DeckGenerator
         }
         var model = new TextModel(texts, texts.SelectMany(Candidates.DefinedTerms).Distinct());
         var giveaways = new Giveaways(options.Aliases);
-        var maker = new Candidates(model, giveaways, texts) { OtherNames = otherNames };
+        var maker = new Candidates(model, giveaways, texts) { OtherNames = otherNames, Topic = options.Title ?? clean.Heading };
         var all = new List<Candidate>();
         string? previousSubject = null;
         var pointsBack = new Dictionary<int, string>();
@@ -163,7 +160,8 @@ public static partial class DeckGenerator
         {
             reasons[i] = problem;
         }
-        foreach (var (i, reason) in pointsBack.Where(p => !all.Any(c => c.Sentence == p.Key)))
+        var withCandidates = all.Select(c => c.Sentence).ToHashSet();
+        foreach (var (i, reason) in pointsBack.Where(p => !withCandidates.Contains(p.Key)))
         {
             reasons[i] = reason;
         }
@@ -194,13 +192,15 @@ public static partial class DeckGenerator
             {
                 return m.Value;
             }
-            for (var n = 1; n <= a.Length; n++)
+            // The term is the longest run of words before the comma with no function word in it ("homogeneous mixture", not "mixture").
+            var n = 0;
+            while (n < a.Length && !Spans.IsFunctionWord(a[^(n + 1)]))
             {
-                var key = string.Join(' ', a[^n..]);
-                if (!Spans.IsFunctionWord(a[^n]))
-                {
-                    otherNames.TryAdd(key, b);
-                }
+                n++;
+            }
+            if (n > 0)
+            {
+                otherNames.TryAdd(string.Join(' ', a[^n..]), b);
             }
             var next = m.Groups["next"].Value;
             return m.Groups["a"].Value + (next is "which" or "who" or "where" or "whose" ? ", " : " ") + next;
@@ -256,6 +256,11 @@ public static partial class DeckGenerator
         var ranked = all.OrderByDescending(c => c.Score).ThenBy(c => c.Sentence).ToList();
         var chosen = new List<Candidate>();
         var sentencesUsed = new HashSet<int>();
+        // Each answer once, in either number; one question word for word once (a long text checks each candidate against these sets, not every card).
+        var askedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var questions = new HashSet<string>(StringComparer.Ordinal);
+        var words = new Dictionary<Candidate, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        HashSet<string> WordsOf(Candidate c) => words.TryGetValue(c, out var w) ? w : words[c] = ContentWords(c.Note.Explanation!);
         var firsts = ranked.GroupBy(c => sectionOf(c.Sentence)).Select(g => g.First()).ToList();
         foreach (var c in firsts.Concat(ranked))
         {
@@ -263,31 +268,41 @@ public static partial class DeckGenerator
             {
                 break;
             }
-            if (sentencesUsed.Contains(c.Sentence) || chosen.Any(x => SameFact(x, c))
-                || chosen.Count(x => string.Equals(AnswerOf(x.Note), AnswerOf(c.Note), StringComparison.OrdinalIgnoreCase)) >= CardsPerAnswer)
+            if (sentencesUsed.Contains(c.Sentence))
             {
                 continue;
             }
-            if (DraftChecks.Problem(c.Note, chosen.Select(x => x.Note)) is { } problem)
+            var keys = DraftChecks.Answers(c.Note).Select(DraftChecks.Key).ToList();
+            if (keys.Any(askedKeys.Contains) || chosen.Any(x => SameFact(x, c, WordsOf)))
+            {
+                continue;
+            }
+            var question = DraftChecks.Question(c.Note);
+            if ((question is not null && questions.Contains(question) ? "its question is another card's question with another answer" : DraftChecks.OwnProblem(c.Note)) is { } problem)
             {
                 refused[c.Sentence] = problem;
                 continue;
             }
             chosen.Add(c);
             sentencesUsed.Add(c.Sentence);
+            askedKeys.UnionWith(keys);
+            if (question is not null)
+            {
+                questions.Add(question);
+            }
         }
         return chosen;
     }
 
     /// <summary>Two cards ask the same fact: the same answer from sentences that share most of their words, or each card's answer shown in the other.</summary>
-    private static bool SameFact(Candidate a, Candidate b)
+    private static bool SameFact(Candidate a, Candidate b, Func<Candidate, HashSet<string>> wordsOf)
     {
         if (a.Fact.StartsWith("claim:", StringComparison.Ordinal) || b.Fact.StartsWith("claim:", StringComparison.Ordinal))
         {
             return a.Fact == b.Fact;
         }
         var (answerA, answerB) = (AnswerOf(a.Note), AnswerOf(b.Note));
-        var (wordsA, wordsB) = (ContentWords(a.Note.Explanation!), ContentWords(b.Note.Explanation!));
+        var (wordsA, wordsB) = (wordsOf(a), wordsOf(b));
         var shared = wordsA.Intersect(wordsB).Count() / (double)Math.Max(1, Math.Min(wordsA.Count, wordsB.Count));
         if (string.Equals(answerA, answerB, StringComparison.OrdinalIgnoreCase))
         {
@@ -310,11 +325,12 @@ public static partial class DeckGenerator
     private static string[] Reasons(List<Candidate> all, List<Candidate> chosen, int count, int budget)
     {
         var reasons = new string[count];
+        var bySentence = all.ToLookup(c => c.Sentence);
         var askedFacts = chosen.Select(c => c.Fact).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
-            var mine = all.Where(c => c.Sentence == i).ToList();
-            reasons[i] = mine.Count == 0
+            var mine = bySentence[i];
+            reasons[i] = !mine.Any()
                 ? "no definition, claim, cause, key term or telling number to ask (or every blank would give itself away)"
                 : mine.All(c => askedFacts.Contains(c.Fact))
                     ? "its fact is already asked by another card"

@@ -32,6 +32,26 @@ public static partial class DraftChecks
     /// <summary>Why <paramref name="note"/> may not join a draft that already holds <paramref name="kept"/>, or null.</summary>
     public static string? Problem(NoteDraft note, IEnumerable<NoteDraft> kept)
     {
+        var answers = Answers(note);
+        var key = string.Join("|", answers.Select(Key));
+        var question = Question(note);
+        foreach (var other in kept)
+        {
+            if (answers.Count > 0 && Answers(other).Select(Key).Any(k => answers.Select(Key).Contains(k)))
+            {
+                return $"its answer '{answers[0]}' is already asked by another card";
+            }
+            if (question is not null && question == Question(other) && key != string.Join("|", Answers(other).Select(Key)))
+            {
+                return $"its question '{question}' is another card's question with another answer";
+            }
+        }
+        return OwnProblem(note);
+    }
+
+    /// <summary>Why the card is faulty on its own (an answer shown beside itself, a blank at a function word, an opening that points back), or null.</summary>
+    public static string? OwnProblem(NoteDraft note)
+    {
         var shown = Shown(note);
         var answers = Answers(note);
         foreach (var answer in answers)
@@ -51,23 +71,16 @@ public static partial class DraftChecks
                 {
                     return $"the blank '{answer}' is answered elsewhere in its own prompt";
                 }
+                // "Silver chloride ... into its elements, silver and chlorine": every word of a longer answer shown beside it.
+                var content = words.Select(w => w.Trim(',', '.', '\'', '"')).Where(w => w.Length >= 4 && !Spans.IsFunctionWord(w)).ToList();
+                if (content.Count >= 2 && content.All(w => Regex.IsMatch(shown, $@"(?<![\w-]){Regex.Escape(w[..Math.Min(5, w.Length)])}", RegexOptions.IgnoreCase)))
+                {
+                    return $"every word of the blank '{answer}' is shown beside it";
+                }
             }
             else if (words.Length <= 6 && Mentions(shown.Replace("\n", " "), answer.TrimEnd('.')))
             {
                 return $"the answer '{answer}' is shown in its own prompt";
-            }
-        }
-        var key = string.Join("|", answers.Select(Key));
-        var question = Question(note);
-        foreach (var other in kept)
-        {
-            if (answers.Count > 0 && Answers(other).Select(Key).Any(k => answers.Select(Key).Contains(k)))
-            {
-                return $"its answer '{answers[0]}' is already asked by another card";
-            }
-            if (question is not null && question == Question(other) && key != string.Join("|", Answers(other).Select(Key)))
-            {
-                return $"its question '{question}' is another card's question with another answer";
             }
         }
         // The first sentence shown must stand on its own (a sentence after it may point back to it).
@@ -80,7 +93,7 @@ public static partial class DraftChecks
     }
 
     /// <summary>A basic card's question when it stands alone (no quoted sentence under it): two such cards with one wording have several right answers.</summary>
-    private static string? Question(NoteDraft note) =>
+    public static string? Question(NoteDraft note) =>
         note.Kind == CardKind.Basic && note.Prompt is { } prompt && !prompt.Contains("\n> ", StringComparison.Ordinal) ? prompt.Trim() : null;
 
     /// <summary>The sentence a card shows first: the quote of a basic or mcq card, else the cloze text.</summary>

@@ -55,7 +55,7 @@ public static partial class Referents
     [GeneratedRegex(@"^(?<det>These|Those)\s+(?<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)*?\s+[a-z][\w-]*[^s\W]s)\b(?!\s+(?:of|that|which|who)\b)")]
     private static partial Regex DemonstrativeSubject();
 
-    [GeneratedRegex(@"^(?:(?:In|On|At|By|During|After|Before|From|For|Over|Under|Since|Until|Around|Throughout)\s[^,]{0,50},\s+)?(?:(?<article>[Tt]he|An?|an?)\s+)?(?<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:is|are|was|were|has|have|had|can|cannot|could|may|might|will|would|must|[a-z]+s|[a-z]+ed)\b")]
+    [GeneratedRegex(@"^(?:(?:In|On|At|By|During|After|Before|From|For|Over|Under|Since|Until|Around|Throughout)\s[^,]{0,50},\s+)?(?:(?<article>[Tt]he|An?|an?)\s+)?(?<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:is|are|was|were|has|have|had|can|cannot|could|may|might|will|would|must|does|did|(?:[a-z]+s|[a-z]+ed)(?=\s+(?:the|an?|its|their|his|her|to|in|on|of|from|with|by|into|that|as|at|for|\d)\b))\b")]
     private static partial Regex SubjectOpening();
 
     /// <summary>"Osteoclasts break down bone": a plural subject before a verb of any form.</summary>
