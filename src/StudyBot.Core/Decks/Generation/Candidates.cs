@@ -153,6 +153,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         "just", "simply", "only", "merely", "exactly", "precisely", "so", "what", "something", "anything",
     };
 
+    /// <summary>"an important technological innovation, the birth of ...": a lower-case evaluative adjective opens a description, not a term ("Great Dry" stays a name).</summary>
+    private static readonly HashSet<string> _describing = new(StringComparer.Ordinal)
+    {
+        "important", "major", "significant", "key", "great", "crucial", "famous", "notable", "particular", "special", "similar",
+        "different", "certain", "various", "new",
+    };
+
     private static readonly HashSet<string> _badSubjects = new(StringComparer.OrdinalIgnoreCase)
     {
         "it", "he", "she", "they", "this", "that", "these", "those", "which", "who", "there", "one", "such", "what", "we", "you", "i",
@@ -315,7 +322,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         // "quantity demanded" is a term; "heir soon after" is not: an -ed or -ly word inside the span ends it.
         term = Regex.Replace(term, @"\s+(?:[a-z]+ed|[a-z]+ly)\s.*$", "");
         var words = term.Split(' ');
-        return (words.Length is >= 1 and <= 4 || (words.Length <= 6 && Regex.IsMatch(term, @"\b(?:law|principle|theory|rule|hypothesis|postulate) of\b"))) && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0])
+        return (words.Length is >= 1 and <= 4 || (words.Length <= 6 && Regex.IsMatch(term, @"\b(?:law|principle|theory|rule|hypothesis|postulate) of\b"))) && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0]) && !_describing.Contains(words[0])
             && !Spans.IsFunctionWord(words[0]) && !Spans.IsFunctionWord(words[^1]) ? term : null;
     }
 
