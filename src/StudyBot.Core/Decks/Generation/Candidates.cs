@@ -10,6 +10,7 @@ public enum CandidateKind
     Recommendation,
     Cause,
     KeyTerm,
+    Claim,
     Person,
     Place,
     Number,
@@ -41,6 +42,22 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     [GeneratedRegex(@"\b(?:is|was|are|were)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s*[\u2014\u2013]\s*(?:an?|the)\s+[a-z]+")]
     private static partial Regex DashDefinition();
+    /// <summary>"A plasma is a gaseous state of matter that ...", "The diaphysis is the tubular shaft that ...", "An atom is the smallest particle of an element": a generic subject defined by what follows, whatever its head noun.</summary>
+    [GeneratedRegex(@"^(?:(?:An?|The)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)|(?<term>[A-Z][a-z-]+(?:\s[a-z][\w-]*){0,2}?))\s+(?:is|are)\s+(?:(?:an?|the)\s+(?!(?:example|instance|case|one|member|result|part|source|sign|reason|way)\b)(?:[\w-]+,?\s+){0,5}?(?:that|which|who|whose|of|in|with|used|where|by|for|made|composed|consisting|containing|between|within|found|located|formed|responsible|produced|surrounding|covering|lining)\b|(?:defined as|composed of|made up of|made of|described as)\s)")]
+    private static partial Regex GenericDefinition();
+
+    /// <summary>"The mass of an object is a measure of ...": the term is what the measure or property is of a kind of thing.</summary>
+    [GeneratedRegex(@"^The\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+of\s+(?:an?|any)\s+[a-z]+\s+(?:is|are)\s+(?:an?|the)\s+[a-z]")]
+    private static partial Regex PropertyDefinition();
+
+    /// <summary>"The law of conservation of matter ... states that ...": a named law, principle or theory and what it states.</summary>
+    [GeneratedRegex(@"^(?:The\s+|Dalton[\u2019']s\s+)?(?<term>(?:[a-z]+\s+){0,2}(?:law|principle|theory|rule|hypothesis|postulate)\s+of\s+[a-z][\w-]*(?:\s(?:of\s)?[a-z][\w-]*){0,2}?)\s+(?:\([^)]*\)\s+)?(?:[\w,]+\s+){0,8}?(?:states|says|holds|proposes|predicts|explains)\s+(?:that|how|why)\b")]
+    private static partial Regex NamedLaw();
+
+    /// <summary>A generic subject the sentence describes: "A solid is rigid ...", "Pure substances consist of ...", "A gas takes the shape of its container".</summary>
+    [GeneratedRegex(@"^(?:(?:An?|The)\s+(?<term>[a-z][\w-]*(?:\s[a-z][\w-]*)?)|(?<term>[A-Z][a-z-]+(?:\s[a-z][a-z-]+)?))\s+(?:is|are|has|have|can|cannot|may|consists?\s+of|contains?|takes|forms|flows|occurs|exhibits|possesses|produces|includes|provides|allows|holds|lies|runs|covers|stores|makes|connects|protects|supports|consists|differs?|varies|vary|absorbs?|releases?|requires?|depends?\s+on|appears?)\s+(?!(?:also|not|often|usually|called|known|named|termed|found|shown|seen|used)\b)[a-z]")]
+    private static partial Regex SubjectOfSentence();
+
 
     /// <summary>"the paterfamilias, the male head of the household": a lower-case term after an article, defined by the noun phrase that follows it.</summary>
     [GeneratedRegex(@"\b(?:the|an?)\s+(?<term>[a-z][a-z-]{4,}(?:\s[a-z][a-z-]{3,}){0,2}),\s+(?<def>(?:an?|the)\s+[a-z][^,;:()\u2014\u2013]{6,100}?)(?=\s*(?:[,.;:(\u2014\u2013]|$))")]
@@ -136,6 +153,13 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         "just", "simply", "only", "merely", "exactly", "precisely", "so", "what", "something", "anything",
     };
 
+    /// <summary>"an important technological innovation, the birth of ...": a lower-case evaluative adjective opens a description, not a term ("Great Dry" stays a name).</summary>
+    private static readonly HashSet<string> _describing = new(StringComparer.Ordinal)
+    {
+        "important", "major", "significant", "key", "great", "crucial", "famous", "notable", "particular", "special", "similar",
+        "different", "certain", "various", "new",
+    };
+
     private static readonly HashSet<string> _badSubjects = new(StringComparer.OrdinalIgnoreCase)
     {
         "it", "he", "she", "they", "this", "that", "these", "those", "which", "who", "there", "one", "such", "what", "we", "you", "i",
@@ -143,6 +167,12 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     /// <summary>The subject a recommendation in the previous sentence was about, for "It should ..." in the next one.</summary>
     public string? PreviousSubject { get; set; }
+
+    /// <summary>Second names the sentences gave their terms ("a homogeneous mixture, also called a solution"), accepted in a blank on the first.</summary>
+    public IReadOnlyDictionary<string, string> OtherNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The reading's title: a term it names whole is the topic, too obvious to blank as a sentence's subject.</summary>
+    public string? Topic { get; init; }
 
     /// <summary>The sentence before, shown in the card when this sentence points back to it ("This process is called ...").</summary>
     public string? Context { get; set; }
@@ -198,6 +228,14 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         {
             list.Add(cause);
         }
+        if (list.Count == 0 && TermClaim(index, sentence) is { } claim)
+        {
+            list.Add(claim);
+        }
+        if (list.Count == 0 && SubjectTerm(index, sentence) is { } described)
+        {
+            list.Add(described);
+        }
         list.AddRange(Names(index, sentence));
         list.AddRange(Numbers(index, sentence));
         return list;
@@ -206,7 +244,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     /// <summary>The terms the text defines, before the model is built (defined terms are key terms).</summary>
     public static IEnumerable<string> DefinedTerms(string sentence)
     {
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition(), GenericDefinition(), PropertyDefinition(), NamedLaw() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
@@ -260,7 +298,18 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
 
     /// <summary>"The text is a collection of ...": a common noun after "The" points back to what the text is about; it defines nothing.</summary>
     private static bool PointsBackAsSubject(Regex regex, string sentence, string term) =>
-        regex == CopularDefinition() && sentence.StartsWith("The ", StringComparison.Ordinal) && !term.Contains(' ') && char.IsLower(term[0]);
+        (regex == CopularDefinition() && sentence.StartsWith("The ", StringComparison.Ordinal) && !term.Contains(' ') && char.IsLower(term[0]))
+        || ((regex == GenericDefinition() || regex == PropertyDefinition()) && (_vagueSubjects.Contains(term.Split(' ')[0]) || Referents.IsOpener(term.Split(' ')[0])));
+
+    /// <summary>Subjects that name the text, a part of it or a step of an argument, not a term ("The text is a collection of ...").</summary>
+    private static readonly HashSet<string> _vagueSubjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text", "book", "chapter", "section", "article", "author", "result", "reason", "answer", "problem", "question", "idea", "goal",
+        "point", "key", "difference", "problem", "issue", "way", "thing", "case", "example", "fact", "truth", "aim", "purpose", "effect",
+        "outcome", "situation", "picture", "story", "lesson", "trick", "secret", "rest", "majority", "minority", "number", "amount",
+        "people", "person", "scientists", "scientist", "historians", "historian", "researchers", "students", "student", "men", "women",
+        "children", "humans", "archaeologists", "philosophers", "others", "experts", "authors", "readers", "writers", "individuals",
+    };
 
     private static string? CleanTerm(string term)
     {
@@ -273,14 +322,14 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         // "quantity demanded" is a term; "heir soon after" is not: an -ed or -ly word inside the span ends it.
         term = Regex.Replace(term, @"\s+(?:[a-z]+ed|[a-z]+ly)\s.*$", "");
         var words = term.Split(' ');
-        return words.Length is >= 1 and <= 4 && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0])
+        return (words.Length is >= 1 and <= 4 || (words.Length <= 6 && Regex.IsMatch(term, @"\b(?:law|principle|theory|rule|hypothesis|postulate) of\b"))) && term.Length >= 4 && !_badSubjects.Contains(words[0]) && !_notVerbs.Contains(words[0]) && !_notTerms.Contains(words[0]) && !_describing.Contains(words[0])
             && !Spans.IsFunctionWord(words[0]) && !Spans.IsFunctionWord(words[^1]) ? term : null;
     }
 
     private IEnumerable<Candidate> Definitions(int index, string sentence)
     {
         var spans = new List<(int Start, int Length)>();
-        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition() })
+        foreach (var regex in new[] { CalledTerm(), DubbedTerm(), WhichWasTerm(), AppositiveTerm(), RefersTo(), DashDefinition(), CopularDefinition(), AppositiveDefinition(), GenericDefinition(), PropertyDefinition(), NamedLaw() })
         {
             foreach (Match m in regex.Matches(sentence))
             {
@@ -305,6 +354,119 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         yield return new Candidate(index, CandidateKind.Definition, 6 + Penalty(sentence, spans.Count), "term:" + string.Join("|", spans.Select(s => sentence.Substring(s.Start, s.Length).ToLowerInvariant())), note);
     }
 
+    /// <summary>"The periosteum contains blood vessels ...": a key term's verb and what it governs, asked as a question on the term.</summary>
+    [GeneratedRegex(@"^(?:(?<article>The|An?)\s+)?(?<subject>[A-Za-z][a-z-]+(?:\s[a-z][a-z-]+){0,2}?)\s+(?<verb>(?:is|are)\s+(?:composed|made(?:\s+up)?|formed|filled|covered|lined|surrounded|found|located|produced|used|caused|converted|divided|separated|replaced|attached|connected)\s+(?:of|with|in|at|by|for|into|to|from|on)|contains?|covers?|consists?\s+of|provides?|produces?|protects?|connects?|stores?|includes?|requires?|surrounds?|absorbs?|releases?|develops?\s+into|differentiates?\s+into|originates?\s+from|transports?|carries|carry|regulates?|controls?|converts?|supports?|allows?|prevents?|reduces?|increases?|determines?|measures?)\s+(?<object>[a-z0-9].{6,})$")]
+    private static partial Regex TermVerbObject();
+
+    /// <summary>
+    /// "The periosteum contains blood vessels, nerves, and lymphatic vessels that nourish compact bone" becomes "What
+    /// does the periosteum contain, according to the text?" when the subject is a key term of the text (named in two
+    /// sentences or more); the answer is what the verb governs, up to the clause's end.
+    /// </summary>
+    private Candidate? TermClaim(int index, string sentence)
+    {
+        var body = sentence.TrimEnd('.', ' ');
+        var m = TermVerbObject().Match(body);
+        if (!m.Success || Reader().IsMatch(sentence))
+        {
+            return null;
+        }
+        var subject = m.Groups["subject"].Value;
+        var words = subject.Split(' ');
+        if (_vagueSubjects.Contains(words[0]) || _notTerms.Contains(words[0]) || _badSubjects.Contains(words[0]) || _notVerbs.Contains(words[0]) || Referents.IsOpener(words[0]) || words.Any(Spans.IsFunctionWord))
+        {
+            return null;
+        }
+        // The subject is shown, not asked: the text's topic makes a fair question too.
+        if (NamingCount(subject) < 2)
+        {
+            return null;
+        }
+        var answer = m.Groups["object"].Value;
+        var end = ClauseEnd().Match(answer);
+        if (end.Success && end.Index >= 8)
+        {
+            answer = answer[..end.Index];
+        }
+        answer = answer.TrimEnd('.', ',', ';', ' ');
+        var count = answer.Split(' ').Length;
+        if (count < 2 || count > 20 || !Balanced(answer))
+        {
+            return null;
+        }
+        var verb = Regex.Replace(m.Groups["verb"].Value, @"\s+", " ");
+        var plural = !m.Groups["article"].Success && Regex.IsMatch(words[^1], @"[^s]s$") || m.Groups["article"].Value == "The" && Regex.IsMatch(words[^1], @"[^s]s$");
+        var named = (m.Groups["article"].Success ? "the " : "") + (char.IsUpper(subject[0]) && model.Find(subject).Count == 0 ? char.ToLowerInvariant(subject[0]) + subject[1..] : subject);
+        string question;
+        var passive = Regex.Match(verb, @"^(?<be>is|are) (?<participle>.+) (?<prep>\w+)$");
+        if (passive.Success)
+        {
+            var where = passive.Groups["prep"].Value is "in" or "at" or "on" && passive.Groups["participle"].Value is "found" or "located" or "produced" or "used";
+            question = where
+                ? $"Where {passive.Groups["be"].Value} {named} {passive.Groups["participle"].Value}, according to the text?"
+                : $"What {passive.Groups["be"].Value} {named} {passive.Groups["participle"].Value} {passive.Groups["prep"].Value}, according to the text?";
+        }
+        else
+        {
+            var parts = verb.Split(' ');
+            var head = parts[0];
+            var singular = !plural;
+            var baseForm = !singular ? head : head.EndsWith("ies", StringComparison.Ordinal) ? head[..^3] + "y" : Regex.IsMatch(head, @"(?:ss|x|ch|sh)es$") ? head[..^2] : head.EndsWith('s') ? head[..^1] : head;
+            question = $"What {(singular ? "does" : "do")} {named} {string.Join(' ', parts.Skip(1).Prepend(baseForm))}, according to the text?";
+        }
+        var note = BasicNote(question, Capitalise(answer) + ".", sentence, "claim");
+        return new Candidate(index, CandidateKind.Claim, 4.4 + Penalty(sentence, 1), $"claim:{index}", note);
+    }
+
+    /// <summary>
+    /// "A solid is rigid and possesses a definite shape": a sentence about a generic subject that is one of the
+    /// text's key terms (named in at least three sentences, not the text's topic) asks for the subject.
+    /// </summary>
+    private Candidate? SubjectTerm(int index, string sentence)
+    {
+        var m = SubjectOfSentence().Match(sentence);
+        if (!m.Success || Reader().IsMatch(sentence))
+        {
+            return null;
+        }
+        var group = m.Groups["term"];
+        var term = CleanTerm(group.Value);
+        if (term is null || term != group.Value.Trim() || _vagueSubjects.Contains(term.Split(' ')[0]) || Referents.IsOpener(term.Split(' ')[0]) || (char.IsUpper(term[0]) && model.Find(term).Count > 0))
+        {
+            return null;
+        }
+        var start = sentence.IndexOf(term, group.Index, StringComparison.Ordinal);
+        var naming = NamingCount(term);
+        if (Topic is not null && DraftChecks.InEitherNumber(term).IsMatch(Topic))
+        {
+            return null;
+        }
+        if (start < 0 || naming < 3 || naming * 6 > sentences.Count || GivenAway(sentence, start, term.Length, EntityKind.Term, isDefinition: true) is not null)
+        {
+            return null;
+        }
+        var note = ClozeNote(sentence, [(start, term.Length, null)], "key-term");
+        return new Candidate(index, CandidateKind.KeyTerm, 4.2 + Penalty(sentence, 1), "term:" + DraftChecks.Key(term), note);
+    }
+
+    private readonly Dictionary<string, int> _naming = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many sentences name the term, in either number.</summary>
+    private int NamingCount(string term)
+    {
+        var key = DraftChecks.Key(term);
+        if (!_naming.TryGetValue(key, out var count))
+        {
+            var pattern = DraftChecks.InEitherNumber(term);
+            // Only the sentences holding the last word's first letters are read (a long text has thousands).
+            var head = key.Split(' ')[^1];
+            var prefix = head[..Math.Min(head.Length, Math.Max(3, head.Length - 1))];
+            count = sentences.Count(s => s.Contains(prefix, StringComparison.OrdinalIgnoreCase) && pattern.IsMatch(s));
+            _naming[key] = count;
+        }
+        return count;
+    }
+
     /// <summary>A sentence that speaks to the reader ("If you shine a flashlight ...", "we can see") is an illustration or an aside, not a claim of the text to ask.</summary>
     [GeneratedRegex(@"\b(?:[Yy]ou|[Yy]our|[Yy]ourself|[Ww]e|[Oo]ur|us|[Ll]et's)\b")]
     private static partial Regex Reader();
@@ -324,7 +486,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
             var modal = m.Groups["modal"].Value;
             var before = sentence[..m.Index].TrimEnd();
             var subject = SubjectBefore(before, out var subjectStart);
-            if (subject is null)
+            if (subject is null || subject.Contains(','))
             {
                 continue;
             }
@@ -380,7 +542,7 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var lead = LeadIn().Match(body);
         var core = lead.Success ? body[lead.Length..] : body;
         core = Capitalise(core);
-        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
+        if (CauseVerbEffect().Match(core) is { Success: true } cv && cv.Groups["cause"].Value.Split(' ').Length <= 8 && !Regex.IsMatch(cv.Groups["effect"].Value, @"^by\b") && !Regex.IsMatch(cv.Groups["cause"].Value, @"\b(?:can|could|may|might|will|would|eventually|also|often|usually|is|are|was|were|be|been|being|actually)$|,") && !_badSubjects.Contains(cv.Groups["cause"].Value.Split(' ')[0]))
         {
             return CauseVerbCard(index, sentence, cv);
         }
@@ -455,6 +617,11 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         // "If the price falls, then demand rises": the answer is what follows "then".
         answer = Regex.Replace(answer.Trim(), @"^(?:then|so|thus|therefore)\s+", "", RegexOptions.IgnoreCase).TrimEnd('.', ',', ';');
         var words = answer.Split(' ').Length;
+        // "hence their concentrations in ...": an answer opening with a possessive names something the card does not.
+        if (Regex.IsMatch(answer, @"^(?i:their|its|his|her)\b"))
+        {
+            return null;
+        }
         if (words < 3 || words > 35 || (shown is not null && shown.Split(' ').Length < 4) || !Balanced(answer) || (shown is not null && !Balanced(shown)))
         {
             return null;
@@ -632,7 +799,9 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         foreach (var (start, length, hint) in spans.OrderByDescending(s => s.Start))
         {
             var suffix = hint is null ? "" : "::" + hint;
-            text = $"{text[..start]}{{{{c{number}::{text.Substring(start, length)}{suffix}}}}}{text[(start + length)..]}";
+            var answer = text.Substring(start, length);
+            var other = OtherNames.TryGetValue(answer, out var name) && !name.Contains('|') && !name.Contains(':') ? "|" + name : "";
+            text = $"{text[..start]}{{{{c{number}::{answer}{other}{suffix}}}}}{text[(start + length)..]}";
             number--;
         }
         var note = new NoteDraft { Kind = CardKind.Cloze, Prompt = Context is null ? text : Context + " " + text, Explanation = Quote(sentence) };

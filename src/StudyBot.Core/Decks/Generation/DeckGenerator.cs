@@ -41,10 +41,11 @@ public static partial class DeckGenerator
     [GeneratedRegex(@"\s*(?:\((?<inner>[^()\[\]]{1,120})\)|\[(?:\d+|[a-z]|citation needed|note \d+)\])(?=[\s,.;:!?\u201D""']|$)")]
     private static partial Regex Aside();
 
-    private const double Floor = 2.5;
+    /// <summary>"()" left where a figure reference was taken out.</summary>
+    [GeneratedRegex(@"\s*\(\s*\)")]
+    private static partial Regex EmptyBrackets();
 
-    /// <summary>One answer is asked once, however many sentences name it: a second card with the same answer is a fact asked twice or a blank the student answers from the first card.</summary>
-    private const int CardsPerAnswer = 1;
+    private const double Floor = 2.5;
 
     public static GenerationResult Generate(string text, GeneratorOptions? options = null)
     {
@@ -77,10 +78,22 @@ public static partial class DeckGenerator
         }
 
         var originals = kept.Select(k => k.Text).ToList();
-        var texts = originals.Select(WithoutAsides).ToList();
+        var otherNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var texts = originals.Select(o => WithoutOtherName(WithoutAsides(o), otherNames)).ToList();
+        // "They are multinucleated" after "Osteoclasts break down bone": the subject is written into the card.
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var body = LeadIn().Replace(texts[i], "");
+            // The sentence before as the card would show it (its own "They" already resolved).
+            var shownBefore = previousInParagraph.TryGetValue(i, out var previous) ? (i > 0 && previous == originals[i - 1] ? texts[i - 1] : WithoutAsides(previous)) : null;
+            if (Referents.PointsBack(body) is not null && Referents.Resolve(body, shownBefore is null ? null : LeadIn().Replace(shownBefore, "")) is { } resolved)
+            {
+                texts[i] = resolved;
+            }
+        }
         var model = new TextModel(texts, texts.SelectMany(Candidates.DefinedTerms).Distinct());
         var giveaways = new Giveaways(options.Aliases);
-        var maker = new Candidates(model, giveaways, texts);
+        var maker = new Candidates(model, giveaways, texts) { OtherNames = otherNames, Topic = options.Title ?? clean.Heading };
         var all = new List<Candidate>();
         string? previousSubject = null;
         var pointsBack = new Dictionary<int, string>();
@@ -118,7 +131,8 @@ public static partial class DeckGenerator
 
         var substantive = texts.Sum(WordCount);
         var budget = options.Cards ?? Math.Min(options.MaxCards, Math.Max(3, (int)Math.Round(substantive / (double)options.WordsPerCard)));
-        var chosen = Choose(all, budget, i => kept[i].Section);
+        var refused = new Dictionary<int, string>();
+        var chosen = Choose(all, budget, i => kept[i].Section, refused);
 
         var draft = new DeckDraft
         {
@@ -142,7 +156,12 @@ public static partial class DeckGenerator
             cardOf.TryAdd(candidate.Sentence, note.Id);
         }
         var reasons = Reasons(all, chosen, texts.Count, budget);
-        foreach (var (i, reason) in pointsBack.Where(p => !all.Any(c => c.Sentence == p.Key)))
+        foreach (var (i, problem) in refused)
+        {
+            reasons[i] = problem;
+        }
+        var withCandidates = all.Select(c => c.Sentence).ToHashSet();
+        foreach (var (i, reason) in pointsBack.Where(p => !withCandidates.Contains(p.Key)))
         {
             reasons[i] = reason;
         }
@@ -154,9 +173,44 @@ public static partial class DeckGenerator
         return new GenerationResult(draft, words, [.. outcomes.OrderBy(o => o.Line)], clean.Dropped) { Budget = budget, LeftOut = chosen.Count >= budget ? leftOut : 0 };
     }
 
+    /// <summary>"A homogeneous mixture, also called a solution, exhibits ...": the second name of a term, which would give a blank on the first away.</summary>
+    [GeneratedRegex(@"(?<a>[\w\u2019'-]+(?:\s[\w\u2019'-]+){0,3}),\s+(?:(?<also>(?:also\s+|sometimes\s+|often\s+)?(?:called|known\s+as|referred\s+to\s+as|termed))|(?<or>or))\s+(?:an?\s+|the\s+)?(?<b>[\w\u2019'-]+(?:\s[\w\u2019'-]+){0,3}?),\s+(?<next>\w+)")]
+    private static partial Regex OtherName();
+
+    /// <summary>
+    /// The sentence without the second name of a term ("X, also known as Y," or "the central canal, or Haversian canal,"):
+    /// the second name is recorded as an answer a blank on the first also accepts.
+    /// </summary>
+    internal static string WithoutOtherName(string sentence, Dictionary<string, string> otherNames)
+    {
+        return OtherName().Replace(sentence, m =>
+        {
+            var a = m.Groups["a"].Value.Split(' ');
+            var b = m.Groups["b"].Value;
+            // "trees, shrubs, or grasses": an "or" joins another name only when both end in the same noun or the second is a name.
+            if (m.Groups["or"].Success && !(b.Split(' ')[^1].Equals(a[^1], StringComparison.OrdinalIgnoreCase) || char.IsUpper(b[0]) && !char.IsUpper(a[^1][0])))
+            {
+                return m.Value;
+            }
+            // The term is the longest run of words before the comma with no function word in it ("homogeneous mixture", not "mixture").
+            var n = 0;
+            while (n < a.Length && !Spans.IsFunctionWord(a[^(n + 1)]))
+            {
+                n++;
+            }
+            if (n > 0)
+            {
+                otherNames.TryAdd(string.Join(' ', a[^n..]), b);
+            }
+            var next = m.Groups["next"].Value;
+            return m.Groups["a"].Value + (next is "which" or "who" or "where" or "whose" ? ", " : " ") + next;
+        });
+    }
+
     /// <summary>The sentence as a card shows it: asides in brackets of at most 15 words left out (a longer bracket stays, and no blank is cut inside it).</summary>
     internal static string WithoutAsides(string sentence)
     {
+        sentence = EmptyBrackets().Replace(sentence, "");
         var shown = Aside().Replace(sentence, m => m.Groups["inner"].Success && m.Groups["inner"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 15 ? m.Value : "");
         return shown.Length >= sentence.Length / 2 ? shown : sentence;
     }
@@ -197,11 +251,16 @@ public static partial class DeckGenerator
     /// left out: the same answer on an overlapping sentence, or the blank moved between two names
     /// that each card shows the other of. Distinct facts with the same answer stay.
     /// </summary>
-    private static List<Candidate> Choose(List<Candidate> all, int budget, Func<int, int> sectionOf)
+    private static List<Candidate> Choose(List<Candidate> all, int budget, Func<int, int> sectionOf, Dictionary<int, string> refused)
     {
         var ranked = all.OrderByDescending(c => c.Score).ThenBy(c => c.Sentence).ToList();
         var chosen = new List<Candidate>();
         var sentencesUsed = new HashSet<int>();
+        // Each answer once, in either number; one question word for word once (a long text checks each candidate against these sets, not every card).
+        var askedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var questions = new HashSet<string>(StringComparer.Ordinal);
+        var words = new Dictionary<Candidate, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        HashSet<string> WordsOf(Candidate c) => words.TryGetValue(c, out var w) ? w : words[c] = ContentWords(c.Note.Explanation!);
         var firsts = ranked.GroupBy(c => sectionOf(c.Sentence)).Select(g => g.First()).ToList();
         foreach (var c in firsts.Concat(ranked))
         {
@@ -209,26 +268,41 @@ public static partial class DeckGenerator
             {
                 break;
             }
-            if (sentencesUsed.Contains(c.Sentence) || chosen.Any(x => SameFact(x, c))
-                || chosen.Count(x => string.Equals(AnswerOf(x.Note), AnswerOf(c.Note), StringComparison.OrdinalIgnoreCase)) >= CardsPerAnswer)
+            if (sentencesUsed.Contains(c.Sentence))
             {
+                continue;
+            }
+            var keys = DraftChecks.Answers(c.Note).Select(DraftChecks.Key).ToList();
+            if (keys.Any(askedKeys.Contains) || chosen.Any(x => SameFact(x, c, WordsOf)))
+            {
+                continue;
+            }
+            var question = DraftChecks.Question(c.Note);
+            if ((question is not null && questions.Contains(question) ? "its question is another card's question with another answer" : DraftChecks.OwnProblem(c.Note)) is { } problem)
+            {
+                refused[c.Sentence] = problem;
                 continue;
             }
             chosen.Add(c);
             sentencesUsed.Add(c.Sentence);
+            askedKeys.UnionWith(keys);
+            if (question is not null)
+            {
+                questions.Add(question);
+            }
         }
         return chosen;
     }
 
     /// <summary>Two cards ask the same fact: the same answer from sentences that share most of their words, or each card's answer shown in the other.</summary>
-    private static bool SameFact(Candidate a, Candidate b)
+    private static bool SameFact(Candidate a, Candidate b, Func<Candidate, HashSet<string>> wordsOf)
     {
         if (a.Fact.StartsWith("claim:", StringComparison.Ordinal) || b.Fact.StartsWith("claim:", StringComparison.Ordinal))
         {
             return a.Fact == b.Fact;
         }
         var (answerA, answerB) = (AnswerOf(a.Note), AnswerOf(b.Note));
-        var (wordsA, wordsB) = (ContentWords(a.Note.Explanation!), ContentWords(b.Note.Explanation!));
+        var (wordsA, wordsB) = (wordsOf(a), wordsOf(b));
         var shared = wordsA.Intersect(wordsB).Count() / (double)Math.Max(1, Math.Min(wordsA.Count, wordsB.Count));
         if (string.Equals(answerA, answerB, StringComparison.OrdinalIgnoreCase))
         {
@@ -251,11 +325,12 @@ public static partial class DeckGenerator
     private static string[] Reasons(List<Candidate> all, List<Candidate> chosen, int count, int budget)
     {
         var reasons = new string[count];
+        var bySentence = all.ToLookup(c => c.Sentence);
         var askedFacts = chosen.Select(c => c.Fact).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
-            var mine = all.Where(c => c.Sentence == i).ToList();
-            reasons[i] = mine.Count == 0
+            var mine = bySentence[i];
+            reasons[i] = !mine.Any()
                 ? "no definition, claim, cause, key term or telling number to ask (or every blank would give itself away)"
                 : mine.All(c => askedFacts.Contains(c.Fact))
                     ? "its fact is already asked by another card"
@@ -273,6 +348,7 @@ public static partial class DeckGenerator
         CandidateKind.Recommendation => "should",
         CandidateKind.Cause => "why",
         CandidateKind.KeyTerm => "key",
+        CandidateKind.Claim => "what",
         CandidateKind.Person => "who",
         CandidateKind.Place => "where",
         _ => "number",

@@ -97,12 +97,12 @@ public class FailureKindTests
     public void Trivial_VerbPhraseOfAnUnnamedSubject_IsNotAsked_ANamedActorsOptionIs()
     {
         var bad = DeckGenerator.Generate("Such flagrancy could be called out by anyone at all.");
-        var good = Draft("Washington could call out such flagrancy at the United Nations in public.");
+        var good = Draft("Washington could call out the flagrancy at the United Nations in public.");
 
         Assert.Empty(bad.Draft.Notes);
         var card = Assert.Single(good.Cards, c => c.Kind == CardKind.Basic);
         Assert.Equal("What does the text say Washington could do?", card.Prompt);
-        Assert.Equal(["Call out such flagrancy at the United Nations in public."], card.Answers);
+        Assert.Equal(["Call out the flagrancy at the United Nations in public."], card.Answers);
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public class FailureKindTests
     [Fact]
     public void PronounOpening_IsSkipped_UnlessResolvedToThePreviousSubject()
     {
-        const string text = "Washington should lower expectations about a deal with North Korea. "
+        const string text = "Washington faces a choice about a deal with North Korea. "
             + "It should plan to give Beijing a seat at the negotiating table. "
             + "It was always a possibility for so shambolic a polity in 2011.";
         var deck = Draft(text, cards: 10);
