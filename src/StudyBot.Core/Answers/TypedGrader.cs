@@ -631,6 +631,11 @@ public static partial class TypedGrader
         {
             return ItemMatch.None;
         }
+        // "north-western" for "northeastern": another direction however the words are joined.
+        if (WordForms.NameOtherCompassPoints(string.Concat(given), string.Concat(expected)))
+        {
+            return new(Match.None, Rules.OtherWord);
+        }
         if (given.Count == expected.Count)
         {
             // Word by word: a slip in a long word is a typo; a real word for another real word ("illegal" for
@@ -792,7 +797,7 @@ public static partial class TypedGrader
         {
             var w = given[i];
             var common = EnglishWords.IsCommon(w) || Capitals.IsDemonym(w);
-            return common && !_contrasts.Contains(w) && !AnswerText.IsNegation(w) && !_verbsOfBeing.Contains(w) && !_functionWords.Contains(w) && !NumberWords.IsNumber(w) && !Aliases.IsCanonical(w) && !_places.Contains(w)
+            return common && !_contrasts.Contains(w) && !AnswerText.IsNegation(w) && !WordForms.IsDirection(w) && !_verbsOfBeing.Contains(w) && !_functionWords.Contains(w) && !NumberWords.IsNumber(w) && !Aliases.IsCanonical(w) && !_places.Contains(w)
                 && !RomanNumeral().IsMatch(w)
                 && (!capitalized.Contains(w) || (i + 1 < given.Count && !capitalized.Contains(given[i + 1]) && EnglishWords.IsCommon(given[i + 1])));
         });

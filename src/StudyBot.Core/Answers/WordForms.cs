@@ -8,7 +8,7 @@ namespace StudyBot.Core.Answers;
 /// A spelling pair counts only when one of its words is spelled so in one of the two Englishes
 /// (<see cref="EnglishWords"/>), so "filled"/"filed" and "four"/"for" stay different words.
 /// </summary>
-public static class WordForms
+public static partial class WordForms
 {
     /// <summary>British ending, American ending: the British form's ending is replaced.</summary>
     private static readonly (string British, string American, bool Always)[] _spellings =
@@ -167,6 +167,33 @@ public static class WordForms
         var (da, db) = (Direction(a), Direction(b));
         return da is not null && db is not null && da != db;
     }
+
+    /// <summary>
+    /// Two answers that both name compass points, in words run together, split or hyphenated, and name other ones:
+    /// "north-western provinces" against "northeastern provinces" is another direction, never a slip.
+    /// </summary>
+    public static bool NameOtherCompassPoints(string a, string b)
+    {
+        var (pa, pb) = (CompassPoints(a), CompassPoints(b));
+        return pa.Length > 0 && pb.Length > 0 && pa != pb;
+    }
+
+    /// <summary>A word that names compass points ("north", "southwestern", "eastwards").</summary>
+    public static bool IsDirection(string word) => Direction(word) is not null;
+
+    /// <summary>The compass points named inside a text, in order, as letters ("nw" for "north-western provinces").</summary>
+    private static string CompassPoints(string text)
+    {
+        var letters = new System.Text.StringBuilder();
+        foreach (System.Text.RegularExpressions.Match m in CompassWord().Matches(text.ToLowerInvariant()))
+        {
+            letters.Append(m.Value[0]);
+        }
+        return letters.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"north|south|east|west")]
+    private static partial System.Text.RegularExpressions.Regex CompassWord();
 
     /// <summary>The compass points a word names, as letters ("ne" for "northeastern", "e" for "eastwards"); null for any other word.</summary>
     private static string? Direction(string word)
