@@ -63,7 +63,7 @@ public static class NameSlips
         }
         return !(NumberWords.IsNumber(given) || EnglishWords.IsProperName(given) || _places.Contains(given) || Aliases.IsCanonical(given)
             || Capitals.IsDemonym(given) || _denials.Contains(given) || WordForms.HaveOtherPrefixes(given, expected)
-            || WordForms.AreOtherDirections(given, expected) || IsDirection(given));
+            || WordForms.IsDirection(given));
     }
 
     /// <summary>
@@ -82,9 +82,6 @@ public static class NameSlips
         var differ = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
         return differ is [var i, var j] && j == i + 1 && a[i] == b[j] && a[j] == b[i];
     }
-
-    /// <summary>A word that names a compass point ("north", "southwestern"): never a slip of a name.</summary>
-    private static bool IsDirection(string word) => WordForms.AreOtherDirections(word, "north") || WordForms.AreOtherDirections(word, "south");
 
     /// <summary>
     /// The normalised words the texts write as names: a capitalised word inside a sentence, next to another capitalised
