@@ -667,6 +667,9 @@ namespace StudyBot.Data.Postgres.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("double precision");
 
+                    b.Property<int?>("ExamRule")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("ExamTarget")
                         .HasColumnType("double precision");
 

@@ -640,6 +640,9 @@ namespace StudyBot.Data.Migrations
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("ExamRule")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("ExamTarget")
                         .HasColumnType("REAL");
 

@@ -47,6 +47,11 @@ public sealed class ReviewLogEntry
     public DateTime? ExamUtc { get; set; }
     /// <summary>The recall the answer aimed at for that exam; null when no exam was ahead.</summary>
     public double? ExamTarget { get; set; }
+    /// <summary>
+    /// The version of the exam rule that scheduled this answer (<see cref="Core.Scheduling.Exam.ExamRule"/>);
+    /// null when no exam was ahead. Answers logged before the version was kept were scheduled under rule 1.
+    /// </summary>
+    public int? ExamRule { get; set; }
     /// <summary>For an undo: the entry it undoes.</summary>
     public long? UndoesId { get; set; }
     public CardMemory Before { get; set; } = new();

@@ -27,8 +27,8 @@ internal static class AnswerWriter
 
     private static readonly string _insertLog =
         $"""
-        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "ExamUtc", "ExamTarget", "UndoesId", {CardMemoryColumns.List("Before")}, {CardMemoryColumns.List("After")})
-        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @exam, @target, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
+        INSERT INTO "ReviewLog" ("UserId", "CardId", "Kind", "Source", "Rating", "AnswerText", "Note", "ResponseTimeMs", "InteractionId", "ReviewedUtc", "DesiredRetention", "FsrsFitId", "ExamUtc", "ExamTarget", "ExamRule", "UndoesId", {CardMemoryColumns.List("Before")}, {CardMemoryColumns.List("After")})
+        VALUES (@u, @c, @kind, @source, @rating, @text, @note, @ms, @interaction, @at, @retention, @fit, @exam, @target, @examRule, @undoes, {Parameters("b")}, {Parameters("m")}) RETURNING "Id";
         """;
 
     private const string InsertQuizAnswer =
@@ -75,6 +75,7 @@ internal static class AnswerWriter
         values.Add("@fit", entry.FsrsFitId);
         values.Add("@exam", entry.ExamUtc);
         values.Add("@target", entry.ExamTarget);
+        values.Add("@examRule", entry.ExamRule);
         values.Add("@undoes", entry.UndoesId);
         Bind(values, "b", entry.Before);
         if (quiz is not null)

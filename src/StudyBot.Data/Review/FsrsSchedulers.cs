@@ -30,10 +30,11 @@ public sealed class FsrsSchedulers
 
     /// <summary>
     /// How the logged answer <paramref name="entry"/> was scheduled: the retention and fit it recorded
-    /// (<paramref name="weights"/> are that fit's), and the exam it was aimed at, if any.
+    /// (<paramref name="weights"/> are that fit's), and the exam it was aimed at, if any, by the version of
+    /// the exam rule it recorded (none recorded: rule 1, the only one before the log kept it).
     /// </summary>
     public Core.Study.AnswerScheduling ForEntry(Entities.ReviewLogEntry entry, string? weights)
-        => Core.Scheduling.Exam.ExamScheduleAdjustment.For(For(entry.DesiredRetention, entry.FsrsFitId, weights), entry.ExamUtc, entry.ExamTarget);
+        => Core.Scheduling.Exam.ExamScheduleAdjustment.For(For(entry.DesiredRetention, entry.FsrsFitId, weights), entry.ExamUtc, entry.ExamTarget, entry.ExamRule ?? Core.Scheduling.Exam.ExamRule.V1.Version);
 
     /// <summary>A JSON array of numbers, as a fit stores its weights.</summary>
     public static double[] ParseWeights(string json) => JsonSerializer.Deserialize<double[]>(json) ?? [];

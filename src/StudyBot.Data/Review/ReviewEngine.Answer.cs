@@ -205,8 +205,10 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 
         var settings = read.Settings ?? AnswerSettings.Defaults;
         // Before an exam in the card's deck, the answer is scheduled for it; the exam and target go into the log for replays.
+        // The rule's version too: a replay schedules the answer by the rule in force now, whatever rule is current then.
         var examTarget = read.NextExamUtc is null ? (double?)null : settings.ExamTarget ?? ExamScheduler.DefaultTarget;
-        var scheduling = ExamScheduleAdjustment.For(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights), read.NextExamUtc, examTarget);
+        var examRule = read.NextExamUtc is null ? (int?)null : ExamRule.Current.Version;
+        var scheduling = ExamScheduleAdjustment.For(schedulers.For(settings.DesiredRetention, settings.FsrsFitId, settings.FsrsWeights), read.NextExamUtc, examTarget, examRule);
         var outcome = AnswerDecision.Decide(read.State?.Memory.ToStudy(), card, form?.Answer ?? request.Answer, request.NowUtc, scheduling);
 
         var state = read.State is { } stored
@@ -231,6 +233,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
             FsrsFitId = settings.FsrsFitId,
             ExamUtc = read.NextExamUtc,
             ExamTarget = examTarget,
+            ExamRule = examRule,
             Before = CardMemory.From(outcome.Before),
             After = CardMemory.From(outcome.After),
         };

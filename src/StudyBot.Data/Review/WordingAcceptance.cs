@@ -154,6 +154,9 @@ public sealed class WordingAcceptance(IDbContextFactory<StudyDbContext> contexts
                     ReviewedUtc = answer.ReviewedUtc,
                     DesiredRetention = answer.DesiredRetention,
                     FsrsFitId = answer.FsrsFitId,
+                    ExamUtc = answer.ExamUtc,
+                    ExamTarget = answer.ExamTarget,
+                    ExamRule = answer.ExamRule,
                     Before = current with { },
                     After = next,
                 });

@@ -14,6 +14,9 @@ public enum ExamDecision
 
     /// <summary>The final review before the exam: the earliest day from which a recalled review reaches the target at the exam.</summary>
     Shortened,
+
+    /// <summary>Rule 1 only: FSRS's own due time already falls before the exam; the rule applies again at that review.</summary>
+    FsrsBeforeExam,
 }
 
 /// <summary>The card to store and why its due time is what it is.</summary>
@@ -40,7 +43,9 @@ public readonly record struct ExamAdjustment(FsrsCard Card, ExamDecision Decisio
 /// last study day, FSRS's steps apply, since no later day is left.</item>
 /// <item>After the last exam, plain FSRS.</item>
 /// </list>
-/// Pure, deterministic and thread-safe: a replay with the same exam and target gives the same card.
+/// That is the current rule (<see cref="ExamRule.V2"/>); an earlier version (<see cref="ExamRule"/>)
+/// is the same scheduler with what changed set as it was, so answers logged under it replay as answered.
+/// Pure, deterministic and thread-safe: a replay with the same exam, target and rule gives the same card.
 /// </summary>
 public sealed class ExamScheduler
 {
@@ -50,9 +55,6 @@ public sealed class ExamScheduler
     /// <summary>The recall at which building reviews fall due.</summary>
     public const double BuildRetention = 0.8;
 
-    /// <summary>Exam predictions divide FSRS's stability by this factor.</summary>
-    public const double StabilityMargin = 2.0;
-
     private readonly FsrsScheduler _fsrs;
     private readonly FsrsScheduler _days;
     private readonly double _decay;
@@ -60,10 +62,12 @@ public sealed class ExamScheduler
 
     /// <param name="fsrs">The student's scheduler (weights, retention, steps), used on the last study day and after the exams.</param>
     /// <param name="lead">How long before the exam the last review must fall due at the latest (default 12 hours).</param>
-    public ExamScheduler(FsrsScheduler fsrs, TimeSpan? lead = null)
+    /// <param name="rule">The version of the rule (default <see cref="ExamRule.Current"/>); a replay passes the one the log recorded.</param>
+    public ExamScheduler(FsrsScheduler fsrs, TimeSpan? lead = null, ExamRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(fsrs);
         _fsrs = fsrs;
+        Rule = rule ?? ExamRule.Current;
         _days = new FsrsScheduler(fsrs.Parameters with
         {
             EnableShortTerm = false,
@@ -81,13 +85,15 @@ public sealed class ExamScheduler
 
     public TimeSpan Lead { get; }
 
+    public ExamRule Rule { get; }
+
     public FsrsScheduler Fsrs => _fsrs;
 
     /// <summary>Predicted recall of a reviewed card at <paramref name="atUtc"/>: the FSRS-6 curve over the time since its last review.</summary>
     public double RecallAt(in FsrsCard card, DateTime atUtc) => Recall(card, atUtc, 1.0);
 
-    /// <summary>The prediction the exam rule relies on: the FSRS-6 curve with the stability divided by <see cref="StabilityMargin"/>.</summary>
-    public double CautiousRecallAt(in FsrsCard card, DateTime atUtc) => Recall(card, atUtc, StabilityMargin);
+    /// <summary>The prediction the exam rule relies on: the FSRS-6 curve with the stability divided by the rule's <see cref="ExamRule.StabilityMargin"/>.</summary>
+    public double CautiousRecallAt(in FsrsCard card, DateTime atUtc) => Recall(card, atUtc, Rule.StabilityMargin);
 
     private double Recall(in FsrsCard card, DateTime atUtc, double margin)
     {
@@ -127,7 +133,7 @@ public sealed class ExamScheduler
             return new ExamAdjustment(_fsrs.Next(before, nowUtc, rating), ExamDecision.Fsrs, double.NaN);
         }
         var lastDay = nowUtc.AddDays(1) > examUtc - Lead;
-        var answered = lastDay ? _fsrs.Next(before, nowUtc, rating) : _days.Next(before, nowUtc, rating);
+        var answered = lastDay || !Rule.PlansBackwards ? _fsrs.Next(before, nowUtc, rating) : _days.Next(before, nowUtc, rating);
         return answered.State == CardState.Review
             ? Plan(answered, nowUtc, examUtc, target)
             : new ExamAdjustment(answered, ExamDecision.Fsrs, double.NaN);
@@ -143,8 +149,16 @@ public sealed class ExamScheduler
         var recall = CautiousRecallAt(answered, examUtc);
         if (recall >= target)
         {
+            if (!Rule.SafeWaitsForOwnInterval)
+            {
+                return new ExamAdjustment(answered.Due >= examUtc ? answered : WithDue(answered, nowUtc, examUtc), ExamDecision.Safe, recall);
+            }
             var afterExam = nowUtc.AddDays(IntervalAfterExam(answered));
             return new ExamAdjustment(WithDue(answered, nowUtc, afterExam > examUtc ? afterExam : examUtc), ExamDecision.Safe, recall);
+        }
+        if (!Rule.PlansBackwards && answered.Due < examUtc)
+        {
+            return new ExamAdjustment(answered, ExamDecision.FsrsBeforeExam, recall);
         }
         // Whole days from now at which a review may fall due: 1 .. last, the last at least Lead before the exam.
         var last = (int)Math.Floor((examUtc - Lead - nowUtc).TotalDays);
@@ -158,7 +172,7 @@ public sealed class ExamScheduler
         }
         var final = FinalReviewDay(answered, nowUtc, examUtc, target, last);
         var build = (int)Math.Round((answered.Due - nowUtc).TotalDays);
-        return build >= 1 && build < final
+        return Rule.PlansBackwards && build >= 1 && build < final
             ? new ExamAdjustment(WithDue(answered, nowUtc, nowUtc.AddDays(build)), ExamDecision.Build, recall)
             : new ExamAdjustment(WithDue(answered, nowUtc, nowUtc.AddDays(final)), ExamDecision.Shortened, recall);
     }
@@ -197,9 +211,19 @@ public sealed class ExamScheduler
         return low;
     }
 
-    /// <summary>Cautious recall at the exam of a card answered Good at <paramref name="reviewUtc"/> (in whole days, as before the last day).</summary>
-    public double RecallAfterReview(in FsrsCard card, DateTime reviewUtc, DateTime examUtc) =>
-        CautiousRecallAt(_days.Next(card, reviewUtc, Rating.Good), examUtc);
+    /// <summary>
+    /// Cautious recall at the exam of a card answered Good at <paramref name="reviewUtc"/>: in whole days,
+    /// as before the last day (rule 1: by the student's own FSRS, and 0 unless that leaves the card in review).
+    /// </summary>
+    public double RecallAfterReview(in FsrsCard card, DateTime reviewUtc, DateTime examUtc)
+    {
+        if (Rule.PlansBackwards)
+        {
+            return CautiousRecallAt(_days.Next(card, reviewUtc, Rating.Good), examUtc);
+        }
+        var reviewed = _fsrs.Next(card, reviewUtc, Rating.Good);
+        return reviewed.State == CardState.Review ? CautiousRecallAt(reviewed, examUtc) : 0;
+    }
 
     private static void CheckTarget(double target)
     {
