@@ -194,6 +194,14 @@ public abstract class ExamAnswerTests : DatabaseTests
         }
         report = await db.Verifier.VerifyAsync();
         Assert.Contains(report.Differences, d => d.LogId == edited && d.What.Contains("recorded result differs", StringComparison.Ordinal));
+
+        // A version no rule has is reported, not replayed by a guess.
+        await using (var context = db.NewContext())
+        {
+            await context.ReviewLog.Where(l => l.Id == relabelled).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExamRule, 7));
+        }
+        report = await db.Verifier.VerifyAsync();
+        Assert.Contains(report.Differences, d => d.LogId == relabelled && d.What.Contains("exam rule 7", StringComparison.Ordinal));
     }
 
     [DataFact]

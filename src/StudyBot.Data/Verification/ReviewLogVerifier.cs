@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Scheduling;
+using StudyBot.Core.Scheduling.Exam;
 using StudyBot.Core.Study;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
@@ -58,8 +59,16 @@ public sealed class ReviewLogVerifier(IDbContextFactory<StudyDbContext> contexts
                     differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names FSRS fit {fitId}, which is not an adopted fit"));
                 }
                 var weights = entry.FsrsFitId is { } id ? fits.GetValueOrDefault(id) : null;
-                // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded (the exam in force too).
-                expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, schedulers.ForEntry(entry, weights)).After);
+                if (entry.ExamRule is { } rule && !ExamRule.Exists(rule))
+                {
+                    differences.Add(new(entry.UserId, entry.CardId, entry.Id, $"the answer names exam rule {rule}, which this version does not know (known: {string.Join(", ", ExamRule.All.Select(r => r.Version))})"));
+                    expected = entry.After;
+                }
+                else
+                {
+                    // The same step an answer took (AnswerDecision.Schedule), with the settings the entry recorded (the exam in force and its rule too).
+                    expected = CardMemory.From(AnswerDecision.Schedule(current.ToStudy(), entry.ReviewedUtc, rating, schedulers.ForEntry(entry, weights)).After);
+                }
             }
             else if (entry.Kind == ReviewKind.Undo && entry.UndoesId is { } undone && befores.TryGetValue(undone, out var restored))
             {

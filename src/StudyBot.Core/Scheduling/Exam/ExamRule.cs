@@ -33,6 +33,9 @@ public sealed record ExamRule(int Version, double StabilityMargin, bool PlansBac
     /// <summary>Every version, oldest first.</summary>
     public static IReadOnlyList<ExamRule> All { get; } = [V1, V2];
 
+    /// <summary>Whether a rule has the version <paramref name="version"/>.</summary>
+    public static bool Exists(int version) => All.Any(r => r.Version == version);
+
     /// <summary>The rule with the version <paramref name="version"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No rule has that version.</exception>
     public static ExamRule Of(int version) =>

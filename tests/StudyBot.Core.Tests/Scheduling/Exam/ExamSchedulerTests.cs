@@ -219,4 +219,62 @@ public sealed class ExamSchedulerTests
 
         Assert.Contains("strictly between 0 and 1", ex.Message);
     }
+
+    [Fact]
+    public void Answer_RuleOne_TheStudentsOwnFsrsAnswerAimedAtTheExamByFsrssOwnPrediction()
+    {
+        var random = new Random(2807);
+        var (safe, kept, shortened, differsFromRuleTwo) = (0, 0, 0, 0);
+        for (var run = 0; run < 3000; run++)
+        {
+            var fsrs = RandomScheduler(random);
+            var exams = new ExamScheduler(fsrs, rule: ExamRule.V1);
+            var target = 0.7 + random.NextDouble() * 0.29;
+            var now = _start;
+            var before = RandomReviewCard(random, now);
+            var rating = (Rating)random.Next(1, 5);
+            var exam = now.AddDays(1 + random.NextDouble() * 90);
+
+            var adjustment = exams.Answer(before, now, rating, [exam], target);
+
+            // Rule 1 keeps the memory FSRS gave (no whole-day answers) and moves only the due time.
+            var answered = fsrs.Next(before, now, rating);
+            Assert.Equal(answered with { Due = adjustment.Card.Due, ScheduledDays = adjustment.Card.ScheduledDays }, adjustment.Card);
+            differsFromRuleTwo += new ExamScheduler(fsrs).Answer(before, now, rating, [exam], target).Card != adjustment.Card ? 1 : 0;
+            if (answered.State != CardState.Review)
+            {
+                Assert.Equal(answered, adjustment.Card);
+            }
+            else if (exams.RecallAt(answered, exam) >= target)
+            {
+                safe++;
+                Assert.Equal((ExamDecision.Safe, Math.Max(answered.Due.Ticks, exam.Ticks)), (adjustment.Decision, adjustment.Card.Due.Ticks));
+            }
+            else if (answered.Due < exam)
+            {
+                kept++;
+                Assert.Equal((ExamDecision.FsrsBeforeExam, answered), (adjustment.Decision, adjustment.Card));
+            }
+            else
+            {
+                shortened++;
+                Assert.Equal(ExamDecision.Shortened, adjustment.Decision);
+                Assert.True(adjustment.Card.Due < exam, $"run {run}: due {adjustment.Card.Due:O}, exam {exam:O}");
+            }
+        }
+        Assert.True(safe > 100 && kept > 100 && shortened > 100, $"safe {safe}, kept {kept}, shortened {shortened}");
+        Assert.True(differsFromRuleTwo > 1000, $"only {differsFromRuleTwo} answers differ between the rules");
+    }
+
+    [Fact]
+    public void ExamRule_Versions_AreNumberedInOrderAndAnUnknownOneIsRefused()
+    {
+        Assert.Equal(Enumerable.Range(1, ExamRule.All.Count), ExamRule.All.Select(r => r.Version));
+        Assert.Same(ExamRule.All[^1], ExamRule.Current);
+        Assert.Same(ExamRule.V1, ExamRule.Of(1));
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ExamRule.Of(9));
+
+        Assert.Contains("no exam rule version 9 (known: 1, 2)", ex.Message);
+    }
 }
