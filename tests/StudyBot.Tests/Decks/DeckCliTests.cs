@@ -110,6 +110,75 @@ public sealed class DeckCliTests : IDisposable
     }
 
     [Fact]
+    public void ExportAsYaml_DeckWithImages_WritesThemBesideTheYamlByteForByte_AndTheExportImportsAgain()
+    {
+        var map = StudyBot.Fuzz.TestImages.Png(64, 40, (40, 110, 200));
+        var flag = StudyBot.Fuzz.TestImages.Png(30, 20, (200, 30, 40));
+        Directory.CreateDirectory(Path.Combine(_dir, "maps"));
+        File.WriteAllBytes(Path.Combine(_dir, "maps", "yalu map.png"), map);
+        File.WriteAllBytes(Path.Combine(_dir, "flag.png"), flag);
+        var deck = Write("pictures.yaml", """
+            id: cli-pictures
+            title: Rivers and flags
+            cards:
+              - id: yalu
+                kind: typed
+                prompt: Which river is drawn in blue?
+                answers: [Yalu]
+                image: maps/yalu map.png
+              - id: flag
+                kind: typed
+                prompt: Whose flag is this?
+                answers: [North Korea]
+                image: flag.png
+              - id: plain
+                kind: typed
+                prompt: Which sea lies east of Korea?
+                answers: [East Sea]
+            """);
+        var exported = Path.Combine(_dir, "out", "exported.yaml");
+        var again = Path.Combine(_dir, "again", "reimported.yaml");
+
+        var (exportExit, exportOutput) = Run("deck", "export", deck, "--format", "yaml", "-o", exported);
+        var (importExit, importOutput) = Run("deck", "import", exported, "-o", again);
+
+        Assert.Equal((0, 0), (exportExit, importExit));
+        Assert.Contains("Wrote its 2 image(s) beside it.", exportOutput);
+        Assert.Contains("and its 2 image(s) beside it", importOutput);
+        foreach (var folder in new[] { Path.Combine(_dir, "out"), Path.Combine(_dir, "again") })
+        {
+            Assert.Equal(map, File.ReadAllBytes(Path.Combine(folder, "maps", "yalu map.png")));
+            Assert.Equal(flag, File.ReadAllBytes(Path.Combine(folder, "flag.png")));
+        }
+        var read = new DeckLoader().LoadFile(again).Deck!;
+        Assert.Equal(["maps/yalu map.png", "flag.png", null], read.Cards.Select(c => c.Image));
+        Assert.Equal(map, read.Images.Single(i => i.Name == "maps/yalu map.png").Content);
+        Assert.Equal((30, 20), read.Images.Single(i => i.Name == "flag.png") is var f ? (f.Width, f.Height) : default);
+    }
+
+    [Fact]
+    public void ExportAsCsv_DeckWithImage_SaysTheImagesAreLeftOut()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "flag.png"), StudyBot.Fuzz.TestImages.Png(30, 20, (200, 30, 40)));
+        var deck = Write("flag.yaml", """
+            id: cli-flag
+            title: Flags
+            cards:
+              - id: flag
+                kind: typed
+                prompt: Whose flag is this?
+                answers: [North Korea]
+                image: flag.png
+            """);
+
+        var (exit, output) = Run("deck", "export", deck, "--format", "csv", "-o", Path.Combine(_dir, "csv", "flag.csv"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("CSV has no image column: its 1 image(s) are left out; export as yaml to keep them.", output);
+        Assert.False(File.Exists(Path.Combine(_dir, "csv", "flag.png")));
+    }
+
+    [Fact]
     public void Import_InvalidSource_ExitsOneAndWritesNothing()
     {
         var source = Write("bad.txt", "#separator:tab\n#notetype column:1\nCloze\tno deletions\t\n");
