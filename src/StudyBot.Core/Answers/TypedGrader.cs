@@ -596,7 +596,7 @@ public static partial class TypedGrader
                 {
                     rule ??= Rules.Plural;
                 }
-                else if (WordForms.AreOtherEndings(g, e) && EnglishWords.Contains(g))
+                else if (WordForms.AreOtherEndings(g, e) && WordForms.IsWordOrFormOfOne(g))
                 {
                     ending = true;
                 }

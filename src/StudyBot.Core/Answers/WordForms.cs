@@ -83,6 +83,9 @@ public static partial class WordForms
     public static bool AreOtherEndings(string a, string b)
         => a != b && Math.Min(a.Length, b.Length) >= 3 && Stems(a).Overlaps(Stems(b));
 
+    /// <summary>A word of the list, or a regular form of one the list leaves out ("deservingly" of "deserving").</summary>
+    public static bool IsWordOrFormOfOne(string word) => EnglishWords.Contains(word) || Stems(word).Any(s => s != word);
+
     private static void AddWord(HashSet<string> stems, string stem)
     {
         if (EnglishWords.Contains(stem))
