@@ -12,12 +12,16 @@ public static class Aliases
         .. Group("united-states", "united states of america", "united states", "usa", "u s a", "us", "u s", "america"),
         .. Group("united-kingdom", "united kingdom", "great britain", "britain", "uk", "u k"),
         .. Group("china", "peoples republic of china", "people s republic of china", "prc", "china"),
-        .. Group("north-korea", "democratic peoples republic of korea", "democratic people s republic of korea", "dprk", "north korea"),
+        .. Group("north-korea", "democratic peoples republic of korea", "democratic people s republic of korea", "dprk", "nk", "north korea"),
         .. Group("south-korea", "republic of korea", "rok", "south korea"),
     ];
 
     /// <summary>True for a token that stands for a country of the table (so it is never a mere qualifier).</summary>
     public static bool IsCanonical(string token) => _table.Any(entry => entry.Canonical == token);
+
+    /// <summary>The words with each canonical token spelled out as the country's name ("united-states" as "united states").</summary>
+    public static List<string> SpellOut(IReadOnlyList<string> tokens)
+        => tokens.SelectMany(t => IsCanonical(t) ? t.Split('-') : [t]).ToList();
 
     /// <summary>Replaces every alias in the words with its canonical token, longest alias first.</summary>
     public static List<string> Canonicalize(IReadOnlyList<string> tokens)

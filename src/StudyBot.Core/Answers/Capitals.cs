@@ -70,6 +70,9 @@ public static class Capitals
         return cardWords.Any(t => _demonyms.ContainsKey(t) || _demonyms.Values.Any(place => names(t, place)));
     }
 
+    /// <summary>The country (canonical, as <see cref="Aliases"/> gives it) of a people's adjective ("american", "north korean"), or null.</summary>
+    public static string? CountryOfPeople(string adjective) => _demonyms.GetValueOrDefault(adjective);
+
     /// <summary>A people's adjective ("korean", "chinese") or a country's combining form ("sino").</summary>
     public static bool IsDemonym(string word) => _demonyms.ContainsKey(word) || _combining.ContainsKey(word);
 

@@ -16,6 +16,12 @@ public static partial class ShortForms
     public const string DecadeRule = "decade";
     public const string NumberRule = "number";
 
+    /// <summary>A misspelt unit, month or decade word read as the word it misspells ("decads", "seventys"): Hard, never Good.</summary>
+    public const string SlipRule = "typo";
+
+    /// <summary>The tens a decade word is made of ("seventy" in "seventies", "seventys").</summary>
+    private static readonly string[] _tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
     private static readonly Dictionary<string, string> _words = new(StringComparer.Ordinal)
     {
         ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june",
@@ -61,6 +67,11 @@ public static partial class ShortForms
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (Unslipped(word) is { } meant)
+            {
+                applied.Add(SlipRule);
+                word = meant;
+            }
             if (_words.TryGetValue(word, out var full))
             {
                 result.Add(full);
@@ -96,6 +107,41 @@ public static partial class ShortForms
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The unit, month or decade word a word that is no English word misspells, the one word of those within its typo
+    /// budget ("decads" for decades, "kilomters" for kilometers, "Septmber"), or a tens word with a plural's "s" for its
+    /// decade ("seventys", "eightys"); null for any other word, so the other rules read the word as meant and the grade
+    /// still counts the slip.
+    /// </summary>
+    private static string? Unslipped(string word)
+    {
+        if (word.Length < 4 || !word.All(char.IsAsciiLetterLower) || EnglishWords.Contains(word) || _words.ContainsKey(word)
+            || _directions.ContainsKey(word) || _decadeWords.ContainsKey(word))
+        {
+            return null;
+        }
+        if (_tens.FirstOrDefault(t => word == t + "s" || word == t + "es") is { } tens)
+        {
+            return tens[..^1] + "ies";
+        }
+        var near = _decadeWords.Keys.Concat(_words.Values).Concat(WordForms.UnitWords)
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => (Word: w, Distance: DamerauLevenshtein.Distance(word, w)))
+            .Where(c => c.Distance <= TypoTolerance.AllowedEdits(c.Word.Length))
+            .ToList();
+        if (near.Count == 0)
+        {
+            return null;
+        }
+        var nearest = near.Where(c => c.Distance == near.Min(n => n.Distance)).Select(c => c.Word).ToList();
+        // "decads" is as near to "decade" as to "decades": of one word's singular and plural, the one ending as the word does.
+        if (nearest.Count == 2 && WordForms.AreSingularPlural(nearest[0], nearest[1]))
+        {
+            nearest = nearest.Where(w => w[^1] == word[^1]).ToList();
+        }
+        return nearest.Count == 1 ? nearest[0] : null;
     }
 
     /// <summary>"28.5k" is 28500, "5k" is 5000 (before the text is split into words).</summary>

@@ -35,6 +35,9 @@ public static partial class TypedGrader
     /// <summary>"North America" is a continent's part, not a divided country: "the North" does not stand for it.</summary>
     private static readonly HashSet<string> _continents = new(StringComparer.Ordinal) { "america", "americas", "africa", "asia", "europe" };
 
+    /// <summary>Small words that only link a phrase's parts: one left out ("skin the game") is a slip, not another answer.</summary>
+    private static readonly HashSet<string> _linkingWords = new(StringComparer.Ordinal) { "in", "of", "to", "on", "at", "for", "by", "with", "from", "into", "onto", "as" };
+
     private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
 
     /// <summary>"the answer is glucose": a sentence around the answer, not a word describing it.</summary>
@@ -80,6 +83,7 @@ public static partial class TypedGrader
         public const string Alternatives = "alternatives";
         public const string MoreThanOne = "more-than-one";
         public const string Typo = "typo";
+        public const string DroppedWord = "dropped-word";
         public const string Homophone = "homophone";
         public const string Referent = "referent";
         public const string Clipped = "clipped";
@@ -174,6 +178,15 @@ public static partial class TypedGrader
         if (verdict.Rating != Rating.Again)
         {
             return verdict;
+        }
+        // "Peking" for Beijing, "the Americans" for the United States, "rein in Kim" for "rein in Pyongyang": Hard at best.
+        foreach (var (form, rule, said, meant) in StandIns.Of(given))
+        {
+            var inner = GradeForms(variants, shown, form, cardText);
+            if (inner.Rating != Rating.Again)
+            {
+                return new AnswerVerdict(Rating.Hard, $"Hard: \"{said}\" stands for {meant} here, but the card's answer is {shown}") { Rule = $"{rule}+{inner.Rule}" };
+            }
         }
         // Inside a phrase, a word that sounds like the card's word ("reign in" for "rein in") is a spelling slip: Hard at best.
         foreach (var (swapped, written, meant) in HomophoneForms(given, accepted))
@@ -330,7 +343,19 @@ public static partial class TypedGrader
         return false;
     }
 
+    /// <summary>
+    /// The answer graded as read; a unit, month or decade word that was read past its misspelling ("2 decads", "the
+    /// seventys") makes a Good answer Hard: the slip still counts, after every other rule.
+    /// </summary>
     private static AnswerVerdict GradeOne(List<(string Text, AnswerText Read)> variants, string shown, string given, string typed)
+    {
+        var verdict = GradeAsRead(variants, shown, given, typed);
+        return verdict.Rating == Rating.Good && AnswerText.Read(given).Applied.Contains(ShortForms.SlipRule)
+            ? new AnswerVerdict(Rating.Hard, HardNote(Rules.Typo, shown)) { Rule = verdict.Rule is null or Rules.Exact or Rules.Typo ? Rules.Typo : $"{verdict.Rule}+{Rules.Typo}" }
+            : verdict;
+    }
+
+    private static AnswerVerdict GradeAsRead(List<(string Text, AnswerText Read)> variants, string shown, string given, string typed)
     {
         var answer = AnswerText.Read(given);
         if (answer.IsEmpty)
@@ -423,7 +448,7 @@ public static partial class TypedGrader
             Match.Form => new AnswerVerdict(Rating.Good, Accepted(RuleText(match.Rule, match.Rule), shown)) { Rule = match.Rule },
             Match.Qualified => new AnswerVerdict(Rating.Good, $"expected form: {shown}") { Rule = match.Rule },
             Match.Ending => new AnswerVerdict(Rating.Hard, HardNote(match.Rule, shown)) { Rule = match.Rule },
-            Match.Typo => new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: expected {shown}") { Rule = match.Rule },
+            Match.Typo => new AnswerVerdict(Rating.Hard, HardNote(match.Rule, shown)) { Rule = match.Rule },
             Match.Capital => new AnswerVerdict(Rating.Hard, $"Hard: a capital stands for its country's government, but the card's answer is {shown}") { Rule = match.Rule },
             _ => new AnswerVerdict(Rating.Again, $"expected: {shown}") { Rule = match.Rule },
         };
@@ -524,7 +549,7 @@ public static partial class TypedGrader
             case Capitals.CountryForm.Other:
                 return new(Match.Ending, Rules.Nationality);
         }
-        return MatchTypo(given, expected);
+        return MatchTypo(given, expected, capitalized);
     }
 
     /// <summary>The same words in another spelling, number or ending, or written as one word or two.</summary>
@@ -571,7 +596,7 @@ public static partial class TypedGrader
                 {
                     rule ??= Rules.Plural;
                 }
-                else if (WordForms.AreOtherEndings(g, e) && EnglishWords.Contains(g))
+                else if (WordForms.AreOtherEndings(g, e) && WordForms.IsWordOrFormOfOne(g))
                 {
                     ending = true;
                 }
@@ -618,12 +643,24 @@ public static partial class TypedGrader
             : new(Match.Typo, Rules.Typo);
     }
 
-    private static ItemMatch MatchTypo(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+    private static ItemMatch MatchTypo(IReadOnlyList<string> given, IReadOnlyList<string> expected, IReadOnlySet<string> capitalized)
     {
-        // A different number (or country) is a different answer, never a typo.
+        var inName = false;
+        // A different number (or country) is a different answer, never a typo; a slip inside a country's name ("United
+        // Sates") is read against the name spelled out, where the answer names no other country or place.
         if (!given.Where(IsExactWord).SequenceEqual(expected.Where(IsExactWord)))
         {
-            return ItemMatch.None;
+            var spelled = Aliases.SpellOut(expected);
+            if (given.Any(w => Aliases.IsCanonical(w) || _places.Contains(w)) || !given.Where(IsExactWord).SequenceEqual(spelled.Where(IsExactWord)))
+            {
+                return ItemMatch.None;
+            }
+            expected = spelled;
+            inName = true;
+        }
+        if (IsSmallWordLeftOut(given, expected))
+        {
+            return new(Match.Typo, Rules.DroppedWord);
         }
         var a = string.Join(' ', given);
         var b = string.Join(' ', expected);
@@ -646,7 +683,7 @@ public static partial class TypedGrader
                 {
                     continue;
                 }
-                if (IsAnotherWord(g, e))
+                if (IsAnotherWord(g, e) && !IsSlipInPhrase(g, e, given, expected, inName || capitalized.Contains(g)))
                 {
                     return new(Match.None, Rules.OtherWord);
                 }
@@ -665,6 +702,49 @@ public static partial class TypedGrader
         }
         return new(Match.Typo, Rules.Typo);
     }
+
+    /// <summary>
+    /// "most to loose" for "most to lose", "United Sates", "cut of" for "cut off": in a phrase whose other words are the
+    /// card's, one word with a letter added or dropped (not its first) that spells another English word is a slip, not
+    /// another answer, unless the two are told apart by meaning the rules know: a prefix, a negation, a number, a unit,
+    /// a direction, a name or a place.
+    /// </summary>
+    private static bool IsSlipInPhrase(string g, string e, IReadOnlyList<string> given, IReadOnlyList<string> expected, bool inName)
+    {
+        if (given.Count < 2 || given.Count != expected.Count || given.Zip(expected).Count(p => p.First != p.Second) != 1
+            || Math.Abs(g.Length - e.Length) != 1 || Math.Min(g.Length, e.Length) < 2 || e.Length < 3 || g[0] != e[0]
+            || DamerauLevenshtein.Distance(g, e) != 1 || WordForms.HaveOtherPrefixes(g, e)
+            // A letter doubled or undoubled ("loose", "of" for "off"), or any letter inside a name ("United Sates"):
+            // another letter dropped from a common word may make another answer ("county" for "country").
+            || !(inName || IsDoubledOrUndoubled(g, e)))
+        {
+            return false;
+        }
+        return new[] { g, e }.All(w => !AnswerText.IsNegation(w) && !NumberWords.IsNumber(w) && !WordForms.IsDirection(w)
+            && !WordForms.UnitWords.Contains(w) && !_places.Contains(w) && !Aliases.IsCanonical(w)
+            && !_contrasts.Contains(w) && !Capitals.IsDemonym(w))
+            && !(EnglishWords.IsProperName(e) && !EnglishWords.IsCommon(e));
+    }
+
+    /// <summary>The longer word is the shorter with one of its letters written twice ("loose"/"lose", "forrest"/"forest").</summary>
+    private static bool IsDoubledOrUndoubled(string a, string b)
+    {
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        for (var i = 1; i < longer.Length; i++)
+        {
+            if (longer[i] == longer[i - 1] && string.Concat(longer.AsSpan(0, i), longer.AsSpan(i + 1)) == shorter)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"skin the game" for "skin in the game": a phrase with one small linking word (a preposition) left out.</summary>
+    private static bool IsSmallWordLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+        => given.Count >= 2 && expected.Count == given.Count + 1
+            && Enumerable.Range(0, expected.Count).Any(i => _linkingWords.Contains(expected[i])
+                && expected.Take(i).Concat(expected.Skip(i + 1)).SequenceEqual(given));
 
     /// <summary>
     /// Both are English words, and not one word in two spellings: "illegal" is not a slip of "legal", "Iraq" not
@@ -870,6 +950,7 @@ public static partial class TypedGrader
     private static string HardNote(string rule, string shown) => rule switch
     {
         Rules.Clipped => $"Hard, a shortened word: expected {shown}",
+        Rules.DroppedWord => $"Hard, a small word left out: expected {shown}",
         Rules.Capital => $"Hard: a capital stands for its country's government, but the card's answer is {shown}",
         _ when rule.Contains(Rules.Ending, StringComparison.Ordinal) || rule.Contains(Rules.Nationality, StringComparison.Ordinal) => $"Hard, another form of the word: expected {shown}",
         _ => $"Hard because of the spelling: expected {shown}",

@@ -83,6 +83,9 @@ public static partial class WordForms
     public static bool AreOtherEndings(string a, string b)
         => a != b && Math.Min(a.Length, b.Length) >= 3 && Stems(a).Overlaps(Stems(b));
 
+    /// <summary>A word of the list, or a regular form of one the list leaves out ("deservingly" of "deserving").</summary>
+    public static bool IsWordOrFormOfOne(string word) => EnglishWords.Contains(word) || Stems(word).Any(s => s != word);
+
     private static void AddWord(HashSet<string> stems, string stem)
     {
         if (EnglishWords.Contains(stem))
@@ -96,14 +99,28 @@ public static partial class WordForms
     [
         ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", ""),
         ("isation", "ise"), ("ization", "ize"), ("isation", "ize"), ("ization", "ise"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
-        ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("ment", ""), ("al", "e"),
+        ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("al", "e"), ("aint", "ain"),
     ];
 
+    /// <summary>
+    /// The word's stems, and their stems in turn: "negotiations" by "negotiation" to "negotiate", "deservedly" by
+    /// "deserved" to "deserve", "restraint" to "restrain". "-ment" makes no stem: "statement" is not "state".
+    /// </summary>
     private static HashSet<string> Stems(string word)
+    {
+        var stems = StemsOnce(word);
+        foreach (var stem in stems.Where(s => s != word).ToList())
+        {
+            stems.UnionWith(StemsOnce(stem));
+        }
+        return stems;
+    }
+
+    private static HashSet<string> StemsOnce(string word)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal) { word };
         // Another part of speech of one word: "deterrence"/"deterrent", "rapidly"/"rapid", "easily"/"easy", "awareness"/"aware".
-        // Also a noun of a verb: "protection"/"protect", "invasion"/"invade", "industrialisation"/"industrialise", "government"/"govern".
+        // Also a noun of a verb: "protection"/"protect", "invasion"/"invade", "industrialisation"/"industrialise".
         foreach (var (ending, replacement) in _derivations)
         {
             if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
@@ -141,6 +158,14 @@ public static partial class WordForms
         "yard", "mile", "mi", "gram", "kilogram", "kg", "tonne", "ton", "pound", "ounce", "litre", "liter", "gallon",
         "dollar", "cent", "euro", "yuan", "yen", "percent", "pct", "thousand", "million", "billion", "trillion", "times", "fold",
     };
+
+    /// <summary>The unit words in singular and plural ("decade", "decades", "century", "centuries"), three letters or more.</summary>
+    public static IEnumerable<string> UnitWords => _unitWords.Value;
+
+    private static readonly Lazy<string[]> _unitWords = new(() => _units.Where(u => u.Length >= 3 && u.All(char.IsAsciiLetterLower))
+        .SelectMany(u => new[] { u, u.EndsWith('y') ? u[..^1] + "ies" : u + "s" })
+        .Where(EnglishWords.Contains)
+        .ToArray());
 
     /// <summary>Both are units, and not the same one: "months" and "years", "miles" and "kilometres".</summary>
     public static bool AreOtherUnits(string a, string b)

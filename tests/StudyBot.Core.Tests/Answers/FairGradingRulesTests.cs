@@ -51,6 +51,33 @@ public class FairGradingRulesTests
     public void RealWordGuard_RefusesOnlyAChangedMeaning(string expected, string given, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade([expected], given).Rating);
 
+    [Theory]
+    // A slip after the other rules, a doubled letter or a letter in a name, a linking word left out, a stem's other form,
+    // a stand-in for a place: Hard, each named; a wrong answer of the same shape refused.
+    [InlineData("four centuries", "4 centurys", Rating.Hard, "plural+typo")]
+    [InlineData("the 1960s", "the sixtys", Rating.Hard, "decade+typo")]
+    [InlineData("the 1960s", "the fiftys", Rating.Again, "wrong")]
+    [InlineData("a lot to lose", "a lot to loose", Rating.Hard, "typo")]
+    [InlineData("a lot to lose", "a lot to lost", Rating.Again, "other-word")]
+    [InlineData("the United States Navy", "the United Sates Navy", Rating.Hard, "typo")]
+    [InlineData("a country of their own", "a county of their own", Rating.Again, "other-word")]
+    [InlineData("the rule of law", "the rule law", Rating.Hard, "dropped-word")]
+    [InlineData("the rule of law", "the rule of war", Rating.Again, "other-word")]
+    [InlineData("restrain the army", "restraint the army", Rating.Hard, "word-ending")]
+    [InlineData("deservedly", "deservingly", Rating.Hard, "word-ending")]
+    [InlineData("state", "statement", Rating.Again, "wrong")]
+    [InlineData("Thailand", "Siam", Rating.Hard, "old-name+exact")]
+    [InlineData("Thailand", "Ceylon", Rating.Again, "wrong")]
+    [InlineData("talks with Tokyo", "talks with Abe", Rating.Hard, "leader+capital")]
+    [InlineData("the United States", "the Americans", Rating.Hard, "people+exact")]
+    [InlineData("the United States", "the Germans", Rating.Again, "wrong")]
+    public void SlipsAndStandIns_AreHardAndNamed(string expected, string given, Rating rating, string rule)
+    {
+        var verdict = TypedGrader.Grade([expected], given);
+
+        Assert.Equal((rating, rule), (verdict.Rating, verdict.Rule));
+    }
+
     [Fact]
     public void NameSlip_IsNamedInTheVerdict()
     {
