@@ -74,12 +74,12 @@ public static partial class Synonyms
     public static AnswerVerdict? Regrade(IReadOnlyList<string> accepted, string given, string? cardText,
         Func<IReadOnlyList<string>, string, string?, AnswerVerdict> grade)
     {
-        var givenTokens = Tokens(given);
+        var givenTokens = Tokens(given, card: false);
         if (givenTokens.Count == 0 || givenTokens.Count > MaxAnswerWords)
         {
             return null;
         }
-        var expectedSpans = accepted.SelectMany(a => Spans(a, Tokens(a))).DistinctBy(s => s.Key).ToList();
+        var expectedSpans = accepted.SelectMany(a => Spans(a, Tokens(a, card: true))).DistinctBy(s => s.Key).ToList();
         if (expectedSpans.Count == 0)
         {
             return null;
@@ -149,15 +149,23 @@ public static partial class Synonyms
         public string Key => string.Join(' ', Words);
     }
 
-    /// <summary>The words of a text, lower case, each marked when written with a capital after the first word (a name's part).</summary>
-    private static List<Token> Tokens(string text)
+    /// <summary>
+    /// The words of a text, lower case, each marked when it is a name's part: written with a capital after the first word;
+    /// in a card's answer also its first word unless the answer is in sentence case ("Trump" and "Treaty of Versailles" are
+    /// names, "Nuclear weapons" is not).
+    /// </summary>
+    private static List<Token> Tokens(string text, bool card)
     {
-        var tokens = new List<Token>();
+        var matches = Word().Matches(text);
+        var tokens = new List<Token>(matches.Count);
         var lower = text.Any(char.IsLower);
-        foreach (System.Text.RegularExpressions.Match m in Word().Matches(text))
+        // Sentence case ("Nuclear weapons") capitalises the first word only; a title ("Treaty of Versailles") its words.
+        var sentenceCase = matches.Skip(1).Any(m => char.IsLower(m.Value[0])) && !matches.Skip(1).Any(m => char.IsUpper(m.Value[0]));
+        foreach (System.Text.RegularExpressions.Match m in matches)
         {
             var word = AnswerNormalizer.Normalize(m.Value).Replace(" ", "", StringComparison.Ordinal);
-            tokens.Add(new Token(m.Index, m.Index + m.Length, word, lower && tokens.Count > 0 && char.IsUpper(m.Value[0])));
+            var capital = lower && char.IsUpper(m.Value[0]);
+            tokens.Add(new Token(m.Index, m.Index + m.Length, word, capital && (tokens.Count > 0 || (card && !sentenceCase))));
         }
         return tokens;
     }
@@ -179,7 +187,7 @@ public static partial class Synonyms
         }
     }
 
-    private static string[] Words(string text) => Tokens(text).Select(t => t.Word).ToArray();
+    private static string[] Words(string text) => Tokens(text, card: false).Select(t => t.Word).ToArray();
 
     [GeneratedRegex(@"\p{L}+(?:'\p{L}+)?")]
     private static partial Regex Word();

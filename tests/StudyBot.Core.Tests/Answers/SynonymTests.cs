@@ -76,6 +76,17 @@ public class SynonymTests
         Assert.Equal(Rating.Again, TypedGrader.Grade(["peace treaty signed"], "peace pact broken").Rating);
     }
 
+    [Theory]
+    [InlineData("Bush", "shrub")] // a name is never a synonym's word, though "bush" is a word too
+    [InlineData("Treaty of Versailles", "Pact of Versailles")]
+    [InlineData("the Great War", "the Great Warfare")]
+    public void Grade_Names_NeverGoThroughTheSynonymRule(string accepted, string given)
+        => Assert.Equal(Rating.Again, TypedGrader.Grade([accepted], given).Rating);
+
+    [Fact]
+    public void Grade_CardAnswerInSentenceCase_IsNoName()
+        => Assert.Equal((Rating.Hard, Synonyms.Rule), (TypedGrader.Grade(["Nuclear weapons"], "atomic weapons") is var v ? (v.Rating, v.Rule) : default));
+
     [Fact]
     public void Grade_ExactOrFairForm_NeverGoesThroughTheSynonymRule()
     {
@@ -91,6 +102,7 @@ public class SynonymTests
     [InlineData("nations", "countries")]
     [InlineData("voice box", "larynx")]
     [InlineData("cease-fire", "truce")]
+    [InlineData("shrub", "bush")] // the word behind the name "Bush" (Grade_Names_NeverGoThroughTheSynonymRule)
     public void AreSynonyms_FairPairs(string given, string expected) => Assert.True(Synonyms.AreSynonyms(given, expected));
 
     [Theory]
