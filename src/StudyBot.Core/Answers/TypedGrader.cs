@@ -115,6 +115,15 @@ public static partial class TypedGrader
     /// </summary>
     public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given, string? cardText)
     {
+        var verdict = WithoutSynonyms(accepted, given, cardText);
+        // Issue 21 hook: one word put in a WordNet synonym of the card's word, where the rules found no other reason (Synonyms): Hard.
+        return verdict.Rating == Rating.Again && verdict.Rule is Rules.Wrong or Rules.OtherWord
+            ? Synonyms.Regrade(accepted, given, cardText, WithoutSynonyms) ?? verdict
+            : verdict;
+    }
+
+    private static AnswerVerdict WithoutSynonyms(IReadOnlyList<string> accepted, string given, string? cardText)
+    {
         // Issue 21 hook: the card's accepted answers as interchangeable parts (AnswerParts), a slip inside a name (NameSlips).
         var verdict = GradeByRules(accepted, given, cardText);
         return verdict.Rating == Rating.Good ? verdict : SecondLook(verdict, accepted, given, cardText);
