@@ -28,7 +28,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<StudyDbContext>((provider, options) =>
         {
             StudyDbOptions.Configure(options, target);
-            options.AddInterceptors(DatabaseErrorCounter.Instance);
+            options.AddInterceptors(DatabaseErrorCounter.Instance, DatabaseTracing.Instance);
             if (target.Provider == DatabaseProvider.Sqlite)
             {
                 options.AddInterceptors(new SqliteOpenWithoutCreate(provider.GetRequiredService<StorageHealth>()));

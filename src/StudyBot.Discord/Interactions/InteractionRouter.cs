@@ -46,6 +46,8 @@ public sealed class InteractionRouter(
             ["ChannelId"] = interaction.ChannelId?.ToString(),
             ["InteractionType"] = interaction.Type.ToString(),
         });
+        // The trace's root: the database commands and REST calls the handler makes are its children.
+        using var activity = DiscordTracing.Interaction(interaction.Id.ToString(), interaction.Type.ToString());
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(interaction, scope.ServiceProvider, responder, cancellationToken);
         var started = Stopwatch.GetTimestamp();
@@ -130,6 +132,12 @@ public sealed class InteractionRouter(
         finally
         {
             DiscordMetrics.InteractionHandled(matched?.Kind, matched?.Key ?? DiscordMetrics.Unrouted, outcome, Stopwatch.GetElapsedTime(started));
+            activity?.SetTag("studybot.route", matched?.Key ?? DiscordMetrics.Unrouted);
+            activity?.SetTag("studybot.outcome", outcome);
+            if (outcome == "failed")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed partial class DiscordRestClient : IDisposable
     private readonly string _userAgent;
 
     public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
-        : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), options, time, logger)
+        : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ActivityHeadersPropagator = null }), options, time, logger)
     {
     }
 
@@ -115,6 +115,7 @@ public sealed partial class DiscordRestClient : IDisposable
             // Held until the answer is in: until then the request may still be on its way to Discord.
             using var globalPlace = route.IsGlobalExempt ? default : await _global.AcquireAsync(cancellationToken).ConfigureAwait(false);
             bucket.Consume();
+            using var activity = DiscordTracing.RestCall(route.Method.Method, route.Template);
             using var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path) { Content = body?.CreateContent() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
@@ -143,6 +144,12 @@ public sealed partial class DiscordRestClient : IDisposable
                 var headers = RateLimitHeaders.Parse(response.Headers);
                 _buckets.Learn(route, bucket, headers);
                 var status = response.StatusCode;
+                activity?.SetTag("http.response.status_code", (int)status);
+                if ((int)status >= 400)
+                {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+                }
+
                 if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 {
                     _guard.Record();

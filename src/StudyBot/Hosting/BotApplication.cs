@@ -209,7 +209,7 @@ public sealed class BotApplication : IAsyncDisposable
         services.AddRetention();
         services.AddGuilds();
         services.AddStudyBotFeatures();
-        services.AddStudyBotObservability(httpEndpoint);
+        services.AddStudyBotObservability(httpEndpoint, builder.Configuration);
         services.AddDiscordConnection(httpEndpoint, builder.Configuration, storage);
         if (playground is not null)
         {

@@ -36,6 +36,9 @@ public sealed class PlaygroundBot : IAsyncLifetime
     /// <summary>Extra configuration or service replacements a test class needs before the host starts.</summary>
     public Action<IHostApplicationBuilder>? Configure { get; init; }
 
+    /// <summary>More command-line settings (read while the host is composed, unlike <see cref="Configure"/>'s).</summary>
+    public string[] MoreArguments { get; init; } = [];
+
     /// <summary>A member of the Playground's class by display name ("Prof. Lee", "Ana", "Ben", "Chloé").</summary>
     public PlaygroundMember Member(string displayName) => World.Members.Single(m => m.DisplayName == displayName);
 
@@ -52,6 +55,7 @@ public sealed class PlaygroundBot : IAsyncLifetime
             $"--ConnectionStrings:StudyBot=Data Source={DatabaseFile}",
             $"--{SchedulingServiceCollectionExtensions.SchedulerNameKey}={_schedulerName}",
             $"--StudyBot:DecksDirectory={RepositoryDecks()}",
+            .. MoreArguments,
         ];
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace StudyBot.Tests.Observability;
 public sealed class JsonLogTests
 {
     [Fact]
-    public async Task JsonLogs_AnInteraction_LinesParseAndCarryTheInteractionIdInScopes()
+    public async Task JsonLogs_AnInteraction_LinesParseAndCarryTheInteractionIdAndShardIdInScopes()
     {
         var console = new LockedWriter();
         var original = Console.Out;
@@ -47,6 +47,9 @@ public sealed class JsonLogTests
             Assert.Contains("zz:nothing", message);
             Assert.True(ulong.TryParse(scope.GetProperty("InteractionId").GetString(), out var interactionId) && interactionId > 0, line.Value.ToString());
             Assert.Equal(bot.World.Guild.Id, scope.GetProperty("GuildId").GetString());
+            // The interaction came over the Playground's one gateway shard, whose scope names it.
+            var shard = Assert.Single(line.Value.GetProperty("Scopes").EnumerateArray(), s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("ShardId", out _));
+            Assert.Equal(0, shard.GetProperty("ShardId").GetInt32());
             Assert.Equal("Information", line.Value.GetProperty("LogLevel").GetString());
             Assert.EndsWith("Z", line.Value.GetProperty("Timestamp").GetString());
         }
