@@ -6,7 +6,7 @@ namespace StudyBot.Core.Answers;
 /// The synonym lexicon derived from WordNet 3.0 (Answers/Synonyms/README.md): for each lemma, the synsets of its first
 /// senses in WordNet's order with each sense's rank, and the lemma pairs WordNet calls antonyms. Read once from a
 /// gzip'ed resource (about 0.4 MB) on first use by <see cref="Synonyms"/>; kept as sorted arrays searched by halves
-/// (about 4 MB), immutable after that, so safe to share between threads.
+/// (about 4.5 MB), immutable after that, so safe to share between threads.
 /// </summary>
 internal sealed class SynonymLexicon
 {
