@@ -9,7 +9,8 @@ Output, one record a line, gzip'ed:
   "<pos> <member> <member> ..."  a synset (pos n, v, a or r) that has two members or more; a member is
                                  "lemma/rank", with "*" after the rank when that sense is tagged in
                                  WordNet's semantic concordance (the first tagsense_cnt senses of the lemma).
-                                 Only a lemma's first MAX_RANK senses are kept; lemmas are lower case,
+                                 Only a lemma's first MAX_RANK senses are kept, and of those only the tagged
+                                 ones (or the first, when none is tagged); lemmas are lower case,
                                  words of a collocation (or a hyphenated word) joined by "_"; names (written with a capital) are left out.
   "! <pos> <lemma> <lemma>"      two lemmas WordNet calls antonyms (its "!" pointer), alphabetical.
 """
@@ -66,6 +67,9 @@ def main(directory, output):
                 tagged = int(fields[5 + pointer_count])
                 offsets = fields[6 + pointer_count: 6 + pointer_count + sense_count]
                 for rank, offset in enumerate(offsets[:MAX_RANK], start=1):
+                    # A sense WordNet's tagged texts never use is too rare to read an answer by (the lemma's first always counts).
+                    if rank > max(tagged, 1):
+                        continue
                     written = [w for w in synsets[offset] if w.lower() == lemma]
                     # A name ("France", "Lincoln") is never anyone's synonym here.
                     if not written or not any(w.islower() or not any(c.isalpha() for c in w) for w in written):

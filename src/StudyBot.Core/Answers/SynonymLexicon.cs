@@ -5,8 +5,8 @@ namespace StudyBot.Core.Answers;
 /// <summary>
 /// The synonym lexicon derived from WordNet 3.0 (Answers/Synonyms/README.md): for each lemma, the synsets of its first
 /// senses in WordNet's order with each sense's rank, and the lemma pairs WordNet calls antonyms. Read once from a
-/// gzip'ed resource (about 0.5 MB) on first use by <see cref="Synonyms"/>; immutable after that, so safe to share
-/// between threads.
+/// gzip'ed resource (about 0.4 MB) on first use by <see cref="Synonyms"/>; kept as sorted arrays searched by halves
+/// (about 4.5 MB), immutable after that, so safe to share between threads.
 /// </summary>
 internal sealed class SynonymLexicon
 {
@@ -15,12 +15,23 @@ internal sealed class SynonymLexicon
     /// <summary>A lemma's sense: its synset (numbered in the file's order) and its rank among the lemma's senses (1 = most frequent).</summary>
     internal readonly record struct Sense(int Synset, byte Rank, bool Tagged);
 
-    private readonly Dictionary<string, Sense[]> _senses;
+    /// <summary>The lemmas in ordinal order; lemma i's senses are <c>_senses[_firstSense[i].._firstSense[i + 1]]</c>.</summary>
+    private readonly string[] _lemmas;
+    private readonly int[] _firstSense;
+    private readonly Sense[] _senses;
     private readonly HashSet<string> _antonyms;
 
-    private SynonymLexicon(Dictionary<string, Sense[]> senses, HashSet<string> antonyms, int synsets)
+    private SynonymLexicon(Dictionary<string, List<Sense>> senses, HashSet<string> antonyms, int synsets)
     {
-        _senses = senses;
+        _lemmas = [.. senses.Keys.Order(StringComparer.Ordinal)];
+        _firstSense = new int[_lemmas.Length + 1];
+        _senses = new Sense[senses.Values.Sum(s => s.Count)];
+        for (var i = 0; i < _lemmas.Length; i++)
+        {
+            var own = senses[_lemmas[i]];
+            own.CopyTo(_senses, _firstSense[i]);
+            _firstSense[i + 1] = _firstSense[i] + own.Count;
+        }
         _antonyms = antonyms;
         SynsetCount = synsets;
     }
@@ -29,10 +40,11 @@ internal sealed class SynonymLexicon
     public int SynsetCount { get; }
 
     /// <summary>The number of lemmas read.</summary>
-    public int LemmaCount => _senses.Count;
+    public int LemmaCount => _lemmas.Length;
 
     /// <summary>The senses of a lemma as the file has them ("neighbourhood", "neck_of_the_woods"), none when unknown.</summary>
-    public IReadOnlyList<Sense> SensesOf(string lemma) => _senses.TryGetValue(lemma, out var senses) ? senses : [];
+    public ReadOnlySpan<Sense> SensesOf(string lemma)
+        => Array.BinarySearch(_lemmas, lemma, StringComparer.Ordinal) is var i and >= 0 ? _senses.AsSpan(_firstSense[i].._firstSense[i + 1]) : [];
 
     /// <summary>
     /// The synsets of the lemmas <paramref name="words"/> may be a form of, among each lemma's first <paramref name="maxRank"/>
@@ -44,7 +56,7 @@ internal sealed class SynonymLexicon
         var result = new HashSet<int>();
         foreach (var lemma in Lemmas(words))
         {
-            foreach (var sense in _senses[lemma])
+            foreach (var sense in SensesOf(lemma))
             {
                 if (sense.Rank <= maxRank && (sense.Tagged || sense.Rank == 1))
                 {
@@ -56,7 +68,8 @@ internal sealed class SynonymLexicon
     }
 
     /// <summary>The lemmas of the lexicon <paramref name="words"/> may be a form of: as written, its plural, tense or spelling undone.</summary>
-    public HashSet<string> Lemmas(IReadOnlyList<string> words) => Forms(words).Where(_senses.ContainsKey).ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> Lemmas(IReadOnlyList<string> words)
+        => Forms(words).Where(f => Array.BinarySearch(_lemmas, f, StringComparer.Ordinal) >= 0).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether WordNet calls a form of one an antonym of a form of the other.</summary>
     public bool AreAntonyms(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -154,6 +167,6 @@ internal sealed class SynonymLexicon
             }
             synset++;
         }
-        return new SynonymLexicon(senses.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), antonyms, synset);
+        return new SynonymLexicon(senses, antonyms, synset);
     }
 }

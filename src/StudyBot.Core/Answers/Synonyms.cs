@@ -79,17 +79,23 @@ public static partial class Synonyms
         {
             return null;
         }
-        var expectedSpans = accepted.SelectMany(a => Spans(a, Tokens(a, card: true))).DistinctBy(s => s.Key).ToList();
+        // Each span's senses once: the card's spans against the answer's, then only the pairs that share one are checked further.
+        var expectedSpans = accepted.SelectMany(a => Spans(a, Tokens(a, card: true))).DistinctBy(s => s.Key)
+            .Where(s => Eligible(s.Words))
+            .Select(s => (Span: s, Senses: Lexicon.Senses(s.Words, CommonSenses)))
+            .Where(s => s.Senses.Count > 0)
+            .ToList();
         if (expectedSpans.Count == 0)
         {
             return null;
         }
         var tries = 0;
-        foreach (var g in Spans(given, givenTokens))
+        foreach (var g in Spans(given, givenTokens).Where(g => Eligible(g.Words)))
         {
-            foreach (var e in expectedSpans)
+            var givenSenses = Lexicon.Senses(g.Words, GivenSenses);
+            foreach (var (e, expectedSenses) in expectedSpans)
             {
-                if (g.Key == e.Key || !IsSynonym(g.Words, e.Words))
+                if (g.Key == e.Key || !givenSenses.Overlaps(expectedSenses) || !AreNotToldApart(g.Words, e.Words))
                 {
                     continue;
                 }
@@ -108,26 +114,17 @@ public static partial class Synonyms
     }
 
     private static bool IsSynonym(string[] given, string[] expected)
-    {
-        if (given.SequenceEqual(expected) || !Eligible(given) || !Eligible(expected)
-            || given.Zip(expected).Any(p => p.First != p.Second && Contradict(p.First, p.Second)))
-        {
-            return false;
-        }
-        var lexicon = Lexicon;
-        var expectedSenses = lexicon.Senses(expected, CommonSenses);
-        if (expectedSenses.Count == 0)
-        {
-            return false;
-        }
-        var givenSenses = lexicon.Senses(given, GivenSenses);
-        // One word in two forms ("region"/"regions") is for the other rules, not a synonym.
-        if (lexicon.Lemmas(given).Overlaps(lexicon.Lemmas(expected)))
-        {
-            return false;
-        }
-        return givenSenses.Overlaps(expectedSenses) && !lexicon.AreAntonyms(given, expected);
-    }
+        => !given.SequenceEqual(expected) && Eligible(given) && Eligible(expected)
+            && Lexicon.Senses(given, GivenSenses).Overlaps(Lexicon.Senses(expected, CommonSenses)) && AreNotToldApart(given, expected);
+
+    /// <summary>
+    /// Two words sharing a synset that nothing else tells apart: not another prefix, direction or unit, not two forms of
+    /// one word ("region"/"regions" is for the other rules), not antonyms.
+    /// </summary>
+    private static bool AreNotToldApart(string[] given, string[] expected)
+        => !given.Zip(expected).Any(p => p.First != p.Second && Contradict(p.First, p.Second))
+            && !Lexicon.Lemmas(given).Overlaps(Lexicon.Lemmas(expected))
+            && !Lexicon.AreAntonyms(given, expected);
 
     /// <summary>Words the grader's other checks tell apart: prefixes of one stem, compass points, units.</summary>
     private static bool Contradict(string a, string b)
