@@ -63,6 +63,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"\b(?:the|an?)\s+(?<term>[a-z][a-z-]{4,}(?:\s[a-z][a-z-]{3,}){0,2}),\s+(?<def>(?:an?|the)\s+[a-z][^,;:()\u2014\u2013]{6,100}?)(?=\s*(?:[,.;:(\u2014\u2013]|$))")]
     private static partial Regex AppositiveDefinition();
 
+    /// <summary>"Roger Sherman from Connecticut offered a compromise ...": a named actor opening the sentence and what they did.</summary>
+    [GeneratedRegex(@"^(?:(?:In|By|During|After|At|From|Before|As|On)\s[^,]{2,40},\s+)?(?:[Tt]he\s+)?(?<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4})(?:\s+(?:from|of)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s+(?:(?:also|then|later|soon|quickly|finally|eventually)\s+)?(?<verb>[a-z]{3,}ed|led|wrote|won|gave|made|took|became|began|built|founded|sent|brought|chose|drew|fought|met|rose|sold|spoke|told|went|put|set|struck|broke|left|lost|held|kept|paid|ruled|sought|signed)\s+(?<rest>[a-z\d].{10,})$")]
+    private static partial Regex NamedActor();
+
     [GeneratedRegex(@"^(?<effect>[A-Z][^,]{6,60}?)\s+(?<aux>is|are|was|were)\s+(?:mainly\s+|largely\s+|primarily\s+|partly\s+|mostly\s+)?(?:caused by|due to|the result of|a result of|the consequence of)\s+(?<cause>.{8,})$")]
     private static partial Regex CausedBy();
 
@@ -231,6 +235,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         if (list.Count == 0 && ActorClaim(index, sentence) is { } argued)
         {
             list.Add(argued);
+        }
+        if (list.Count == 0 && Actor(index, sentence) is { } actor)
+        {
+            list.Add(actor);
         }
         if (list.Count == 0 && TermClaim(index, sentence) is { } claim)
         {
@@ -475,6 +483,40 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         var named = actor.StartsWith("The ", StringComparison.Ordinal) ? "the " + actor[4..] : actor;
         var note = BasicNote($"What {aux} {named} {baseForm}, according to the text?", Capitalise(answer) + ".", sentence, "claim");
         return new Candidate(index, CandidateKind.Claim, 4.6 + Penalty(sentence, 1), $"argued:{index}", note);
+    }
+
+    /// <summary>
+    /// "Roger Sherman from Connecticut offered a compromise to break the deadlock": in a history or civics text a named
+    /// actor's deed is a fact to ask, the name blanked. Not a name the sentence gives away, a place or a plain word
+    /// opening the sentence ("Most Americans ..."), nor a deed whose object points back ("did so", "this plan").
+    /// </summary>
+    private static readonly HashSet<string> _titles = new(StringComparer.Ordinal)
+    {
+        "President", "King", "Queen", "Emperor", "Empress", "General", "Senator", "Governor", "Prime", "Minister", "Pope", "Chief",
+        "Justice", "Judge", "Dr", "Sir", "Lord", "Lady", "Prince", "Princess", "Secretary", "Chancellor", "Premier", "Admiral", "Colonel",
+    };
+
+    private Candidate? Actor(int index, string sentence)
+    {
+        var m = NamedActor().Match(sentence.TrimEnd('.', ' '));
+        if (!m.Success || Reader().IsMatch(sentence) || Referents.PointsBack(m.Groups["rest"].Value) is not null)
+        {
+            return null;
+        }
+        var group = m.Groups["name"];
+        var name = group.Value.TrimEnd('.');
+        var words = name.Split(' ');
+        if (words.Any(w => Referents.IsOpener(w) || Spans.IsFunctionWord(w) || _vagueSubjects.Contains(w) || _badSubjects.Contains(w) || _titles.Contains(w.TrimEnd('.'))) || words.Length > 5 || (words.Length == 1 && model.Person(name) is null)
+            || model.Find(name).Any(f => f.Entity.Kind == EntityKind.Place) || (Topic is not null && Topic.Contains(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        if (GivenAway(sentence, group.Index, name.Length, EntityKind.Person) is not null || Spans.Problem(sentence, group.Index, name.Length, Context) is not null)
+        {
+            return null;
+        }
+        var note = ClozeNote(sentence, [(group.Index, name.Length, null)], "actor");
+        return new Candidate(index, CandidateKind.Person, 3.2 + Penalty(sentence, 1), "name:" + name, note);
     }
 
     /// <summary>

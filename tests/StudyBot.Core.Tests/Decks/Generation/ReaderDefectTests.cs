@@ -110,4 +110,17 @@ public class ReaderDefectTests
     [InlineData("The Levellers argued that this was unfair.")]
     public void ClaimWithoutANamedActorOrWithoutContent_IsNotAsked(string sentence) =>
         Assert.DoesNotContain(DeckGenerator.Generate(sentence).Draft.Notes, n => n.Prompt!.Contains("according to the text", StringComparison.Ordinal) && n.Prompt.StartsWith("What did", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("The city grew quickly after the war. Jane Addams from Chicago founded a settlement house for immigrant families in the poorest ward.", "{{c1::Jane Addams}} from Chicago founded")]
+    [InlineData("The colonies met at Albany. Benjamin Franklin proposed a plan of union for the colonies at the meeting.", "{{c1::Benjamin Franklin}} proposed a plan")]
+    public void NamedActorsDeed_IsAskedWithTheNameBlanked(string text, string expected) =>
+        Assert.Contains(DeckGenerator.Generate(text).Draft.Notes, n => n.Prompt!.Contains(expected, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("The crowd gathered at dawn. Most Americans opposed the new tax on tea.")]
+    [InlineData("The crowd gathered at dawn. Charles Town Harbor Board closed it to ships in the spring of that year.")]
+    [InlineData("The talks began in May. U.S. President Donald Trump announced a summit with the leader.")]
+    public void DeedOfAPlainWordOrPointingBack_IsNotAskedAsAName(string text) =>
+        Assert.DoesNotContain(DeckGenerator.Generate(text).Draft.Notes, n => n.Tags.Contains("actor"));
 }
