@@ -9,6 +9,10 @@ namespace StudyBot.Benchmarks.Tests;
 public sealed class SuiteSmokeTests
 {
     [Fact]
+    public async Task Generator_ASmallReading_DraftsCardsWithinTheBound()
+        => Assert.Equal(0, await GeneratorSuite.RunAsync(["--mb", "1", "--limit-s", "600"]));
+
+    [Fact]
     public async Task ClassBurst_TwentyStudents_EveryClickCountedOnceAndAcknowledged()
         => Assert.Equal(0, await ClassBurstSuite.RunAsync(["--students", "20", "--warmup", "10", "--spread-ms", "200"]));
 

@@ -15,12 +15,13 @@ return suite switch
     "reminders" => await RemindersSuite.RunAsync(rest),
     "optimize" => await OptimizeSuite.RunAsync(rest),
     "memory" => await MemorySuite.RunAsync(rest),
+    "generator" => await GeneratorSuite.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|hostile|answers|class-burst|reminders|interactions|optimize|memory [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/StudyBot.Benchmarks -- fsrs|fsrs-bdn|import|hostile|answers|class-burst|reminders|interactions|optimize|memory|generator [options]");
     return 2;
 }
 

@@ -63,6 +63,10 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
     [GeneratedRegex(@"\b(?:the|an?)\s+(?<term>[a-z][a-z-]{4,}(?:\s[a-z][a-z-]{3,}){0,2}),\s+(?<def>(?:an?|the)\s+[a-z][^,;:()\u2014\u2013]{6,100}?)(?=\s*(?:[,.;:(\u2014\u2013]|$))")]
     private static partial Regex AppositiveDefinition();
 
+    /// <summary>"Roger Sherman from Connecticut offered a compromise ...": a named actor opening the sentence and what they did.</summary>
+    [GeneratedRegex(@"^(?:(?:In|By|During|After|At|From|Before|As|On)\s[^,]{2,40},\s+)?(?:[Tt]he\s+)?(?<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4})(?:\s+(?:from|of)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s+(?:(?:also|then|later|soon|quickly|finally|eventually)\s+)?(?<verb>[a-z]{3,}ed|led|wrote|won|gave|made|took|became|began|built|founded|sent|brought|chose|drew|fought|met|rose|sold|spoke|told|went|put|set|struck|broke|left|lost|held|kept|paid|ruled|sought|signed)\s+(?<rest>[a-z\d].{10,})$")]
+    private static partial Regex NamedActor();
+
     [GeneratedRegex(@"^(?<effect>[A-Z][^,]{6,60}?)\s+(?<aux>is|are|was|were)\s+(?:mainly\s+|largely\s+|primarily\s+|partly\s+|mostly\s+)?(?:caused by|due to|the result of|a result of|the consequence of)\s+(?<cause>.{8,})$")]
     private static partial Regex CausedBy();
 
@@ -227,6 +231,14 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         if (Cause(index, sentence) is { } cause)
         {
             list.Add(cause);
+        }
+        if (list.Count == 0 && ActorClaim(index, sentence) is { } argued)
+        {
+            list.Add(argued);
+        }
+        if (list.Count == 0 && Actor(index, sentence) is { } actor)
+        {
+            list.Add(actor);
         }
         if (list.Count == 0 && TermClaim(index, sentence) is { } claim)
         {
@@ -416,6 +428,95 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         }
         var note = BasicNote(question, Capitalise(answer) + ".", sentence, "claim");
         return new Candidate(index, CandidateKind.Claim, 4.4 + Penalty(sentence, 1), $"claim:{index}", note);
+    }
+
+    /// <summary>"The Anti-Federalists argued that ...", "Functionalists believe that ...": a named actor and the claim they made.</summary>
+    [GeneratedRegex(@"^(?:(?:In|By|During|After|At|From|Before)\s[^,]{2,40},\s+)?(?<actor>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s+(?:(?:also|further|firmly|strongly|often|repeatedly|long)\s+)?(?<verb>(?<stem>argu|believ|claim|maintain|insist|fear|propos|assert|contend|warn|hop|suggest|conclud|predict|promis|declar|announc)(?:ed|es|e|s)?|held|thought|think|thinks|hold|holds)\s+that\s+(?<claim>[^;:]{12,})$")]
+    private static partial Regex ActorClaimed();
+
+    private static readonly Dictionary<string, string> _claimVerbs = new(StringComparer.Ordinal)
+    {
+        ["argu"] = "argue", ["believ"] = "believe", ["propos"] = "propose", ["hop"] = "hope", ["conclud"] = "conclude",
+        ["promis"] = "promise", ["declar"] = "declare", ["announc"] = "announce",
+    };
+
+    /// <summary>
+    /// "In the debate, the Anti-Federalists argued that wealthy aristocrats would run the new government" becomes "What did the
+    /// Anti-Federalists argue, according to the text?" with the claim, up to its clause's end, as the answer: in a history
+    /// or civics text the actors' positions are its main ideas.
+    /// </summary>
+    private Candidate? ActorClaim(int index, string sentence)
+    {
+        var m = ActorClaimed().Match(sentence.TrimEnd('.', ' '));
+        if (!m.Success || Reader().IsMatch(sentence))
+        {
+            return null;
+        }
+        var actor = m.Groups["actor"].Value;
+        var first = Regex.Replace(actor, @"^[Tt]he\s+", "").Split(' ')[0];
+        if (Referents.IsOpener(first) || Spans.IsFunctionWord(first) || _vagueSubjects.Contains(first) || _badSubjects.Contains(first) || first is "It" or "This" or "These" or "Some" or "Many" or "Most" or "Others" or "Scientists" or "Researchers" or "People")
+        {
+            return null;
+        }
+        var answer = m.Groups["claim"].Value;
+        var end = ClauseEnd().Match(answer);
+        if (end.Success && end.Index >= 12)
+        {
+            answer = answer[..end.Index];
+        }
+        answer = Regex.Replace(answer.TrimEnd('.', ',', ' '), @",?\s+and\s+that\s+.*$", "");
+        var count = answer.Split(' ').Length;
+        if (count < 3 || count > 25 || !Balanced(answer) || Referents.PointsBack(Capitalise(answer)) is not null && !Regex.IsMatch(answer, @"^(?:they|it|he|she)\b"))
+        {
+            return null;
+        }
+        var verb = m.Groups["verb"].Value;
+        var stem = m.Groups["stem"].Success ? m.Groups["stem"].Value : "";
+        var baseForm = verb switch
+        {
+            "held" or "holds" => "hold",
+            "thought" or "thinks" => "think",
+            "hold" or "think" => verb,
+            _ => _claimVerbs.GetValueOrDefault(stem, stem),
+        };
+        var aux = verb is "held" or "thought" || verb.EndsWith("ed", StringComparison.Ordinal) ? "did" : verb == baseForm ? "do" : "does";
+        var named = actor.StartsWith("The ", StringComparison.Ordinal) ? "the " + actor[4..] : actor;
+        var note = BasicNote($"What {aux} {named} {baseForm}, according to the text?", Capitalise(answer) + ".", sentence, "claim");
+        return new Candidate(index, CandidateKind.Claim, 4.6 + Penalty(sentence, 1), $"argued:{index}", note);
+    }
+
+    /// <summary>
+    /// "Roger Sherman from Connecticut offered a compromise to break the deadlock": in a history or civics text a named
+    /// actor's deed is a fact to ask, the name blanked. Not a name the sentence gives away, a place or a plain word
+    /// opening the sentence ("Most Americans ..."), nor a deed whose object points back ("did so", "this plan").
+    /// </summary>
+    private static readonly HashSet<string> _titles = new(StringComparer.Ordinal)
+    {
+        "President", "King", "Queen", "Emperor", "Empress", "General", "Senator", "Governor", "Prime", "Minister", "Pope", "Chief",
+        "Justice", "Judge", "Dr", "Sir", "Lord", "Lady", "Prince", "Princess", "Secretary", "Chancellor", "Premier", "Admiral", "Colonel",
+    };
+
+    private Candidate? Actor(int index, string sentence)
+    {
+        var m = NamedActor().Match(sentence.TrimEnd('.', ' '));
+        if (!m.Success || Reader().IsMatch(sentence) || Referents.PointsBack(m.Groups["rest"].Value) is not null)
+        {
+            return null;
+        }
+        var group = m.Groups["name"];
+        var name = group.Value.TrimEnd('.');
+        var words = name.Split(' ');
+        if (words.Any(w => Referents.IsOpener(w) || Spans.IsFunctionWord(w) || _vagueSubjects.Contains(w) || _badSubjects.Contains(w) || _titles.Contains(w.TrimEnd('.'))) || words.Length > 5 || (words.Length == 1 && model.Person(name) is null)
+            || model.Find(name).Any(f => f.Entity.Kind == EntityKind.Place) || (Topic is not null && Topic.Contains(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        if (GivenAway(sentence, group.Index, name.Length, EntityKind.Person) is not null || Spans.Problem(sentence, group.Index, name.Length, Context) is not null)
+        {
+            return null;
+        }
+        var note = ClozeNote(sentence, [(group.Index, name.Length, null)], "actor");
+        return new Candidate(index, CandidateKind.Person, 3.2 + Penalty(sentence, 1), "name:" + name, note);
     }
 
     /// <summary>
@@ -792,8 +893,20 @@ internal sealed partial class Candidates(TextModel model, Giveaways giveaways, I
         return true;
     }
 
+    /// <summary>"Therefore", "However", "As a result": a connective whose reason or contrast the card does not show.</summary>
+    [GeneratedRegex(@"^(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|In addition|Additionally|Moreover|Furthermore|Also|However|Indeed|Similarly|Likewise|In turn|In fact|Instead|In other words|In contrast|By contrast|On the other hand),?\s+(?=[\p{L}\d])")]
+    private static partial Regex Connective();
+
     private NoteDraft ClozeNote(string sentence, IReadOnlyList<(int Start, int Length, string? Hint)> spans, string tag)
     {
+        // A cloze stands alone: an opening connective whose reason is not in the card is dropped ("Therefore the demand for labor is called ...").
+        if (Context is null && Connective().Match(sentence) is { Success: true } connective && spans.All(s => s.Start > connective.Length))
+        {
+            var cut = connective.Length;
+            var rest = sentence[cut..];
+            sentence = char.ToUpperInvariant(rest[0]) + rest[1..];
+            spans = [.. spans.Select(s => (s.Start - cut, s.Length, s.Hint))];
+        }
         var text = sentence;
         var number = spans.Count;
         foreach (var (start, length, hint) in spans.OrderByDescending(s => s.Start))

@@ -71,6 +71,10 @@ public static partial class DraftChecks
                 {
                     return $"the blank '{answer}' is answered elsewhere in its own prompt";
                 }
+                if (Echo(shown, words) is { } echo)
+                {
+                    return $"the blank '{answer}' is given away by '{echo}' beside it";
+                }
                 // "Silver chloride ... into its elements, silver and chlorine": every word of a longer answer shown beside it.
                 var content = words.Select(w => w.Trim(',', '.', '\'', '"')).Where(w => w.Length >= 4 && !Spans.IsFunctionWord(w)).ToList();
                 if (content.Count >= 2 && content.All(w => Regex.IsMatch(shown, $@"(?<![\w-]){Regex.Escape(w[..Math.Min(5, w.Length)])}", RegexOptions.IgnoreCase)))
@@ -82,6 +86,10 @@ public static partial class DraftChecks
             {
                 return $"the answer '{answer}' is shown in its own prompt";
             }
+            else if (GarbledQuestion().Match(shown) is { Success: true } garbled)
+            {
+                return $"the question is cut inside a phrase ('{garbled.Value.Trim()}')";
+            }
         }
         // The first sentence shown must stand on its own (a sentence after it may point back to it).
         var opening = SentenceSplitter.Split(Opening(note, shown)).FirstOrDefault() ?? "";
@@ -92,9 +100,75 @@ public static partial class DraftChecks
         return null;
     }
 
-    /// <summary>A basic card's question when it stands alone (no quoted sentence under it): two such cards with one wording have several right answers.</summary>
+    /// <summary>A basic card's question with its quote: two such cards with one wording have several right answers.</summary>
     public static string? Question(NoteDraft note) =>
-        note.Kind == CardKind.Basic && note.Prompt is { } prompt && !prompt.Contains("\n> ", StringComparison.Ordinal) ? prompt.Trim() : null;
+        note.Kind == CardKind.Basic && note.Prompt is { } prompt ? prompt.Trim() : null;
+
+    /// <summary>"What causes whether it ...", a quote ending "does not change just": a question or quote cut inside a phrase.</summary>
+    [GeneratedRegex(@"^What\s+(?:causes|caused|leads\s+to|led\s+to)\s+(?:whether|if|that|which|it|this|these|they|them|there)\b|\b(?:just|only|simply|partly|mainly|largely|primarily|even|not|and|or|of|the|an?)\s*(?:\u2026|\.\.\.)?\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex GarbledQuestion();
+
+    private static readonly string[] _pairPrefixes = ["anti", "non", "un", "in", "im", "il", "ir", "dis", "hetero", "homo", "hyper", "hypo", "endo", "exo", "intra", "inter", "extra", "sub", "super", "pre", "post"];
+
+    private static readonly string[] _compass = ["north", "south", "east", "west"];
+
+    /// <summary>
+    /// A word beside the blank that gives one of its words away: a derivation ("stratum basale" beside "basal cells",
+    /// "democracy" beside "democratic"), the other half of a pair ("Anti-Federalists" beside "Federalists",
+    /// "heterogeneous" beside "homogeneous", "Southern Hemisphere" beside "the north"); null when none does.
+    /// </summary>
+    private static string? Echo(string shown, IReadOnlyList<string> words)
+    {
+        var beside = Regex.Matches(shown, @"[\p{L}][\p{L}'-]*").Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 4).Distinct().ToList();
+        foreach (var raw in words)
+        {
+            var a = raw.Trim(',', '.', '\'', '"', '(', ')').ToLowerInvariant();
+            if (a.Length < 5 || Spans.IsFunctionWord(a))
+            {
+                continue;
+            }
+            foreach (var b in beside)
+            {
+                if (Singular(a) == Singular(b))
+                {
+                    continue;
+                }
+                var shared = 0;
+                while (shared < Math.Min(a.Length, b.Length) && a[shared] == b[shared])
+                {
+                    shared++;
+                }
+                if (b.Length >= 5 && shared >= Math.Max(5, Math.Min(a.Length, b.Length) - 2))
+                {
+                    return b;
+                }
+                if (Root(a) is { Length: >= 5 } ra && ra == Root(b) && a != b)
+                {
+                    return b;
+                }
+                // A direction of two words at most against another direction standing alone ("the north"), not a name ("North Atlantic ...").
+                if (words.Count <= 2 && _compass.FirstOrDefault(c => a.StartsWith(c, StringComparison.Ordinal)) is { } ca && _compass.FirstOrDefault(c => b == c || b == c + "ern") is { } cb && ca != cb)
+                {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A word without a prefix that makes its opposite or its pair ("anti-federalists" and "federalists" share "federalists").</summary>
+    private static string Root(string word)
+    {
+        var w = Singular(word.Replace("-", ""));
+        foreach (var prefix in _pairPrefixes)
+        {
+            if (w.StartsWith(prefix, StringComparison.Ordinal) && w.Length - prefix.Length >= 5)
+            {
+                return w[prefix.Length..];
+            }
+        }
+        return w;
+    }
 
     /// <summary>The sentence a card shows first: the quote of a basic or mcq card, else the cloze text.</summary>
     private static string Opening(NoteDraft note, string shown)

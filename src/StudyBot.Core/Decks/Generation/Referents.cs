@@ -62,6 +62,10 @@ public static partial class Referents
     [GeneratedRegex(@"^(?:(?:In|On|At|By|During|After|Before|From|For|Over|Under|Since|Until|Around|Throughout)\s[^,]{0,50},\s+)?(?:(?<article>[Tt]he)\s+)?(?<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?[^s\W]s)\s+(?!(?:the|an?|its|their|this|these|that|those|and|or|of|in|on|at|to)\b)[a-z]+\b")]
     private static partial Regex PluralSubjectOpening();
 
+    /// <summary>"That circle of latitude ...", "The first is a Merkel cell", "Two proteins make up ...": an opening that names something said before.</summary>
+    [GeneratedRegex(@"^(?:(?<p>That)\s+[a-z]|(?<p>The\s+(?:first|second|third|fourth|fifth|last|other|next|remaining)\s+(?:is|was|are|were|one|ones|two|three|of\s+(?:these|them|those|the\s+\w+)))\b|(?<p>(?<count>Two|Three|Four|Five|Six|Seven|Eight|Both)\s+[a-z][a-z-]*s)\s+(?!of\b|and\b|or\b))")]
+    private static partial Regex OpeningPointer();
+
     /// <summary>Whether a word only opens a sentence before its subject ("However", "In", "Although").</summary>
     public static bool IsOpener(string word) => _openers.Contains(word);
 
@@ -124,6 +128,12 @@ public static partial class Referents
     /// <summary>What the sentence points back to (for the report), or null when it stands on its own.</summary>
     public static string? PointsBack(string sentence)
     {
+        // A counted subject ("Two proteins") is named when the sentence lists or names what it counts.
+        if (OpeningPointer().Match(sentence) is { Success: true } opening
+            && (!opening.Groups["count"].Success || !Regex.IsMatch(sentence, @"[:(\u2014]|\b(?:such as|namely|including|called|known as|named|termed)\b")))
+        {
+            return opening.Groups["p"].Value;
+        }
         if (Such().Match(sentence) is { Success: true } such && !sentence[..such.Index].Contains(such.Groups["noun"].Value[..Math.Min(4, such.Groups["noun"].Value.Length)], StringComparison.OrdinalIgnoreCase))
         {
             return such.Value;

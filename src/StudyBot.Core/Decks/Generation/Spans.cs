@@ -40,6 +40,7 @@ public static partial class Spans
         "those", "their", "his", "her", "into", "onto", "upon", "about", "over", "under", "so", "if", "then", "also", "very",
         "more", "most", "less", "such", "other", "some", "any", "each", "every", "own", "same", "both", "all", "had", "has", "have",
         "do", "did", "does", "can", "could", "would", "should", "may", "might", "will", "shall", "must",
+        "another", "many", "several", "few", "much", "there", "we", "you", "our", "your", "they", "he", "she",
     };
 
     private static readonly (string A, string B)[] _pairs =
