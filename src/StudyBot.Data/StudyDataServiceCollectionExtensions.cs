@@ -54,6 +54,7 @@ public static class StudyDataServiceCollectionExtensions
         services.AddSingleton<AcceptedInteractions>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WalCheckpointer>(sp, target));
         services.AddSingleton<DeckRelationsCache>();
+        services.TryAddSingleton(AnswerBatching.Default);
         services.AddSingleton<ReviewEngine>();
         services.AddSingleton<ReviewLogVerifier>();
         services.AddSingleton<WordingAcceptance>();

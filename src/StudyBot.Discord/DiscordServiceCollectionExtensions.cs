@@ -29,6 +29,8 @@ public static class DiscordServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The REST and gateway clients take their clock by key: a host may keep another time for itself.
+        services.TryAddKeyedSingleton(DiscordTime.Key, TimeProvider.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordGatewayClient>();

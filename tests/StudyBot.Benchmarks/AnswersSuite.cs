@@ -11,6 +11,7 @@ using StudyBot.Core.Scheduling;
 using StudyBot.Data;
 using StudyBot.Data.Diagnostics;
 using StudyBot.Data.Infrastructure;
+using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 using StudyBot.Discord;
 using StudyBot.Discord.Models;
@@ -35,7 +36,8 @@ namespace StudyBot.Benchmarks;
 /// background checkpointer (its count and time are printed: work moved off the answer path, not
 /// removed), while the raw loop keeps SQLite's automatic checkpoint in its commits, as before. Options: --answers N (default 20000), --warmup N (default 5000),
 /// --concurrent N (answers per concurrent run, default 4000), --db sqlite|postgres (the full path's
-/// database; the raw loop stays the Microsoft.Data.Sqlite one).
+/// database; the raw loop stays the Microsoft.Data.Sqlite one), --batching off (each answer its own
+/// transaction: one writer, batches of 1).
 /// </summary>
 public static class AnswersSuite
 {
@@ -55,7 +57,7 @@ public static class AnswersSuite
         {
             var plan = Plan(warmup + answers + (2 * concurrent), seed: 42);
             await using var database = await BenchDatabase.CreateAsync(args, directory, "full.db");
-            var full = await FullPathRun.CreateAsync(database.Target);
+            var full = await FullPathRun.CreateAsync(database.Target, EmulatedBot.Batching(args));
             // The floor is the plain SQLite loop; no plain Npgsql loop is built, so on PostgreSQL there is no ratio.
             var raw = database.Target.Provider == DatabaseProvider.Sqlite ? await RawAnswerRun.CreateAsync(Path.Combine(directory, "raw.db"), BenchDeck()) : null;
             // The same loop with its checkpoints in the background, as the full path's are: like for like.
@@ -119,7 +121,7 @@ public static class AnswersSuite
             Console.WriteLine($"full path, 64 students at once: {perSecond64,8:N0}/s  p50 {Ms(times64, 0.50)} ms  p99 {Ms(times64, 0.99)} ms  ({times64.Count:N0} answers)");
             Console.WriteLine($"targets: full >= 0.8x raw{(raw is null ? "" : $" (now {fullPerSecond / rawPerSecond:0.00}x)")}; 16 and 64 at once >= one at a time; <= 4 SQL statements per answer");
             Console.WriteLine(FormattableString.Invariant(
-                $"RESULT answers full_per_s={fullPerSecond:F0} raw_per_s={(raw is null ? "n/a" : rawPerSecond.ToString("F0", CultureInfo.InvariantCulture))} ratio={(raw is null ? "n/a" : (fullPerSecond / rawPerSecond).ToString("F2", CultureInfo.InvariantCulture))} concurrent16_per_s={perSecond16:F0} concurrent64_per_s={perSecond64:F0} sql_per_answer={sqlPerAnswer:F1} p99_ms={Percentile(fullTimes, 0.99) * 1000:F3} db={database.Label.ToLowerInvariant()} raw_bg_per_s={(raw is null ? "n/a" : rawBackgroundPerSecond.ToString("F0", CultureInfo.InvariantCulture))} ratio_bg={(raw is null ? "n/a" : (fullPerSecond / rawBackgroundPerSecond).ToString("F2", CultureInfo.InvariantCulture))}"));
+                $"RESULT answers full_per_s={fullPerSecond:F0} raw_per_s={(raw is null ? "n/a" : rawPerSecond.ToString("F0", CultureInfo.InvariantCulture))} ratio={(raw is null ? "n/a" : (fullPerSecond / rawPerSecond).ToString("F2", CultureInfo.InvariantCulture))} concurrent16_per_s={perSecond16:F0} concurrent64_per_s={perSecond64:F0} sql_per_answer={sqlPerAnswer:F1} p99_ms={Percentile(fullTimes, 0.99) * 1000:F3} db={database.Label.ToLowerInvariant()} raw_bg_per_s={(raw is null ? "n/a" : rawBackgroundPerSecond.ToString("F0", CultureInfo.InvariantCulture))} ratio_bg={(raw is null ? "n/a" : (fullPerSecond / rawBackgroundPerSecond).ToString("F2", CultureInfo.InvariantCulture))} batching={EmulatedBot.BatchingLabel(args)}"));
             return 0;
         }
         finally
@@ -179,7 +181,7 @@ public static class AnswersSuite
         /// <summary>The background checkpointer's work so far (SQLite).</summary>
         public (long Count, TimeSpan Elapsed) Checkpoints => _services.GetRequiredService<WalCheckpointer>().Stats;
 
-        public static async Task<FullPathRun> CreateAsync(DatabaseTarget target)
+        public static async Task<FullPathRun> CreateAsync(DatabaseTarget target, AnswerBatching batching)
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -197,6 +199,7 @@ public static class AnswersSuite
             services.AddDiscordClient(configuration);
             services.AddStudyBotFeatures();
             services.AddSingleton(statements);
+            services.AddSingleton(batching);
             var provider = services.BuildServiceProvider();
             await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             var upload = await provider.GetRequiredService<DeckStore>().UploadAsync(BenchDeck(), Guild);

@@ -24,7 +24,7 @@ namespace StudyBot.Benchmarks;
 /// what that ran hot; that warm-up burst is timed too and printed as the cold figures.
 /// Options: --students N, --spread-ms N, --warmup N (0: measure the freshly started bot), --db
 /// sqlite|postgres, --series (the acks of each hundred clicks in order, to tell a slow start from a
-/// slow burst).
+/// slow burst), --batching off (each answer its own transaction: one writer, batches of 1).
 /// </summary>
 public static class ClassBurstSuite
 {
@@ -66,7 +66,7 @@ public static class ClassBurstSuite
         await using var bench = await EmulatedBot.CreateAsync(options, args);
         var students = bench.AddStudents(count + warmCount);
         var warmChannel = bench.Discord.State.AddTextChannel(bench.Guild.Id, "warm-up");
-        await bench.StartBotAsync();
+        await bench.StartBotAsync(EmulatedBot.Batching(args));
         foreach (var (yaml, file) in new[] { (Deck, "burst.yaml"), (WarmupDeck, "warmup.yaml") })
         {
             await bench.Services.GetRequiredService<DeckStore>().UploadAsync(new DeckLoader().LoadText(yaml, file).Deck!, bench.GuildId);
@@ -103,7 +103,7 @@ public static class ClassBurstSuite
         Console.WriteLine($"rate-limit violations: {burst.Violations}; 401/403/429 answers: {burst.Rejected}; clicks never acknowledged: {burst.Unacknowledged}");
         var coldField = cold is null ? "" : string.Create(CultureInfo.InvariantCulture, $" warmup={warmCount} cold_ack_p99_ms={Percentile(cold.Acks, 0.99):0.0}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT class_burst answers={count} counted={burst.Counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={burst.Violations} cpu_ms_per_click={burst.CpuPerClick:0.00}{coldField} db={bench.Database.Label.ToLowerInvariant()}"));
+            $"RESULT class_burst answers={count} counted={burst.Counted} ack_p50_ms={Percentile(acks, 0.50):0.0} ack_p99_ms={Percentile(acks, 0.99):0.0} violations={burst.Violations} cpu_ms_per_click={burst.CpuPerClick:0.00}{coldField} db={bench.Database.Label.ToLowerInvariant()} batching={EmulatedBot.BatchingLabel(args)}"));
         return burst.Ok && cold?.Ok != false ? 0 : 1;
     }
 

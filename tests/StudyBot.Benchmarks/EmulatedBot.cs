@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyBot.Data;
+using StudyBot.Data.Review;
 using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
@@ -76,7 +77,17 @@ internal sealed class EmulatedBot : IAsyncDisposable
         return students;
     }
 
-    public async Task StartBotAsync(params string[] extra)
+    /// <summary>The answer path's group commit as <c>--batching on|off</c> says (on by default).</summary>
+    public static AnswerBatching Batching(string[] args) => BatchingLabel(args) == "off" ? AnswerBatching.Off : AnswerBatching.Default;
+
+    public static string BatchingLabel(string[] args)
+    {
+        var at = Array.IndexOf(args, "--batching");
+        var value = at >= 0 && at + 1 < args.Length ? args[at + 1] : "on";
+        return value is "on" or "off" ? value : throw new ArgumentException($"--batching '{value}': use on or off.");
+    }
+
+    public async Task StartBotAsync(AnswerBatching? batching = null, params string[] extra)
     {
         string[] args =
         [
@@ -90,11 +101,18 @@ internal sealed class EmulatedBot : IAsyncDisposable
             "--StudyBot:DefaultTimeZone=Etc/UTC",
             .. extra,
         ];
-        _app = await BotApplication.StartAsync(args, builder => builder.Logging
-            .SetMinimumLevel(LogLevel.Warning)
-            // EF reports its first look for the migrations table of a fresh database as a failed command.
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
-            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));
+        _app = await BotApplication.StartAsync(args, builder =>
+        {
+            builder.Logging
+                .SetMinimumLevel(LogLevel.Warning)
+                // EF reports its first look for the migrations table of a fresh database as a failed command.
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
+                .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
+            if (batching is not null)
+            {
+                builder.Services.AddSingleton(batching);
+            }
+        });
         await _app.Status.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         // The guild's essay decks are copied when the gateway announces it; suites start from that state.
         for (var i = 0; i < 600 && !await QueryAsync(db => db.Guilds.AnyAsync(g => g.Id == GuildId && g.EssayDecksAddedUtc != null)); i++)

@@ -68,7 +68,7 @@ public abstract class CrashTests(ITestOutputHelper output) : DatabaseTests
                 }
             }
         });
-        await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(120)));
         Assert.True(ready.Task.IsCompleted, $"the answer loop did not start: {await ReadWhenExited(process, errors)}");
         await Task.WhenAny(enough.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
         await Task.Delay(extra);

@@ -11,13 +11,8 @@ namespace StudyBot.Data.Review;
 
 public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
 {
-    private const int MaxBatch = 64;
-
     /// <summary>Tries for an answer whose write breaks a constraint: the second read sees a duplicate or a racing row; a third failure is not a race.</summary>
     private const int ConstraintAttempts = 3;
-
-    /// <summary>How long a batch may wait for answers already on their way; never waited for a lone answer.</summary>
-    private static readonly TimeSpan _linger = TimeSpan.FromMilliseconds(2);
 
     private readonly Func<StudyDbContext, int, Task<CardRecord?>> _card =
         EF.CompileAsyncQuery((StudyDbContext db, int cardId) => db.Cards.FirstOrDefault(c => c.Id == cardId));
@@ -36,7 +31,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// <summary>Answer transactions committed, and the most answers one of them carried: what group commit achieved.</summary>
     internal (int Transactions, int LargestTransaction) CommitStats => (Volatile.Read(ref _transactions), Volatile.Read(ref _largestTransaction));
 
-    internal AnswerQueue Queue => LazyInitializer.EnsureInitialized(ref _queue, () => new AnswerQueue(WriteBatchAsync, MaxBatch, _linger));
+    internal AnswerQueue Queue => LazyInitializer.EnsureInitialized(ref _queue, () => new AnswerQueue(WriteBatchAsync, batching.MaxBatch, batching.Linger));
 
     /// <summary>The answer path's connection, with its commands compiled once.</summary>
     internal AnswerLanes Lanes => LazyInitializer.EnsureInitialized(ref _lanes, () => new AnswerLanes(contexts, checkpoints.Enabled, _laneMaxIdle));

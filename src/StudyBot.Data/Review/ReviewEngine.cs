@@ -13,7 +13,7 @@ namespace StudyBot.Data.Review;
 /// background (<see cref="WalCheckpointer"/>), not in an answer's commit. Disposing the engine
 /// writes the answers still queued.
 /// </summary>
-public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage, WalCheckpointer checkpoints, DeckRelationsCache relations)
+public sealed partial class ReviewEngine(IDbContextFactory<StudyDbContext> contexts, FsrsSchedulers schedulers, StorageHealth storage, WalCheckpointer checkpoints, DeckRelationsCache relations, AnswerBatching batching)
 {
     /// <summary>Racing writers on one card retry from the fresh state; this many tries is far beyond any real race.</summary>
     private const int MaxAttempts = 20;

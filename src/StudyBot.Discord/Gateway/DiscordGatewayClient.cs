@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Discord.Diagnostics;
@@ -18,7 +19,7 @@ namespace StudyBot.Discord.Gateway;
 public sealed class DiscordGatewayClient(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(DiscordTime.Key)] TimeProvider time,
     ILoggerFactory loggerFactory)
 {
     /// <summary>How long a closing shard's task may take to end (its socket is aborted at once; its last event handler may still run).</summary>

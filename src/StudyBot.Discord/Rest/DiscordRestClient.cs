@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyBot.Discord.Diagnostics;
@@ -31,7 +32,7 @@ public sealed partial class DiscordRestClient : IDisposable
     private readonly string _baseUrl;
     private readonly string _userAgent;
 
-    public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(IOptions<DiscordOptions> options, [FromKeyedServices(DiscordTime.Key)] TimeProvider time, ILogger<DiscordRestClient> logger)
         : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ActivityHeadersPropagator = null }), options, time, logger)
     {
     }

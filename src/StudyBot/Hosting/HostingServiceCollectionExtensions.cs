@@ -18,14 +18,26 @@ public static class HostingServiceCollectionExtensions
             .BindConfiguration(StudyBotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton(sp => new StudyClock(OffsetTimeProvider.Around(TimeProvider.System, sp.GetRequiredService<IOptions<StudyBotOptions>>().Value.ClockOffset)));
+        AddClocks(services);
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<BotStatus>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StartupRetry>();
         services.AddSingleton<MemoryTrim>();
         services.AddHostedService(sp => sp.GetRequiredService<MemoryTrim>());
         return services;
+    }
+
+    /// <summary>
+    /// Every clock of the host, registered here and nowhere else: the study clock (real time moved by
+    /// StudyBot:ClockOffset, or a test's fake; Quartz follows it through <see cref="SchedulerClock"/>,
+    /// which becomes the container's <see cref="TimeProvider"/>), and Discord's real time under
+    /// <see cref="Discord.DiscordTime.Key"/>, which the REST and gateway clients take whatever study time is set.
+    /// </summary>
+    private static void AddClocks(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new StudyClock(OffsetTimeProvider.Around(TimeProvider.System, sp.GetRequiredService<IOptions<StudyBotOptions>>().Value.ClockOffset)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(Discord.DiscordTime.Key, TimeProvider.System);
     }
 
     /// <summary>The progress database (migrated at start): Database:Provider and ConnectionStrings:StudyBot.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using StudyBot.Discord.Gateway;
-using StudyBot.Discord.Rest;
 using StudyBot.Observability;
 
 namespace StudyBot.Hosting;
@@ -80,10 +77,6 @@ public static class SchedulingServiceCollectionExtensions
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = JobConcurrency);
         });
 
-        // UseTimeProvider also makes the clock the container's TimeProvider. The Discord client keeps
-        // real time for heartbeats and rate limits, whatever study time a test sets.
-        services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp, TimeProvider.System)));
-        services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<DiscordGatewayClient>(sp, TimeProvider.System)));
         // Triggers declared at start must not replace stored ones (that would drop their misfires).
         services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

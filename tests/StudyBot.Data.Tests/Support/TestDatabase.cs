@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using StudyBot.Data.Diagnostics;
@@ -42,7 +43,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Argument => Provider == DatabaseProvider.Sqlite ? "sqlite:" + Path : "postgres:" + Target.ConnectionString;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
-    public List<string> Logs { get; } = [];
+    private readonly FakeLogCollector _logs = new();
+
+    /// <summary>What the data layer logged at Information and above, formatted, in order.</summary>
+    public IReadOnlyList<string> Logs => [.. _logs.GetSnapshot().Select(r => r.Message)];
 
     /// <summary>Every SQL command and transaction event of the contexts of <see cref="Services"/> and of later <see cref="BuildServices"/>.</summary>
     public SqlStatementCounter Statements { get; } = new();
@@ -95,7 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider BuildServices()
     {
         var collection = new ServiceCollection();
-        collection.AddLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
+        collection.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(_logs)));
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Statements);
         collection.AddStudyData(Target);

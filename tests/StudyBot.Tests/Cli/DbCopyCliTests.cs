@@ -13,23 +13,11 @@ using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
-using StudyBot.Data.Tests.Support;
 using StudyBot.Features.Reminders;
 using StudyBot.Hosting;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.Cli;
-
-/// <summary>Skips, saying why, when no PostgreSQL server is reachable (scripts/test.sh starts one).</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (PostgresServer.Unavailable is { } reason)
-        {
-            Skip = reason;
-        }
-    }
-}
 
 /// <summary>`studybot db copy` from a SQLite file with reviews and a reminder into an empty PostgreSQL database.</summary>
 public sealed class DbCopyCliTests : IAsyncLifetime

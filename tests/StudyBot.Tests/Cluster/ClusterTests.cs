@@ -9,8 +9,8 @@ using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
 using StudyBot.Features.Quiz;
 using StudyBot.Features.Review;
+using StudyBot.Testing;
 using StudyBot.Tests.EndToEnd;
-using StudyBot.Tests.Scheduling;
 using Xunit.Abstractions;
 
 namespace StudyBot.Tests.Cluster;

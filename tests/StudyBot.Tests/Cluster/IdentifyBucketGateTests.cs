@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Hosting.Cluster;
-using StudyBot.Tests.Scheduling;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.Cluster;
 

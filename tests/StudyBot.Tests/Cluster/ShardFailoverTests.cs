@@ -4,9 +4,9 @@ using Npgsql;
 using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Emulator.State;
+using StudyBot.Testing;
 using StudyBot.Tests.EndToEnd;
 using StudyBot.Tests.Observability;
-using StudyBot.Tests.Scheduling;
 using Xunit.Abstractions;
 
 namespace StudyBot.Tests.Cluster;

@@ -5,10 +5,10 @@ using Quartz;
 using StudyBot.Data.Fitting;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
-using StudyBot.Data.Tests.Support;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Settings;
 using StudyBot.Hosting;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -29,7 +29,7 @@ public sealed class FakeClockBot : IAsyncLifetime
     public async Task<List<int>> SelfGradedCardsAsync(string deck)
     {
         var guild = ulong.Parse(Bot.World.Guild.Id);
-        await Bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(StudyBot.Data.Tests.Support.TestDecks.Numbered(deck, 150), guild);
+        await Bot.App.Services.GetRequiredService<DeckStore>().UploadAsync(StudyBot.Testing.TestDecks.Numbered(deck, 150), guild);
         return await Bot.QueryAsync(db => db.Cards.Where(c => c.Deck!.Key == deck && c.Deck.GuildId == guild).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
     }
 

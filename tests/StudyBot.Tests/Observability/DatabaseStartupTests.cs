@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using StudyBot.Data.Tests.Support;
 using StudyBot.Hosting;
-using StudyBot.Tests.Cli;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.Observability;
 

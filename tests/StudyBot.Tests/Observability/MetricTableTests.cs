@@ -62,7 +62,7 @@ public sealed partial class MetricTableTests(Quiz.FakeClockBot fixture) : IClass
     private async Task<string> ScrapeUntilAsync(Func<string, bool> done)
     {
         using var http = new HttpClient { BaseAddress = new Uri(fixture.Bot.Emulator.Address) };
-        return await QuizPlay.EventuallyAsync(async () => await http.GetStringAsync("/metrics") is var text && done(text) ? text : null, "the metric never moved");
+        return await Eventually.ValueAsync(async () => await http.GetStringAsync("/metrics") is var text && done(text) ? text : null, "the metric never moved");
     }
 
     /// <summary>Prometheus' names for every instrument of StudyBot's meters, as the exporter writes them.</summary>

@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StudyBot.Data;
 using StudyBot.Data.Infrastructure;
-using StudyBot.Data.Tests.Support;
 using StudyBot.Hosting;
 using StudyBot.Observability;
-using StudyBot.Tests.Cli;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.Observability;
 

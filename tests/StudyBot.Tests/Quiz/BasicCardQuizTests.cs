@@ -82,7 +82,7 @@ public sealed class BasicCardQuizTests(FakeClockBot fixture) : IClassFixture<Fak
             Assert.Contains($"▫️ {Text(wrong[^1])} — 1", closedText);
         }
 
-        var board = await QuizPlay.EventuallyAsync(
+        var board = await Eventually.ValueAsync(
             () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard"))),
             "no scoreboard");
         Assert.Contains($"1. <@{ana.Id}> — 7 right of 7", MessageView.Text(board.Json));

@@ -73,11 +73,11 @@ public sealed class ChannelPermissionTests(FakeClockBot fixture) : IClassFixture
         DenyBot(channel.Id, Permissions.SendMessages);
         fixture.Time.Advance(TimeSpan.FromSeconds(10));
 
-        var ended = await QuizPlay.EventuallyAsync(
+        var ended = await Eventually.ValueAsync(
             () => Bot.QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == session.Id && s.EndedUtc != null)),
             "the session never ended");
         Assert.Null(ended.ScoreboardMessageId);
-        var told = await QuizPlay.EventuallyAsync(() => Task.FromResult(NoticesToYou("The quiz in").FirstOrDefault()), "the instructor was never told");
+        var told = await Eventually.ValueAsync(() => Task.FromResult(NoticesToYou("The quiz in").FirstOrDefault()), "the instructor was never told");
         Assert.Contains($"<#{channel.Id}> ended after question 1 of 3", told);
         Assert.Contains($"I need View Channels, Send Messages and Embed Links in <#{channel.Id}>.", told);
 
@@ -111,10 +111,10 @@ public sealed class ChannelPermissionTests(FakeClockBot fixture) : IClassFixture
         fixture.Time.Advance(TimeSpan.FromHours(1));
 
         var scheduler = await Bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await QuizPlay.EventuallyAsync(
+        await Eventually.ValueAsync(
             async () => await scheduler.GetTriggerState(DailyScheduler.TriggerFor(guildId)) == TriggerState.Paused ? "paused" : null,
             "the daily trigger was never paused");
-        var told = await QuizPlay.EventuallyAsync(() => Task.FromResult(Notices(teacher.Id, "The question of the day in").FirstOrDefault()), "the instructor was never told");
+        var told = await Eventually.ValueAsync(() => Task.FromResult(Notices(teacher.Id, "The question of the day in").FirstOrDefault()), "the instructor was never told");
         Assert.Contains($"<#{channel.Id}> is paused", told);
         Assert.Contains($"I need View Channels, Send Messages and Embed Links in <#{channel.Id}>.", told);
 
@@ -151,5 +151,5 @@ public sealed class ChannelPermissionTests(FakeClockBot fixture) : IClassFixture
     }
 
     private async Task<string> ScrapeUntilAsync(Func<string, bool> done)
-        => await QuizPlay.EventuallyAsync(async () => await ScrapeAsync() is var text && done(text) ? text : null, "the metric never moved");
+        => await Eventually.ValueAsync(async () => await ScrapeAsync() is var text && done(text) ? text : null, "the metric never moved");
 }

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Data.Entities;
 using StudyBot.Hosting;
@@ -33,7 +33,8 @@ public sealed class FakeClockBot : IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public LogCapture Logs { get; } = new();
+    /// <summary>What the bot logged, each record with its category, level and exception.</summary>
+    public FakeLoggerProvider Logs { get; } = new();
 
     public PlaygroundBot Bot { get; }
 
@@ -60,33 +61,4 @@ public sealed class FakeClockBot : IAsyncLifetime
     public Task InitializeAsync() => Bot.InitializeAsync();
 
     public Task DisposeAsync() => Bot.DisposeAsync();
-}
-
-/// <summary>Keeps every log line the host writes, to count what an event logged.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> _lines = new();
-
-    public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Lines => [.. _lines];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string, Exception?)> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                lines.Enqueue((category, logLevel, formatter(state, exception), exception));
-            }
-        }
-    }
 }

@@ -68,7 +68,7 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
         Assert.True((await Bot.QueryAsync(db => db.Quizzes.SingleAsync(q => q.Id == second.Id))).Skipped);
 
         fixture.Time.Advance(TimeSpan.FromSeconds(30));
-        var board = await QuizPlay.EventuallyAsync(
+        var board = await Eventually.ValueAsync(
             () => Task.FromResult(Bot.Emulator.State.MessagesIn(channel.Id).Select(m => MessageView.Text(m.Json)).FirstOrDefault(t => t.Contains("Quiz over: scoreboard", StringComparison.Ordinal))),
             "no scoreboard was posted");
         Assert.Contains("Questions: 2 (1 skipped after a restart)", board);
@@ -126,20 +126,20 @@ public sealed class QuizLifecycleTests(FakeClockBot fixture) : IClassFixture<Fak
 
     private async Task AssertEndedQuietlyAsync(long sessionId, string channelId, long quizId, int expectedMessages)
     {
-        var ended = await QuizPlay.EventuallyAsync(
+        var ended = await Eventually.ValueAsync(
             () => Bot.QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedUtc != null)),
             "the session never ended");
         Assert.Null(ended.ScoreboardMessageId);
         // The question's log line is written as the session ends; wait for it rather than for a while.
-        await QuizPlay.EventuallyAsync(
-            () => Task.FromResult(fixture.Logs.Lines.Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).Select(l => l.Message).FirstOrDefault()),
+        await Eventually.ValueAsync(
+            () => Task.FromResult(fixture.Logs.Collector.GetSnapshot().Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).Select(l => l.Message).FirstOrDefault()),
             $"no log line for quiz question {quizId}");
-        var quizLines = fixture.Logs.Lines.Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).ToList();
+        var quizLines = fixture.Logs.Collector.GetSnapshot().Where(l => l.Message.Contains($"Quiz question {quizId}:", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(quizLines);
         Assert.Equal(LogLevel.Information, line.Level);
         Assert.Null(line.Exception);
         Assert.Contains("is gone", line.Message);
-        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Exception is not null || l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(fixture.Logs.Collector.GetSnapshot(), l => l.Exception is not null || l.Level >= LogLevel.Error);
         Assert.Equal(expectedMessages, Bot.Emulator.State.MessagesIn(channelId).Count);
         var rows = await Bot.QueryAsync(db => db.Quizzes.Where(q => q.SessionId == sessionId).ToListAsync());
         Assert.All(rows, q => Assert.NotNull(q.ClosedUtc));

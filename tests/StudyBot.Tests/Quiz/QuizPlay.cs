@@ -45,7 +45,7 @@ public static class QuizPlay
 
     public static async Task<Posted> PostedAsync(PlaygroundBot bot, System.Linq.Expressions.Expression<Func<Data.Entities.Quiz, bool>> which)
     {
-        return await EventuallyAsync(async () =>
+        return await Eventually.ValueAsync(async () =>
         {
             var quiz = await bot.QueryAsync(db => db.Quizzes.AsNoTracking().Where(which).Where(q => q.MessageId != null).OrderByDescending(q => q.Id).FirstOrDefaultAsync());
             if (quiz is null || bot.Emulator.State.FindMessage(quiz.MessageId!.Value.ToString()) is not { } message)
@@ -60,24 +60,9 @@ public static class QuizPlay
 
     /// <summary>Waits until the message reads as <paramref name="expected"/> says, and returns it.</summary>
     public static Task<JsonObject> MessageAsync(DiscordEmulator emulator, string messageId, Func<string, bool> expected)
-        => EventuallyAsync(
+        => Eventually.ValueAsync(
             () => Task.FromResult(emulator.State.FindMessage(messageId) is { } m && expected(MessageView.Text(m.Json)) ? m.Json : null),
             $"message {messageId} never read as expected");
-
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string failure) where T : class
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException(failure);
-    }
 
     private static async Task<InteractionHandle> SendAsync(SimulatedUser student, Posted question, string answer)
     {

@@ -87,7 +87,7 @@ public sealed class QuizRestartTests : IAsyncLifetime
         Assert.InRange(secondAt, start + _question - TimeSpan.FromSeconds(1), start + _question + TimeSpan.FromSeconds(3));
         Assert.Contains("Question 1: closed", MessageView.Text(_discord.State.FindMessage(first.MessageId!.Value.ToString(CultureInfo.InvariantCulture))!.Json));
 
-        var ended = await QuizPlay.EventuallyAsync(() => QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.ScoreboardMessageId != null)), "no scoreboard");
+        var ended = await Eventually.ValueAsync(() => QueryAsync(db => db.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.ScoreboardMessageId != null)), "no scoreboard");
         var boardAt = PostedAt(ended.ScoreboardMessageId!.Value);
         Assert.InRange(boardAt, start + (_question * 2) - TimeSpan.FromSeconds(1), start + (_question * 2) + TimeSpan.FromSeconds(3));
         var board = MessageView.Text(_discord.State.FindMessage(ended.ScoreboardMessageId!.Value.ToString(CultureInfo.InvariantCulture))!.Json);
@@ -113,7 +113,7 @@ public sealed class QuizRestartTests : IAsyncLifetime
     }
 
     private async Task<Data.Entities.Quiz> PostedAsync(long sessionId, int position)
-        => await QuizPlay.EventuallyAsync(
+        => await Eventually.ValueAsync(
             () => QueryAsync(db => db.Quizzes.AsNoTracking().FirstOrDefaultAsync(q => q.SessionId == sessionId && q.Position == position && q.MessageId != null)),
             $"question {position + 1} was never posted");
 

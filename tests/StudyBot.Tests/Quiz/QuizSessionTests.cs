@@ -149,9 +149,9 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
         }
 
         Assert.True(lateDone, "three typed questions in the deck, so two in five questions: one comes after the first");
-        var board = await QuizPlay.EventuallyAsync(
+        var board = await Eventually.ValueAsync(
             () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard") && MessageView.Text(m.Json).Contains($"<@{ana.Id}>"))),
-            "no scoreboard: " + string.Join("\n", fixture.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || l.Category.Contains("Quiz")).Select(l => $"{l.Level} {l.Category} {l.Message} {l.Exception}")) + string.Join("\n", Bot.Emulator.Requests.Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} {r.Status} {r.Body}")));
+            "no scoreboard: " + string.Join("\n", fixture.Logs.Collector.GetSnapshot().Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || l.Category?.Contains("Quiz", StringComparison.Ordinal) == true).Select(l => $"{l.Level} {l.Category} {l.Message} {l.Exception}")) + string.Join("\n", Bot.Emulator.Requests.Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} {r.Status} {r.Body}")));
         var text = MessageView.Text(board.Json);
         var anaLine = text.IndexOf($"1. <@{ana.Id}> — 5 right of 5 · 10.0 s", StringComparison.Ordinal);
         var benLine = text.IndexOf($"2. <@{ben.Id}> — 4 right of 5 · 20.0 s", StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class QuizSessionTests(FakeClockBot fixture) : IClassFixture<FakeC
 
         fixture.Time.Advance(opened + _question - fixture.Time.GetUtcNow());
         var closed = await QuizPlay.MessageAsync(Bot.Emulator, MessageView.Id(question.Message), t => t.Contains("Question 1: closed"));
-        var board = await QuizPlay.EventuallyAsync(
+        var board = await Eventually.ValueAsync(
             () => Task.FromResult(Bot.Emulator.State.MessagesIn(Bot.ChannelId).FirstOrDefault(m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard") && MessageView.Text(m.Json).Contains($"<@{ana.Id}>"))),
             "no scoreboard");
         Assert.Contains($"<@{ben.Id}> — 0 right of 1", MessageView.Text(board.Json));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
 using Quartz.Impl.AdoJobStore.Common;
 using StudyBot.Hosting;
+using StudyBot.Testing;
 
 namespace StudyBot.Tests.Scheduling;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using StudyBot.Data;
 using StudyBot.Data.Infrastructure;
 
-namespace StudyBot.Data.Tests.Support;
+namespace StudyBot.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests use, named by STUDYBOT_TEST_POSTGRES (a keyword connection

@@ -1,6 +1,6 @@
 using StudyBot.Core.Decks;
 
-namespace StudyBot.Data.Tests.Support;
+namespace StudyBot.Testing;
 
 public static class TestDecks
 {

@@ -3,7 +3,7 @@ using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 
-namespace StudyBot.Data.Tests.Support;
+namespace StudyBot.Testing;
 
 /// <summary>
 /// A student whose memory follows FSRS-6 with their own (non-default) weights, answering through the
