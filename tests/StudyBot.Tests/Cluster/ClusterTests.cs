@@ -12,6 +12,7 @@ using StudyBot.Features.Review;
 using StudyBot.Testing;
 using StudyBot.Tests.EndToEnd;
 using Xunit.Abstractions;
+using static StudyBot.Tests.Cluster.ClusterChecks;
 
 namespace StudyBot.Tests.Cluster;
 
@@ -224,18 +225,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"fail-over: the {late.Count} deadline(s) after the kill closed at most {failover:0.0} s late (check-in {_checkin.TotalSeconds} s)");
         Assert.True(failover <= (_checkin * 3 + TimeSpan.FromSeconds(4)).TotalSeconds, $"a deadline after the kill closed {failover:0.0} s late:\n{survivor.Log}");
 
-        // Nothing doubled: each question was posted once and shows its results, one scoreboard. A post
-        // refused with 429 (the two processes share the bot's limits; neither sees the other's
-        // requests) created no message, and the client sends it again: only accepted posts count.
-        var messages = _discord.State.MessagesIn(quizGuild.Channel.Id);
-        var posts = _discord.Requests.Where(r => r.Method == "POST" && r.Status is >= 200 and < 300 && r.Path.EndsWith($"/channels/{quizGuild.Channel.Id}/messages", StringComparison.Ordinal)).ToList();
-        for (var position = 1; position <= questions; position++)
-        {
-            Assert.Single(posts, r => r.Body?.Contains($"Question {position} of {questions}", StringComparison.Ordinal) == true);
-            Assert.Single(messages, m => MessageView.Text(m.Json).Contains($"Question {position}: closed", StringComparison.Ordinal));
-        }
-
-        Assert.Single(messages, m => MessageView.Text(m.Json).Contains("Quiz over: scoreboard", StringComparison.Ordinal));
+        // Nothing doubled: each question was posted once and shows its results, one scoreboard.
+        AssertEachQuestionOnce(_discord, quizGuild.Channel.Id, questions);
 
         // The reminders due after the kill, the dead process's share of them included, go out once each, from the survivor.
         await WaitUntilAsync(() => remindedAfterKill.Select(r => RemindersTo(r.Student)).ToList(), l => l.All(n => n >= 1), TimeSpan.FromSeconds(90));
@@ -371,8 +362,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         return recorded;
     }
 
-    private int RemindersTo(SimulatedUser student)
-        => _discord.State.MessagesIn(_discord.State.GetOrCreateDm(student.Id).Id).Count(m => MessageView.Text(m.Json).Contains("Time to study", StringComparison.Ordinal));
+    private int RemindersTo(SimulatedUser student) => ClusterChecks.RemindersTo(_discord, student);
 
     /// <summary>The cluster node that has acquired (or is firing) the quiz question's close trigger.</summary>
     private async Task<string?> HolderOfAsync(long quizId)
@@ -391,33 +381,5 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         return null;
     }
 
-    private async Task<T> QueryAsync<T>(Func<StudyDbContext, Task<T>> query)
-    {
-        await using var db = new StudyDbContext(Data.Infrastructure.StudyDbOptions.For(DatabaseTarget.Postgres(_database!.ConnectionString)));
-        return await query(db);
-    }
-
-    private static async Task ForEachAsync<T>(IEnumerable<T> items, int parallel, Func<T, Task> action)
-        => await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (item, _) => await action(item));
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, Func<string>? context = null)
-    {
-        var watch = Stopwatch.StartNew();
-        var value = await probe();
-        while (!done(value))
-        {
-            if (watch.Elapsed > timeout)
-            {
-                throw new Xunit.Sdk.XunitException($"not reached within {timeout.TotalSeconds:0} s; last: {value}\n{context?.Invoke()}");
-            }
-
-            await Task.Delay(200);
-            value = await probe();
-        }
-
-        return value;
-    }
-
-    private static Task<T> WaitUntilAsync<T>(Func<T> probe, Func<T, bool> done, TimeSpan timeout)
-        => EventuallyAsync(() => Task.FromResult(probe()), done, timeout);
+    private Task<T> QueryAsync<T>(Func<StudyDbContext, Task<T>> query) => ClusterChecks.QueryAsync(_database!, query);
 }
