@@ -386,7 +386,7 @@ public static partial class TypedGrader
         AnswerVerdict? missing = null;
         var otherWord = false;
         var negated = answer.Negations.Any();
-        foreach (var (_, expected) in variants)
+        foreach (var (text, expected) in variants)
         {
             // "not resents being blamed" is no slip of "does not like being blamed": a denial matches only a denial.
             if (negated != expected.Negations.Any())
@@ -406,6 +406,11 @@ public static partial class TypedGrader
                 // "the Chinese alliance" where "the U.S. alliance" is accepted: the added word takes another answer's place.
                 verdict = null;
                 otherWord = true;
+            }
+            if (verdict?.Rule == Rules.Modifier && AddsToAName(answer.Items[0], expected.Items[0], text, typed))
+            {
+                // "equatorial guinea" for "Guinea": written in lower case, a word put before a name may be part of another name.
+                verdict = null;
             }
             missing ??= verdict?.Rule == Rules.ListMissing ? verdict : null;
             otherWord |= verdict?.Rule is Rules.OtherWord or Rules.OtherName;
@@ -881,6 +886,37 @@ public static partial class TypedGrader
                 && !RomanNumeral().IsMatch(w)
                 && (!capitalized.Contains(w) || (i + 1 < given.Count && !capitalized.Contains(given[i + 1]) && EnglishWords.IsCommon(given[i + 1])));
         });
+    }
+
+    /// <summary>
+    /// "equatorial guinea" for "Guinea", "new south wales" for "South Wales": an answer written without any capital puts a
+    /// word before a word the accepted answer writes as a name. Whether the word describes the place ("Imperial Japan" is
+    /// written so) or makes another name of it cannot be told, and another name is another answer.
+    /// </summary>
+    private static bool AddsToAName(IReadOnlyList<string> given, IReadOnlyList<string> expected, string acceptedText, string typed)
+    {
+        if (typed.Any(char.IsUpper))
+        {
+            return false;
+        }
+        // A capital on the first word of a phrase in lower case ("Arms smugglers") is the writer's habit, not a name.
+        var words = acceptedText.Split([' ', '\t', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var names = words
+            .Where((w, i) => char.IsUpper(w[0]) && (i > 0 || words.Length == 1 || char.IsUpper(words[1][0])))
+            .Select(AnswerNormalizer.Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+        for (int i = 0, j = 0; i < given.Count; i++)
+        {
+            if (j < expected.Count && given[i] == expected[j])
+            {
+                j++;
+            }
+            else if (j < expected.Count && names.Contains(expected[j]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
