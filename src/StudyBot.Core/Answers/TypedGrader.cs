@@ -38,7 +38,7 @@ public static partial class TypedGrader
     /// <summary>Small words that only link a phrase's parts: one left out ("skin the game") is a slip, not another answer.</summary>
     private static readonly HashSet<string> _linkingWords = new(StringComparer.Ordinal) { "in", "of", "to", "on", "at", "for", "by", "with", "from", "into", "onto", "as" };
 
-    private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
+    private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs", "less", "fewer", "lesser" };
 
     /// <summary>"the answer is glucose": a sentence around the answer, not a word describing it.</summary>
     private static readonly HashSet<string> _verbsOfBeing = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "am" };
