@@ -35,8 +35,8 @@ public sealed partial class AnswerText
     }
 
     /// <summary>
-    /// Words written with a capital inside the answer (not its first word), normalised: parts of a name
-    /// ("Lincoln Chafee", "Singapore Sling"). Empty when the whole answer is in capitals or in lower case.
+    /// Words written with a capital inside the answer (its first word only when the next one has a capital too),
+    /// normalised: parts of a name ("Lincoln Chafee", "Singapore Sling", "New South Wales"). Empty when the whole answer is in capitals or in lower case.
     /// </summary>
     public IReadOnlySet<string> Capitalized { get; private init; } = new HashSet<string>();
 
@@ -124,9 +124,10 @@ public sealed partial class AnswerText
             return result;
         }
         var words = text.Split([' ', '\t', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 1; i < words.Length; i++)
+        for (var i = 0; i < words.Length; i++)
         {
-            if (char.IsUpper(words[i][0]))
+            // The first word is capitalised by habit, unless a capitalised word follows it: "New South Wales" is one name.
+            if (char.IsUpper(words[i][0]) && (i > 0 || (words.Length > 1 && char.IsUpper(words[1][0]))))
             {
                 result.Add(AnswerNormalizer.Normalize(words[i]));
             }

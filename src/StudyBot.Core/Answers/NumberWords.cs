@@ -38,9 +38,27 @@ public static class NumberWords
         var i = 0;
         while (i < tokens.Count)
         {
+            if (Quantity(tokens, i) is { } said)
+            {
+                // "half a dozen", "a quarter": a quantity said in words, as one number.
+                result.Add(Format(said.Value));
+                i += said.Used;
+                continue;
+            }
             if (TryReadNumber(tokens, i, out var value, out var used))
             {
                 i += used;
+                // "one and a half", "three quarters": a fraction spelled out after the number.
+                if (i + 2 < tokens.Count && tokens[i] == "and" && tokens[i + 1] is "a" or "one" && tokens[i + 2] is "half" or "quarter")
+                {
+                    value += tokens[i + 2] == "half" ? 0.5m : 0.25m;
+                    i += 3;
+                }
+                else if (i < tokens.Count && _fractions.TryGetValue(tokens[i], out var part) && value < 10)
+                {
+                    value *= part;
+                    i++;
+                }
                 // "two decades" is 20 years; "a decade" too.
                 if (i < tokens.Count && tokens[i] is "decade" or "decades")
                 {
@@ -68,6 +86,30 @@ public static class NumberWords
             i++;
         }
         return result;
+    }
+
+    /// <summary>"three quarters", "one half": the number before the word counts parts of this size.</summary>
+    private static readonly Dictionary<string, decimal> _fractions = new(StringComparer.Ordinal)
+    {
+        ["half"] = 0.5m, ["halves"] = 0.5m, ["quarter"] = 0.25m, ["quarters"] = 0.25m,
+    };
+
+    /// <summary>
+    /// A quantity said in words without a number word first: "half a dozen" (6), "a half" (0.5), "a quarter" (0.25);
+    /// null where none starts at <paramref name="start"/>.
+    /// </summary>
+    private static (decimal Value, int Used)? Quantity(IReadOnlyList<string> tokens, int start)
+    {
+        string At(int i) => start + i < tokens.Count ? tokens[start + i] : "";
+        if (At(0) == "half" && At(1) == "a" && At(2) == "dozen")
+        {
+            return (6, 3);
+        }
+        if (At(0) == "a" && At(1) is "half" or "quarter" && At(2) != "of" && At(2) != "century")
+        {
+            return (At(1) == "half" ? 0.5m : 0.25m, 2);
+        }
+        return null;
     }
 
     private static bool TryReadNumber(IReadOnlyList<string> tokens, int start, out decimal value, out int used)

@@ -168,12 +168,13 @@ public static partial class ShortForms
         var digits = match.Groups["d"].Value;
         return digits.Length switch
         {
-            4 => word,
+            4 => $"{digits}s",
             _ => digits[0] is '0' or '1' ? $"20{digits}s" : $"19{digits}s",
         };
     }
 
-    [GeneratedRegex(@"^(?<d>\d0|\d{3}0)s$")]
+    // "1970ies": the plural some write in other languages' style.
+    [GeneratedRegex(@"^(?<d>\d0|\d{3}0)(?:s|ies)$")]
     private static partial Regex DecadeDigits();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>\d{1,6}(?:[.,]\d{1,3})?)\s?[kK]\b")]

@@ -38,7 +38,7 @@ public static partial class TypedGrader
     /// <summary>Small words that only link a phrase's parts: one left out ("skin the game") is a slip, not another answer.</summary>
     private static readonly HashSet<string> _linkingWords = new(StringComparer.Ordinal) { "in", "of", "to", "on", "at", "for", "by", "with", "from", "into", "onto", "as" };
 
-    private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs" };
+    private static readonly HashSet<string> _contrasts = new(StringComparer.Ordinal) { "but", "rather", "instead", "except", "than", "versus", "vs", "less", "fewer", "lesser" };
 
     /// <summary>"the answer is glucose": a sentence around the answer, not a word describing it.</summary>
     private static readonly HashSet<string> _verbsOfBeing = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "am" };
@@ -395,7 +395,7 @@ public static partial class TypedGrader
         AnswerVerdict? missing = null;
         var otherWord = false;
         var negated = answer.Negations.Any();
-        foreach (var (_, expected) in variants)
+        foreach (var (text, expected) in variants)
         {
             // "not resents being blamed" is no slip of "does not like being blamed": a denial matches only a denial.
             if (negated != expected.Negations.Any())
@@ -415,6 +415,11 @@ public static partial class TypedGrader
                 // "the Chinese alliance" where "the U.S. alliance" is accepted: the added word takes another answer's place.
                 verdict = null;
                 otherWord = true;
+            }
+            if (verdict?.Rule == Rules.Modifier && AddsToAName(answer.Items[0], expected.Items[0], text, typed))
+            {
+                // "equatorial guinea" for "Guinea": written in lower case, a word put before a name may be part of another name.
+                verdict = null;
             }
             missing ??= verdict?.Rule == Rules.ListMissing ? verdict : null;
             otherWord |= verdict?.Rule is Rules.OtherWord or Rules.OtherName;
@@ -890,6 +895,37 @@ public static partial class TypedGrader
                 && !RomanNumeral().IsMatch(w)
                 && (!capitalized.Contains(w) || (i + 1 < given.Count && !capitalized.Contains(given[i + 1]) && EnglishWords.IsCommon(given[i + 1])));
         });
+    }
+
+    /// <summary>
+    /// "equatorial guinea" for "Guinea", "new south wales" for "South Wales": an answer written without any capital puts a
+    /// word before a word the accepted answer writes as a name. Whether the word describes the place ("Imperial Japan" is
+    /// written so) or makes another name of it cannot be told, and another name is another answer.
+    /// </summary>
+    private static bool AddsToAName(IReadOnlyList<string> given, IReadOnlyList<string> expected, string acceptedText, string typed)
+    {
+        if (typed.Any(char.IsUpper))
+        {
+            return false;
+        }
+        // A capital on the first word of a phrase in lower case ("Arms smugglers") is the writer's habit, not a name.
+        var words = acceptedText.Split([' ', '\t', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var names = words
+            .Where((w, i) => char.IsUpper(w[0]) && (i > 0 || words.Length == 1 || char.IsUpper(words[1][0])))
+            .Select(AnswerNormalizer.Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+        for (int i = 0, j = 0; i < given.Count; i++)
+        {
+            if (j < expected.Count && given[i] == expected[j])
+            {
+                j++;
+            }
+            else if (j < expected.Count && names.Contains(expected[j]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

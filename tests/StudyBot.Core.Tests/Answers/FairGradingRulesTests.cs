@@ -190,4 +190,17 @@ public class FairGradingRulesTests
     [InlineData("the North", "North Carolina", Rating.Again)]
     public void DividedCountry_TheNorthForTheCountryTheCardNames(string given, string expected, Rating rating)
         => Assert.Equal(rating, TypedGrader.Grade([expected], given, "Which country tested a bomb in 2017, to the alarm of South Korea?").Rating);
+
+    [Theory]
+    [InlineData("New South Wales", "South Wales", Rating.Again)]
+    [InlineData("equatorial guinea", "Guinea", Rating.Again)]
+    [InlineData("Imperial Japan", "Japan", Rating.Again)]
+    [InlineData("imperial Japan", "Japan", Rating.Good)]
+    [InlineData("the korean peninsula", "the peninsula", Rating.Good)]
+    public void Modifier_NeverAWordOfAName(string given, string expected, Rating rating)
+    {
+        var verdict = TypedGrader.Grade([expected], given);
+        Assert.Equal(rating, verdict.Rating);
+        Assert.Equal(rating == Rating.Good, verdict.Rule == "modifier");
+    }
 }
