@@ -2,8 +2,8 @@ using System.Diagnostics;
 using StudyBot.Data;
 using StudyBot.Emulator;
 using StudyBot.Emulator.Interactions;
+using StudyBot.Testing;
 using StudyBot.Tests.EndToEnd;
-using StudyBot.Tests.Scheduling;
 
 namespace StudyBot.Tests.Cluster;
 
