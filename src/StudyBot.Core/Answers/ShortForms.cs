@@ -126,8 +126,11 @@ public static partial class ShortForms
         {
             return tens[..^1] + "ies";
         }
+        // The distance is at least the difference in length: words too long or short for a slip are never measured,
+        // so a long run of letters costs a length check per candidate, not a full comparison.
         var near = _decadeWords.Keys.Concat(_words.Values).Concat(WordForms.UnitWords)
             .Distinct(StringComparer.Ordinal)
+            .Where(w => Math.Abs(w.Length - word.Length) <= TypoTolerance.AllowedEdits(w.Length))
             .Select(w => (Word: w, Distance: DamerauLevenshtein.Distance(word, w)))
             .Where(c => c.Distance <= TypoTolerance.AllowedEdits(c.Word.Length))
             .ToList();

@@ -126,9 +126,16 @@ public static partial class Synonyms
             && !Lexicon.Lemmas(given).Overlaps(Lexicon.Lemmas(expected))
             && !Lexicon.AreAntonyms(given, expected);
 
-    /// <summary>Words the grader's other checks tell apart: prefixes of one stem, compass points, units.</summary>
+    /// <summary>
+    /// Words the grader's other checks tell apart: prefixes of one stem, compass points, units, and a word with "-ment"
+    /// built on the whole of the other ("move"/"movement", "state"/"statement"): the word-form rules refuse those.
+    /// </summary>
     private static bool Contradict(string a, string b)
-        => WordForms.HaveOtherPrefixes(a, b) || WordForms.AreOtherDirections(a, b) || WordForms.AreOtherUnits(a, b);
+        => WordForms.HaveOtherPrefixes(a, b) || WordForms.AreOtherDirections(a, b) || WordForms.AreOtherUnits(a, b)
+            || IsBuiltOn(a, b) || IsBuiltOn(b, a);
+
+    private static bool IsBuiltOn(string longer, string shorter)
+        => shorter.Length >= 3 && longer == shorter + "ment";
 
     /// <summary>
     /// A word or collocation that may be a synonym: common words only, no number, direction, country, date or name, and

@@ -191,8 +191,11 @@ public static partial class TypedGrader
         // "Peking" for Beijing, "the Americans" for the United States, "rein in Kim" for "rein in Pyongyang": Hard at best.
         foreach (var (form, rule, said, meant) in StandIns.Of(given))
         {
+            // Alone, only a stand-in for the answer itself: one on top of another ("Kim" for North Korea, North Korea for
+            // its capital) is too far from a one-name answer; inside a phrase ("pressure Putin") the phrase carries it.
             var inner = GradeForms(variants, shown, form, cardText);
-            if (inner.Rating != Rating.Again)
+            var alone = string.Equals(given.Trim(), said, StringComparison.OrdinalIgnoreCase);
+            if (inner.Rating == Rating.Good || (inner.Rating == Rating.Hard && !alone))
             {
                 return new AnswerVerdict(Rating.Hard, $"Hard: \"{said}\" stands for {meant} here, but the card's answer is {shown}") { Rule = $"{rule}+{inner.Rule}" };
             }
