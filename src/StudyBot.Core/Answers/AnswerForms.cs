@@ -22,10 +22,29 @@ public static partial class AnswerForms
         stripped = LeadingOpinion().Replace(stripped, "");
         stripped = LeadingCopula().Replace(stripped, "");
         stripped = LeadingPreposition().Replace(stripped, "");
-        stripped = LeadingPlaceKind().Replace(stripped, "");
+        stripped = WithoutPlaceKind(stripped);
         stripped = stripped.Trim(' ', ',', ':', '.', '-');
         return stripped.Length > 0 && stripped != text && stripped.Any(char.IsLetterOrDigit) ? stripped : null;
     }
+
+    /// <summary>
+    /// "the city of Beijing" as "Beijing", unless the kind is part of a country's own name that the rest does not name
+    /// ("the Republic of China" is Taiwan's state, not China; "the Republic of Korea" is South Korea).
+    /// </summary>
+    private static string WithoutPlaceKind(string text)
+    {
+        var stripped = LeadingPlaceKind().Replace(text, "");
+        if (stripped == text)
+        {
+            return text;
+        }
+        var before = Countries(text);
+        return before.Count > 0 && !before.SetEquals(Countries(stripped)) ? text : stripped;
+    }
+
+    private static HashSet<string> Countries(string text)
+        => Aliases.Canonicalize(AnswerNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The name without the title before it ("President Xi Jinping" is "Xi Jinping"), or null.</summary>
     public static string? WithoutTitle(string given)
