@@ -44,6 +44,10 @@ public static class Aliases
         return words;
     }
 
+    /// <summary>A text's normalised words with every alias replaced by its canonical token.</summary>
+    public static List<string> CanonicalWords(string text)
+        => Canonicalize(AnswerNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Replaces every alias in the words with its canonical token, longest alias first.</summary>
     public static List<string> Canonicalize(IReadOnlyList<string> tokens)
     {

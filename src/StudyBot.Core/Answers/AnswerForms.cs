@@ -43,8 +43,7 @@ public static partial class AnswerForms
     }
 
     private static HashSet<string> Countries(string text)
-        => Aliases.Canonicalize(AnswerNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
+        => Aliases.CanonicalWords(text).Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The name without the title before it ("President Xi Jinping" is "Xi Jinping"), or null.</summary>
     public static string? WithoutTitle(string given)

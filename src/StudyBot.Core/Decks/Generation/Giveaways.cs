@@ -40,8 +40,8 @@ internal sealed partial class Giveaways(INameAliases aliases)
             }
         }
         // The answer checker's table (Answers.Aliases) is the one place for a country's long and short names: "DPRK" names North Korea.
-        var countries = aliases.AliasesOf(answer).Prepend(answer).SelectMany(Canonical).Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
-        if (countries.Count > 0 && Canonical(rest).FirstOrDefault(countries.Contains) is { } named)
+        var countries = aliases.AliasesOf(answer).Prepend(answer).SelectMany(Aliases.CanonicalWords).Where(Aliases.IsCanonical).ToHashSet(StringComparer.Ordinal);
+        if (countries.Count > 0 && Aliases.CanonicalWords(rest).FirstOrDefault(countries.Contains) is { } named)
         {
             return $"the prompt names the answer '{answer}' under a name the answer checker accepts for it ({named})";
         }
@@ -68,8 +68,6 @@ internal sealed partial class Giveaways(INameAliases aliases)
         return null;
     }
 
-    private static List<string> Canonical(string text) =>
-        Aliases.Canonicalize(AnswerNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The answer, its other names, and the word forms of both.</summary>
     public IEnumerable<string> FormsOf(string answer)
