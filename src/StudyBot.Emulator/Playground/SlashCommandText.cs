@@ -45,6 +45,15 @@ internal static class SlashCommandText
         foreach (var token in tokens)
         {
             var colon = token.IndexOf(':');
+            var named = colon > 0 && definitions.OfType<JsonObject>().Any(d => d["name"]?.GetValue<string>() == token[..colon]);
+            var nameShaped = colon > 0 && token[..colon].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_') && char.IsAsciiLetterLower(token[0]);
+            if (!named && !nameShaped && options.Count > 0 && options[^1].Value is string previous && TypeOf(definitions, options[^1].Name) == 3)
+            {
+                // As in Discord's client, a text option's value runs on until the next option: "title:Week 1"
+                // (a word shaped like an option name, "titel:x", is still read as one, so a typo is reported).
+                options[^1] = new CommandOptionInput(options[^1].Name, previous.Length == 0 ? token : $"{previous} {token}");
+                continue;
+            }
             if (colon <= 0)
             {
                 throw new ArgumentException($"Write options as name:value; '{token}' has no name.");
@@ -66,6 +75,9 @@ internal static class SlashCommandText
         }
         return options;
     }
+
+    private static int? TypeOf(JsonArray definitions, string name) =>
+        definitions.OfType<JsonObject>().FirstOrDefault(d => d["name"]?.GetValue<string>() == name)?["type"]?.GetValue<int>();
 
     /// <summary>Splits on spaces, keeping quoted values ("two words") together.</summary>
     private static List<string> Tokenize(string text)

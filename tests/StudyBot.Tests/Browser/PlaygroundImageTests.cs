@@ -48,8 +48,10 @@ public sealed class PlaygroundImageTests(BrowserFixture browser, PlaygroundBot b
         var card = page.Message("Which river is drawn across the map?").Last;
         var picture = card.Locator(".embed img.embed-image");
         await Assertions.Expect(picture).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
-        await picture.ScrollIntoViewIfNeededAsync();
         await page.Page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 640 && img.naturalHeight === 360", await picture.ElementHandleAsync());
+
+        // The picture loads after the card came in and makes it taller: the page still shows the card's answers, unscrolled.
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "The Yalu" })).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
         await Assertions.Expect(picture).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/attachments/.+/yalu-map\\.png(\\?.*)?$"));
         var box = await picture.BoundingBoxAsync();
         Assert.NotNull(box);

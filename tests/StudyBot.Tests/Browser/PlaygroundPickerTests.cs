@@ -58,4 +58,28 @@ public sealed class PlaygroundPickerTests(BrowserFixture browser, PlaygroundBot 
         Assert.DoesNotContain("&gt;", await list.Locator("blockquote").First.InnerHTMLAsync());
         await page.ScreenshotAsync("markdown.png");
     }
+    [ChromiumFact]
+    public async Task DocumentedExamples_ATitleOfTwoWordsAndTheTourReminderStep_WorkAsWritten()
+    {
+        var page = await PlaygroundPage.OpenAsync(browser.Browser!, bot.App.Playground!.PageUrl, keepTour: true);
+        await page.AsAsync("Prof. Lee");
+
+        // commands.md's example, typed as written: a text option's value runs on to the next option, as in Discord.
+        const string csv = "Front,Back\nCapital of North Korea,Pyongyang\nCapital of South Korea,Seoul\nBorder river with China,Yalu\n";
+        var file = new FilePayload { Name = "week-1.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) };
+        await page.SendAsync("/deck upload file:week-1.csv id:week-1 title:Week 1", file);
+        await Assertions.Expect(page.Message("Deck uploaded: Week 1").Last).ToBeVisibleAsync();
+        await page.SendAsync("/quiz start deck:week-1 questions:1 seconds:300");
+        await Assertions.Expect(page.Message("Quiz started: 1 question from Week 1").Last).ToBeVisibleAsync();
+
+        // The tour's reminder step leaves the time to be typed right after "at:".
+        var tour = page.Page.Locator("#tour");
+        await tour.Locator("li", new LocatorLocatorOptions { HasText = "Set a daily reminder as Ben" }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Try it" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#me-name")).ToHaveTextAsync("Ben");
+        await Assertions.Expect(page.Input).ToHaveValueAsync("/remind set at:");
+        await page.Input.PressSequentiallyAsync("19:30");
+        await page.Input.PressAsync("Enter");
+        await Assertions.Expect(page.Input).ToHaveValueAsync("");
+        await Assertions.Expect(page.Message("Every day at 19:30").Last).ToContainTextAsync("a day with nothing due sends no DM");
+    }
 }

@@ -98,7 +98,7 @@ public sealed class BasicCardQuizTests(FakeClockBot fixture) : IClassFixture<Fak
 
         // style:typed asks the same cards in the answer window, graded as typed cards.
         var typed = await Bot.RunAsync(Bot.You, "quiz", CommandOptionInput.Sub("start", new CommandOptionInput("deck", "e2e-basic"), new CommandOptionInput("questions", 1), new CommandOptionInput(QuizForms.StyleOption, "typed")));
-        Assert.Contains("Quiz started: 1 questions", typed.Content);
+        Assert.Contains("Quiz started: 1 question from", typed.Content);
         var typedSession = await Bot.QueryAsync(db => db.QuizSessions.OrderByDescending(s => s.Id).FirstAsync());
         var asked = await QuizPlay.QuestionAsync(Bot, typedSession.Id, 0);
         Assert.Null(asked.Quiz.Choices);

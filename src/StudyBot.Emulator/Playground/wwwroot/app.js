@@ -143,6 +143,9 @@ function image(src, alt, className) {
   img.src = src;
   img.alt = alt;
   img.loading = "lazy";
+  // A picture that loads after its message was scrolled into view makes the message taller; a reader
+  // following the newest message keeps seeing its end (a card's answer buttons), as in Discord.
+  img.onload = () => { if (followNewest) $("messages").scrollTop = $("messages").scrollHeight; };
   img.onclick = () => openLightbox(src, alt);
   return img;
 }
@@ -272,9 +275,16 @@ function renderMessage(message) {
 }
 
 /** Keeps each message's node while it is unchanged, so an edit replaces one message in place. */
+// Whether the reader is at the newest message: only their own scrolling changes it, not content growing.
+let followNewest = true;
+$("messages").addEventListener("scroll", () => {
+  const list = $("messages");
+  followNewest = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+});
+
 function renderMessages(data) {
   const list = $("messages");
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const atBottom = followNewest;
   const visible = data.messages.filter((m) => !dismissed.has(m.id));
   const next = new Map();
   let previous = null;
@@ -499,10 +509,10 @@ function renderTour() {
   const has = (name) => state.commands.some((c) => c.name === name);
   const steps = [
     ["Review as a student: be Ana and try", "/review", byName("Ana"), inClass],
-    ["Start a quiz as the instructor, then answer it as Ana and as Ben (each sees only their own feedback)", "/quiz start", state.members.find((m) => m.instructor), inClass],
+    ["Start a quiz as the instructor (pick a deck), then answer it as Ana and as Ben (each sees only their own feedback)", "/quiz start deck:", state.members.find((m) => m.instructor), inClass],
     ["Upload a deck as Prof. Lee (a .yaml, .csv or .apkg file); try the same as a student", "/deck upload", state.members.find((m) => m.instructor), inClass],
-    ["Set a reminder as Ben, then have one sent now and look in his DMs", "/remind set at:", byName("Ben"), inClass],
-    ["Send a test reminder now (a day with nothing due sends none)", "/remind test", byName("Ben"), inClass],
+    ["Set a daily reminder as Ben (type a time, e.g. 19:30; a day with nothing due sends no DM)", "/remind set at:", byName("Ben"), inClass],
+    ["Have Ben's reminder sent now, then look in his DMs (with nothing due, it says so)", "/remind test", byName("Ben"), inClass],
     [`See how the class does`, has("class") ? "/class show" : "/stats", state.members.find((m) => m.instructor), inClass],
   ];
   $("tour-steps").replaceChildren(...steps.map(([text, command, who, where]) => {
@@ -514,7 +524,8 @@ function renderTour() {
       member = who;
       store.set("member", who.id);
       go(where);
-      $("input").value = `${command} `;
+      // "/remind set at:" is left for the value to be typed right after the colon.
+      $("input").value = command.endsWith(":") ? command : `${command} `;
       $("input").focus();
       updateComposer();
     };

@@ -25,7 +25,7 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
             var seconds = (int)(context.GetInteger("seconds") ?? 30);
             var started = await sessions.StartAsync(guildId, channelId, context.User.Id.Value, context.GetString("deck") ?? "", count, seconds, QuizForms.ParseStyle(context.GetString(QuizForms.StyleOption)), context.CancellationToken);
             var fewer = started.Questions < started.Requested ? $" (the deck has only {started.Questions} questions to ask)" : "";
-            reply = $"Quiz started: {started.Questions} questions{fewer} from **{started.DeckTitle}**, {started.Seconds} seconds each. "
+            reply = $"Quiz started: {started.Questions} {(started.Questions == 1 ? "question" : "questions")}{fewer} from **{started.DeckTitle}**, {started.Seconds} seconds each. "
                 + $"The scoreboard is posted at {DiscordTime.Clock(started.EndsUtc)}; `/quiz stop` ends it sooner.";
         }
         catch (StudyException e)
