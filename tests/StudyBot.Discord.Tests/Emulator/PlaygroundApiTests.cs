@@ -82,6 +82,24 @@ public class PlaygroundApiTests : IAsyncLifetime
         Assert.True(messages["connected"]!.GetValue<bool>());
     }
 
+    [Theory]
+    [InlineData("/review deck:north korea", "north korea")]
+    [InlineData("/review deck: north korea", "north korea")]
+    [InlineData("/review deck:week 1: intro", "week 1: intro")]
+    public async Task TypedCommand_TextValueOfSeveralWords_RunsOnToTheNextOptionAsInDiscord(string text, string value)
+    {
+        Assert.True((await PostAsync("command", new JsonObject { ["text"] = text }))["ok"]!.GetValue<bool>());
+        var interaction = (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!;
+        Assert.Equal(value, interaction["data"]!["options"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TypedCommand_WordsBeforeAnyOption_AreRefusedWithTheRule()
+    {
+        var answer = await PostAsync("command", new JsonObject { ["text"] = "/review north korea" });
+        Assert.Equal("Write options as name:value; 'north' has no name.", answer["error"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task TypedCommand_Unknown_ExplainsWhy()
     {
