@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,10 @@ namespace StudyBot.Hosting;
 /// the process has allocated little for a while (at rest) after allocating a lot (busy), one
 /// aggressive collection compacts the heap, large objects included, and returns the free memory to the
 /// system. It pauses the process for a few milliseconds per MB of live objects, only ever at rest.
+/// The same moment the C library's allocator (glibc on Linux) is asked to give back what it holds
+/// free: the JIT compiler, SQLite, TLS and the collector's finalized handles allocate there, and a
+/// freed block stays with the process in one of the allocator's per-thread arenas (about 16 MB of the
+/// Playground's 45 MB of anonymous memory a minute after start, measured).
 /// </summary>
 public sealed class MemoryTrim(ILogger<MemoryTrim> logger) : BackgroundService
 {
@@ -62,8 +67,37 @@ public sealed class MemoryTrim(ILogger<MemoryTrim> logger) : BackgroundService
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var info = GC.GetGCMemoryInfo();
+        var native = NativeHeap.Trim();
         Interlocked.Increment(ref _trims);
-        logger.LogDebug("At rest: compacted the heap in {Milliseconds} ms, {Live} MB alive, {Before} MB committed before, {After} MB after",
-            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, info.HeapSizeBytes >> 20, before >> 20, info.TotalCommittedBytes >> 20);
+        logger.LogDebug("At rest: compacted the heap in {Milliseconds} ms, {Live} MB alive, {Before} MB committed before, {After} MB after; native heap trimmed: {Native}",
+            (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, info.HeapSizeBytes >> 20, before >> 20, info.TotalCommittedBytes >> 20, native);
+    }
+
+    /// <summary>glibc's <c>malloc_trim</c>: returns the free memory of every arena to the system.</summary>
+    private static class NativeHeap
+    {
+        private static bool _unavailable = !OperatingSystem.IsLinux();
+
+        /// <summary>Whether the allocator released anything; false where there is no glibc (Windows, macOS, musl).</summary>
+        public static bool Trim()
+        {
+            if (_unavailable)
+            {
+                return false;
+            }
+
+            try
+            {
+                return malloc_trim(0) == 1;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _unavailable = true;
+                return false;
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "malloc_trim")]
+        private static extern int malloc_trim(nuint pad);
     }
 }
