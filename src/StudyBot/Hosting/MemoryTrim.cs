@@ -34,22 +34,32 @@ public sealed class MemoryTrim(ILogger<MemoryTrim> logger) : BackgroundService
 
     private int _trims;
 
+    /// <summary>
+    /// Methods compiled since the last trim, for a busy spell to be worth trimming after even when it
+    /// allocated few objects: the JIT compiler's working memory is the C allocator's (a first start
+    /// compiles the migrations and the essay copy's code after start-up's objects are gone).
+    /// </summary>
+    public const long BusyMethods = 2_000;
+
+    /// <summary>Methods compiled within one <see cref="Interval"/> at most, for the process to count as at rest.</summary>
+    public const long QuietMethods = 100;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        var last = GC.GetTotalAllocatedBytes();
-        var atTrim = 0L;
+        var last = (Bytes: GC.GetTotalAllocatedBytes(), Methods: JitInfo.GetCompiledMethodCount());
+        var atTrim = (Bytes: 0L, Methods: 0L);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = GC.GetTotalAllocatedBytes();
-                var quiet = now - last <= QuietBytes;
+                var now = (Bytes: GC.GetTotalAllocatedBytes(), Methods: JitInfo.GetCompiledMethodCount());
+                var quiet = now.Bytes - last.Bytes <= QuietBytes && now.Methods - last.Methods <= QuietMethods;
                 last = now;
-                if (quiet && now - atTrim >= BusyBytes)
+                if (quiet && (now.Bytes - atTrim.Bytes >= BusyBytes || now.Methods - atTrim.Methods >= BusyMethods))
                 {
                     Trim();
-                    atTrim = GC.GetTotalAllocatedBytes();
+                    atTrim = (GC.GetTotalAllocatedBytes(), JitInfo.GetCompiledMethodCount());
                     last = atTrim;
                 }
             }
