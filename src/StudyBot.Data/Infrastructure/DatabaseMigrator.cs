@@ -73,6 +73,10 @@ public sealed class DatabaseMigrator(DatabaseTarget target, ILogger<DatabaseMigr
         var options = new DbContextOptionsBuilder<StudyDbContext>();
         StudyDbOptions.Configure(options, target)
             .UseLoggerFactory(loggers ?? NullLoggerFactory.Instance)
+            // Options of their own make EF Core build its services and the model again for these
+            // contexts (and 12 target models on a new database); cached, they would stay in memory
+            // for the life of the process beside the bot's own. Disposed with the context instead.
+            .EnableServiceProviderCaching(false)
             .ConfigureWarnings(warnings =>
             {
                 warnings.Log((RelationalEventId.CommandError, LogLevel.Debug));
