@@ -796,7 +796,9 @@ public static partial class TypedGrader
         }
         // A short word only with a letter added or dropped ("too" for "to"), a longer one within its allowance.
         var slip = e.Length < 4 ? DamerauLevenshtein.Distance(g, e) == 1 && g.Length != e.Length && g.Length >= 2 : IsWordSlip(g, e);
-        return slip && !ChangesMeaning(g, e);
+        // A word that sounds like the card's is the homophone rule's to name; two letters swapped in a name, the name rule's.
+        return slip && !ChangesMeaning(g, e) && !Homophones.Are(g, e)
+            && !(inCountryName && g.Length == e.Length && g.Order().SequenceEqual(e.Order()));
     }
 
     /// <summary>Two words that say different things however close their letters: see <see cref="IsSlipInLongPhrase"/>.</summary>
