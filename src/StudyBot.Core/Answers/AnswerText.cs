@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace StudyBot.Core.Answers;
@@ -73,6 +74,17 @@ public sealed partial class AnswerText
     {
         var applied = new SortedSet<string>(StringComparer.Ordinal);
         var prepared = ShortForms.Thousands(ThousandsSeparator().Replace(text, ""), applied);
+        // "9/10", "9 out of 10": a fraction of a hundred is that percent ("90 percent"); "1/3" and dates ("9/11") stay as written.
+        prepared = Fraction().Replace(prepared, m =>
+        {
+            var (part, whole) = (int.Parse(m.Groups["part"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["whole"].Value, CultureInfo.InvariantCulture));
+            if (whole is < 2 or > 100 || part > whole || part * 100 % whole != 0)
+            {
+                return m.Value;
+            }
+            applied.Add(ShortForms.NumberRule);
+            return $" {part * 100 / whole} percent ";
+        });
         prepared = DecimalPoint().Replace(prepared, " point ");
         // "as fast as it can" says "as fast as possible".
         prepared = AsPossible().Replace(prepared, m =>
@@ -184,6 +196,9 @@ public sealed partial class AnswerText
 
     [GeneratedRegex(@"\bas\s+(?<how>[\p{L}-]+)\s+as\s+(?:it|they|he|she|we|you|one|i)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsPossible();
+
+    [GeneratedRegex(@"(?<![\d./,])(?<part>\d{1,3})\s*(?:/|\bout\s+of\b)\s*(?<whole>\d{1,3})(?![\d/]|[.,]\d|\s*(?:%|percent|per\s*cent))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Fraction();
 
     [GeneratedRegex(@"(?<=\d)\.(?=\d)")]
     private static partial Regex DecimalPoint();

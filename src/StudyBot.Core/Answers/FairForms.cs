@@ -20,6 +20,9 @@ public static partial class FairForms
     public const string CardWordsRule = "card-words";
     public const string DividedCountryRule = "divided-country";
     public const string ListSplitRule = "list-split";
+    public const string RelativeClauseRule = "relative-clause";
+    public const string PrepositionRule = "preposition";
+    public const string ListedPrefixRule = "listed-prefix";
 
     /// <summary>The most words of the card's sentence a student may repeat (or leave to the card) on either side of the answer.</summary>
     private const int MaxCardWords = 3;
@@ -42,6 +45,8 @@ public static partial class FairForms
 
     private static readonly string[] _compass = ["north", "south", "east", "west"];
 
+    private static readonly HashSet<string> _cities = Decks.Generation.Gazetteer.Cities.Select(AnswerNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+
     private static readonly HashSet<string> _countries = Decks.Generation.Gazetteer.Countries.Select(c => c.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A rule of this class, in the words the student sees, or null for a rule of another class.</summary>
@@ -54,6 +59,9 @@ public static partial class FairForms
         CardWordsRule => "words the card's own sentence has next to the blank",
         DividedCountryRule => "\"the North\"/\"the South\" for the country the card names",
         ListSplitRule => "the list's items told apart",
+        RelativeClauseRule => "\"who live\" for \"living\"",
+        PrepositionRule => "\"to\" or \"for\", as the card's answers use both",
+        ListedPrefixRule => "the prefix another of the card's answers has",
         _ => null,
     };
 
@@ -87,6 +95,23 @@ public static partial class FairForms
             yield return (unbracketed, BracketRule);
         }
         var core = unbracketed ?? text;
+        if (InnerBrackets(core) is { } glossless)
+        {
+            yield return (glossless, BracketRule);
+            core = glossless;
+        }
+        foreach (var form in RelativeClauses(core))
+        {
+            yield return (form, RelativeClauseRule);
+        }
+        foreach (var form in PrepositionSwaps(core, accepted))
+        {
+            yield return (form, PrepositionRule);
+        }
+        foreach (var form in ListedPrefixes(core, accepted))
+        {
+            yield return (form, ListedPrefixRule);
+        }
         if (Government(core, accepted) is { } country)
         {
             yield return (country, GovernmentRule);
@@ -158,6 +183,123 @@ public static partial class FairForms
         return inside.Any(_turning.Contains) ? null : m.Groups["answer"].Value.Trim();
     }
 
+    /// <summary>"iron (Fe), copper and tin": an explanation in brackets inside the answer (one item of a list) left aside.</summary>
+    private static string? InnerBrackets(string text)
+    {
+        var removed = false;
+        var result = InnerBracket().Replace(text, m =>
+        {
+            if (AnswerNormalizer.Normalize(m.Groups["inside"].Value).Split(' ').Any(_turning.Contains))
+            {
+                return m.Value;
+            }
+            removed = true;
+            return "";
+        });
+        return removed && result.Any(char.IsLetterOrDigit) ? result.Trim() : null;
+    }
+
+    /// <summary>
+    /// "people who live in China" for "people living in China": a relative clause ("who", "that", "which", with "is" or
+    /// "are" or without) read as the participle, when the word list knows the participle.
+    /// </summary>
+    private static IEnumerable<string> RelativeClauses(string text)
+    {
+        foreach (Match m in RelativeClause().Matches(text))
+        {
+            var verb = m.Groups["verb"].Value.ToLowerInvariant();
+            var participles = verb.EndsWith("ing", StringComparison.Ordinal) && m.Groups["be"].Success
+                ? [verb]
+                : Participles(verb).Where(EnglishWords.Contains).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var participle in participles)
+            {
+                yield return string.Concat(text.AsSpan(0, m.Index), participle, text.AsSpan(m.Index + m.Length));
+            }
+        }
+    }
+
+    /// <summary>The -ing forms a verb (or its third person, "lives") may have: "living", "planning", "studying".</summary>
+    private static IEnumerable<string> Participles(string verb)
+    {
+        var stems = new List<string> { verb };
+        if (verb.EndsWith("ies", StringComparison.Ordinal) && verb.Length > 4)
+        {
+            stems.Add(verb[..^3] + "y");
+        }
+        if (verb.EndsWith("es", StringComparison.Ordinal) && verb.Length > 3)
+        {
+            stems.Add(verb[..^2]);
+        }
+        if (verb.EndsWith('s') && verb.Length > 3)
+        {
+            stems.Add(verb[..^1]);
+        }
+        foreach (var stem in stems)
+        {
+            yield return stem + "ing";
+            if (stem.EndsWith('e') && !stem.EndsWith("ee", StringComparison.Ordinal))
+            {
+                yield return stem[..^1] + "ing";
+            }
+            if (stem.Length >= 3 && !"aeiouwxy".Contains(stem[^1], StringComparison.Ordinal))
+            {
+                yield return stem + stem[^1] + "ing";
+            }
+        }
+    }
+
+    /// <summary>"a threat for China" where the card accepts "a threat to China" and "a danger for China": "to" and "for" swapped, when the card's answers use both.</summary>
+    private static IEnumerable<string> PrepositionSwaps(string text, IReadOnlyList<string> accepted)
+    {
+        var words = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        if (!words.Contains("to") || !words.Contains("for"))
+        {
+            yield break;
+        }
+        foreach (Match m in ToOrFor().Matches(text))
+        {
+            var other = m.Value.Equals("to", StringComparison.OrdinalIgnoreCase) ? "for" : "to";
+            yield return string.Concat(text.AsSpan(0, m.Index), other, text.AsSpan(m.Index + m.Length));
+        }
+    }
+
+    /// <summary>The prefixes a card's answers may add to a word another of its answers has bare ("reunification" beside "unified").</summary>
+    private static readonly string[] _listedPrefixes = ["re", "un", "de", "dis", "non"];
+
+    /// <summary>
+    /// "reunified" where the card accepts "unified" and "reunification": a word with a prefix that another accepted answer
+    /// puts before the same stem, read without it, so that it meets the bare accepted word. A prefix no accepted answer has
+    /// ("disunified") is left as it is, and stays another word.
+    /// </summary>
+    private static IEnumerable<string> ListedPrefixes(string text, IReadOnlyList<string> accepted)
+    {
+        var acceptedWords = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        foreach (Match m in WordToken().Matches(text))
+        {
+            var word = m.Value.ToLowerInvariant();
+            foreach (var prefix in _listedPrefixes)
+            {
+                var rest = word.Length - prefix.Length >= 5 && word.StartsWith(prefix, StringComparison.Ordinal) ? word[prefix.Length..] : null;
+                if (rest is null || acceptedWords.Contains(word)
+                    || !acceptedWords.Any(a => a != word && a.Length - prefix.Length >= 5 && a.StartsWith(prefix, StringComparison.Ordinal) && SharedStart(a[prefix.Length..], rest) >= 5))
+                {
+                    continue;
+                }
+                yield return string.Concat(text.AsSpan(0, m.Index), rest, text.AsSpan(m.Index + m.Length));
+            }
+        }
+    }
+
+    private static int SharedStart(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+        return n;
+    }
+
     /// <summary>"the French government", "the government of France", "the Roman state": the country, where no accepted answer names a government.</summary>
     private static string? Government(string text, IReadOnlyList<string> accepted)
     {
@@ -177,6 +319,11 @@ public static partial class FairForms
             return null;
         }
         var country = m.Groups["x"].Value.Trim();
+        // "Washington State", "New York State": a city's name before "state" names another place, not a government.
+        if (stem == "state" && _cities.Contains(AnswerNormalizer.Normalize(country)))
+        {
+            return null;
+        }
         // A name: written with a capital, or a country's other name ("US", "PRC").
         return char.IsUpper(country[0]) || Aliases.Canonicalize(AnswerNormalizer.Normalize(country).Split(' ')).Any(Aliases.IsCanonical) ? country : null;
     }
@@ -356,6 +503,18 @@ public static partial class FairForms
 
     [GeneratedRegex(@"^(?:the\s+)?(?<kind>government|regime|administration|authorities|leadership)\s+(?:of|in)\s+(?:the\s+)?(?<x>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GovernmentOf();
+
+    [GeneratedRegex(@"\s*\((?<inside>[^()]*)\)")]
+    private static partial Regex InnerBracket();
+
+    [GeneratedRegex(@"\b(?:who|that|which)\s+(?:(?<be>is|are|was|were)\s+)?(?<verb>\p{L}+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeClause();
+
+    [GeneratedRegex(@"\b(?:to|for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToOrFor();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordToken();
 
     [GeneratedRegex(@"\[[^\]\n]*\]|_{3,}")]
     private static partial Regex Blank();

@@ -59,6 +59,14 @@ public static class NumberWords
                     value *= part;
                     i++;
                 }
+                else if (i < tokens.Count && _percentParts.TryGetValue(tokens[i], out var percent) && value * percent <= 100)
+                {
+                    // "nine tenths" is 90 percent, as "9/10" is.
+                    result.Add(Format(value * percent));
+                    result.Add("percent");
+                    i++;
+                    continue;
+                }
                 // "two decades" is 20 years; "a decade" too.
                 if (i < tokens.Count && tokens[i] is "decade" or "decades")
                 {
@@ -88,6 +96,12 @@ public static class NumberWords
         return result;
     }
 
+    /// <summary>"nine tenths", "four fifths": parts read as the percent they make.</summary>
+    private static readonly Dictionary<string, decimal> _percentParts = new(StringComparer.Ordinal)
+    {
+        ["tenth"] = 10, ["tenths"] = 10, ["fifth"] = 20, ["fifths"] = 20, ["hundredth"] = 1, ["hundredths"] = 1,
+    };
+
     /// <summary>"three quarters", "one half": the number before the word counts parts of this size.</summary>
     private static readonly Dictionary<string, decimal> _fractions = new(StringComparer.Ordinal)
     {
@@ -104,6 +118,15 @@ public static class NumberWords
         if (At(0) == "half" && At(1) == "a" && At(2) == "dozen")
         {
             return (6, 3);
+        }
+        // "a couple of years" is two ("a" may already be gone); "a few" and "several" are no number at all.
+        if (At(0) == "a" && At(1) == "couple" && At(2) == "of")
+        {
+            return (2, 3);
+        }
+        if (At(0) == "couple" && At(1) == "of" && (start == 0 || tokens[start - 1] is not ("the" or "this" or "that")))
+        {
+            return (2, 2);
         }
         if (At(0) == "a" && At(1) is "half" or "quarter" && At(2) != "of" && At(2) != "century")
         {

@@ -113,6 +113,13 @@ public static partial class Synonyms
         return null;
     }
 
+    /// <summary>Two words WordNet calls antonyms ("increase"/"decrease"), in any of their forms.</summary>
+    public static bool AreAntonyms(string a, string b)
+    {
+        var (wa, wb) = (Words(a), Words(b));
+        return wa.Length > 0 && wb.Length > 0 && Lexicon.AreAntonyms(wa, wb);
+    }
+
     private static bool IsSynonym(string[] given, string[] expected)
         => !given.SequenceEqual(expected) && Eligible(given) && Eligible(expected)
             && Lexicon.Senses(given, GivenSenses).Overlaps(Lexicon.Senses(expected, CommonSenses)) && AreNotToldApart(given, expected);

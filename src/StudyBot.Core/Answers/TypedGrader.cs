@@ -105,6 +105,8 @@ public static partial class TypedGrader
         public const string ListMissing = "list-missing";
         public const string Modifier = "modifier";
         public const string ByPhrase = "by-phrase";
+        public const string NameOrder = "name-order";
+        public const string Privative = "privative";
     }
 
     public static AnswerVerdict Grade(IReadOnlyList<string> accepted, string given) => Grade(accepted, given, null);
@@ -163,6 +165,12 @@ public static partial class TypedGrader
         var shown = accepted[0];
         var variants = accepted.Select(a => (Text: a, Read: AnswerText.Read(a))).Where(v => !v.Read.IsEmpty).ToList();
         var verdict = GradeForms(variants, shown, given, cardText);
+        // "non-armed" where the card accepts "unarmed": the card's own prefix of denial, another way: Hard.
+        if (verdict.Rule == Rules.Negation && RestatedForms.Privative(given, accepted) is { } privative
+            && GradeForms(variants, shown, privative, cardText) is { Rating: not Rating.Again } read)
+        {
+            return new AnswerVerdict(Rating.Hard, $"Hard: {RestatedForms.Describe(RestatedForms.PrivativeRule)}; expected {shown}") { Rule = $"{RestatedForms.PrivativeRule}+{read.Rule}" };
+        }
         if (verdict.Rating == Rating.Good || verdict.Rule is Rules.Empty or Rules.Negation)
         {
             return verdict;
@@ -206,6 +214,14 @@ public static partial class TypedGrader
             if (GradeForms(variants, shown, swapped, cardText).Rating != Rating.Again)
             {
                 return new AnswerVerdict(Rating.Hard, $"Hard because of the spelling: \"{written}\" sounds like \"{meant}\" but is another word; expected {shown}") { Rule = Rules.Homophone };
+            }
+        }
+        // "the Yangtze River", "remain in place", "rare earths from China": the answer with words that restate or narrow it: Hard.
+        foreach (var (form, rule) in RestatedForms.Of(given, accepted, cardText))
+        {
+            if (GradeForms(variants, shown, form, cardText) is { Rating: not Rating.Again } restated)
+            {
+                return new AnswerVerdict(Rating.Hard, $"Hard: {RestatedForms.Describe(rule)}; expected {shown}") { Rule = $"{rule}+{restated.Rule}" };
             }
         }
         return verdict;
@@ -268,7 +284,7 @@ public static partial class TypedGrader
         // "NATO" for the North Atlantic Treaty Organization; never the other way: words with the initials of "ASAP" need not mean it.
         foreach (var (text, _) in variants)
         {
-            if (AnswerForms.IsAcronymOf(core, text))
+            if (AnswerForms.IsAcronymOf(core, text) || IsListInitialism(core, variants))
             {
                 yield return (text, Rules.Acronym);
             }
@@ -287,6 +303,22 @@ public static partial class TypedGrader
                 yield return (rest, Rules.MoreThan);
             }
         }
+    }
+
+    /// <summary>
+    /// "CBN" or "BNC" for "nuclear, biological and chemical": initials in capitals, one for each item of a list the card
+    /// accepts in any order, in any order themselves.
+    /// </summary>
+    private static bool IsListInitialism(string core, List<(string Text, AnswerText Read)> variants)
+    {
+        var letters = core.Trim().Replace(".", "", StringComparison.Ordinal);
+        if (letters.Length is < 2 or > 6 || !letters.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+        var given = letters.ToLowerInvariant().Order().ToArray();
+        return variants.Any(v => v.Read.Items.Count == letters.Length
+            && v.Read.Items.Select(item => item[0][0]).Order().SequenceEqual(given));
     }
 
     /// <summary>
@@ -565,6 +597,10 @@ public static partial class TypedGrader
         {
             return new(Match.Capital, Rules.Capital);
         }
+        if (IsNameReordered(given, expected))
+        {
+            return new(Match.Typo, Rules.NameOrder);
+        }
         // "China's" for "Chinese" says the same; "China" for "Chinese" (or the other way) is close, but another word.
         switch (Capitals.CountryFormOf(given, expected))
         {
@@ -707,7 +743,8 @@ public static partial class TypedGrader
                 {
                     continue;
                 }
-                if (IsAnotherWord(g, e) && !IsSlipInPhrase(g, e, given, expected, inName || capitalized.Contains(g)))
+                if (IsAnotherWord(g, e) && !IsSlipInPhrase(g, e, given, expected, inName || capitalized.Contains(g))
+                    && !IsSlipInLongPhrase(g, e, given, expected, inName))
                 {
                     return new(Match.None, Rules.OtherWord);
                 }
@@ -750,6 +787,39 @@ public static partial class TypedGrader
             && !(EnglishWords.IsProperName(e) && !EnglishWords.IsCommon(e));
     }
 
+    /// <summary>
+    /// "the most to loss" for "the most to lose", "a country of there own", "the Unites States": in a phrase of three words
+    /// or more (articles not counted), or inside a country's name, one word within its spelling allowance that happens to
+    /// spell another English word is a slip, Hard, unless the two words differ in a way that changes the meaning
+    /// (<see cref="ChangesMeaning"/>): a prefix, a negation, a number, a unit, a direction, a place, country or person,
+    /// a word of contrast, a particle for another, or a pair WordNet calls antonyms.
+    /// </summary>
+    private static bool IsSlipInLongPhrase(string g, string e, IReadOnlyList<string> given, IReadOnlyList<string> expected, bool inCountryName)
+    {
+        if (given.Count != expected.Count || given.Zip(expected).Count(p => p.First != p.Second) != 1
+            || !(inCountryName || given.Count(w => !_articles.Contains(w)) >= 3))
+        {
+            return false;
+        }
+        // A short word only with a letter added or dropped ("too" for "to"), a longer one within its allowance.
+        var slip = e.Length < 4 ? DamerauLevenshtein.Distance(g, e) == 1 && g.Length != e.Length && g.Length >= 2 : IsWordSlip(g, e);
+        // A word that sounds like the card's is the homophone rule's to name; two letters swapped in a name, the name rule's.
+        return slip && !ChangesMeaning(g, e) && !Homophones.Are(g, e)
+            && !(inCountryName && g.Length == e.Length && g.Order().SequenceEqual(e.Order()));
+    }
+
+    /// <summary>Two words that say different things however close their letters: see <see cref="IsSlipInLongPhrase"/>.</summary>
+    internal static bool ChangesMeaning(string g, string e)
+        // Another first letter makes another word ("evasion" for "invasion", "gold" for "cold"); a slip keeps the start.
+        => g[0] != e[0] || WordForms.HaveOtherPrefixes(g, e) || Contradict(g, e)
+            || new[] { g, e }.Any(w => AnswerText.IsNegation(w) || NumberWords.IsNumber(w) || WordForms.IsDirection(w)
+                || WordForms.UnitWords.Contains(w) || _places.Contains(w) || Aliases.IsCanonical(w) || _contrasts.Contains(w)
+                || Capitals.IsDemonym(w) || (EnglishWords.IsProperName(w) && !EnglishWords.IsCommon(w)))
+            || (_particles.Contains(g) && _particles.Contains(e)) || (_linkingWords.Contains(g) && _linkingWords.Contains(e))
+            || Synonyms.AreAntonyms(g, e);
+
+    private static readonly HashSet<string> _articles = new(StringComparer.Ordinal) { "the", "a", "an" };
+
     /// <summary>The longer word is the shorter with one of its letters written twice ("loose"/"lose", "forrest"/"forest").</summary>
     private static bool IsDoubledOrUndoubled(string a, string b)
     {
@@ -763,6 +833,17 @@ public static partial class TypedGrader
         }
         return false;
     }
+
+    /// <summary>
+    /// "Jinping Xi" for "Xi Jinping", "Jong Un Kim": a person's name of two or three parts in another order (family name
+    /// first or last), Hard. Only names: no part is a common English word, a place, a country, a number or a direction.
+    /// </summary>
+    private static bool IsNameReordered(IReadOnlyList<string> given, IReadOnlyList<string> expected)
+        => expected.Count is 2 or 3 && given.Count == expected.Count && !given.SequenceEqual(expected)
+            && given.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+            && expected.Any(w => w.Length > 2)
+            && expected.All(w => w.Length > 1 && (w.Length <= 2 || !EnglishWords.IsCommon(w)) && !_places.Contains(w) && !Aliases.IsCanonical(w)
+                && !NumberWords.IsNumber(w) && !WordForms.IsDirection(w) && !Capitals.IsDemonym(w));
 
     /// <summary>"skin the game" for "skin in the game": a phrase with one small linking word (a preposition) left out.</summary>
     private static bool IsSmallWordLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
@@ -1035,6 +1116,7 @@ public static partial class TypedGrader
     {
         Rules.Clipped => $"Hard, a shortened word: expected {shown}",
         Rules.DroppedWord => $"Hard, a small word left out: expected {shown}",
+        Rules.NameOrder => $"Hard, the name's parts in another order: expected {shown}",
         Rules.Capital => $"Hard: a capital stands for its country's government, but the card's answer is {shown}",
         _ when rule.Contains(Rules.Ending, StringComparison.Ordinal) || rule.Contains(Rules.Nationality, StringComparison.Ordinal) => $"Hard, another form of the word: expected {shown}",
         _ => $"Hard because of the spelling: expected {shown}",

@@ -100,6 +100,8 @@ public static partial class WordForms
         ("ence", "ent"), ("ency", "ent"), ("ance", "ant"), ("ancy", "ant"), ("ily", "y"), ("ly", ""), ("ness", ""),
         ("isation", "ise"), ("ization", "ize"), ("isation", "ize"), ("ization", "ise"), ("ation", "ate"), ("ation", "e"), ("ation", ""), ("tion", "te"), ("ction", "ct"),
         ("sion", "de"), ("ctive", "ct"), ("sive", "de"), ("al", "e"), ("aint", "ain"),
+        // "delivery"/"deliver", "machinery"/"machine", "production"/"produce", "competition"/"compete".
+        ("ery", "er"), ("ery", "e"), ("uction", "uce"), ("ition", "e"),
     ];
 
     /// <summary>

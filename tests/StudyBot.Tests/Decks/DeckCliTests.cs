@@ -330,6 +330,20 @@ public sealed class DeckCliTests : IDisposable
     }
 
     [Fact]
+    public void Grade_Explain_EndsEachLineWithTheRuleThatDecided()
+    {
+        var deck = Write("explain.yaml", "id: d\ntitle: D\ncards:\n  - {id: who, kind: typed, prompt: 'Who led the Union?', answers: [Abraham Lincoln, Lincoln]}\n");
+
+        var (exit, output) = Run("deck", "grade", "--explain", deck, "who", "President Lincoln", "Lincon", "Lincoln Chafee");
+
+        Assert.Equal(0, exit);
+        var lines = output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(line => line.Split('\t')).ToList();
+        Assert.Equal(["Good", "Hard", "Again"], lines.Select(cells => cells[0]));
+        Assert.Equal(["rule=title", "rule=typo"], lines.Take(2).Select(cells => cells[^1]));
+        Assert.StartsWith("rule=", lines[2][^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Grade_ClozeCardById_UsesItsAlternatives()
     {
         var deck = Write("cloze.yaml", "id: d\ntitle: D\ncards:\n  - id: lever\n    kind: cloze\n    text: 'More leverage than {{c1::Japan}} or {{c2::the United States|the States}}.'\n");
