@@ -127,9 +127,9 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
         }
 
         var scope = joined.Count == 1 ? joined[0].Id : 0;
-        var prompt = await reviews.NextAsync(userId, guildId, scope, context.CancellationToken);
+        var prompt = await reviews.NextAsync(Place.Of(context), scope, context.CancellationToken);
         var screen = prompt is null
-            ? Review.ReviewViews.End(await reviews.EndAsync(userId, scope, context.CancellationToken))
+            ? Review.ReviewViews.End(await reviews.EndAsync(Place.Of(context), scope, context.CancellationToken))
             : Review.ReviewViews.Prompt(prompt, ephemeral: false);
         var (shown, files) = CardImages.Show(screen, prompt is null ? null : await CardImages.ForCardAsync(db, prompt.CardId, context.CancellationToken));
         await context.Responder.EditOriginalAsync(shown, files, context.CancellationToken);

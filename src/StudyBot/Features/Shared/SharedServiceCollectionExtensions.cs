@@ -9,7 +9,6 @@ public static class SharedServiceCollectionExtensions
     public static IServiceCollection AddFeatureShared(this IServiceCollection services)
     {
         services.TryAddScoped<Instructors>();
-        services.TryAddScoped<CurrentPlace>();
         services.TryAddSingleton<StudentDefaults>();
         services.TryAddSingleton<InstructorNotice>();
         // Every "deck" option autocompletes the same way.
