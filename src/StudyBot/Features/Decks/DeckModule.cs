@@ -1,6 +1,5 @@
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Images;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
@@ -208,9 +207,9 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
         {
             await action();
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+            await context.Responder.ReplyEphemeralAsync(refused, context.CancellationToken);
         }
     }
 

@@ -1,5 +1,4 @@
 using StudyBot.Core.Answers;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
@@ -30,9 +29,9 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
                 ? ReviewViews.End(await reviews.EndAsync(place, await reviews.ScopeAsync(place, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
                 : ReviewViews.Prompt(prompt, ephemeral: false);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            screen = new MessagePayload { Content = e.Message, AllowedMentions = new AllowedMentions() };
+            screen = new MessagePayload { Content = refused, AllowedMentions = new AllowedMentions() };
         }
 
         await ShowAsync(context, screen, cardId);
@@ -92,10 +91,10 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
         {
             prompt = await reviews.UndoAsync(Place.Of(context), undo.LogId, undo.Scope, context.CancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
             // A stale Undo says why in a private follow-up; the screen stays as it is.
-            await SayAsync(context, e.Message);
+            await SayAsync(context, refused);
             return;
         }
 
@@ -131,9 +130,9 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
         {
             outcome = await answer();
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await SayAsync(context, e.Message);
+            await SayAsync(context, refused);
             return;
         }
 

@@ -35,7 +35,7 @@ public sealed class ReviewService(
         if (!string.IsNullOrWhiteSpace(deckKey))
         {
             var deck = await VisibleDecks.ForStudent(db, userId, guildId).OrderBy(d => d.Id).FirstOrDefaultAsync(d => d.Key == deckKey.Trim(), cancellationToken)
-                ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
+                ?? throw new RefusalException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
             await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
         }
@@ -150,11 +150,11 @@ public sealed class ReviewService(
             ?? throw new InteractionExpiredException($"answer {logId} is not this student's");
         if (wrong.Rating is not (Rating.Again or Rating.Hard) || wrong.AnswerText is not { } text || wrong.Source != ReviewSource.Review)
         {
-            throw new StudyException("Only a typed answer that was marked wrong can be counted as right.");
+            throw new RefusalException("Only a typed answer that was marked wrong can be counted as right.");
         }
         if (!OverrideAnswer.CanOverride(text))
         {
-            throw new StudyException("Nothing was answered, so there is nothing to count as right: type the answer next time.");
+            throw new RefusalException("Nothing was answered, so there is nothing to count as right: type the answer next time.");
         }
 
         if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == answerKey, cancellationToken))
@@ -163,9 +163,9 @@ public sealed class ReviewService(
             {
                 await engine.UndoAsync(userId, logId, undoKey, clock.UtcNow, cancellationToken);
             }
-            catch (StudyException)
+            catch (StoreRefusedException)
             {
-                throw new StudyException("You have answered this card since: only its latest answer can be counted as right.");
+                throw new RefusalException("You have answered this card since: only its latest answer can be counted as right.");
             }
         }
 
@@ -179,7 +179,7 @@ public sealed class ReviewService(
     /// Undoes the answer with log id <paramref name="logId"/> (the one whose Undo was clicked), if it
     /// is still its card's latest answer, and shows the card again. A repeated click shows the same
     /// card; a stale Undo (the card answered since, or the answer undone already) is refused with a
-    /// <see cref="StudyException"/> saying why.
+    /// <see cref="RefusalException"/> saying why.
     /// </summary>
     public async Task<ReviewPrompt> UndoAsync(Place place, long logId, int scope, CancellationToken cancellationToken)
     {
