@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using StudyBot.Cli;
 using StudyBot.Hosting;
@@ -65,14 +64,7 @@ public sealed partial class UnknownOptionTests
     private static (int Exit, string Output) Run(string[] args)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 250;
+        var console = Decks.DeckCli.Recorded(writer, 250);
         var app = new CommandApp<RunCommand>();
         var errors = new CliErrors();
         app.Configure(config =>
