@@ -29,9 +29,9 @@ public static class DiscordServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // The REST and gateway clients take their clock by key: a host may keep another time for itself.
+        // The clients, the duplicate filter and the signature check take their clock by key: a host may
+        // keep another time for itself (and registers this key with its other clocks).
         services.TryAddKeyedSingleton(DiscordTime.Key, TimeProvider.System);
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton<InteractionRouteTable>();
@@ -42,7 +42,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new InteractionSignatureVerifier(
             sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey
                 ?? throw new InvalidOperationException("Discord:PublicKey is required for the HTTP interactions endpoint."),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredKeyedService<TimeProvider>(DiscordTime.Key)));
         services.AddHttpClient<AttachmentDownloader>();
         return services;
     }

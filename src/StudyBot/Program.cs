@@ -17,21 +17,7 @@ static async Task<int> RunCommandLineAsync(string[] args)
     var app = new CommandApp<RunCommand>();
     // Bad input is reported by the commands themselves; anything reaching here is still one line, never a stack trace.
     var errors = new CliErrors();
-    app.Configure(config =>
-    {
-        config.SetApplicationName("studybot");
-        errors.Configure(config, AnsiConsole.Console);
-        config.AddCommand<RunCommand>("run").WithDescription("Run the bot (the default): Discord when a token is set, else the Playground.");
-        config.AddFsrsCommands();
-        config.AddDeckCommands();
-        config.AddDbCommands();
-        config.AddClusterCommands();
-        config.AddPrivacyCommands();
-        config.AddCommand<StudyBot.Cli.Simulate.SimulateCommand>("simulate")
-            .WithDescription("Simulate students learning under FSRS-6 (retention 0.8/0.9/0.95, fitted), SM-2, Leitner and fixed intervals; print reviews, study time and exam recall.")
-            .WithExample("simulate", "--students", "100", "--days", "90", "-o", "report.png");
-        config.AddSetupCommands();
-    });
+    app.Configure(config => CommandLine.Configure(config, errors, AnsiConsole.Console));
     var exit = await app.RunAsync(args);
     if (errors.UnknownOption)
     {

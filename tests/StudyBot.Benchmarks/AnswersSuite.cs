@@ -14,7 +14,6 @@ using StudyBot.Data.Infrastructure;
 using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 using StudyBot.Discord;
-using StudyBot.Discord.Models;
 using StudyBot.Features.Review;
 using StudyBot.Features.Shared;
 using StudyBot.Hosting;
@@ -243,10 +242,9 @@ public static class AnswersSuite
             var cardId = _cardIds[answer.CardIndex];
             var nonce = _prompts.GetValueOrDefault((answer.User, cardId));
             await using var scope = _services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentPlace>().Set(new Interaction { GuildId = new Snowflake(Guild), Type = InteractionType.MessageComponent });
             var shownAt = DateTimeOffset.UtcNow.AddSeconds(-4);
             await scope.ServiceProvider.GetRequiredService<ReviewService>()
-                .AnswerAsync(answer.User, cardId, nonce, 0, new SelfGrade(answer.Rating), shownAt, CancellationToken.None);
+                .AnswerAsync(Place.InGuild(Guild, answer.User), cardId, nonce, 0, new SelfGrade(answer.Rating), shownAt, CancellationToken.None);
             _prompts[(answer.User, cardId)] = nonce + 1;
         }
 

@@ -118,7 +118,7 @@ public abstract class AnswerPathTests : DatabaseTests
         await Eventually.TrueAsync(() => queue.Queued == 11, "the eleven answers were never queued");
         queue.Release();
 
-        await Assert.ThrowsAsync<StudyException>(() => bad);
+        await Assert.ThrowsAsync<StoreRefusedException>(() => bad);
         var results = await Task.WhenAll(good);
         Assert.Equal(10, results.Select(r => r.LogId).Distinct().Count());
         await using var context = db.NewContext();

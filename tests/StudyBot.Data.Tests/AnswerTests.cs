@@ -134,7 +134,7 @@ public abstract class AnswerTests : DatabaseTests
     {
         await using var db = await CreateDatabaseAsync();
 
-        var error = await Assert.ThrowsAsync<Review.StudyException>(() =>
+        var error = await Assert.ThrowsAsync<StoreRefusedException>(() =>
             db.Engine.AnswerAsync(Student, 999, new SelfGrade(Rating.Good), "x", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 2, 12)));
 
         Assert.Contains("no card 999", error.Message);

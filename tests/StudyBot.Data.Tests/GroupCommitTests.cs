@@ -33,7 +33,7 @@ public abstract class GroupCommitTests : DatabaseTests
         var wrongKind = Task.Run(() => db.Engine.AnswerAsync(1, typed, new SelfGrade(Rating.Easy), "bad-kind", TimeSpan.Zero, ReviewSource.Review, now));
 
         var results = await Task.WhenAll(calls);
-        await Assert.ThrowsAsync<StudyException>(() => unknown);
+        await Assert.ThrowsAsync<StoreRefusedException>(() => unknown);
         await Assert.ThrowsAsync<ArgumentException>(() => wrongKind);
 
         Assert.Equal(54, results.Select(r => r.LogId).Distinct().Count());
@@ -127,7 +127,7 @@ public abstract class GroupCommitTests : DatabaseTests
             Assert.Equal(10, await context.ReviewLog.CountAsync());
         }
         Assert.Equal(10, (await Task.WhenAll(calls)).Select(r => r.LogId).Distinct().Count());
-        await Assert.ThrowsAsync<StudyException>(() => engine.AnswerAsync(2, cards[0], new SelfGrade(Rating.Good), "after", TimeSpan.Zero, ReviewSource.Review, now));
+        await Assert.ThrowsAsync<StoreRefusedException>(() => engine.AnswerAsync(2, cards[0], new SelfGrade(Rating.Good), "after", TimeSpan.Zero, ReviewSource.Review, now));
     }
 
     [DataFact]

@@ -5,7 +5,6 @@ using SQLitePCL;
 using StudyBot.Core.Answers;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Infrastructure;
-using StudyBot.Data.Review;
 using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
@@ -39,7 +38,7 @@ public class StorageFaultTests
             File.Delete(file);
         }
 
-        var refused = await Assert.ThrowsAsync<StudyException>(() =>
+        var refused = await Assert.ThrowsAsync<StoreRefusedException>(() =>
             db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-2", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 5, 12)));
 
         Assert.Equal(StorageHealth.RemovedText, refused.Message);
@@ -59,7 +58,7 @@ public class StorageFaultTests
         File.Copy(db.Path, copy);
         File.Move(copy, db.Path, overwrite: true);
 
-        var refused = await Assert.ThrowsAsync<StudyException>(() =>
+        var refused = await Assert.ThrowsAsync<StoreRefusedException>(() =>
             db.Engine.AnswerAsync(Student, cardId, new TypedAnswer("Pyongyang"), "i-2", TimeSpan.Zero, ReviewSource.Review, Utc.At(2026, 3, 5, 12)));
 
         Assert.Equal(StorageHealth.RemovedText, refused.Message);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Answers;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
-using StudyBot.Data.Review;
 using StudyBot.Data.Tests.Support;
 
 namespace StudyBot.Data.Tests;
@@ -119,8 +118,8 @@ public abstract class UndoTests : DatabaseTests
         const ulong other = Student + 1;
 
         // The same key from another student: by log id, and as "undo my last answer".
-        var byLog = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(other, theirs.LogId, "shared-key", t.AddMinutes(2)));
-        var last = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(other, "shared-key", t.AddMinutes(2)));
+        var byLog = await Assert.ThrowsAsync<StoreRefusedException>(() => db.Engine.UndoAsync(other, theirs.LogId, "shared-key", t.AddMinutes(2)));
+        var last = await Assert.ThrowsAsync<StoreRefusedException>(() => db.Engine.UndoAsync(other, "shared-key", t.AddMinutes(2)));
 
         Assert.All(new[] { byLog, last }, e => Assert.Contains("no such answer of yours", e.Message));
         await using var context = db.NewContext();
@@ -137,7 +136,7 @@ public abstract class UndoTests : DatabaseTests
         var old = await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Again), "a1", TimeSpan.Zero, ReviewSource.Review, t);
         await db.Engine.AnswerAsync(Student, card, new SelfGrade(Rating.Good), "a2", TimeSpan.Zero, ReviewSource.Review, t.AddMinutes(5));
 
-        var refused = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student, old.LogId, "u1", t.AddMinutes(6)));
+        var refused = await Assert.ThrowsAsync<StoreRefusedException>(() => db.Engine.UndoAsync(Student, old.LogId, "u1", t.AddMinutes(6)));
 
         Assert.Contains("answered this card again since", refused.Message);
         await using var context = db.NewContext();
@@ -155,8 +154,8 @@ public abstract class UndoTests : DatabaseTests
         var first = await db.Engine.UndoAsync(Student, answer.LogId, "u1", t);
 
         var repeated = await db.Engine.UndoAsync(Student, answer.LogId, "u1", t);
-        var other = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student, answer.LogId, "u2", t));
-        var notYours = await Assert.ThrowsAsync<StudyException>(() => db.Engine.UndoAsync(Student + 1, answer.LogId, "u3", t));
+        var other = await Assert.ThrowsAsync<StoreRefusedException>(() => db.Engine.UndoAsync(Student, answer.LogId, "u2", t));
+        var notYours = await Assert.ThrowsAsync<StoreRefusedException>(() => db.Engine.UndoAsync(Student + 1, answer.LogId, "u3", t));
 
         Assert.Equal((first.LogId, true), (repeated.LogId, repeated.Duplicate));
         Assert.Equal("That answer was already undone.", other.Message);

@@ -56,7 +56,7 @@ internal sealed class AnswerQueue(Func<IReadOnlyList<PendingAnswer>, Task> write
         if (!_channel.Writer.TryWrite(answer))
         {
             Interlocked.Decrement(ref _queued);
-            throw new StudyException("StudyBot is shutting down and saves no more answers; answer again in a moment.");
+            throw new StoreRefusedException("StudyBot is shutting down and saves no more answers; answer again in a moment.");
         }
         lock (_start)
         {

@@ -99,7 +99,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     /// it, in one transaction; a second answer gets the first back (<see cref="QuizAnswerStatus.Repeated"/>),
     /// and an answer after the deadline saves nothing (<see cref="QuizAnswerStatus.Closed"/>).
     /// <paramref name="quizForm"/> says what the answer is graded as and what the quiz row records, given the card and
-    /// the question's stored choices; it may refuse an answer that does not fit the card with a <see cref="StudyException"/>.
+    /// the question's stored choices; it may refuse an answer that does not fit the card with a <see cref="StoreRefusedException"/>.
     /// </summary>
     public async Task<QuizAnswerResult> AnswerQuizAsync(
         ulong userId,
@@ -129,11 +129,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
         }
         catch (StorageUnavailableException e)
         {
-            throw new StudyException(e.Message);
+            throw new StoreRefusedException(e.Message);
         }
         catch (Exception e) when (storage.IsStorageFault(e))
         {
-            throw new StudyException(StorageHealth.FullText);
+            throw new StoreRefusedException(StorageHealth.FullText);
         }
     }
 
@@ -164,11 +164,11 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
     {
         if (read is null)
         {
-            throw new StudyException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
+            throw new StoreRefusedException(request.QuizId is null ? $"There is no card {request.CardId}." : "This quiz no longer exists.");
         }
         // Not cached yet, or changed by an upload since: grade against what is there now.
         var card = _gradingCards.Find(read.CardId, read.ChangedInVersion)
-            ?? (await _card(lane.Db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StudyException($"There is no card {read.CardId}."));
+            ?? (await _card(lane.Db, read.CardId) is { } record ? _gradingCards.Remember(record) : throw new StoreRefusedException($"There is no card {read.CardId}."));
         return Decide(request, read, card, schedulers);
     }
 
@@ -334,7 +334,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                 {
                     decision = await DecideAsync(request, read, lane);
                 }
-                catch (Exception refusal) when (refusal is StudyException or StaleAnswerException or ArgumentException)
+                catch (Exception refusal) when (refusal is StoreRefusedException or StaleAnswerException or ArgumentException)
                 {
                     settled.Add((pending, null, refusal));
                     continue;
@@ -362,7 +362,7 @@ public sealed partial class ReviewEngine : IAsyncDisposable, IDisposable
                     // A read again settles a repeated interaction id or a state row created meanwhile; a constraint still broken after that will stay broken.
                     if (++pending.Attempts >= MaxAttempts || pending.ConstraintFailures >= ConstraintAttempts)
                     {
-                        pending.Completion.TrySetException(new StudyException($"Could not save the answer to card {write.Read.CardId} after {pending.Attempts} attempts; please answer again."));
+                        pending.Completion.TrySetException(new StoreRefusedException($"Could not save the answer to card {write.Read.CardId} after {pending.Attempts} attempts; please answer again."));
                     }
                     return pending;
                 }

@@ -30,7 +30,7 @@ public sealed partial class ReviewEngine
     /// the card gets back exactly the state it had before, and the undo is itself logged. Idempotent
     /// on the interaction id. Only the card's latest answer that is not undone can be undone; an
     /// undo that is stale (the card was answered since, or the answer was undone already) or names
-    /// another student's answer is refused with a <see cref="StudyException"/> saying why.
+    /// another student's answer is refused with a <see cref="StoreRefusedException"/> saying why.
     /// </summary>
     public async Task<UndoResult> UndoAsync(ulong userId, long logId, string interactionId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -56,10 +56,10 @@ public sealed partial class ReviewEngine
     {
         await using var db = await OpenAsync(cancellationToken);
         var answer = await db.ReviewLog.FirstOrDefaultAsync(l => l.Id == logId && l.UserId == userId && l.Kind == ReviewKind.Answer, cancellationToken)
-            ?? throw new StudyException("There is no such answer of yours to undo.");
+            ?? throw new StoreRefusedException("There is no such answer of yours to undo.");
         if (await db.ReviewLog.AnyAsync(u => u.UndoesId == logId, cancellationToken))
         {
-            throw new StudyException("That answer was already undone.");
+            throw new StoreRefusedException("That answer was already undone.");
         }
         var latest = await db.ReviewLog
             .Where(l => l.UserId == userId && l.CardId == answer.CardId && l.Kind == ReviewKind.Answer && !db.ReviewLog.Any(u => u.UndoesId == l.Id))
@@ -68,7 +68,7 @@ public sealed partial class ReviewEngine
             .FirstAsync(cancellationToken);
         if (latest != logId)
         {
-            throw new StudyException("You have answered this card again since, so this answer can no longer be undone: only a card's latest answer can.");
+            throw new StoreRefusedException("You have answered this card again since, so this answer can no longer be undone: only a card's latest answer can.");
         }
         var state = await db.CardStates.AsTracking().SingleAsync(s => s.UserId == userId && s.CardId == answer.CardId, cancellationToken);
         var undo = new ReviewLogEntry
@@ -94,8 +94,8 @@ public sealed partial class ReviewEngine
 
     // A key saved by another user is never theirs to see: the same refusal as an answer that is not theirs.
     private static UndoResult UndoResultFromLog(ReviewLogEntry entry, ulong userId, bool duplicate) =>
-        entry.UserId != userId ? throw new StudyException("There is no such answer of yours to undo.")
+        entry.UserId != userId ? throw new StoreRefusedException("There is no such answer of yours to undo.")
         : entry.UndoesId is { } undone
             ? new UndoResult(entry.Id, undone, entry.CardId, entry.After.ToFsrs(), duplicate)
-            : throw new StudyException($"Interaction {entry.InteractionId} was an answer, not an undo.");
+            : throw new StoreRefusedException($"Interaction {entry.InteractionId} was an answer, not an undo.");
 }

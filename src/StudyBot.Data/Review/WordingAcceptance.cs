@@ -35,22 +35,22 @@ public sealed class WordingAcceptance(IDbContextFactory<StudyDbContext> contexts
         wording = wording.Trim();
         if (!OverrideAnswer.CanOverride(wording))
         {
-            throw new StudyException("That answer has no words or numbers in it, so there is nothing to accept.");
+            throw new StoreRefusedException("That answer has no words or numbers in it, so there is nothing to accept.");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var card = await db.Cards.Include(c => c.Deck).FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
         if (card?.Deck is not { } deck || deck.GuildId != guildId)
         {
-            throw new StudyException("That card is not in one of this server's decks.");
+            throw new StoreRefusedException("That card is not in one of this server's decks.");
         }
         if (card.Retired || deck.Retired)
         {
-            throw new StudyException($"Card `{card.Key}` is no longer in deck `{deck.Key}`: there is nothing to accept the answer on.");
+            throw new StoreRefusedException($"Card `{card.Key}` is no longer in deck `{deck.Key}`: there is nothing to accept the answer on.");
         }
         if (card.Kind is not (CardKind.Typed or CardKind.Cloze or CardKind.Basic) || card.Answers.Count == 0)
         {
-            throw new StudyException($"Card `{card.Key}` is not answered by typing, so it has no wordings to accept.");
+            throw new StoreRefusedException($"Card `{card.Key}` is not answered by typing, so it has no wordings to accept.");
         }
 
         int? version = null;
@@ -83,7 +83,7 @@ public sealed class WordingAcceptance(IDbContextFactory<StudyDbContext> contexts
             card = card with
             {
                 SourceText = Cloze.WithAlternative(text, number, wording)
-                    ?? throw new StudyException($"“{wording}” cannot be written into a cloze deletion ('|', '::', '{{{{' and '}}}}' mark its parts): add it to the deck file by hand."),
+                    ?? throw new StoreRefusedException($"“{wording}” cannot be written into a cloze deletion ('|', '::', '{{{{' and '}}}}' mark its parts): add it to the deck file by hand."),
             };
         }
         return record.Id == target.Id ? card with { Answers = [.. card.Answers, wording] } : card;

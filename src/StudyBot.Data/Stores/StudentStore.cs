@@ -14,7 +14,7 @@ public sealed class StudentStore(IDbContextFactory<StudyDbContext> contexts, Tim
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             deckId = await db.Decks.Where(d => d.GuildId == guildId && d.Key == deckKey).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new StudyException($"There is no deck '{deckKey}'.");
+                ?? throw new StoreRefusedException($"There is no deck '{deckKey}'.");
         }
 
         await EnrolAsync(userId, deckId, cancellationToken);
@@ -75,23 +75,23 @@ public sealed class StudentStore(IDbContextFactory<StudyDbContext> contexts, Tim
     {
         if (!UserZones.IsKnown(settings.TimeZone))
         {
-            throw new StudyException($"'{settings.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
+            throw new StoreRefusedException($"'{settings.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
         }
         if (settings.DayStartHour is < 0 or > 23)
         {
-            throw new StudyException($"The day start hour must be 0-23, not {settings.DayStartHour}.");
+            throw new StoreRefusedException($"The day start hour must be 0-23, not {settings.DayStartHour}.");
         }
         if (settings.NewPerDay < 0 || settings.ReviewsPerDay < 0)
         {
-            throw new StudyException("Daily limits cannot be negative.");
+            throw new StoreRefusedException("Daily limits cannot be negative.");
         }
         if (settings.DesiredRetention is < 0.7 or >= 1)
         {
-            throw new StudyException($"Desired retention must be at least 0.7 and below 1, not {settings.DesiredRetention}.");
+            throw new StoreRefusedException($"Desired retention must be at least 0.7 and below 1, not {settings.DesiredRetention}.");
         }
         if (settings.ExamTarget is < 0.7 or > 0.99)
         {
-            throw new StudyException($"The exam target must be between 0.7 and 0.99 (the recall to reach on an exam day), not {settings.ExamTarget}.");
+            throw new StoreRefusedException($"The exam target must be between 0.7 and 0.99 (the recall to reach on an exam day), not {settings.ExamTarget}.");
         }
     }
 }

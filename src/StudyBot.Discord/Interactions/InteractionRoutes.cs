@@ -3,12 +3,6 @@ using StudyBot.Discord.Models;
 
 namespace StudyBot.Discord.Interactions;
 
-/// <summary>A handler that lives in the interaction's scope, so it may take scoped services.</summary>
-public interface IInteractionHandler
-{
-    Task HandleAsync(InteractionContext context);
-}
-
 public enum InteractionRouteKind
 {
     Command,
@@ -50,17 +44,11 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
 {
     public InteractionRoutesBuilder Command(string path, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Command, path, handler);
 
-    public InteractionRoutesBuilder Command<THandler>(string path) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Command, path);
-
     public InteractionRoutesBuilder Autocomplete(string path, Func<InteractionContext, Task> handler) => Add(InteractionRouteKind.Autocomplete, path, handler);
-
-    public InteractionRoutesBuilder Autocomplete<THandler>(string path) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Autocomplete, path);
 
     /// <summary>Buttons and select menus whose custom_id starts with <paramref name="prefix"/>; the router may acknowledge them first (<paramref name="acknowledgement"/>).</summary>
     public InteractionRoutesBuilder Component(string prefix, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
         => Add(InteractionRouteKind.Component, prefix, handler, acknowledgement);
-
-    public InteractionRoutesBuilder Component<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Component, prefix);
 
     /// <summary>Buttons and select menus whose custom_id is of <paramref name="kind"/>: gates see what its numbers name.</summary>
     public InteractionRoutesBuilder Component<T>(ICustomIdKind<T> kind, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
@@ -74,14 +62,6 @@ public sealed class InteractionRoutesBuilder(IServiceCollection services)
 
     public InteractionRoutesBuilder Modal(string prefix, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None)
         => Add(InteractionRouteKind.Modal, prefix, handler, acknowledgement);
-
-    public InteractionRoutesBuilder Modal<THandler>(string prefix) where THandler : class, IInteractionHandler => Add<THandler>(InteractionRouteKind.Modal, prefix);
-
-    private InteractionRoutesBuilder Add<THandler>(InteractionRouteKind kind, string key) where THandler : class, IInteractionHandler
-    {
-        services.AddScoped<THandler>();
-        return Add(kind, key, context => context.Services.GetRequiredService<THandler>().HandleAsync(context));
-    }
 
     private InteractionRoutesBuilder Add(
         InteractionRouteKind kind, string key, Func<InteractionContext, Task> handler, RouteAcknowledgement acknowledgement = RouteAcknowledgement.None, ICustomIdLayout? layout = null)

@@ -32,7 +32,7 @@ public sealed class SignedEndpointFixture : IAsyncLifetime
             ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
             ["Discord:PublicKey"] = Convert.ToHexString(ApplicationKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
         });
-        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.AddKeyedSingleton<TimeProvider>(DiscordTime.Key, Time);
         builder.Services.AddDiscordClient(builder.Configuration);
         builder.Services.AddDiscordInteractions(r => r.Command("help", ctx => ctx.Responder.ReplyEphemeralAsync("StudyBot turns a reading into flashcards.")));
         _app = builder.Build();

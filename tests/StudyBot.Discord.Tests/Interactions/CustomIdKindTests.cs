@@ -64,7 +64,7 @@ public class CustomIdKindTests
             handled = ctx.ReadCustomId(_pick);
             return ctx.Responder.DeferUpdateAsync();
         }));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider()).AddSingleton<InteractionDeduplicator>();
+        services.AddKeyedSingleton<TimeProvider>(DiscordTime.Key, new FakeTimeProvider()).AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionRouteTable>().AddSingleton<InteractionRouter>();
         var provider = services.BuildServiceProvider(validateScopes: true);
         var router = provider.GetRequiredService<InteractionRouter>();

@@ -349,7 +349,7 @@ public class InteractionRouterTests
         var services = new ServiceCollection().AddLogging().AddScoped<ScopeProbe>();
         more?.Invoke(services);
         services.AddDiscordInteractions(routes);
-        services.AddSingleton<TimeProvider>(_time).AddSingleton<InteractionDeduplicator>();
+        services.AddKeyedSingleton<TimeProvider>(DiscordTime.Key, _time).AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionRouteTable>().AddSingleton<InteractionRouter>();
         return services.BuildServiceProvider(validateScopes: true).GetRequiredService<InteractionRouter>();
     }

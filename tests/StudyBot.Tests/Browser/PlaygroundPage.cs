@@ -104,22 +104,9 @@ public static class Screenshots
     private static string In(string tracked, string name)
     {
         var directory = Environment.GetEnvironmentVariable("STUDYBOT_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot(), tracked)
-            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+            ? Path.Combine(StudyBot.Testing.Repository.Root, tracked)
+            : Path.Combine(StudyBot.Testing.Repository.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         return Path.Combine(directory, name);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StudyBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No StudyBot.sln above the test's base directory.");
     }
 }

@@ -10,14 +10,7 @@ internal static class DeckCli
     public static (int Exit, string Output) Run(int width, params string[] args)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
+        var console = Recorded(writer, width);
         var app = new CommandApp();
         var errors = new CliErrors();
         app.Configure(config =>
@@ -33,5 +26,19 @@ internal static class DeckCli
             app.Run(CliErrors.HelpArgs(args));
         }
         return (exit, writer.ToString());
+    }
+
+    /// <summary>A console without colours or prompts that writes to <paramref name="writer"/>, <paramref name="width"/> columns wide.</summary>
+    public static IAnsiConsole Recorded(StringWriter writer, int width)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        return console;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Answers;
@@ -5,6 +6,7 @@ using StudyBot.Core.Scheduling;
 using StudyBot.Data.Entities;
 using StudyBot.Emulator.Interactions;
 using StudyBot.Features.Review;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Tests.EndToEnd;
 
@@ -66,7 +68,7 @@ public sealed class ReviewTests(PlaygroundBot bot) : IClassFixture<PlaygroundBot
         var card = await bot.QueryAsync(db => db.Cards.Where(c => c.Key == "capital" && c.Deck!.Key == "e2e-review").Select(c => c.Id).SingleAsync());
         await using (var scope = bot.App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ReviewService>().AnswerAsync(userId, card, 1, 0, new ChoiceAnswer(0), null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ReviewService>().AnswerAsync(Place.InGuild(ulong.Parse(bot.World.Guild.Id, CultureInfo.InvariantCulture), userId), card, 1, 0, new ChoiceAnswer(0), null, CancellationToken.None);
         }
 
         var stale = await bot.ClickAsync(student, wrong.Message!, MessageView.ButtonLabelled(wrong.Message, "Undo"));

@@ -91,23 +91,11 @@ public sealed partial class MetricTableTests(Quiz.FakeClockBot fixture) : IClass
     /// <summary>The metric names in the first column of docs/operating.md's metric table.</summary>
     private static SortedSet<string> DocumentedNames()
     {
-        var docs = File.ReadAllText(Path.Combine(Root(), "docs", "operating.md"));
+        var docs = File.ReadAllText(StudyBot.Testing.Repository.Path("docs", "operating.md"));
         var table = docs[docs.IndexOf("StudyBot's metrics", StringComparison.Ordinal)..docs.IndexOf("**Backups.**", StringComparison.Ordinal)];
         return new SortedSet<string>(
             table.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).SelectMany(l => DocumentedName().Matches(l.Split('|')[1]).Select(m => m.Groups[1].Value)),
             StringComparer.Ordinal);
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "operating.md")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("docs/operating.md not found above the test's folder");
     }
 
     [GeneratedRegex(@"`(studybot_[a-z_]+)`")]

@@ -6,6 +6,7 @@ using StudyBot.Core.Scheduling;
 using StudyBot.Data.Diagnostics;
 using StudyBot.Features.Quiz;
 using StudyBot.Features.Review;
+using StudyBot.Features.Shared;
 using StudyBot.Tests.EndToEnd;
 
 namespace StudyBot.Tests.Review;
@@ -74,7 +75,7 @@ public sealed class AnswerStatementsTests : IAsyncLifetime
     private async Task<ReviewOutcome> AnswerAsync(ulong student, int card, int nonce)
     {
         await using var scope = _bot.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReviewService>().AnswerAsync(student, card, nonce, 0, new ChoiceAnswer(0), null, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ReviewService>().AnswerAsync(Place.InGuild(ulong.Parse(_bot.World.Guild.Id, CultureInfo.InvariantCulture), student), card, nonce, 0, new ChoiceAnswer(0), null, CancellationToken.None);
     }
 
     private async Task<QuizAnswerOutcome> QuizAnswerAsync(long quiz, ulong student)

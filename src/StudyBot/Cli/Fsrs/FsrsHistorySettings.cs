@@ -8,7 +8,8 @@ namespace StudyBot.Cli.Fsrs;
 public abstract class FsrsHistorySettings : CommandSettings
 {
     [CommandArgument(0, "<HISTORIES>")]
-    [Description("JSON review logs: [{\"cardId\":1,\"reviews\":[{\"rating\":3,\"t\":\"2024-08-07T09:40:07.000Z\"}]}]")]
+    // The help reads a description as markup: [[ and ]] print one bracket.
+    [Description("JSON review logs: [[{\"cardId\":1,\"reviews\":[[{\"rating\":3,\"t\":\"2024-08-07T09:40:07.000Z\"}]]}]]")]
     public string HistoriesPath { get; init; } = "";
 
     [CommandOption("--short-term <ON|OFF>")]

@@ -1,5 +1,4 @@
 using StudyBot.Data.Entities;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Settings;
@@ -13,14 +12,14 @@ public sealed class ConfigModule(ConfigService config, Instructors instructors, 
     public Task InstructorRoleAsync(InteractionContext context) => GuardedAsync(context, (guildId, ct) =>
         context.GetId("role") is { } role
             ? config.SetInstructorRoleAsync(guildId, role.Value, ct)
-            : throw new StudyException("Choose a role in the `role` option."));
+            : throw new RefusalException("Choose a role in the `role` option."));
 
     public Task StudyChannelAsync(InteractionContext context) => GuardedAsync(context, (guildId, ct) =>
         context.GetId("channel") is not { } channel
-            ? throw new StudyException("Choose a channel in the `channel` option.")
+            ? throw new RefusalException("Choose a channel in the `channel` option.")
             // Notices for students whose DMs are closed are posted there.
             : ChannelAccess.Missing(context.Interaction, channel.Value, ChannelAccess.Text) is { Count: > 0 } missing
-                ? throw new StudyException(ChannelAccess.Need(missing, channel.Value) + " Ask a server manager to allow them for StudyBot in that channel's permissions.")
+                ? throw new RefusalException(ChannelAccess.Need(missing, channel.Value) + " Ask a server manager to allow them for StudyBot in that channel's permissions.")
                 : config.SetStudyChannelAsync(guildId, channel.Value, ct));
 
     public Task TimeZoneAsync(InteractionContext context)
@@ -63,9 +62,9 @@ public sealed class ConfigModule(ConfigService config, Instructors instructors, 
             var settings = await action(guild.Value, context.CancellationToken);
             await context.Responder.ReplyAsync(Render(settings, changed), context.CancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message + " Nothing was changed.", context.CancellationToken);
+            await context.Responder.ReplyEphemeralAsync(refused + " Nothing was changed.", context.CancellationToken);
         }
     }
 }

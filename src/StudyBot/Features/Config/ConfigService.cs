@@ -4,6 +4,7 @@ using StudyBot.Data.Entities;
 using StudyBot.Data.Review;
 using StudyBot.Features.Daily;
 using StudyBot.Features.Settings;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Config;
 
@@ -25,7 +26,7 @@ public sealed class ConfigService(StudyDbContext db, TimeZoneCatalog zones, Dail
         var zone = await zones.ResolveAsync(typed);
         if (zone is null || !UserZones.IsKnown(zone))
         {
-            throw new StudyException($"'{typed}' is not a time zone StudyBot knows: pick one of the suggestions, or type an IANA name such as America/New_York.");
+            throw new RefusalException($"'{typed}' is not a time zone StudyBot knows: pick one of the suggestions, or type an IANA name such as America/New_York.");
         }
 
         var settings = await UpdateAsync(guildId, s => s.TimeZone = zone, cancellationToken);

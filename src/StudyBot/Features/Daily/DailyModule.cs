@@ -1,5 +1,4 @@
 using System.Globalization;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Features.Quiz;
 using StudyBot.Features.Shared;
@@ -44,9 +43,9 @@ public sealed class DailyModule(DailyQuestionService daily, Instructors instruct
             var next = set.Next is { } n ? $" The first one is {DiscordTime.Full(n.UtcDateTime)}." : "";
             reply = $"A question of the day {from} will be posted in <#{set.ChannelId}> every day at {set.At:HH\\:mm} ({set.TimeZone}).{style}{next} `/daily off` stops it.";
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            reply = e.Message;
+            reply = refused;
         }
 
         await context.Responder.EditOriginalAsync(new Discord.Models.MessagePayload { Content = reply, AllowedMentions = new Discord.Models.AllowedMentions() }, null, context.CancellationToken);

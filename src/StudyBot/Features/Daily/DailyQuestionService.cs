@@ -42,12 +42,12 @@ public sealed class DailyQuestionService(
         if (!string.IsNullOrWhiteSpace(deckKey))
         {
             deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
-                ?? throw new StudyException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
+                ?? throw new RefusalException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
         }
 
         if (await CandidatesAsync(guildId, deck?.Id, cancellationToken) is { Count: 0 })
         {
-            throw new StudyException($"{(deck is null ? "This server's decks have" : $"Deck '{deck.Key}' has")} no cards to ask.");
+            throw new RefusalException($"{(deck is null ? "This server's decks have" : $"Deck '{deck.Key}' has")} no cards to ask.");
         }
 
         var zone = await zones.ZoneOfAsync(guildId, cancellationToken);

@@ -1,6 +1,5 @@
 using StudyBot.Core.Decks;
 using StudyBot.Core.Decks.Images;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Discord.Rest;
@@ -127,9 +126,9 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
         }
 
         var scope = joined.Count == 1 ? joined[0].Id : 0;
-        var prompt = await reviews.NextAsync(userId, guildId, scope, context.CancellationToken);
+        var prompt = await reviews.NextAsync(Place.Of(context), scope, context.CancellationToken);
         var screen = prompt is null
-            ? Review.ReviewViews.End(await reviews.EndAsync(userId, scope, context.CancellationToken))
+            ? Review.ReviewViews.End(await reviews.EndAsync(Place.Of(context), scope, context.CancellationToken))
             : Review.ReviewViews.Prompt(prompt, ephemeral: false);
         var (shown, files) = CardImages.Show(screen, prompt is null ? null : await CardImages.ForCardAsync(db, prompt.CardId, context.CancellationToken));
         await context.Responder.EditOriginalAsync(shown, files, context.CancellationToken);
@@ -208,9 +207,9 @@ public sealed class DeckModule(DeckService decks, ExamService exams, Instructors
         {
             await action();
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+            await context.Responder.ReplyEphemeralAsync(refused, context.CancellationToken);
         }
     }
 

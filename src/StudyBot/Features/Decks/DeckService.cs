@@ -8,7 +8,6 @@ using StudyBot.Core.Decks.Validation;
 using StudyBot.Core.Scheduling;
 using StudyBot.Data;
 using StudyBot.Data.Entities;
-using StudyBot.Data.Review;
 using StudyBot.Data.Stores;
 using StudyBot.Features.Guilds;
 using StudyBot.Features.Shared;
@@ -47,7 +46,7 @@ public sealed class DeckService(StudyDbContext db, DeckStore store, StudentStore
     {
         var trimmed = key.Trim();
         var deck = await db.Decks.FirstOrDefaultAsync(d => d.GuildId == guildId && d.Key == trimmed && (includeRetired || !d.Retired), cancellationToken);
-        return deck ?? throw new StudyException($"This server has no deck '{trimmed}'. `/deck list` shows its decks.");
+        return deck ?? throw new RefusalException($"This server has no deck '{trimmed}'. `/deck list` shows its decks.");
     }
 
     /// <summary>The title and live card count of the guild's deck with this id (retired or not), or null when there is none.</summary>

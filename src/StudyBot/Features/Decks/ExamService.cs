@@ -31,12 +31,12 @@ public sealed class ExamService(StudyDbContext db, DeckService decks, IGuildTime
     {
         if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw new StudyException($"`{date}` is not a date: write it as YYYY-MM-DD, e.g. `2027-01-15`.");
+            throw new RefusalException($"`{date}` is not a date: write it as YYYY-MM-DD, e.g. `2027-01-15`.");
         }
         var at = DefaultTime;
         if (!string.IsNullOrWhiteSpace(timeOfDay) && !TimeOnly.TryParseExact(timeOfDay.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
         {
-            throw new StudyException($"`{timeOfDay}` is not a time: write it as HH:MM (24-hour), e.g. `14:30`.");
+            throw new RefusalException($"`{timeOfDay}` is not a time: write it as HH:MM (24-hour), e.g. `14:30`.");
         }
         var deck = await decks.FindAsync(guildId, deckKey, includeRetired: false, cancellationToken);
         var zoneId = await zones.ZoneOfAsync(guildId, cancellationToken);
@@ -47,16 +47,16 @@ public sealed class ExamService(StudyDbContext db, DeckService decks, IGuildTime
         var now = time.GetUtcNow().UtcDateTime;
         if (atUtc <= now)
         {
-            throw new StudyException($"{day:yyyy-MM-dd} {at:HH\\:mm} ({zoneId}) has passed: an exam date must be in the future.");
+            throw new RefusalException($"{day:yyyy-MM-dd} {at:HH\\:mm} ({zoneId}) has passed: an exam date must be in the future.");
         }
         var ahead = await db.ExamDates.Where(x => x.GuildId == guildId && x.DeckId == deck.Id && x.AtUtc > now).Select(x => x.AtUtc).ToListAsync(cancellationToken);
         if (ahead.Contains(atUtc))
         {
-            throw new StudyException($"`{deck.Key}` already has an exam at {day:yyyy-MM-dd} {at:HH\\:mm} ({zoneId}).");
+            throw new RefusalException($"`{deck.Key}` already has an exam at {day:yyyy-MM-dd} {at:HH\\:mm} ({zoneId}).");
         }
         if (ahead.Count >= MaxPerDeck)
         {
-            throw new StudyException($"`{deck.Key}` has {ahead.Count} exams ahead already (at most {MaxPerDeck}); remove one with `/deck exam-remove` first.");
+            throw new RefusalException($"`{deck.Key}` has {ahead.Count} exams ahead already (at most {MaxPerDeck}); remove one with `/deck exam-remove` first.");
         }
         var exam = new ExamDate { GuildId = guildId, DeckId = deck.Id, AtUtc = atUtc, SetByUserId = userId, CreatedUtc = now };
         db.ExamDates.Add(exam);
@@ -80,7 +80,7 @@ public sealed class ExamService(StudyDbContext db, DeckService decks, IGuildTime
     public async Task<ExamListing> RemoveAsync(ulong guildId, long examId, CancellationToken cancellationToken)
     {
         var row = await db.ExamDates.AsTracking().FirstOrDefaultAsync(x => x.Id == examId && x.GuildId == guildId, cancellationToken)
-            ?? throw new StudyException($"This server has no exam {examId}. `/deck exams` lists them with their ids.");
+            ?? throw new RefusalException($"This server has no exam {examId}. `/deck exams` lists them with their ids.");
         var deck = await db.Decks.Where(d => d.Id == row.DeckId && d.GuildId == guildId).Select(d => new { d.Key, d.Title }).FirstAsync(cancellationToken);
         db.ExamDates.Remove(row);
         await db.SaveChangesAsync(cancellationToken);

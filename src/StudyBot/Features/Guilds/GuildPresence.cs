@@ -15,13 +15,12 @@ namespace StudyBot.Features.Guilds;
 /// standing is not written again (<see cref="MemberSightings"/>); a new sighting is written with those
 /// of other interactions (<see cref="MemberSightingWriter"/>).
 /// </summary>
-public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, MemberSightingWriter writer, GuildMembership membership, StudyClock clock, CurrentPlace place) : IInteractionObserver
+public sealed class GuildPresence(GuildProvisioner provisioner, Instructors instructors, MemberSightings sightings, MemberSightingWriter writer, GuildMembership membership, StudyClock clock) : IInteractionObserver
 {
     public static readonly TimeSpan ProvisioningWait = TimeSpan.FromSeconds(1.5);
 
     public async Task BeforeAsync(InteractionContext context)
     {
-        place.Set(context.Interaction);
         if (context.Interaction.GuildId is not { } guild)
         {
             return;

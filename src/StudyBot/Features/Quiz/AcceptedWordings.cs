@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Data;
 using StudyBot.Data.Review;
 using StudyBot.Discord.Rest;
+using StudyBot.Features.Shared;
 
 namespace StudyBot.Features.Quiz;
 
@@ -26,9 +27,9 @@ public sealed class AcceptedWordings(
         {
             accepted = await acceptance.AcceptAsync(guildId, cardId, wording, cancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            return e.Message;
+            return refused;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

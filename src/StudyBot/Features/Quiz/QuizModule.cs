@@ -1,5 +1,4 @@
 using StudyBot.Core.Answers;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
@@ -28,9 +27,9 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
             reply = $"Quiz started: {started.Questions} {(started.Questions == 1 ? "question" : "questions")}{fewer} from **{started.DeckTitle}**, {started.Seconds} seconds each. "
                 + $"The scoreboard is posted at {DiscordTime.Clock(started.EndsUtc)}; `/quiz stop` ends it sooner.";
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            reply = e.Message;
+            reply = refused;
         }
 
         await ReplyAsync(context, reply);
@@ -71,9 +70,9 @@ public sealed class QuizModule(QuizSessionService sessions, QuizQuestions questi
         {
             reply = QuizViews.AnswerReply(await questions.AnswerAsync(quizId, context.User.Id.Value, answer, context.CancellationToken));
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            reply = e.Message;
+            reply = refused;
         }
 
         await ReplyAsync(context, reply);

@@ -86,7 +86,7 @@ public sealed class QuizQuestions(
     public async Task<DeckCard> CardOfAsync(long quizId, CancellationToken cancellationToken)
     {
         var cardId = await db.Quizzes.Where(q => q.Id == quizId).Select(q => (int?)q.CardId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new StudyException("This quiz no longer exists.");
+            ?? throw new RefusalException("This quiz no longer exists.");
         return (await db.Cards.SingleAsync(c => c.Id == cardId, cancellationToken)).ToDeckCard();
     }
 
@@ -116,7 +116,7 @@ public sealed class QuizQuestions(
         if (answer is ChoiceAnswer pick && stored is not null)
         {
             var choices = QuizForms.Read(stored);
-            var chosen = pick.Index >= 0 && pick.Index < choices.Count ? choices[pick.Index] : throw new StudyException("That answer does not fit this question.");
+            var chosen = pick.Index >= 0 && pick.Index < choices.Count ? choices[pick.Index] : throw new RefusalException("That answer does not fit this question.");
             return new QuizAnswerForm(new TypedAnswer(chosen), Text.Truncate(chosen, QuizChoiceText));
         }
 
@@ -124,7 +124,7 @@ public sealed class QuizQuestions(
         {
             ChoiceAnswer choice when card.Kind == CardKind.Mcq && choice.Index >= 0 && choice.Index < card.Choices.Count => new QuizAnswerForm(answer, card.Choices[choice.Index].Text),
             TypedAnswer typed when card.Kind is CardKind.Typed or CardKind.Cloze or CardKind.Basic => new QuizAnswerForm(answer, Text.Truncate(typed.Text.Trim(), 200)),
-            _ => throw new StudyException("That answer does not fit this question."),
+            _ => throw new RefusalException("That answer does not fit this question."),
         };
     }
 

@@ -41,16 +41,16 @@ public sealed class QuizSessionService(
     public async Task<StartedSession> StartAsync(ulong guildId, ulong channelId, ulong startedBy, string deckKey, int count, int seconds, QuizStyle style, CancellationToken cancellationToken)
     {
         var deck = await VisibleDecks.FindAsync(db, guildId, deckKey.Trim(), cancellationToken)
-            ?? throw new StudyException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
+            ?? throw new RefusalException($"There is no deck '{deckKey}' here; `/deck list` shows them.");
         if (await db.QuizSessions.AnyAsync(s => s.GuildId == guildId && s.ChannelId == channelId && s.EndedUtc == null, cancellationToken))
         {
-            throw new StudyException("A quiz is already running in this channel; `/quiz stop` ends it.");
+            throw new RefusalException("A quiz is already running in this channel; `/quiz stop` ends it.");
         }
 
         var candidates = await db.Cards.Where(c => c.DeckId == deck.Id && !c.Retired).Select(c => c.Id).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            throw new StudyException($"Deck '{deck.Key}' has no cards to quiz on.");
+            throw new RefusalException($"Deck '{deck.Key}' has no cards to quiz on.");
         }
 
         count = Math.Clamp(count, 1, MaxQuestions);
@@ -93,10 +93,10 @@ public sealed class QuizSessionService(
         {
             case QuestionPost.Gone:
                 await DiscardAsync(session.Id, cancellationToken);
-                throw new StudyException("StudyBot cannot post in this channel. No quiz was started.");
+                throw new RefusalException("StudyBot cannot post in this channel. No quiz was started.");
             case QuestionPost.Refused:
                 await DiscardAsync(session.Id, cancellationToken);
-                throw new StudyException($"Discord refused my question in <#{channelId}>. {ChannelAccess.Need(ChannelAccess.Embeds, channelId)} No quiz was started.");
+                throw new RefusalException($"Discord refused my question in <#{channelId}>. {ChannelAccess.Need(ChannelAccess.Embeds, channelId)} No quiz was started.");
         }
 
         await scheduler.ScheduleCloseAsync(first.Id, first.ClosesUtc, cancellationToken);

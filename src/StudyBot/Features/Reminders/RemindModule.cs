@@ -1,6 +1,5 @@
 using System.Globalization;
 using StudyBot.Data.Entities;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Features.Shared;
 
@@ -24,9 +23,9 @@ public sealed class RemindModule(ReminderService reminders)
         {
             (settings, next) = await reminders.SetAsync(context.User.Id.Value, at, context.Interaction.GuildId?.Value, context.CancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await context.Responder.ReplyEphemeralAsync(e.Message, context.CancellationToken);
+            await context.Responder.ReplyEphemeralAsync(refused, context.CancellationToken);
             return;
         }
 

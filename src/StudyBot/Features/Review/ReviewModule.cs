@@ -1,5 +1,4 @@
 using StudyBot.Core.Answers;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Discord.Models;
 using StudyBot.Features.Shared;
@@ -15,24 +14,24 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
         await context.Responder.DeferAsync(ephemeral: true, context.CancellationToken);
         MessagePayload screen;
         int? cardId = null;
-        var guildId = context.Interaction.GuildId?.Value;
-        if (context.GetString("deck") is null or "" && await decks.JoinOfferAsync(guildId, context.User.Id.Value, context.CancellationToken) is { } offer)
+        var place = Place.Of(context);
+        if (context.GetString("deck") is null or "" && await decks.JoinOfferAsync(place.GuildId, place.UserId, context.CancellationToken) is { } offer)
         {
-            await context.Responder.EditOriginalAsync(Decks.DeckViews.JoinOffer(offer, inDm: guildId is null) with { Flags = null }, null, context.CancellationToken);
+            await context.Responder.EditOriginalAsync(Decks.DeckViews.JoinOffer(offer, inDm: place.InDirectMessage) with { Flags = null }, null, context.CancellationToken);
             return;
         }
 
         try
         {
-            var prompt = await reviews.StartAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken);
+            var prompt = await reviews.StartAsync(place, context.GetString("deck"), context.CancellationToken);
             cardId = prompt?.CardId;
             screen = prompt is null
-                ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, await reviews.ScopeAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
+                ? ReviewViews.End(await reviews.EndAsync(place, await reviews.ScopeAsync(place, context.GetString("deck"), context.CancellationToken), context.CancellationToken))
                 : ReviewViews.Prompt(prompt, ephemeral: false);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            screen = new MessagePayload { Content = e.Message, AllowedMentions = new AllowedMentions() };
+            screen = new MessagePayload { Content = refused, AllowedMentions = new AllowedMentions() };
         }
 
         await ShowAsync(context, screen, cardId);
@@ -42,9 +41,10 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
     {
         var next = context.ReadCustomId(ReviewIds.Next);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var prompt = await reviews.NextAsync(context.User.Id.Value, context.Interaction.GuildId?.Value, next.Scope, context.CancellationToken);
+        var place = Place.Of(context);
+        var prompt = await reviews.NextAsync(place, next.Scope, context.CancellationToken);
         await ShowAsync(context, prompt is null
-            ? ReviewViews.End(await reviews.EndAsync(context.User.Id.Value, next.Scope, context.CancellationToken))
+            ? ReviewViews.End(await reviews.EndAsync(place, next.Scope, context.CancellationToken))
             : ReviewViews.Prompt(prompt, ephemeral: false), prompt?.CardId);
     }
 
@@ -52,14 +52,14 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
     {
         var shown = context.ReadCustomId(ReviewIds.ShowAnswer);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        var reveal = await reviews.RevealAsync(context.User.Id.Value, shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
+        var reveal = await reviews.RevealAsync(Place.Of(context), shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
         await ShowAsync(context, ReviewViews.Reveal(reveal), reveal.Prompt.CardId);
     }
 
     public async Task OpenModalAsync(InteractionContext context)
     {
         var shown = context.ReadCustomId(ReviewIds.Type);
-        var prompt = await reviews.CurrentPromptAsync(context.User.Id.Value, shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
+        var prompt = await reviews.CurrentPromptAsync(Place.Of(context), shown.CardId, shown.Nonce, shown.Scope, context.CancellationToken);
         await context.Responder.ShowModalAsync(ReviewViews.AnswerModal(prompt), context.CancellationToken);
     }
 
@@ -89,12 +89,12 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
         ReviewPrompt prompt;
         try
         {
-            prompt = await reviews.UndoAsync(context.User.Id.Value, undo.LogId, undo.Scope, context.CancellationToken);
+            prompt = await reviews.UndoAsync(Place.Of(context), undo.LogId, undo.Scope, context.CancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
             // A stale Undo says why in a private follow-up; the screen stays as it is.
-            await SayAsync(context, e.Message);
+            await SayAsync(context, refused);
             return;
         }
 
@@ -106,18 +106,19 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
     {
         var wrong = context.ReadCustomId(ReviewIds.Override);
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
-        await ShowOutcomeAsync(context, () => reviews.OverrideAsync(context.User.Id.Value, wrong.LogId, wrong.Scope, context.CancellationToken));
+        await ShowOutcomeAsync(context, () => reviews.OverrideAsync(Place.Of(context), wrong.LogId, wrong.Scope, context.CancellationToken));
     }
 
     private async Task AnswerAsync(InteractionContext context, int cardId, int nonce, int scope, StudentAnswer answer)
     {
         var shownAt = context.Interaction.Message is { } message ? message.EditedTimestamp ?? message.Timestamp : null;
         await context.Responder.DeferUpdateAsync(context.CancellationToken);
+        var place = Place.Of(context);
         await ShowOutcomeAsync(context, async () =>
         {
-            var outcome = await reviews.AnswerAsync(context.User.Id.Value, cardId, nonce, scope, answer, shownAt, context.CancellationToken);
+            var outcome = await reviews.AnswerAsync(place, cardId, nonce, scope, answer, shownAt, context.CancellationToken);
             // Counted after the answer is saved, outside its transaction: the footer's counts left today.
-            return outcome with { Left = await reviews.LeftTodayAsync(context.User.Id.Value, scope, outcome.AnsweredUtc, context.CancellationToken) };
+            return outcome with { Left = await reviews.LeftTodayAsync(place, scope, outcome.AnsweredUtc, context.CancellationToken) };
         });
     }
 
@@ -129,9 +130,9 @@ public sealed class ReviewModule(ReviewService reviews, Decks.DeckService decks,
         {
             outcome = await answer();
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            await SayAsync(context, e.Message);
+            await SayAsync(context, refused);
             return;
         }
 

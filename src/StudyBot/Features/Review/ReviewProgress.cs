@@ -15,7 +15,7 @@ public sealed record SessionSummary(int Reviewed, int Right, TimeSpan Time);
 /// Where a student stands in today's reviews: how many cards are left, when the next learning card
 /// comes back, and what the session so far amounts to. Read-only; lives in one interaction's scope.
 /// </summary>
-public sealed class ReviewProgress(StudyDbContext db, ReviewEngine engine, CurrentPlace place)
+public sealed class ReviewProgress(StudyDbContext db, ReviewEngine engine)
 {
     /// <summary>A learning card due within this long is worth waiting for, rather than "come back tomorrow".</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromHours(1);
@@ -24,21 +24,21 @@ public sealed class ReviewProgress(StudyDbContext db, ReviewEngine engine, Curre
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// What is left today in the scope (0 = all enrolled decks this place shows: this guild's, or in
-    /// a DM those of the guilds the student shares with the bot): new, learning and review cards, by
+    /// What is left today for the place's student in the scope (0 = all enrolled decks the place
+    /// shows: its guild's, or in a DM those of the guilds the student shares with the bot): new, learning and review cards, by
     /// the engine's one count (<see cref="ReviewEngine.DueCountAsync"/>), which /stats, reminders
     /// and /remind show use as well.
     /// </summary>
-    public async Task<DueCounts> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
-        => await engine.DueCountAsync(userId, await DeckIds(userId, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
+    public async Task<DueCounts> LeftTodayAsync(Place place, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+        => await engine.DueCountAsync(place.UserId, await DeckIds(place, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
 
     /// <summary>
     /// The scope's day from one read: what is left today and when the next learning card comes
     /// back, if that is after now but within <see cref="WaitLimit"/>.
     /// </summary>
-    public async Task<(DueCounts Left, DateTime? NextLearningDueUtc)> WaitingAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<(DueCounts Left, DateTime? NextLearningDueUtc)> WaitingAsync(Place place, int scope, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var today = await engine.StudyTodayAsync(userId, await DeckIds(userId, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
+        var today = await engine.StudyTodayAsync(place.UserId, await DeckIds(place, scope).ToListAsync(cancellationToken), nowUtc, cancellationToken);
         return (today.Left, today.NextLearningDueUtc is { } due && due <= nowUtc + WaitLimit ? due : null);
     }
 
@@ -68,8 +68,9 @@ public sealed class ReviewProgress(StudyDbContext db, ReviewEngine engine, Curre
     }
 
     /// <summary>The decks the student joined among those this place shows (the same set /review draws from), or the one deck in scope.</summary>
-    private IQueryable<int> DeckIds(ulong userId, int scope)
+    private IQueryable<int> DeckIds(Place place, int scope)
     {
+        var userId = place.UserId;
         var visible = VisibleDecks.ForStudent(db, userId, place.GuildId).Select(d => d.Id);
         return db.Enrolments.Where(e => e.UserId == userId && (scope == 0 || e.DeckId == scope) && visible.Contains(e.DeckId)).Select(e => e.DeckId);
     }

@@ -14,7 +14,8 @@ namespace StudyBot.Features.Review;
 
 /// <summary>
 /// A student's review session: which card comes next, revealing it, grading an answer exactly once
-/// per prompt, and undoing the last answer. Lives in one interaction's scope.
+/// per prompt, and undoing the last answer, each for the <see cref="Place"/> it is asked from (the
+/// student, and the server or DM whose decks they see). Lives in one interaction's scope.
 /// </summary>
 public sealed class ReviewService(
     StudyDbContext db,
@@ -23,31 +24,32 @@ public sealed class ReviewService(
     StudentDefaults defaults,
     FsrsSchedulers schedulers,
     ReviewProgress progress,
-    CurrentPlace place,
     StudyClock clock)
 {
     /// <summary>/review [deck]: joins that deck if asked for, and returns the first card.</summary>
-    public async Task<ReviewPrompt?> StartAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+    public async Task<ReviewPrompt?> StartAsync(Place place, string? deckKey, CancellationToken cancellationToken)
     {
+        var (userId, guildId) = (place.UserId, place.GuildId);
         await defaults.EnsureAsync(userId, guildId, cancellationToken);
         var scope = 0;
         if (!string.IsNullOrWhiteSpace(deckKey))
         {
             var deck = await VisibleDecks.ForStudent(db, userId, guildId).OrderBy(d => d.Id).FirstOrDefaultAsync(d => d.Key == deckKey.Trim(), cancellationToken)
-                ?? throw new StudyException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
+                ?? throw new RefusalException($"There is no deck '{deckKey}' here. `/deck list` shows the decks you can study.");
             await students.EnrolAsync(userId, deck.Id, cancellationToken);
             scope = deck.Id;
         }
 
-        return await NextAsync(userId, guildId, scope, cancellationToken);
+        return await NextAsync(place, scope, cancellationToken);
     }
 
     /// <summary>
     /// The next card in the session's scope (one deck, or every deck the student joined among those
     /// this guild has, or in a DM those of the guilds they share with the bot); null when nothing is left today.
     /// </summary>
-    public async Task<ReviewPrompt?> NextAsync(ulong userId, ulong? guildId, int scope, CancellationToken cancellationToken)
+    public async Task<ReviewPrompt?> NextAsync(Place place, int scope, CancellationToken cancellationToken)
     {
+        var (userId, guildId) = (place.UserId, place.GuildId);
         await defaults.EnsureAsync(userId, guildId, cancellationToken);
         var visible = VisibleDecks.ForStudent(db, userId, guildId);
         var deckIds = await (scope == 0 ? visible : visible.Where(d => d.Id == scope)).Select(d => d.Id).ToListAsync(cancellationToken);
@@ -59,29 +61,30 @@ public sealed class ReviewService(
             return null;
         }
 
-        var prompt = await PromptAsync(userId, next.CardId, scope, next.Queue, cancellationToken);
+        var prompt = await PromptAsync(place, next.CardId, scope, next.Queue, cancellationToken);
         var exams = await engine.ExamCountdownsAsync(userId, deckIds, now, cancellationToken);
         return prompt with { Left = today.Left, Exams = [.. exams.Select(x => x.Line())] };
     }
 
     /// <summary>The session scope /review [deck] starts: the deck's id, or 0 for all decks.</summary>
-    public async Task<int> ScopeAsync(ulong userId, ulong? guildId, string? deckKey, CancellationToken cancellationToken)
+    public async Task<int> ScopeAsync(Place place, string? deckKey, CancellationToken cancellationToken)
         => string.IsNullOrWhiteSpace(deckKey)
             ? 0
-            : await VisibleDecks.ForStudent(db, userId, guildId).Where(d => d.Key == deckKey.Trim()).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+            : await VisibleDecks.ForStudent(db, place.UserId, place.GuildId).Where(d => d.Key == deckKey.Trim()).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>What to show when no card is due now: when the next learning card comes back (within the hour), and the session's summary.</summary>
-    public async Task<ReviewEnd> EndAsync(ulong userId, int scope, CancellationToken cancellationToken)
+    public async Task<ReviewEnd> EndAsync(Place place, int scope, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var (left, next) = await progress.WaitingAsync(userId, scope, now, cancellationToken);
-        return new ReviewEnd(scope, now, next, await progress.SessionAsync(userId, now, cancellationToken)) { Left = left };
+        var (left, next) = await progress.WaitingAsync(place, scope, now, cancellationToken);
+        return new ReviewEnd(scope, now, next, await progress.SessionAsync(place.UserId, now, cancellationToken)) { Left = left };
     }
 
     /// <summary>Shows the answer of a basic or cloze card with the four grades' intervals.</summary>
-    public async Task<ReviewReveal> RevealAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+    public async Task<ReviewReveal> RevealAsync(Place place, int cardId, int nonce, int scope, CancellationToken cancellationToken)
     {
-        var prompt = await CurrentPromptAsync(userId, cardId, nonce, scope, cancellationToken);
+        var userId = place.UserId;
+        var prompt = await CurrentPromptAsync(place, cardId, nonce, scope, cancellationToken);
         var settings = await defaults.EnsureAsync(userId, cancellationToken);
         var now = clock.UtcNow;
         var memory = await MemoryAsync(userId, cardId, cancellationToken) ?? FsrsCard.CreateNew(now);
@@ -93,8 +96,8 @@ public sealed class ReviewService(
     }
 
     /// <summary>The prompt a typed answer's modal belongs to; throws when the prompt is stale.</summary>
-    public Task<ReviewPrompt> CurrentPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
-        => CheckedPromptAsync(userId, cardId, nonce, scope, cancellationToken);
+    public Task<ReviewPrompt> CurrentPromptAsync(Place place, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+        => CheckedPromptAsync(place, cardId, nonce, scope, cancellationToken);
 
     /// <summary>
     /// Grades an answer to one prompt. Every click on the same prompt saves under the same key, so a
@@ -102,8 +105,9 @@ public sealed class ReviewService(
     /// one transaction: the engine checks the prompt is current, grades and saves, and returns the
     /// card and deck the screen shows. Cards left today are not counted here (see <see cref="LeftTodayAsync"/>).
     /// </summary>
-    public async Task<ReviewOutcome> AnswerAsync(ulong userId, int cardId, int nonce, int scope, StudentAnswer answer, DateTimeOffset? shownAt, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> AnswerAsync(Place place, int cardId, int nonce, int scope, StudentAnswer answer, DateTimeOffset? shownAt, CancellationToken cancellationToken)
     {
+        var userId = place.UserId;
         var key = ReviewIds.AnswerKey(userId, cardId, nonce);
         var now = clock.UtcNow;
         var responseTime = shownAt is { } shown ? now - shown.UtcDateTime : TimeSpan.Zero;
@@ -123,13 +127,13 @@ public sealed class ReviewService(
             CardState.Review => QueueKind.Review,
             _ => QueueKind.Learning,
         };
-        var prompt = new ReviewPrompt(cardId, nonce, scope, DeckLabel(result.Deck!.Title, result.Deck.Key, result.Deck.GuildId, result.Deck.GuildName), result.Card!, queue);
+        var prompt = new ReviewPrompt(cardId, nonce, scope, DeckLabel(place, result.Deck!.Title, result.Deck.Key, result.Deck.GuildId, result.Deck.GuildName), result.Card!, queue);
         return new ReviewOutcome(prompt, result, answer.LogText, now);
     }
 
     /// <summary>Cards still to study today in the session's scope, for the screen after an answer.</summary>
-    public Task<DueCounts> LeftTodayAsync(ulong userId, int scope, DateTime nowUtc, CancellationToken cancellationToken)
-        => progress.LeftTodayAsync(userId, scope, nowUtc, cancellationToken);
+    public Task<DueCounts> LeftTodayAsync(Place place, int scope, DateTime nowUtc, CancellationToken cancellationToken)
+        => progress.LeftTodayAsync(place, scope, nowUtc, cancellationToken);
 
     /// <summary>
     /// "I was right" on the typed answer logged as <paramref name="logId"/>, graded Again or Hard:
@@ -138,18 +142,19 @@ public sealed class ReviewService(
     /// Only the student's last answer can be overridden; a repeated click shows the same result.
     /// The override is an answer like any other: Undo takes it back.
     /// </summary>
-    public async Task<ReviewOutcome> OverrideAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> OverrideAsync(Place place, long logId, int scope, CancellationToken cancellationToken)
     {
+        var userId = place.UserId;
         var (undoKey, answerKey) = ReviewIds.OverrideKeys(userId, logId);
         var wrong = await db.ReviewLog.FirstOrDefaultAsync(l => l.Id == logId && l.UserId == userId && l.Kind == ReviewKind.Answer, cancellationToken)
             ?? throw new InteractionExpiredException($"answer {logId} is not this student's");
         if (wrong.Rating is not (Rating.Again or Rating.Hard) || wrong.AnswerText is not { } text || wrong.Source != ReviewSource.Review)
         {
-            throw new StudyException("Only a typed answer that was marked wrong can be counted as right.");
+            throw new RefusalException("Only a typed answer that was marked wrong can be counted as right.");
         }
         if (!OverrideAnswer.CanOverride(text))
         {
-            throw new StudyException("Nothing was answered, so there is nothing to count as right: type the answer next time.");
+            throw new RefusalException("Nothing was answered, so there is nothing to count as right: type the answer next time.");
         }
 
         if (!await db.ReviewLog.AnyAsync(l => l.InteractionId == answerKey, cancellationToken))
@@ -158,43 +163,44 @@ public sealed class ReviewService(
             {
                 await engine.UndoAsync(userId, logId, undoKey, clock.UtcNow, cancellationToken);
             }
-            catch (StudyException)
+            catch (StoreRefusedException)
             {
-                throw new StudyException("You have answered this card since: only its latest answer can be counted as right.");
+                throw new RefusalException("You have answered this card since: only its latest answer can be counted as right.");
             }
         }
 
         var now = clock.UtcNow;
         var result = await engine.AnswerAsync(userId, wrong.CardId, new OverrideAnswer(text), answerKey, TimeSpan.FromMilliseconds(wrong.ResponseTimeMs), ReviewSource.Override, now, cancellationToken);
-        var prompt = await PromptAsync(userId, wrong.CardId, scope, null, cancellationToken);
-        return new ReviewOutcome(prompt, result, text, now) { Overridden = true, Left = await progress.LeftTodayAsync(userId, scope, now, cancellationToken) };
+        var prompt = await PromptAsync(place, wrong.CardId, scope, null, cancellationToken);
+        return new ReviewOutcome(prompt, result, text, now) { Overridden = true, Left = await progress.LeftTodayAsync(place, scope, now, cancellationToken) };
     }
 
     /// <summary>
     /// Undoes the answer with log id <paramref name="logId"/> (the one whose Undo was clicked), if it
     /// is still its card's latest answer, and shows the card again. A repeated click shows the same
     /// card; a stale Undo (the card answered since, or the answer undone already) is refused with a
-    /// <see cref="StudyException"/> saying why.
+    /// <see cref="RefusalException"/> saying why.
     /// </summary>
-    public async Task<ReviewPrompt> UndoAsync(ulong userId, long logId, int scope, CancellationToken cancellationToken)
+    public async Task<ReviewPrompt> UndoAsync(Place place, long logId, int scope, CancellationToken cancellationToken)
     {
-        var undone = await engine.UndoAsync(userId, logId, ReviewIds.UndoKey(userId, logId), clock.UtcNow, cancellationToken);
-        return await PromptAsync(userId, undone.CardId, scope, null, cancellationToken);
+        var undone = await engine.UndoAsync(place.UserId, logId, ReviewIds.UndoKey(place.UserId, logId), clock.UtcNow, cancellationToken);
+        return await PromptAsync(place, undone.CardId, scope, null, cancellationToken);
     }
 
-    private async Task<ReviewPrompt> CheckedPromptAsync(ulong userId, int cardId, int nonce, int scope, CancellationToken cancellationToken)
+    private async Task<ReviewPrompt> CheckedPromptAsync(Place place, int cardId, int nonce, int scope, CancellationToken cancellationToken)
     {
-        var entries = await EntriesAsync(userId, cardId, cancellationToken);
+        var entries = await EntriesAsync(place.UserId, cardId, cancellationToken);
         if (entries != nonce)
         {
             throw new InteractionExpiredException($"card {cardId} moved on from prompt {nonce} (now {entries})");
         }
 
-        return await PromptAsync(userId, cardId, scope, null, cancellationToken, nonce);
+        return await PromptAsync(place, cardId, scope, null, cancellationToken, nonce);
     }
 
-    private async Task<ReviewPrompt> PromptAsync(ulong userId, int cardId, int scope, QueueKind? queue, CancellationToken cancellationToken, int? nonce = null)
+    private async Task<ReviewPrompt> PromptAsync(Place place, int cardId, int scope, QueueKind? queue, CancellationToken cancellationToken, int? nonce = null)
     {
+        var userId = place.UserId;
         var card = await db.Cards.Include(c => c.Deck).FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken)
             ?? throw new InteractionExpiredException($"card {cardId} no longer exists");
         var memory = await MemoryAsync(userId, cardId, cancellationToken);
@@ -204,11 +210,11 @@ public sealed class ReviewService(
             CardState.Review => QueueKind.Review,
             _ => QueueKind.Learning,
         });
-        return new ReviewPrompt(cardId, nonce ?? await EntriesAsync(userId, cardId, cancellationToken), scope, await DeckLabelAsync(card.Deck, cancellationToken), card.ToDeckCard(), kind);
+        return new ReviewPrompt(cardId, nonce ?? await EntriesAsync(userId, cardId, cancellationToken), scope, await DeckLabelAsync(place, card.Deck, cancellationToken), card.ToDeckCard(), kind);
     }
 
     /// <summary>The deck's title, and in a DM the server it belongs to, so a DM session says where each card is from.</summary>
-    private async Task<string> DeckLabelAsync(DeckRecord? deck, CancellationToken cancellationToken)
+    private async Task<string> DeckLabelAsync(Place place, DeckRecord? deck, CancellationToken cancellationToken)
     {
         if (deck is null)
         {
@@ -218,10 +224,10 @@ public sealed class ReviewService(
         var server = place.InDirectMessage && deck.GuildId != DeckRecord.NoGuild
             ? await db.Guilds.Where(g => g.Id == deck.GuildId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return DeckLabel(deck.Title, deck.Key, deck.GuildId, server);
+        return DeckLabel(place, deck.Title, deck.Key, deck.GuildId, server);
     }
 
-    private string DeckLabel(string deckTitle, string deckKey, ulong guildId, string? server)
+    private static string DeckLabel(Place place, string deckTitle, string deckKey, ulong guildId, string? server)
     {
         var title = deckTitle.Length > 0 ? deckTitle : deckKey;
         if (!place.InDirectMessage || guildId == DeckRecord.NoGuild)

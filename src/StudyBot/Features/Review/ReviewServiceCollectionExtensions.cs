@@ -25,20 +25,18 @@ public static class ReviewServiceCollectionExtensions
                 .Build(),
             HelpLine.Student("`/review [deck]` — study your due cards (in a DM: every server's decks), e.g. `/review deck:collapse-fears`"));
         services.AddDiscordInteractions(routes => routes
-            .Command("review", c => Module(c).StartAsync(c))
+            .Command("review", c => c.Services.GetRequiredService<ReviewModule>().StartAsync(c))
             .Autocomplete("review", c => c.Services.GetRequiredService<Decks.DeckAutocomplete>().SuggestAsync(c))
-            .Component(ReviewIds.Next, c => Module(c).NextAsync(c))
-            .Component(ReviewIds.ShowAnswer, c => Module(c).RevealAsync(c))
-            .Component(ReviewIds.Type, c => Module(c).OpenModalAsync(c))
-            .Component(ReviewIds.Choice, c => Module(c).ChooseAsync(c))
-            .Component(ReviewIds.Grade, c => Module(c).GradeAsync(c))
-            .Component(ReviewIds.Undo, c => Module(c).UndoAsync(c))
-            .Component(ReviewIds.Override, c => Module(c).OverrideAsync(c))
-            .Modal(ReviewIds.Modal, c => Module(c).SubmitTypedAsync(c))
+            .Component(ReviewIds.Next, c => c.Services.GetRequiredService<ReviewModule>().NextAsync(c))
+            .Component(ReviewIds.ShowAnswer, c => c.Services.GetRequiredService<ReviewModule>().RevealAsync(c))
+            .Component(ReviewIds.Type, c => c.Services.GetRequiredService<ReviewModule>().OpenModalAsync(c))
+            .Component(ReviewIds.Choice, c => c.Services.GetRequiredService<ReviewModule>().ChooseAsync(c))
+            .Component(ReviewIds.Grade, c => c.Services.GetRequiredService<ReviewModule>().GradeAsync(c))
+            .Component(ReviewIds.Undo, c => c.Services.GetRequiredService<ReviewModule>().UndoAsync(c))
+            .Component(ReviewIds.Override, c => c.Services.GetRequiredService<ReviewModule>().OverrideAsync(c))
+            .Modal(ReviewIds.Modal, c => c.Services.GetRequiredService<ReviewModule>().SubmitTypedAsync(c))
             .Command("overrides", c => c.Services.GetRequiredService<OverridesModule>().ShowAsync(c))
             .Component(ReviewIds.AcceptWording, c => c.Services.GetRequiredService<OverridesModule>().AcceptAsync(c)));
         return services;
     }
-
-    private static ReviewModule Module(InteractionContext context) => context.Services.GetRequiredService<ReviewModule>();
 }

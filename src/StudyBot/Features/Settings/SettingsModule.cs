@@ -1,7 +1,6 @@
 using System.Globalization;
 using StudyBot.Data.Entities;
 using StudyBot.Data.Fitting;
-using StudyBot.Data.Review;
 using StudyBot.Discord.Interactions;
 using StudyBot.Features.Shared;
 
@@ -33,9 +32,9 @@ public sealed class SettingsModule(SettingsService settings, TimeZoneCatalog zon
         {
             saved = await settings.UpdateAsync(userId, context.Interaction.GuildId?.Value, change, context.CancellationToken);
         }
-        catch (StudyException e)
+        catch (Exception e) when (RefusalException.Text(e) is { } refused)
         {
-            var refusal = e.Message + " Nothing was changed.";
+            var refusal = refused + " Nothing was changed.";
             if (optimize)
             {
                 await context.Responder.EditOriginalAsync(new MessageBuilder().WithContent(refusal).Build(), null, context.CancellationToken);

@@ -29,11 +29,11 @@ public sealed class StatusModule(
     IOptions<BackupOptions> backups,
     LastErrorLog errors,
     StatusOwner owner,
-    StudyClock clock) : IInteractionHandler
+    StudyClock clock)
 {
     public const string RefusalText = "Only the bot's owner and server managers (Manage Server) can see its status.";
 
-    public async Task HandleAsync(InteractionContext context)
+    public async Task ShowAsync(InteractionContext context)
     {
         var userId = context.Interaction.Member?.User?.Id ?? context.Interaction.User?.Id;
         if (!Instructors.IsManager(context.Interaction) && !(userId is { } id && await owner.IsOwnerAsync(id.Value, context.CancellationToken)))
