@@ -1084,10 +1084,11 @@ public static partial class TypedGrader
         => !_functionWords.Contains(word) && !_linkingWords.Contains(word) && !_verbsOfBeing.Contains(word) && !_particles.Contains(word)
             && !NumberWords.IsNumber(word);
 
-    /// <summary>Another form of one word ("blames" for "blamed", "north" for "northward"); a slip is judged by the fuller answer.</summary>
+    /// <summary>Another form of one word or a slip in it ("blames", "blamd" for "blamed", "north" for "northward").</summary>
     private static bool AreOneWord(string a, string b)
         => WordForms.AreSpellingVariants(a, b) || WordForms.AreSingularPlural(a, b) || WordForms.AreOtherEndings(a, b)
-            || (WordForms.IsDirection(a) && WordForms.IsDirection(b) && !WordForms.AreOtherDirections(a, b));
+            || (WordForms.IsDirection(a) && WordForms.IsDirection(b) && !WordForms.AreOtherDirections(a, b))
+            || (!WordForms.IsDirection(a) && DamerauLevenshtein.Distance(a, b) <= TypoTolerance.AllowedEdits(b.Length));
 
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
     private static bool IsUnitLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
