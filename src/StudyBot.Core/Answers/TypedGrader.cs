@@ -444,13 +444,6 @@ public static partial class TypedGrader
                 verdict = null;
                 otherWord = true;
             }
-            if (verdict?.Rule is Rules.Qualified or Rules.Modifier && CompletesAFullerAnswerOtherwise(answer.Items[0], expected.Items[0], variants))
-            {
-                // "resents being praised" where "resents" and "resents being blamed" are accepted: the added words follow the
-                // fuller answer's word for word with one of its words swapped; the answer is judged against the fuller one.
-                verdict = null;
-                otherWord = true;
-            }
             if ((verdict?.Rule == Rules.Modifier && ReplacesAnotherAnswersWords(answer.Items[0], expected.Items[0], variants))
                 || (verdict?.Rule == Rules.Qualified && ReplacesAWordInside(answer.Items[0], expected.Items[0], variants)))
             {
@@ -1059,36 +1052,6 @@ public static partial class TypedGrader
             && differ.All(i => i >= expected.Count || item[i] != expected[i])
             && differ.Any(i => _particles.Contains(given[i]) && _particles.Contains(item[i])));
     }
-
-    /// <summary>
-    /// The answer is a shorter accepted answer completed the way a fuller accepted answer completes it, word for word,
-    /// except for content words put in place of the fuller answer's own ("photosynthesis in animals" where
-    /// "photosynthesis" and "photosynthesis in plants" are accepted, "opposed the war" against "opposed the treaty").
-    /// One added word, or at least one added word standing where the fuller answer has it, so the two completions say the
-    /// same kind of thing; a swapped word that is a spelling slip or another form of the fuller answer's word does not count.
-    /// </summary>
-    private static bool CompletesAFullerAnswerOtherwise(IReadOnlyList<string> given, IReadOnlyList<string> expected, List<(string Text, AnswerText Read)> variants)
-    {
-        if (given.Count <= expected.Count || !StartsWith(given, expected))
-        {
-            return false;
-        }
-        var tail = Enumerable.Range(expected.Count, given.Count - expected.Count).ToList();
-        return variants.SelectMany(v => v.Read.Items).Any(item => item.Count == given.Count && StartsWith(item, expected)
-            && (tail.Count == 1 || tail.Any(i => item[i] == given[i]))
-            && tail.Where(i => item[i] != given[i]).ToList() is { Count: > 0 } swapped
-            && swapped.All(i => IsSwappableContentWord(given[i]) && IsSwappableContentWord(item[i]) && !AreOneWord(given[i], item[i])));
-    }
-
-    private static bool IsSwappableContentWord(string word)
-        => !_functionWords.Contains(word) && !_linkingWords.Contains(word) && !_verbsOfBeing.Contains(word) && !_particles.Contains(word)
-            && !NumberWords.IsNumber(word);
-
-    /// <summary>Another form of one word or a slip in it ("blames", "blamd" for "blamed", "north" for "northward").</summary>
-    private static bool AreOneWord(string a, string b)
-        => WordForms.AreSpellingVariants(a, b) || WordForms.AreSingularPlural(a, b) || WordForms.AreOtherEndings(a, b)
-            || (WordForms.IsDirection(a) && WordForms.IsDirection(b) && !WordForms.AreOtherDirections(a, b))
-            || (!WordForms.IsDirection(a) && DamerauLevenshtein.Distance(a, b) <= TypoTolerance.AllowedEdits(b.Length));
 
     /// <summary>"5,000" for "5,000 miles", "20" for "two decades": the number without its unit.</summary>
     private static bool IsUnitLeftOut(IReadOnlyList<string> given, IReadOnlyList<string> expected)
