@@ -65,7 +65,7 @@ public static partial class AnswerForms
     /// </summary>
     public static string? WithoutIntensifiers(string given, IEnumerable<string> accepted)
     {
-        var kept = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var kept = AnswerNormalizer.WordSet(accepted);
         var stripped = Intensifier().Replace(given, m => kept.Contains(m.Groups["word"].Value.ToLowerInvariant()) ? m.Value : "").Trim();
         return stripped.Length > 0 && stripped != given.Trim() && stripped.Any(char.IsLetterOrDigit) ? stripped : null;
     }

@@ -13,6 +13,10 @@ public static class AnswerNormalizer
 {
     private static readonly string[] _articles = ["the ", "an ", "a "];
 
+    /// <summary>Every normalised word of the given texts ("raise its prices" gives raise, its, prices).</summary>
+    public static HashSet<string> WordSet(IEnumerable<string> texts)
+        => texts.SelectMany(t => Normalize(t).Split(' ')).ToHashSet(StringComparer.Ordinal);
+
     public static string Normalize(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);

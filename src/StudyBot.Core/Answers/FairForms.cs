@@ -251,7 +251,7 @@ public static partial class FairForms
     /// <summary>"a threat for China" where the card accepts "a threat to China" and "a danger for China": "to" and "for" swapped, when the card's answers use both.</summary>
     private static IEnumerable<string> PrepositionSwaps(string text, IReadOnlyList<string> accepted)
     {
-        var words = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var words = AnswerNormalizer.WordSet(accepted);
         if (!words.Contains("to") || !words.Contains("for"))
         {
             yield break;
@@ -273,7 +273,7 @@ public static partial class FairForms
     /// </summary>
     private static IEnumerable<string> ListedPrefixes(string text, IReadOnlyList<string> accepted)
     {
-        var acceptedWords = accepted.SelectMany(a => AnswerNormalizer.Normalize(a).Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var acceptedWords = AnswerNormalizer.WordSet(accepted);
         foreach (Match m in WordToken().Matches(text))
         {
             var word = m.Value.ToLowerInvariant();
